@@ -1,0 +1,51 @@
+package org.dnsseismograph.wire;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts skips by reason. Confined to the thread that reads the capture; {@link #snapshot()}
+ * copies the counts into immutable values for anybody else.
+ */
+public final class SkipCounter {
+  private final Map<SkipReason, long[]> counts = new LinkedHashMap<>();
+  private long total;
+
+  /** Counts one skip; {@code frameNumber} is 1-based, 0 when not tied to a frame. */
+  public void count(SkipReason reason, long frameNumber) {
+    long[] c = counts.computeIfAbsent(reason, r -> new long[] {0, frameNumber});
+    c[0]++;
+    total++;
+  }
+
+  /** Adds all counts of another counter (merging sources). */
+  public void addAll(SkipCounter other) {
+    for (Map.Entry<SkipReason, long[]> e : other.counts.entrySet()) {
+      long[] c = counts.computeIfAbsent(e.getKey(), r -> new long[] {0, e.getValue()[1]});
+      c[0] += e.getValue()[0];
+      total += e.getValue()[0];
+    }
+  }
+
+  /** Total skips of every reason. */
+  public long total() {
+    return total;
+  }
+
+  /** Skips of one reason. */
+  public long count(SkipReason reason) {
+    long[] c = counts.get(reason);
+    return c == null ? 0 : c[0];
+  }
+
+  /** The counts, most frequent first. */
+  public List<Skipped> snapshot() {
+    List<Skipped> list = new ArrayList<>(counts.size());
+    counts.forEach((r, c) -> list.add(new Skipped(r, c[0], c[1])));
+    list.sort(Comparator.comparingLong(Skipped::count).reversed());
+    return List.copyOf(list);
+  }
+}
