@@ -3,7 +3,8 @@
 
 A clear message up front beats a daemon that fails half-way (for example a system resolver bound
 to 0.0.0.0:53, which blocks binding any 127.0.0.x:53). TCP is tested the way the daemons bind
-(SO_REUSEADDR), so a previous run's connections in TIME_WAIT do not count as a conflict. Exit status 0 if all are free, 1 otherwise.
+(SO_REUSEADDR), so a previous run's connections in TIME_WAIT do not count as a conflict.
+Exit status 0 if all are free, 1 otherwise.
 
 Usage: preflight.py ADDR[:PORT]...   (PORT defaults to 53)
 """

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs a command as a child subreaper, so daemons' orphaned children are reaped, not left as zombies.
+"""Runs a command as a child subreaper: daemons' orphaned children are reaped, not left as zombies.
 
 NSD's server process outlives its parent by a few milliseconds at shutdown and is re-parented; where
 PID 1 does not reap (many containers), it would stay a zombie. With PR_SET_CHILD_SUBREAPER the

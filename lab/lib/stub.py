@@ -72,7 +72,10 @@ class Stubs:
         self.events = []  # heap of (monotonic time, seq, callable)
         self.seq = 0
         self.lookups = 0
-        self.rng = names.stream(args.seed, "stub")
+        # One stream per client for its schedule and names (so a seed fixes every lookup, whatever
+        # the timing of answers), one for query ids (drawn in the order attempts happen).
+        self.client_rng = {}
+        self.id_rng = names.stream(args.seed, "stub-ids")
         self.file = open(args.out, "w", newline="", encoding="ascii")
         self.writer = csv.writer(self.file)
         self.writer.writerow(["lookup", "attempt", "client", "sport", "resolver", "qid", "qname",
@@ -87,17 +90,21 @@ class Stubs:
         if when < self.end:
             self.at(when, lambda: self.start_lookup(client, resolver, when))
 
+    def rng_of(self, client):
+        return self.client_rng.setdefault(client, names.stream(self.args.seed, "stub-" + client))
+
     def start_lookup(self, client, resolver, when):
         self.lookups += 1
-        qname, qtype = names.next_name(self.rng)
+        rng = self.rng_of(client)
+        qname, qtype = names.next_name(rng)
         self.send(self.lookups, 0, client, resolver, qname, qtype, None)
         per_client = self.args.rate / len(self.args.client)
-        self.schedule_lookup(client, resolver, when + self.rng.expovariate(per_client))
+        self.schedule_lookup(client, resolver, when + rng.expovariate(per_client))
 
     def send(self, lookup, number, client, resolver, qname, qtype, previous_qid):
-        qid = self.rng.getrandbits(16)
+        qid = self.id_rng.getrandbits(16)
         while qid == previous_qid:
-            qid = self.rng.getrandbits(16)
+            qid = self.id_rng.getrandbits(16)
         wait = self.args.timeout * min(2 ** max(number - 1, 0), MAX_FACTOR)
         try:
             attempt = Attempt(lookup, number, client, resolver, qid, qname, qtype, wait)
@@ -141,7 +148,8 @@ class Stubs:
         for spec in self.args.client:
             client, resolver = spec.split("@")
             per_client = self.args.rate / len(self.args.client)
-            self.schedule_lookup(client, resolver, start + self.rng.expovariate(per_client))
+            first = start + self.rng_of(client).expovariate(per_client)
+            self.schedule_lookup(client, resolver, first)
         while self.events or self.sel.get_map():
             timeout = max(0.0, self.events[0][0] - time.monotonic()) if self.events else 0.5
             for key, _ in self.sel.select(timeout):
