@@ -1,0 +1,190 @@
+package org.dnsseismograph.series;
+
+import java.util.Arrays;
+
+/**
+ * One sealed 10-second chunk of an {@link EventSeries}: 100 bin counts (100 ms), per-second sums,
+ * minima and maxima of those bins, and the exact events as int ns offsets from their bin's start,
+ * sorted. Counts are packed in the narrowest of 1, 2 or 4 bytes that holds them.
+ *
+ * <p>Memory: about 200 bytes per chunk (object, header, 130 packed counts) plus 4 bytes per event
+ * while exact detail is kept; a chunk with no events is not stored at all (null). Immutable.
+ */
+final class EventChunk implements ChunkView {
+  static final long BIN_NANOS = 100 * TimeUnits.NANOS_PER_MILLI;
+  static final long CHUNK_NANOS = 10 * TimeUnits.NANOS_PER_SECOND;
+  static final int BINS = 100;
+  static final int SECONDS = 10;
+  static final int BINS_PER_SECOND = 10;
+
+  private static final int SECOND_MIN = BINS;
+  private static final int SECOND_MAX = BINS + SECONDS;
+  private static final int NARROW_ENTRIES = BINS + 2 * SECONDS;
+
+  private final byte[] packed;
+  private final byte binWidth;
+  private final byte sumWidth;
+  private final int total;
+  private final int minBin;
+  private final int maxBin;
+  private final int[] offsets;
+
+  private EventChunk(byte[] packed, int binWidth, int sumWidth, int total, int minBin, int maxBin, int[] offsets) {
+    this.packed = packed;
+    this.binWidth = (byte) binWidth;
+    this.sumWidth = (byte) sumWidth;
+    this.total = total;
+    this.minBin = minBin;
+    this.maxBin = maxBin;
+    this.offsets = offsets;
+  }
+
+  /**
+   * Seals per-bin offset lists (unsorted, ns from each bin's start) into a chunk; null when there
+   * are no events. The lists are copied, never modified, because published snapshots still read
+   * them.
+   */
+  static EventChunk seal(int[][] lists, int[] lens) {
+    int total = 0;
+    int minBin = Integer.MAX_VALUE;
+    int maxBin = 0;
+    int[] secSum = new int[SECONDS];
+    for (int j = 0; j < BINS; j++) {
+      total += lens[j];
+      minBin = Math.min(minBin, lens[j]);
+      maxBin = Math.max(maxBin, lens[j]);
+      secSum[j / BINS_PER_SECOND] += lens[j];
+    }
+    if (total == 0) {
+      return null;
+    }
+    int[] offsets = new int[total];
+    int at = 0;
+    for (int j = 0; j < BINS; j++) {
+      if (lens[j] > 0) {
+        System.arraycopy(lists[j], 0, offsets, at, lens[j]);
+        Arrays.sort(offsets, at, at + lens[j]);
+        at += lens[j];
+      }
+    }
+    int bw = widthFor(maxBin);
+    int sw = widthFor(Arrays.stream(secSum).max().orElse(0));
+    byte[] packed = new byte[NARROW_ENTRIES * bw + SECONDS * sw];
+    for (int k = 0; k < SECONDS; k++) {
+      int lo = Integer.MAX_VALUE;
+      int hi = 0;
+      for (int j = k * BINS_PER_SECOND; j < (k + 1) * BINS_PER_SECOND; j++) {
+        write(packed, j * bw, bw, lens[j]);
+        lo = Math.min(lo, lens[j]);
+        hi = Math.max(hi, lens[j]);
+      }
+      write(packed, (SECOND_MIN + k) * bw, bw, lo);
+      write(packed, (SECOND_MAX + k) * bw, bw, hi);
+      write(packed, NARROW_ENTRIES * bw + k * sw, sw, secSum[k]);
+    }
+    return new EventChunk(packed, bw, sw, total, minBin, maxBin, offsets);
+  }
+
+  /** The same counts without the exact timestamps (shares the packed counts). */
+  EventChunk withoutExact() {
+    return offsets == null ? this : new EventChunk(packed, binWidth, sumWidth, total, minBin, maxBin, null);
+  }
+
+  @Override
+  public int bin(int j) {
+    return read(packed, j * binWidth, binWidth);
+  }
+
+  @Override
+  public int secondSum(int k) {
+    return read(packed, NARROW_ENTRIES * binWidth + k * sumWidth, sumWidth);
+  }
+
+  @Override
+  public int secondMin(int k) {
+    return read(packed, (SECOND_MIN + k) * binWidth, binWidth);
+  }
+
+  @Override
+  public int secondMax(int k) {
+    return read(packed, (SECOND_MAX + k) * binWidth, binWidth);
+  }
+
+  @Override
+  public int total() {
+    return total;
+  }
+
+  @Override
+  public int minBin() {
+    return minBin;
+  }
+
+  @Override
+  public int maxBin() {
+    return maxBin;
+  }
+
+  @Override
+  public boolean hasExact() {
+    return offsets != null;
+  }
+
+  @Override
+  public int countInBin(int j, int from, int to) {
+    int first = firstIndexOfBin(j);
+    int last = first + bin(j);
+    return lowerBound(first, last, to) - lowerBound(first, last, from);
+  }
+
+  /** Bytes this chunk holds, for memory accounting (JVM object headers estimated at 16 bytes). */
+  long estimatedBytes() {
+    return 16 + 24 + 16 + packed.length + (offsets == null ? 0 : 16 + 4L * offsets.length);
+  }
+
+  private int firstIndexOfBin(int j) {
+    int second = j / BINS_PER_SECOND;
+    int index = 0;
+    for (int k = 0; k < second; k++) {
+      index += secondSum(k);
+    }
+    for (int i = second * BINS_PER_SECOND; i < j; i++) {
+      index += bin(i);
+    }
+    return index;
+  }
+
+  private int lowerBound(int lo, int hi, int key) {
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (offsets[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static int widthFor(int max) {
+    return max <= 0xFF ? 1 : max <= 0xFFFF ? 2 : 4;
+  }
+
+  private static void write(byte[] b, int at, int width, int v) {
+    for (int i = width - 1; i >= 0; i--) {
+      b[at + i] = (byte) v;
+      v >>>= 8;
+    }
+  }
+
+  private static int read(byte[] b, int at, int width) {
+    switch (width) {
+      case 1:
+        return b[at] & 0xFF;
+      case 2:
+        return (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
+      default:
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.dnsseismograph.series;
+
+/**
+ * Read access to every resolution of an {@link EventSeries} snapshot: level {@code dl} has buckets
+ * of 100 ms × 10^dl (100 ms, 1 s, 10 s, 100 s, 1000 s, 10^4 s, 10^5 s), each with an event count
+ * and the extremes of the 100 ms bin counts inside. Levels 0–1 live in the chunks, level 2 and up
+ * in {@link SummaryLevel}s. Chunks from {@code sealedEnd} on are the live tail, read from frozen
+ * open chunks; coarse summaries exist only before it. Bucket indices are absolute (epoch-aligned).
+ * Immutable.
+ */
+final class EventPyramid {
+  static final int LEVELS = 7;
+  static final int TOP = LEVELS - 1;
+  static final long[] WIDTH = new long[LEVELS];
+  /** 10^dl. */
+  private static final long[] TEN_POW = new long[LEVELS];
+
+  static {
+    long w = EventChunk.BIN_NANOS;
+    long p = 1;
+    for (int dl = 0; dl < LEVELS; dl++) {
+      WIDTH[dl] = w;
+      TEN_POW[dl] = p;
+      w *= 10;
+      p *= 10;
+    }
+  }
+
+  static final EventPyramid EMPTY =
+      new EventPyramid(new ChunkLog(0).snapshot(), emptyLevels(), 0, new FrozenEventChunk[0]);
+
+  private final ChunkLog.Snapshot chunks;
+  private final SummaryLevel.Snapshot[] levels;
+  private final long sealedEnd;
+  private final FrozenEventChunk[] tail;
+
+  EventPyramid(ChunkLog.Snapshot chunks, SummaryLevel.Snapshot[] levels, long sealedEnd, FrozenEventChunk[] tail) {
+    this.chunks = chunks;
+    this.levels = levels;
+    this.sealedEnd = sealedEnd;
+    this.tail = tail;
+  }
+
+  /** 10^dl: how many chunks make a bucket of level {@code dl + 2}. */
+  static long chunksPer(int dl) {
+    return TEN_POW[dl - 2];
+  }
+
+  /** Start of the live tail in epoch ns: everything before is sealed. */
+  long sealedEndNanos() {
+    return sealedEnd * EventChunk.CHUNK_NANOS;
+  }
+
+  ChunkView chunk(long c) {
+    if (c >= sealedEnd) {
+      long i = c - sealedEnd;
+      return i < tail.length ? tail[(int) i] : null;
+    }
+    return chunks.get(c);
+  }
+
+  /** Adds bucket {@code idx} of level {@code dl} to {@code f}. */
+  void fold(int dl, long idx, Fold f) {
+    if (dl == 0) {
+      ChunkView ch = chunk(Math.floorDiv(idx, EventChunk.BINS));
+      int v = ch == null ? 0 : ch.bin((int) Math.floorMod(idx, EventChunk.BINS));
+      f.add(v, v, v);
+    } else if (dl == 1) {
+      ChunkView ch = chunk(Math.floorDiv(idx, EventChunk.SECONDS));
+      int k = (int) Math.floorMod(idx, EventChunk.SECONDS);
+      if (ch == null) {
+        f.add(0, 0, 0);
+      } else {
+        f.add(ch.secondSum(k), ch.secondMin(k), ch.secondMax(k));
+      }
+    } else if (dl == 2 && idx >= sealedEnd) {
+      ChunkView ch = chunk(idx);
+      if (ch == null) {
+        f.add(0, 0, 0);
+      } else {
+        f.add(ch.total(), ch.minBin(), ch.maxBin());
+      }
+    } else {
+      levels[dl - 2].foldInto(idx, f);
+    }
+  }
+
+  /**
+   * Adds buckets {@code [i0, i1)} of level {@code dl}, climbing to coarser levels (at most {@code
+   * cap}) wherever ten aligned buckets can be read as one: O(10 × levels) reads.
+   */
+  void foldRange(int dl, long i0, long i1, int cap, Fold f) {
+    while (i0 < i1) {
+      if (dl == cap) {
+        for (long i = i0; i < i1; i++) {
+          fold(dl, i, f);
+        }
+        return;
+      }
+      while (i0 < i1 && Math.floorMod(i0, 10) != 0) {
+        fold(dl, i0++, f);
+      }
+      while (i1 > i0 && Math.floorMod(i1, 10) != 0) {
+        fold(dl, --i1, f);
+      }
+      i0 = Math.floorDiv(i0, 10);
+      i1 = Math.floorDiv(i1, 10);
+      dl++;
+    }
+  }
+
+  /**
+   * Events in {@code [a, b)}, both inside one 100 ms bin ({@code b} may be the bin's end). Where
+   * exact times were compacted away the bin's count is shared in proportion to time.
+   */
+  double countExact(long a, long b) {
+    long bin = Math.floorDiv(a, EventChunk.BIN_NANOS);
+    ChunkView ch = chunk(Math.floorDiv(bin, EventChunk.BINS));
+    if (ch == null) {
+      return 0;
+    }
+    int j = (int) Math.floorMod(bin, EventChunk.BINS);
+    long binStart = bin * EventChunk.BIN_NANOS;
+    if (!ch.hasExact()) {
+      return ch.bin(j) * (double) (b - a) / EventChunk.BIN_NANOS;
+    }
+    return ch.countInBin(j, (int) (a - binStart), (int) (b - binStart));
+  }
+
+  /** Bytes held by this snapshot's sealed chunks and levels (estimated). */
+  long estimatedBytes() {
+    long bytes = chunks.estimatedBytes();
+    for (SummaryLevel.Snapshot level : levels) {
+      bytes += level.estimatedBytes();
+    }
+    return bytes;
+  }
+
+  private static SummaryLevel.Snapshot[] emptyLevels() {
+    SummaryLevel.Snapshot[] s = new SummaryLevel.Snapshot[LEVELS - 2];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = new SummaryLevel(0).snapshot();
+    }
+    return s;
+  }
+}

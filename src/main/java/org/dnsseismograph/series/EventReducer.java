@@ -1,0 +1,123 @@
+package org.dnsseismograph.series;
+
+/**
+ * Reduces an {@link EventSeries} snapshot to columns. Per column: split by coverage (outside is no
+ * data), then by the sealed/live boundary, then by the zones compaction left; in each piece count
+ * events exactly where exact times exist (bins inside the piece from the pyramid, the two partial
+ * bins at its edges by binary search), or else attribute whole buckets of the finest level kept by
+ * their start, or, for a piece narrower than one bucket, take the bucket's rate as a step. The band
+ * is the extremes of the 100 ms bins whose start lies in the column. Cost per column is
+ * O(10 × levels + log(events per bin)). Not thread-safe: one instance per reduce call.
+ */
+final class EventReducer {
+  private static final long BIN = EventChunk.BIN_NANOS;
+  private static final double RATE_PER_BIN_COUNT = (double) TimeUnits.NANOS_PER_SECOND / BIN;
+
+  private final EventPyramid pyramid;
+  private final Horizons horizons;
+  private final Coverage coverage;
+  private final Fold fold = new Fold();
+  private final Fold scratch = new Fold();
+
+  EventReducer(EventPyramid pyramid, Horizons horizons, Coverage coverage) {
+    this.pyramid = pyramid;
+    this.horizons = horizons;
+    this.coverage = coverage;
+  }
+
+  void reduce(TimeRange range, int columns, ColumnBuffer out) {
+    out.reset(range, columns);
+    int k = coverage.firstEndingAfter(range.startNanos());
+    for (int i = 0; i < columns; i++) {
+      long c0 = out.columnStart(i);
+      long c1 = out.columnEnd(i);
+      while (k < coverage.size() && coverage.end(k) <= c0) {
+        k++;
+      }
+      fold.reset();
+      boolean narrow = c1 - c0 < BIN;
+      for (int j = k; j < coverage.size() && coverage.start(j) < c1; j++) {
+        foldCovered(Math.max(c0, coverage.start(j)), Math.min(c1, coverage.end(j)), narrow);
+      }
+      if (fold.durationNanos > 0) {
+        double value = fold.count * TimeUnits.NANOS_PER_SECOND / fold.durationNanos;
+        double min = fold.hasExtremes() ? fold.minBin * RATE_PER_BIN_COUNT : value;
+        double max = fold.hasExtremes() ? fold.maxBin * RATE_PER_BIN_COUNT : value;
+        out.set(i, value, min, max, fold.count);
+      }
+    }
+  }
+
+  private void foldCovered(long s, long e, boolean narrow) {
+    long live = pyramid.sealedEndNanos();
+    if (s < live) {
+      foldSealed(s, Math.min(e, live), narrow);
+    }
+    if (e > live) {
+      foldExact(Math.max(s, live), e, 2, narrow);
+    }
+  }
+
+  private void foldSealed(long s, long e, boolean narrow) {
+    if (s >= horizons.exactFrom) {
+      foldExact(s, e, EventPyramid.TOP, narrow);
+      return;
+    }
+    for (int z = 0; z < horizons.zones(); z++) {
+      long lo = Math.max(s, horizons.zoneStart(z));
+      long hi = Math.min(e, horizons.zoneEnd(z));
+      if (lo >= hi) {
+        continue;
+      }
+      int level = horizons.zoneLevel(z);
+      if (level == Horizons.EXACT) {
+        foldExact(lo, hi, EventPyramid.TOP, narrow);
+      } else {
+        foldCoarse(lo, hi, level);
+      }
+    }
+  }
+
+  /** Exact count over {@code [s, e)}; bins starting inside feed the band unless the column is narrow. */
+  private void foldExact(long s, long e, int cap, boolean narrow) {
+    fold.durationNanos += e - s;
+    long b0 = ceilDiv(s, BIN);
+    long b1 = Math.floorDiv(e, BIN);
+    if (b0 > b1) {
+      fold.count += pyramid.countExact(s, e);
+      return;
+    }
+    if (s < b0 * BIN) {
+      fold.count += pyramid.countExact(s, b0 * BIN);
+    }
+    pyramid.foldRange(0, b0, b1, cap, fold);
+    if (e > b1 * BIN) {
+      fold.count += pyramid.countExact(b1 * BIN, e);
+      if (!narrow) {
+        scratch.reset();
+        pyramid.fold(0, b1, scratch);
+        fold.addExtremes(scratch.minBin, scratch.maxBin);
+      }
+    }
+  }
+
+  /** Whole buckets of {@code level} starting in {@code [s, e)}, or a step when none fits. */
+  private void foldCoarse(long s, long e, int level) {
+    long w = EventPyramid.WIDTH[level];
+    if (e - s < w) {
+      scratch.reset();
+      pyramid.fold(level, Math.floorDiv(s + (e - s) / 2, w), scratch);
+      fold.addPart((long) scratch.count, (double) (e - s) / w, scratch.minBin, scratch.maxBin);
+      fold.durationNanos += e - s;
+      return;
+    }
+    long i0 = ceilDiv(s, w);
+    long i1 = ceilDiv(e, w);
+    pyramid.foldRange(level, i0, i1, EventPyramid.TOP, fold);
+    fold.durationNanos += (i1 - i0) * w;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+}
