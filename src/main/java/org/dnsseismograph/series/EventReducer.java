@@ -35,9 +35,9 @@ final class EventReducer {
         k++;
       }
       fold.reset();
-      boolean narrow = c1 - c0 < BIN;
+      long width = c1 - c0;
       for (int j = k; j < coverage.size() && coverage.start(j) < c1; j++) {
-        foldCovered(Math.max(c0, coverage.start(j)), Math.min(c1, coverage.end(j)), narrow);
+        foldCovered(Math.max(c0, coverage.start(j)), Math.min(c1, coverage.end(j)), width);
       }
       if (fold.durationNanos > 0) {
         double value = fold.count * TimeUnits.NANOS_PER_SECOND / fold.durationNanos;
@@ -48,19 +48,19 @@ final class EventReducer {
     }
   }
 
-  private void foldCovered(long s, long e, boolean narrow) {
+  private void foldCovered(long s, long e, long width) {
     long live = pyramid.sealedEndNanos();
     if (s < live) {
-      foldSealed(s, Math.min(e, live), narrow);
+      foldSealed(s, Math.min(e, live), width);
     }
     if (e > live) {
-      foldExact(Math.max(s, live), e, 2, narrow);
+      foldExact(Math.max(s, live), e, 2, width < BIN);
     }
   }
 
-  private void foldSealed(long s, long e, boolean narrow) {
+  private void foldSealed(long s, long e, long width) {
     if (s >= horizons.exactFrom) {
-      foldExact(s, e, EventPyramid.TOP, narrow);
+      foldExact(s, e, EventPyramid.TOP, width < BIN);
       return;
     }
     for (int z = 0; z < horizons.zones(); z++) {
@@ -71,9 +71,9 @@ final class EventReducer {
       }
       int level = horizons.zoneLevel(z);
       if (level == Horizons.EXACT) {
-        foldExact(lo, hi, EventPyramid.TOP, narrow);
+        foldExact(lo, hi, EventPyramid.TOP, width < BIN);
       } else {
-        foldCoarse(lo, hi, level);
+        foldCoarse(lo, hi, level, width);
       }
     }
   }
@@ -101,10 +101,13 @@ final class EventReducer {
     }
   }
 
-  /** Whole buckets of {@code level} starting in {@code [s, e)}, or a step when none fits. */
-  private void foldCoarse(long s, long e, int level) {
+  /**
+   * Whole buckets of {@code level} starting in {@code [s, e)}; in a column narrower than one
+   * bucket, the bucket's rate as a step (its count shared in proportion to time).
+   */
+  private void foldCoarse(long s, long e, int level, long columnWidth) {
     long w = EventPyramid.WIDTH[level];
-    if (e - s < w) {
+    if (columnWidth < w) {
       scratch.reset();
       pyramid.fold(level, Math.floorDiv(s + (e - s) / 2, w), scratch);
       fold.addPart((long) scratch.count, (double) (e - s) / w, scratch.minBin, scratch.maxBin);
