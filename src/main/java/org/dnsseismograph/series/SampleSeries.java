@@ -112,9 +112,10 @@ public final class SampleSeries implements ResolvableSeries {
       SamplePyramid.reset(acc);
       fold(lo, hi, acc);
       if (acc[SamplePyramid.COUNT] > 0) {
-        double mean = acc[SamplePyramid.WSUM] / acc[SamplePyramid.WDUR];
         double min = acc[SamplePyramid.MIN];
         double max = acc[SamplePyramid.MAX];
+        // The weighted mean lies in [min, max]; clamp away rounding so the band is exactly the samples'.
+        double mean = Math.max(min, Math.min(max, acc[SamplePyramid.WSUM] / acc[SamplePyramid.WDUR]));
         out.set(i, consolidation.pick(mean, min, max), min, max, acc[SamplePyramid.COUNT]);
       }
     }

@@ -2,7 +2,6 @@ package org.dnsseismograph.series;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -207,7 +206,6 @@ class EventSeriesWriterTest {
     s.reduce(new TimeRange(T0, T0 + 120 * S), 2, out);
     assertEquals(0.0, out.value(0), 0.0);
     assertTrue(Double.isNaN(out.value(1)));
-    assertNull(null);
   }
 
   private static double[] values(ColumnBuffer out) {
