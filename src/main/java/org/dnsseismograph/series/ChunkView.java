@@ -13,6 +13,12 @@ interface ChunkView {
   /** Events in second {@code k}. */
   int secondSum(int k);
 
+  /** Adds bins {@code [j0, j1)} to {@code f}, each with its count as both extremes. */
+  void foldBins(int j0, int j1, Fold f);
+
+  /** Adds seconds {@code [k0, k1)} to {@code f} with the extremes of their bins. */
+  void foldSeconds(int k0, int k1, Fold f);
+
   /** The smallest bin count in second {@code k}. */
   int secondMin(int k);
 

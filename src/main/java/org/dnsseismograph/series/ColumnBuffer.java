@@ -21,6 +21,7 @@ public final class ColumnBuffer {
   private double[] min;
   private double[] max;
   private double[] count;
+  private long[] edges;
   private TimeRange range = new TimeRange(0, 0);
   private int columns;
 
@@ -35,6 +36,7 @@ public final class ColumnBuffer {
     min = new double[capacity];
     max = new double[capacity];
     count = new double[capacity];
+    edges = new long[capacity + 1];
   }
 
   /**
@@ -55,9 +57,11 @@ public final class ColumnBuffer {
       min = new double[n];
       max = new double[n];
       count = new double[n];
+      edges = new long[n + 1];
     }
     this.range = range;
     this.columns = columns;
+    fillEdges();
     Arrays.fill(value, 0, columns, Double.NaN);
     Arrays.fill(min, 0, columns, Double.NaN);
     Arrays.fill(max, 0, columns, Double.NaN);
@@ -74,9 +78,7 @@ public final class ColumnBuffer {
 
   /** Start of column {@code i} in epoch ns; {@code columnStart(columns())} is the range's end. */
   public long columnStart(int i) {
-    long span = range.durationNanos();
-    // Split so that no product overflows even for ranges of centuries.
-    return range.startNanos() + (span / columns) * i + (span % columns) * i / columns;
+    return edges[i];
   }
 
   public long columnEnd(int i) {
@@ -142,10 +144,32 @@ public final class ColumnBuffer {
     count[i] = 0;
   }
 
+  /** Edge i is start + floor(i × span / columns), stepped without a division or an overflow. */
+  private void fillEdges() {
+    long span = range.durationNanos();
+    long q = span / columns;
+    long r = span % columns;
+    long edge = range.startNanos();
+    long rem = 0;
+    for (int i = 0; i <= columns; i++) {
+      edges[i] = edge;
+      edge += q;
+      rem += r;
+      if (rem >= columns) {
+        rem -= columns;
+        edge++;
+      }
+    }
+  }
+
   /** Moves the buffer to another range of the same length without touching the columns. */
   void relabel(TimeRange moved) {
     if (moved.durationNanos() != range.durationNanos()) {
       throw new IllegalArgumentException("relabel must keep the length: " + range + " vs " + moved);
+    }
+    long delta = moved.startNanos() - range.startNanos();
+    for (int i = 0; i <= columns; i++) {
+      edges[i] += delta;
     }
     range = moved;
   }

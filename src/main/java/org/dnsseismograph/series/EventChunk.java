@@ -3,9 +3,10 @@ package org.dnsseismograph.series;
 import java.util.Arrays;
 
 /**
- * One sealed 10-second chunk of an {@link EventSeries}: 100 bin counts (100 ms), per-second sums,
- * minima and maxima of those bins, and the exact events as int ns offsets from their bin's start,
- * sorted. Counts are packed in the narrowest of 1, 2 or 4 bytes that holds them.
+ * One sealed 10-second chunk of an {@link EventSeries}: 100 bin counts (100 ms), per-second minima
+ * and maxima of those bins, the events before each second (11 running totals), and the exact events
+ * as int ns offsets from their bin's start, sorted. Counts are packed in the narrowest of 1, 2 or 4
+ * bytes that holds them.
  *
  * <p>Memory: about 200 bytes per chunk (object, header, 130 packed counts) plus 4 bytes per event
  * while exact detail is kept; a chunk with no events is not stored at all (null). Immutable.
@@ -48,12 +49,10 @@ final class EventChunk implements ChunkView {
     int total = 0;
     int minBin = Integer.MAX_VALUE;
     int maxBin = 0;
-    int[] secSum = new int[SECONDS];
     for (int j = 0; j < BINS; j++) {
       total += lens[j];
       minBin = Math.min(minBin, lens[j]);
       maxBin = Math.max(maxBin, lens[j]);
-      secSum[j / BINS_PER_SECOND] += lens[j];
     }
     if (total == 0) {
       return null;
@@ -68,20 +67,23 @@ final class EventChunk implements ChunkView {
       }
     }
     int bw = widthFor(maxBin);
-    int sw = widthFor(Arrays.stream(secSum).max().orElse(0));
-    byte[] packed = new byte[NARROW_ENTRIES * bw + SECONDS * sw];
+    int sw = widthFor(total);
+    byte[] packed = new byte[NARROW_ENTRIES * bw + (SECONDS + 1) * sw];
+    int before = 0;
     for (int k = 0; k < SECONDS; k++) {
+      write(packed, NARROW_ENTRIES * bw + k * sw, sw, before);
       int lo = Integer.MAX_VALUE;
       int hi = 0;
       for (int j = k * BINS_PER_SECOND; j < (k + 1) * BINS_PER_SECOND; j++) {
         write(packed, j * bw, bw, lens[j]);
         lo = Math.min(lo, lens[j]);
         hi = Math.max(hi, lens[j]);
+        before += lens[j];
       }
       write(packed, (SECOND_MIN + k) * bw, bw, lo);
       write(packed, (SECOND_MAX + k) * bw, bw, hi);
-      write(packed, NARROW_ENTRIES * bw + k * sw, sw, secSum[k]);
     }
+    write(packed, NARROW_ENTRIES * bw + SECONDS * sw, sw, before);
     return new EventChunk(packed, bw, sw, total, minBin, maxBin, offsets);
   }
 
@@ -97,7 +99,25 @@ final class EventChunk implements ChunkView {
 
   @Override
   public int secondSum(int k) {
-    return read(packed, NARROW_ENTRIES * binWidth + k * sumWidth, sumWidth);
+    return eventsBeforeSecond(k + 1) - eventsBeforeSecond(k);
+  }
+
+  @Override
+  public void foldBins(int j0, int j1, Fold f) {
+    for (int j = j0; j < j1; j++) {
+      int v = read(packed, j * binWidth, binWidth);
+      f.add(v, v, v);
+    }
+  }
+
+  @Override
+  public void foldSeconds(int k0, int k1, Fold f) {
+    int before = eventsBeforeSecond(k0);
+    for (int k = k0; k < k1; k++) {
+      int next = eventsBeforeSecond(k + 1);
+      f.add(next - before, secondMin(k), secondMax(k));
+      before = next;
+    }
   }
 
   @Override
@@ -142,12 +162,13 @@ final class EventChunk implements ChunkView {
     return 16 + 24 + 16 + packed.length + (offsets == null ? 0 : 16 + 4L * offsets.length);
   }
 
+  private int eventsBeforeSecond(int k) {
+    return read(packed, NARROW_ENTRIES * binWidth + k * sumWidth, sumWidth);
+  }
+
   private int firstIndexOfBin(int j) {
     int second = j / BINS_PER_SECOND;
-    int index = 0;
-    for (int k = 0; k < second; k++) {
-      index += secondSum(k);
-    }
+    int index = eventsBeforeSecond(second);
     for (int i = second * BINS_PER_SECOND; i < j; i++) {
       index += bin(i);
     }

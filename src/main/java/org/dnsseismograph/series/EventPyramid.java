@@ -92,39 +92,69 @@ final class EventPyramid {
   void foldRange(int dl, long i0, long i1, int cap, Fold f) {
     while (i0 < i1) {
       if (dl == cap) {
-        for (long i = i0; i < i1; i++) {
-          fold(dl, i, f);
-        }
+        foldRun(dl, i0, i1, f);
         return;
       }
-      while (i0 < i1 && Math.floorMod(i0, 10) != 0) {
-        fold(dl, i0++, f);
-      }
-      while (i1 > i0 && Math.floorMod(i1, 10) != 0) {
-        fold(dl, --i1, f);
-      }
-      i0 = Math.floorDiv(i0, 10);
-      i1 = Math.floorDiv(i1, 10);
+      long up = Math.min(i1, -Math.floorDiv(-i0, 10) * 10);
+      foldRun(dl, i0, up, f);
+      long down = Math.max(up, Math.floorDiv(i1, 10) * 10);
+      foldRun(dl, down, i1, f);
+      i0 = up / 10;
+      i1 = down / 10;
       dl++;
     }
   }
 
+  /** Adds buckets {@code [from, to)} of level {@code dl}; runs of bins or seconds share one chunk lookup. */
+  private void foldRun(int dl, long from, long to, Fold f) {
+    if (dl > 1 || from >= to) {
+      for (long i = from; i < to; i++) {
+        fold(dl, i, f);
+      }
+      return;
+    }
+    int per = dl == 0 ? EventChunk.BINS : EventChunk.SECONDS;
+    long i = from;
+    while (i < to) {
+      long c = Math.floorDiv(i, per);
+      long end = Math.min(to, (c + 1) * per);
+      ChunkView ch = chunk(c);
+      if (ch == null) {
+        f.add(0, 0, 0);
+      } else if (dl == 0) {
+        ch.foldBins((int) (i - c * per), (int) (end - c * per), f);
+      } else {
+        ch.foldSeconds((int) (i - c * per), (int) (end - c * per), f);
+      }
+      i = end;
+    }
+  }
+
   /**
-   * Events in {@code [a, b)}, both inside one 100 ms bin ({@code b} may be the bin's end). Where
-   * exact times were compacted away the bin's count is shared in proportion to time.
+   * Events in {@code [start of t's 100 ms bin, t)}. Where exact times were compacted away the
+   * bin's count is shared in proportion to time.
    */
-  double countExact(long a, long b) {
-    long bin = Math.floorDiv(a, EventChunk.BIN_NANOS);
+  double countBelow(long t) {
+    long bin = Math.floorDiv(t, EventChunk.BIN_NANOS);
+    long into = t - bin * EventChunk.BIN_NANOS;
+    if (into == 0) {
+      return 0;
+    }
     ChunkView ch = chunk(Math.floorDiv(bin, EventChunk.BINS));
     if (ch == null) {
       return 0;
     }
     int j = (int) Math.floorMod(bin, EventChunk.BINS);
-    long binStart = bin * EventChunk.BIN_NANOS;
     if (!ch.hasExact()) {
-      return ch.bin(j) * (double) (b - a) / EventChunk.BIN_NANOS;
+      return ch.bin(j) * (double) into / EventChunk.BIN_NANOS;
     }
-    return ch.countInBin(j, (int) (a - binStart), (int) (b - binStart));
+    return ch.countInBin(j, 0, (int) into);
+  }
+
+  /** Events in 100 ms bin {@code bin} (absolute index). */
+  int binCount(long bin) {
+    ChunkView ch = chunk(Math.floorDiv(bin, EventChunk.BINS));
+    return ch == null ? 0 : ch.bin((int) Math.floorMod(bin, EventChunk.BINS));
   }
 
   /** Bytes held by this snapshot's sealed chunks and levels (estimated). */

@@ -4,7 +4,7 @@ package org.dnsseismograph.series;
  * Reduces an {@link EventSeries} snapshot to columns. Per column: split by coverage (outside is no
  * data), then by the sealed/live boundary, then by the zones compaction left; in each piece count
  * events exactly where exact times exist (bins inside the piece from the pyramid, the two partial
- * bins at its edges by binary search), or else attribute whole buckets of the finest level kept by
+ * bins at its edges by binary search, once per column edge), or else attribute whole buckets of the finest level kept by
  * their start, or, for a piece narrower than one bucket, take the bucket's rate as a step. The band
  * is the extremes of the 100 ms bins whose start lies in the column. Cost per column is
  * O(10 × levels + log(events per bin)). Not thread-safe: one instance per reduce call.
@@ -18,6 +18,9 @@ final class EventReducer {
   private final Coverage coverage;
   private final Fold fold = new Fold();
   private final Fold scratch = new Fold();
+  /** The last {@link EventPyramid#countBelow} asked: a column's right edge is the next one's left. */
+  private long belowAt = Long.MIN_VALUE;
+  private double below;
 
   EventReducer(EventPyramid pyramid, Horizons horizons, Coverage coverage) {
     this.pyramid = pyramid;
@@ -84,21 +87,29 @@ final class EventReducer {
     long b0 = ceilDiv(s, BIN);
     long b1 = Math.floorDiv(e, BIN);
     if (b0 > b1) {
-      fold.count += pyramid.countExact(s, e);
+      double before = countBelow(s);
+      fold.count += countBelow(e) - before;
       return;
     }
     if (s < b0 * BIN) {
-      fold.count += pyramid.countExact(s, b0 * BIN);
+      fold.count += pyramid.binCount(b0 - 1) - countBelow(s);
     }
     pyramid.foldRange(0, b0, b1, cap, fold);
     if (e > b1 * BIN) {
-      fold.count += pyramid.countExact(b1 * BIN, e);
+      fold.count += countBelow(e);
       if (!narrow) {
-        scratch.reset();
-        pyramid.fold(0, b1, scratch);
-        fold.addExtremes(scratch.minBin, scratch.maxBin);
+        int whole = pyramid.binCount(b1);
+        fold.addExtremes(whole, whole);
       }
     }
+  }
+
+  private double countBelow(long t) {
+    if (t != belowAt) {
+      below = pyramid.countBelow(t);
+      belowAt = t;
+    }
+    return below;
   }
 
   /**

@@ -43,6 +43,20 @@ final class FrozenEventChunk implements ChunkView {
   }
 
   @Override
+  public void foldBins(int j0, int j1, Fold f) {
+    for (int j = j0; j < j1; j++) {
+      f.add(lens[j], lens[j], lens[j]);
+    }
+  }
+
+  @Override
+  public void foldSeconds(int k0, int k1, Fold f) {
+    for (int k = k0; k < k1; k++) {
+      f.add(secondSum(k), secondMin(k), secondMax(k));
+    }
+  }
+
+  @Override
   public int secondMin(int k) {
     int lo = Integer.MAX_VALUE;
     for (int j = k * EventChunk.BINS_PER_SECOND; j < (k + 1) * EventChunk.BINS_PER_SECOND; j++) {
