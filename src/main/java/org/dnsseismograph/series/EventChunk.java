@@ -1,14 +1,18 @@
 package org.dnsseismograph.series;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * One sealed 10-second chunk of an {@link EventSeries}: 100 bin counts (100 ms), per-second minima
  * and maxima of those bins, the events before each second (11 running totals), and the exact events
  * as int ns offsets from their bin's start, sorted. Counts are packed in the narrowest of 1, 2 or 4
- * bytes that holds them.
+ * bytes that holds them, and the offsets follow them in the same array, so that reading a column
+ * edge touches two objects, not three (a redraw is bound by cache misses, one or two per edge).
  *
- * <p>Memory: about 200 bytes per chunk (object, header, 130 packed counts) plus 4 bytes per event
+ * <p>Memory: about 200 bytes per chunk (object, header, 131 packed counts) plus 4 bytes per event
  * while exact detail is kept; a chunk with no events is not stored at all (null). Immutable.
  */
 final class EventChunk implements ChunkView {
@@ -22,22 +26,24 @@ final class EventChunk implements ChunkView {
   private static final int SECOND_MAX = BINS + SECONDS;
   private static final int NARROW_ENTRIES = BINS + 2 * SECONDS;
 
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+
   private final byte[] packed;
   private final byte binWidth;
   private final byte sumWidth;
+  private final int countsLength;
   private final int total;
   private final int minBin;
   private final int maxBin;
-  private final int[] offsets;
 
-  private EventChunk(byte[] packed, int binWidth, int sumWidth, int total, int minBin, int maxBin, int[] offsets) {
+  private EventChunk(byte[] packed, int binWidth, int sumWidth, int total, int minBin, int maxBin) {
     this.packed = packed;
     this.binWidth = (byte) binWidth;
     this.sumWidth = (byte) sumWidth;
+    this.countsLength = countsLength(binWidth, sumWidth);
     this.total = total;
     this.minBin = minBin;
     this.maxBin = maxBin;
-    this.offsets = offsets;
   }
 
   /**
@@ -68,7 +74,11 @@ final class EventChunk implements ChunkView {
     }
     int bw = widthFor(maxBin);
     int sw = widthFor(total);
-    byte[] packed = new byte[NARROW_ENTRIES * bw + (SECONDS + 1) * sw];
+    int counts = countsLength(bw, sw);
+    byte[] packed = new byte[counts + 4 * total];
+    for (int i = 0; i < total; i++) {
+      INT.set(packed, counts + 4 * i, offsets[i]);
+    }
     int before = 0;
     for (int k = 0; k < SECONDS; k++) {
       write(packed, NARROW_ENTRIES * bw + k * sw, sw, before);
@@ -84,12 +94,12 @@ final class EventChunk implements ChunkView {
       write(packed, (SECOND_MAX + k) * bw, bw, hi);
     }
     write(packed, NARROW_ENTRIES * bw + SECONDS * sw, sw, before);
-    return new EventChunk(packed, bw, sw, total, minBin, maxBin, offsets);
+    return new EventChunk(packed, bw, sw, total, minBin, maxBin);
   }
 
-  /** The same counts without the exact timestamps (shares the packed counts). */
+  /** The same counts without the exact timestamps. */
   EventChunk withoutExact() {
-    return offsets == null ? this : new EventChunk(packed, binWidth, sumWidth, total, minBin, maxBin, null);
+    return hasExact() ? new EventChunk(Arrays.copyOf(packed, countsLength), binWidth, sumWidth, total, minBin, maxBin) : this;
   }
 
   @Override
@@ -147,7 +157,7 @@ final class EventChunk implements ChunkView {
 
   @Override
   public boolean hasExact() {
-    return offsets != null;
+    return packed.length > countsLength;
   }
 
   @Override
@@ -159,7 +169,11 @@ final class EventChunk implements ChunkView {
 
   /** Bytes this chunk holds, for memory accounting (JVM object headers estimated at 16 bytes). */
   long estimatedBytes() {
-    return 16 + 24 + 16 + packed.length + (offsets == null ? 0 : 16 + 4L * offsets.length);
+    return 16 + 24 + 16 + packed.length;
+  }
+
+  private static int countsLength(int binWidth, int sumWidth) {
+    return NARROW_ENTRIES * binWidth + (SECONDS + 1) * sumWidth;
   }
 
   private int eventsBeforeSecond(int k) {
@@ -178,7 +192,7 @@ final class EventChunk implements ChunkView {
   private int lowerBound(int lo, int hi, int key) {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (offsets[mid] < key) {
+      if ((int) INT.get(packed, countsLength + 4 * mid) < key) {
         lo = mid + 1;
       } else {
         hi = mid;

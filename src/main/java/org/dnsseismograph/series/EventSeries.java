@@ -31,19 +31,22 @@ public final class EventSeries implements ResolvableSeries {
   private final Horizons horizons;
   private final long events;
   private final long lateDropped;
+  private final long rejected;
 
-  EventSeries(MetricId id, Coverage coverage, EventPyramid pyramid, Horizons horizons, long events, long lateDropped) {
+  EventSeries(MetricId id, Coverage coverage, EventPyramid pyramid, Horizons horizons, long events, long lateDropped,
+      long rejected) {
     this.id = id;
     this.coverage = coverage;
     this.pyramid = pyramid;
     this.horizons = horizons;
     this.events = events;
     this.lateDropped = lateDropped;
+    this.rejected = rejected;
   }
 
   /** A series with no events and no coverage. */
   public static EventSeries empty(MetricId id) {
-    return new EventSeries(id, Coverage.NONE, EventPyramid.EMPTY, Horizons.NONE, 0, 0);
+    return new EventSeries(id, Coverage.NONE, EventPyramid.EMPTY, Horizons.NONE, 0, 0, 0);
   }
 
   /**
@@ -92,6 +95,11 @@ public final class EventSeries implements ResolvableSeries {
   /** Events the writer refused because they came later than its lateness allowance. */
   public long lateDropped() {
     return lateDropped;
+  }
+
+  /** Events the writer refused as implausible: before 1970, after 2116, or a year past the newest. */
+  public long rejected() {
+    return rejected;
   }
 
   @Override

@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Events may arrive up to the lateness allowance (default {@value #DEFAULT_LATENESS_SECONDS} s)
  * behind the newest one, e.g. "unanswered" stamped at its query's time; 10-second chunks are
  * sealed once the newest event is that far past their end. An event for a chunk already sealed is
- * not counted but tallied in {@link EventSeries#lateDropped()}.
+ * not counted but tallied in {@link EventSeries#lateDropped()}. An event stamped before 1970, after
+ * 2116 ({@link #MAX_TIME_NANOS}) or more than {@link #MAX_JUMP_NANOS} after the newest one (a forged
+ * or corrupt timestamp) is refused and tallied in {@link EventSeries#rejected()}, so one bad packet
+ * cannot make the writer walk centuries of empty chunks.
  *
  * <p>Publishing costs O(open chunks × 100) and shares every sealed chunk and summary page with
  * earlier snapshots; the writer only writes slots beyond what any snapshot reads, and compaction
@@ -22,6 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EventSeriesWriter {
   public static final long DEFAULT_LATENESS_SECONDS = 10;
+  /** 2^62 ns after the epoch, in 2116: later timestamps are refused. */
+  public static final long MAX_TIME_NANOS = 1L << 62;
+  /** The largest step forward from the newest event that is believed: 366 days. */
+  public static final long MAX_JUMP_NANOS = 366 * 86_400 * TimeUnits.NANOS_PER_SECOND;
   private static final long C = EventChunk.CHUNK_NANOS;
 
   private final MetricId id;
@@ -40,6 +47,7 @@ public final class EventSeriesWriter {
   private long watermark = Long.MIN_VALUE;
   private long events;
   private long lateDropped;
+  private long rejected;
 
   /** A writer with the default lateness allowance. */
   public EventSeriesWriter(MetricId id) {
@@ -73,6 +81,10 @@ public final class EventSeriesWriter {
 
   /** Records one event at {@code t} (epoch ns). */
   public void append(long t) {
+    if (t < 0 || t >= MAX_TIME_NANOS || started && t - watermark > MAX_JUMP_NANOS) {
+      rejected++;
+      return;
+    }
     if (!started) {
       start(t);
     }
@@ -215,7 +227,7 @@ public final class EventSeriesWriter {
 
   private EventSeries build() {
     if (!started) {
-      return new EventSeries(id, coverage.build(), EventPyramid.EMPTY, Horizons.NONE, 0, lateDropped);
+      return new EventSeries(id, coverage.build(), EventPyramid.EMPTY, Horizons.NONE, 0, lateDropped, rejected);
     }
     int n = open.length;
     while (n > 0 && open[n - 1] == null) {
@@ -230,6 +242,6 @@ public final class EventSeriesWriter {
       snaps[i] = levels[i].snapshot();
     }
     EventPyramid pyramid = new EventPyramid(chunks.snapshot(), snaps, sealedEnd, tail);
-    return new EventSeries(id, coverage.build(), pyramid, new Horizons(exactFrom, levelFrom), events, lateDropped);
+    return new EventSeries(id, coverage.build(), pyramid, new Horizons(exactFrom, levelFrom), events, lateDropped, rejected);
   }
 }

@@ -190,6 +190,21 @@ class EventSeriesWriterTest {
   }
 
   @Test
+  void implausibleTimestampsAreRefusedAndCountedInsteadOfWalkingCenturies() {
+    EventSeriesWriter w = new EventSeriesWriter(UNANSWERED);
+    w.append(-5);
+    w.append(T0);
+    w.append(Long.MAX_VALUE);
+    w.append(T0 + 400 * 86_400 * S);
+    w.append(T0 + 300 * 86_400 * S);
+    EventSeries s = w.sealAll();
+
+    assertEquals(3, s.rejected());
+    assertEquals(2, s.events());
+    assertEquals(2, s.countIn(s.extent()), 0.0);
+  }
+
+  @Test
   void onlyDecimalStepsFromTenSecondsCanBeKept() {
     EventSeriesWriter w = new EventSeriesWriter(UNANSWERED);
     assertThrows(IllegalArgumentException.class, () -> w.coarsenBefore(T0, S));
