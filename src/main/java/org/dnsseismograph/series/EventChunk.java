@@ -63,22 +63,15 @@ final class EventChunk implements ChunkView {
     if (total == 0) {
       return null;
     }
-    int[] offsets = new int[total];
-    int at = 0;
-    for (int j = 0; j < BINS; j++) {
-      if (lens[j] > 0) {
-        System.arraycopy(lists[j], 0, offsets, at, lens[j]);
-        Arrays.sort(offsets, at, at + lens[j]);
-        at += lens[j];
-      }
-    }
     int bw = widthFor(maxBin);
     int sw = widthFor(total);
-    int counts = countsLength(bw, sw);
-    byte[] packed = new byte[counts + 4 * total];
-    for (int i = 0; i < total; i++) {
-      INT.set(packed, counts + 4 * i, offsets[i]);
-    }
+    byte[] packed = new byte[countsLength(bw, sw) + 4 * total];
+    packCounts(packed, lens, bw, sw);
+    packOffsets(packed, countsLength(bw, sw), lists, lens, total);
+    return new EventChunk(packed, bw, sw, total, minBin, maxBin);
+  }
+
+  private static void packCounts(byte[] packed, int[] lens, int bw, int sw) {
     int before = 0;
     for (int k = 0; k < SECONDS; k++) {
       write(packed, NARROW_ENTRIES * bw + k * sw, sw, before);
@@ -94,7 +87,22 @@ final class EventChunk implements ChunkView {
       write(packed, (SECOND_MAX + k) * bw, bw, hi);
     }
     write(packed, NARROW_ENTRIES * bw + SECONDS * sw, sw, before);
-    return new EventChunk(packed, bw, sw, total, minBin, maxBin);
+  }
+
+  /** Sorts each bin's offsets (bins in order, so all are sorted) into {@code packed} at {@code at}. */
+  private static void packOffsets(byte[] packed, int at, int[][] lists, int[] lens, int total) {
+    int[] offsets = new int[total];
+    int n = 0;
+    for (int j = 0; j < BINS; j++) {
+      if (lens[j] > 0) {
+        System.arraycopy(lists[j], 0, offsets, n, lens[j]);
+        Arrays.sort(offsets, n, n + lens[j]);
+        n += lens[j];
+      }
+    }
+    for (int i = 0; i < total; i++) {
+      INT.set(packed, at + 4 * i, offsets[i]);
+    }
   }
 
   /** The same counts without the exact timestamps. */

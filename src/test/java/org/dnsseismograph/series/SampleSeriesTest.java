@@ -182,6 +182,41 @@ class SampleSeriesTest {
   }
 
   @Test
+  void readersSeeWholeSnapshotsWhileAWriterAppends() throws Exception {
+    SampleSeriesWriter w = new SampleSeriesWriter(RATE, Unit.PER_SECOND, 100 * MS, LabelConvention.END, Consolidation.AVERAGE);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    Thread reader = new Thread(() -> {
+      ColumnBuffer out = new ColumnBuffer();
+      try {
+        while (done.getCount() > 0) {
+          SampleSeries s = w.snapshot();
+          if (s.size() > 0) {
+            s.reduce(s.extent(), 1, out);
+            assertEquals(s.size(), out.count(0), 0.0);
+            assertEquals((s.size() - 1) / 2.0, out.value(0), 1e-6);
+            assertEquals(s.size() - 1, out.max(0), 0.0);
+          }
+        }
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+    reader.start();
+    for (int i = 0; i < 1_000_000; i++) {
+      w.add(T0 + (i + 1) * 100 * MS, i);
+      if (i % 1000 == 0) {
+        w.publish();
+      }
+    }
+    done.countDown();
+    reader.join();
+    if (failure.get() != null) {
+      throw new AssertionError("reader failed", failure.get());
+    }
+  }
+
+  @Test
   void irregularSamplesWithGapsMatchTheDefinitionAtEveryZoom() {
     Random random = new Random(11);
     SampleSeriesWriter w = new SampleSeriesWriter(RATE, Unit.PER_SECOND, S, LabelConvention.START, Consolidation.AVERAGE);
