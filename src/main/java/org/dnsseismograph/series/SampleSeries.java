@@ -61,7 +61,7 @@ public final class SampleSeries implements ResolvableSeries {
     return consolidation;
   }
 
-  /** Samples refused because they went back in time over samples already written. */
+  /** Samples the writer refused: empty intervals, or going back over samples already written. */
   public long skipped() {
     return skipped;
   }

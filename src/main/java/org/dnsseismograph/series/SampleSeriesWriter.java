@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * readings). A hole longer than the gap tolerance (default half a step) becomes a gap (NaN); a
  * shorter one is absorbed by stretching the next sample back over it. A non-finite value (NaN, ±Inf
  * — missing in every export format) is a gap for its interval. A sample that starts before the end
- * of the previous one is clipped to start there, or skipped and counted when nothing is left.
+ * of the previous one is clipped to start there, or skipped and counted when nothing is left; so
+ * is an empty interval (two readings with the same timestamp). Nothing here throws on bad data.
  *
  * <p>Not thread-safe: all methods except {@link #snapshot()} belong to the single writer thread.
  */
@@ -69,15 +70,12 @@ public final class SampleSeriesWriter {
 
   /** Adds a sample for {@code [startNanos, endNanos)}; false if it was skipped. */
   public boolean addInterval(long startNanos, long endNanos, double value) {
-    if (endNanos <= startNanos) {
-      throw new IllegalArgumentException("empty interval [" + startNanos + ", " + endNanos + ")");
+    if (endNanos <= startNanos || n > 0 && endNanos <= lastEnd) {
+      skipped++;
+      return false;
     }
     long start = startNanos;
     if (n > 0) {
-      if (endNanos <= lastEnd) {
-        skipped++;
-        return false;
-      }
       if (start < lastEnd || start - lastEnd <= gapTolerance) {
         start = lastEnd;
       } else {

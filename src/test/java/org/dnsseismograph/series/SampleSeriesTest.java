@@ -152,9 +152,10 @@ class SampleSeriesTest {
     assertFalse(w.add(T0 + S, 3));
     assertTrue(w.add(T0 + 2 * S, 4));
     assertTrue(w.add(T0 + 5 * S, 5));
+    assertFalse(w.addInterval(T0 + 9 * S, T0 + 9 * S, 6), "two readings at the same time make no interval");
     SampleSeries s = w.publish();
 
-    assertEquals(1, s.skipped());
+    assertEquals(2, s.skipped());
     assertEquals(List.of(1.0, 2.0, 4.0, Double.NaN, 5.0), values(s));
     assertEquals(T0 + S, s.start(1), "a 20 ms hole is absorbed by the next sample");
     assertEquals(T0 + 2 * S + 20 * MS, s.start(2), "an overlap is clipped");
