@@ -63,11 +63,11 @@ final class EventPyramid {
   void fold(int dl, long idx, Fold f) {
     if (dl == 0) {
       ChunkView ch = chunk(Math.floorDiv(idx, EventChunk.BINS));
-      int v = ch == null ? 0 : ch.bin((int) Math.floorMod(idx, EventChunk.BINS));
+      int v = ch == null ? 0 : ch.bin(Math.floorMod(idx, EventChunk.BINS));
       f.add(v, v, v);
     } else if (dl == 1) {
       ChunkView ch = chunk(Math.floorDiv(idx, EventChunk.SECONDS));
-      int k = (int) Math.floorMod(idx, EventChunk.SECONDS);
+      int k = Math.floorMod(idx, EventChunk.SECONDS);
       if (ch == null) {
         f.add(0, 0, 0);
       } else {
@@ -144,7 +144,7 @@ final class EventPyramid {
     if (ch == null) {
       return 0;
     }
-    int j = (int) Math.floorMod(bin, EventChunk.BINS);
+    int j = Math.floorMod(bin, EventChunk.BINS);
     if (!ch.hasExact()) {
       return ch.bin(j) * (double) into / EventChunk.BIN_NANOS;
     }
@@ -154,7 +154,7 @@ final class EventPyramid {
   /** Events in 100 ms bin {@code bin} (absolute index). */
   int binCount(long bin) {
     ChunkView ch = chunk(Math.floorDiv(bin, EventChunk.BINS));
-    return ch == null ? 0 : ch.bin((int) Math.floorMod(bin, EventChunk.BINS));
+    return ch == null ? 0 : ch.bin(Math.floorMod(bin, EventChunk.BINS));
   }
 
   /** Bytes held by this snapshot's sealed chunks and levels (estimated). */
