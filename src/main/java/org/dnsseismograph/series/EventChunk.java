@@ -105,6 +105,46 @@ final class EventChunk implements ChunkView {
     }
   }
 
+  /**
+   * Splits this chunk at ns {@code into} of bin {@code j}: exact counts before and after, and the
+   * extremes of bins {@code [0, firstAfter)} and {@code [firstAfter, 100)}. Requires exact detail.
+   */
+  void fillEdge(int j, int into, int firstAfter, ChunkEdge edge) {
+    int k = j / BINS_PER_SECOND;
+    int lo = Integer.MAX_VALUE;
+    int hi = -1;
+    for (int s = 0; s < k; s++) {
+      lo = Math.min(lo, secondMin(s));
+      hi = Math.max(hi, secondMax(s));
+    }
+    int before = eventsBeforeSecond(k);
+    int afterLo = Integer.MAX_VALUE;
+    int afterHi = -1;
+    for (int b = k * BINS_PER_SECOND; b < (k + 1) * BINS_PER_SECOND; b++) {
+      int v = bin(b);
+      if (b < j) {
+        before += v;
+      }
+      if (b < firstAfter) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      } else {
+        afterLo = Math.min(afterLo, v);
+        afterHi = Math.max(afterHi, v);
+      }
+    }
+    for (int s = k + 1; s < SECONDS; s++) {
+      afterLo = Math.min(afterLo, secondMin(s));
+      afterHi = Math.max(afterHi, secondMax(s));
+    }
+    edge.before = into == 0 ? before : before + countInBin(j, 0, into);
+    edge.after = total - edge.before;
+    edge.beforeMin = lo;
+    edge.beforeMax = hi;
+    edge.afterMin = afterLo;
+    edge.afterMax = afterHi;
+  }
+
   /** The same counts without the exact timestamps. */
   EventChunk withoutExact() {
     return hasExact() ? new EventChunk(Arrays.copyOf(packed, countsLength), binWidth, sumWidth, total, minBin, maxBin) : this;

@@ -151,6 +151,12 @@ final class EventPyramid {
     return ch.countInBin(j, 0, (int) into);
   }
 
+  /** Splits the sealed, exact chunk holding {@code t} at {@code t}. */
+  void fillEdge(long t, ChunkEdge edge) {
+    long c = Math.floorDiv(t, EventChunk.CHUNK_NANOS);
+    edge.fill(t, c, chunks.get(c));
+  }
+
   /** Events in 100 ms bin {@code bin} (absolute index). */
   int binCount(long bin) {
     ChunkView ch = chunk(Math.floorDiv(bin, EventChunk.BINS));

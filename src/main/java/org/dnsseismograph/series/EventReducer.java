@@ -18,6 +18,8 @@ final class EventReducer {
   private final Coverage coverage;
   private final Fold fold = new Fold();
   private final Fold scratch = new Fold();
+  private ChunkEdge left = new ChunkEdge();
+  private ChunkEdge right = new ChunkEdge();
   /** The last {@link EventPyramid#countBelow} asked: a column's right edge is the next one's left. */
   private long belowAt = Long.MIN_VALUE;
   private double below;
@@ -39,8 +41,12 @@ final class EventReducer {
       }
       fold.reset();
       long width = c1 - c0;
-      for (int j = k; j < coverage.size() && coverage.start(j) < c1; j++) {
-        foldCovered(Math.max(c0, coverage.start(j)), Math.min(c1, coverage.end(j)), width);
+      if (isWideAndPlain(c0, c1, k)) {
+        foldWide(c0, c1);
+      } else {
+        for (int j = k; j < coverage.size() && coverage.start(j) < c1; j++) {
+          foldCovered(Math.max(c0, coverage.start(j)), Math.min(c1, coverage.end(j)), width);
+        }
       }
       if (fold.durationNanos > 0) {
         double value = fold.count * TimeUnits.NANOS_PER_SECOND / fold.durationNanos;
@@ -49,6 +55,32 @@ final class EventReducer {
         out.set(i, value, min, max, fold.count);
       }
     }
+  }
+
+  /** At least a chunk wide, fully covered, sealed, with exact detail: the common wide column. */
+  private boolean isWideAndPlain(long c0, long c1, int k) {
+    return c1 - c0 >= EventChunk.CHUNK_NANOS && k < coverage.size() && coverage.start(k) <= c0 && coverage.end(k) >= c1
+        && c0 >= horizons.exactFrom && c1 <= pyramid.sealedEndNanos();
+  }
+
+  /**
+   * The chunk holding the column's start from that point on, the whole chunks between (10 s
+   * buckets and coarser), the chunk holding its end up to that point. Each edge is split once and
+   * reused by the next column, so a wide redraw touches one chunk per column.
+   */
+  private void foldWide(long c0, long c1) {
+    if (right.time == c0) {
+      ChunkEdge swap = left;
+      left = right;
+      right = swap;
+    } else {
+      pyramid.fillEdge(c0, left);
+    }
+    pyramid.fillEdge(c1, right);
+    left.foldAfter(fold);
+    pyramid.foldRange(2, left.chunk + 1, right.chunk, EventPyramid.TOP, fold);
+    right.foldBefore(fold);
+    fold.durationNanos += c1 - c0;
   }
 
   private void foldCovered(long s, long e, long width) {
