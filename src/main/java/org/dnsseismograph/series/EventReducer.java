@@ -3,11 +3,13 @@ package org.dnsseismograph.series;
 /**
  * Reduces an {@link EventSeries} snapshot to columns. Per column: split by coverage (outside is no
  * data), then by the sealed/live boundary, then by the zones compaction left; in each piece count
- * events exactly where exact times exist (bins inside the piece from the pyramid, the two partial
- * bins at its edges by binary search, once per column edge), or else attribute whole buckets of the finest level kept by
- * their start, or, for a piece narrower than one bucket, take the bucket's rate as a step. The band
- * is the extremes of the 100 ms bins whose start lies in the column. Cost per column is
- * O(10 × levels + log(events per bin)). Not thread-safe: one instance per reduce call.
+ * events exactly where exact times exist (bins inside the piece from the pyramid, the partial bins
+ * at its edges by binary search, once per column edge), or else attribute whole buckets of the
+ * finest level kept by their start, or, in a column narrower than one bucket, take the bucket's
+ * rate as a step. A column at least 10 s wide with nothing special inside takes a shorter path:
+ * each edge chunk is split once and shared by the two columns meeting there. The band is the
+ * extremes of the 100 ms bins whose start lies in the column. Cost per column is O(10 × levels +
+ * log(events per bin)). Not thread-safe: one instance per reduce call.
  */
 final class EventReducer {
   private static final long BIN = EventChunk.BIN_NANOS;
