@@ -140,6 +140,61 @@ class EventSeriesTest {
     }
   }
 
+  @ParameterizedTest(name = "outage at {0} ms, next to the column edges at 4320 s and 4331.25 s")
+  @CsvSource({"4321300", "4320100", "4319900", "4320000", "4331100", "4331200", "4331300", "4339900"})
+  void aHundredMillisecondOutageReachesTheBottomOfItsColumnInASixHourView(long outageMs) {
+    long outage = T0 + outageMs * MS;
+    long span = 6 * 3600 * S;
+    long[] events = new long[(int) (span / (20 * MS))];
+    int n = 0;
+    for (long t = T0; t < T0 + span; t += 20 * MS) {
+      if (t < outage || t >= outage + 100 * MS) {
+        events[n++] = t;
+      }
+    }
+    EventSeries s = EventSeries.of(QUERIES, new TimeRange(T0, T0 + span), Arrays.copyOf(events, n));
+    ColumnBuffer out = new ColumnBuffer();
+
+    s.reduce(new TimeRange(T0, T0 + span), 1920, out);
+
+    int column = out.columnAt(outage);
+    assertEquals(0.0, out.min(column), 0.0, "five queries per 100 ms, then none: the band touches zero");
+    assertEquals(50.0, out.max(column), 0.0);
+    for (int i = 0; i < 1920; i++) {
+      if (i != column) {
+        assertEquals(Math.min(50.0, out.value(i)), out.min(i), 0.0, "the band holds the mean, column " + i);
+        assertEquals(50.0, out.value(i), 0.45, "at most the 5 queries of one bin more or less in 11.25 s, column " + i);
+      }
+    }
+  }
+
+  @Test
+  void denseTrafficWithDropoutsMatchesTheDefinitionAtEveryZoom() {
+    Random random = new Random(17);
+    long span = 2 * 3600 * S;
+    long[] events = new long[(int) (span / (3 * MS))];
+    int n = 0;
+    for (long t = T0; t < T0 + span; t += 3 * MS) {
+      boolean dropout = Math.floorMod(t / (37 * MS), 997) < 3;
+      if (!dropout || random.nextInt(4) == 0) {
+        events[n++] = t + random.nextInt(1000);
+      }
+    }
+    long[] used = Arrays.copyOf(events, n);
+    EventSeries s = EventSeries.of(QUERIES, new TimeRange(T0, T0 + span), used);
+    EventOracle oracle = new EventOracle(used, s.coverage());
+    ColumnBuffer out = new ColumnBuffer();
+    for (int round = 0; round < 40; round++) {
+      long width = (long) (50 * MS * Math.pow(span / (50.0 * MS), random.nextDouble()));
+      long start = T0 + (long) (random.nextDouble() * (span - width));
+      int columns = 1 + random.nextInt(1920);
+      s.reduce(new TimeRange(start, start + width), columns, out);
+      for (int i = 0; i < columns; i++) {
+        assertColumn(oracle.column(out.columnStart(i), out.columnEnd(i)), out, i);
+      }
+    }
+  }
+
   @Test
   void liveTailIsReadTheSameWayAsSealedChunks() {
     long[] events = new long[3000];
