@@ -1,0 +1,171 @@
+package org.dnsseismograph.series;
+
+/**
+ * Reduces an {@link EventSeries} snapshot to columns. Per column: split by coverage (outside is no
+ * data), then by the sealed/live boundary, then by the zones compaction left; in each piece count
+ * events exactly where exact times exist (bins inside the piece from the pyramid, the partial bins
+ * at its edges by binary search, once per column edge), or else attribute whole buckets of the
+ * finest level kept by their start, or, in a column narrower than one bucket, take the bucket's
+ * rate as a step. A column at least 10 s wide with nothing special inside takes a shorter path:
+ * each edge chunk is split once and shared by the two columns meeting there. The band is the
+ * extremes of the 100 ms bins whose start lies in the column. Cost per column is O(10 × levels +
+ * log(events per bin)). Not thread-safe: one instance per reduce call.
+ */
+final class EventReducer {
+  private static final long BIN = EventChunk.BIN_NANOS;
+  private static final double RATE_PER_BIN_COUNT = (double) TimeUnits.NANOS_PER_SECOND / BIN;
+
+  private final EventPyramid pyramid;
+  private final Horizons horizons;
+  private final Coverage coverage;
+  private final Fold fold = new Fold();
+  private final Fold scratch = new Fold();
+  private ChunkEdge left = new ChunkEdge();
+  private ChunkEdge right = new ChunkEdge();
+  /** The last {@link EventPyramid#countBelow} asked: a column's right edge is the next one's left. */
+  private long belowAt = Long.MIN_VALUE;
+  private double below;
+
+  EventReducer(EventPyramid pyramid, Horizons horizons, Coverage coverage) {
+    this.pyramid = pyramid;
+    this.horizons = horizons;
+    this.coverage = coverage;
+  }
+
+  void reduce(TimeRange range, int columns, ColumnBuffer out) {
+    out.reset(range, columns);
+    int k = coverage.firstEndingAfter(range.startNanos());
+    for (int i = 0; i < columns; i++) {
+      long c0 = out.columnStart(i);
+      long c1 = out.columnEnd(i);
+      while (k < coverage.size() && coverage.end(k) <= c0) {
+        k++;
+      }
+      fold.reset();
+      long width = c1 - c0;
+      if (isWideAndPlain(c0, c1, k)) {
+        foldWide(c0, c1);
+      } else {
+        for (int j = k; j < coverage.size() && coverage.start(j) < c1; j++) {
+          foldCovered(Math.max(c0, coverage.start(j)), Math.min(c1, coverage.end(j)), width);
+        }
+      }
+      if (fold.durationNanos > 0) {
+        double value = fold.count * TimeUnits.NANOS_PER_SECOND / fold.durationNanos;
+        double min = fold.hasExtremes() ? fold.minBin * RATE_PER_BIN_COUNT : value;
+        double max = fold.hasExtremes() ? fold.maxBin * RATE_PER_BIN_COUNT : value;
+        out.set(i, value, min, max, fold.count);
+      }
+    }
+  }
+
+  /** At least a chunk wide, fully covered, sealed, with exact detail: the common wide column. */
+  private boolean isWideAndPlain(long c0, long c1, int k) {
+    return c1 - c0 >= EventChunk.CHUNK_NANOS && k < coverage.size() && coverage.start(k) <= c0 && coverage.end(k) >= c1
+        && c0 >= horizons.exactFrom && c1 <= pyramid.sealedEndNanos();
+  }
+
+  /**
+   * The chunk holding the column's start from that point on, the whole chunks between (10 s
+   * buckets and coarser), the chunk holding its end up to that point. Each edge is split once and
+   * reused by the next column, so a wide redraw touches one chunk per column.
+   */
+  private void foldWide(long c0, long c1) {
+    if (right.time == c0) {
+      ChunkEdge swap = left;
+      left = right;
+      right = swap;
+    } else {
+      pyramid.fillEdge(c0, left);
+    }
+    pyramid.fillEdge(c1, right);
+    left.foldAfter(fold);
+    pyramid.foldRange(2, left.chunk + 1, right.chunk, EventPyramid.TOP, fold);
+    right.foldBefore(fold);
+    fold.durationNanos += c1 - c0;
+  }
+
+  private void foldCovered(long s, long e, long width) {
+    long live = pyramid.sealedEndNanos();
+    if (s < live) {
+      foldSealed(s, Math.min(e, live), width);
+    }
+    if (e > live) {
+      foldExact(Math.max(s, live), e, 2, width < BIN);
+    }
+  }
+
+  private void foldSealed(long s, long e, long width) {
+    if (s >= horizons.exactFrom) {
+      foldExact(s, e, EventPyramid.TOP, width < BIN);
+      return;
+    }
+    for (int z = 0; z < horizons.zones(); z++) {
+      long lo = Math.max(s, horizons.zoneStart(z));
+      long hi = Math.min(e, horizons.zoneEnd(z));
+      if (lo >= hi) {
+        continue;
+      }
+      int level = horizons.zoneLevel(z);
+      if (level == Horizons.EXACT) {
+        foldExact(lo, hi, EventPyramid.TOP, width < BIN);
+      } else {
+        foldCoarse(lo, hi, level, width);
+      }
+    }
+  }
+
+  /** Exact count over {@code [s, e)}; bins starting inside feed the band unless the column is narrow. */
+  private void foldExact(long s, long e, int cap, boolean narrow) {
+    fold.durationNanos += e - s;
+    long b0 = ceilDiv(s, BIN);
+    long b1 = Math.floorDiv(e, BIN);
+    if (b0 > b1) {
+      double before = countBelow(s);
+      fold.count += countBelow(e) - before;
+      return;
+    }
+    if (s < b0 * BIN) {
+      fold.count += pyramid.binCount(b0 - 1) - countBelow(s);
+    }
+    pyramid.foldRange(0, b0, b1, cap, fold);
+    if (e > b1 * BIN) {
+      fold.count += countBelow(e);
+      if (!narrow) {
+        int whole = pyramid.binCount(b1);
+        fold.addExtremes(whole, whole);
+      }
+    }
+  }
+
+  private double countBelow(long t) {
+    if (t != belowAt) {
+      below = pyramid.countBelow(t);
+      belowAt = t;
+    }
+    return below;
+  }
+
+  /**
+   * Whole buckets of {@code level} starting in {@code [s, e)}; in a column narrower than one
+   * bucket, the bucket's rate as a step (its count shared in proportion to time).
+   */
+  private void foldCoarse(long s, long e, int level, long columnWidth) {
+    long w = EventPyramid.WIDTH[level];
+    if (columnWidth < w) {
+      scratch.reset();
+      pyramid.fold(level, Math.floorDiv(s + (e - s) / 2, w), scratch);
+      fold.addPart((long) scratch.count, (double) (e - s) / w, scratch.minBin, scratch.maxBin);
+      fold.durationNanos += e - s;
+      return;
+    }
+    long i0 = ceilDiv(s, w);
+    long i1 = ceilDiv(e, w);
+    pyramid.foldRange(level, i0, i1, EventPyramid.TOP, fold);
+    fold.durationNanos += (i1 - i0) * w;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+}

@@ -1,0 +1,58 @@
+package org.dnsseismograph.series;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CoverageTest {
+
+  @Test
+  void overlappingAndTouchingIntervalsMergeInAnyOrder() {
+    CoverageBuilder b = new CoverageBuilder();
+    b.add(50, 60);
+    b.add(10, 20);
+    b.add(20, 30);
+    b.add(70, 80);
+    b.add(55, 72);
+    b.add(0, 5);
+    Coverage c = b.build();
+
+    assertEquals("[0, 5) [10, 30) [50, 80)", describe(c));
+    assertEquals(5 + 20 + 30, c.coveredNanos(new TimeRange(0, 100)));
+    assertEquals(7, c.coveredNanos(new TimeRange(3, 15)));
+    assertTrue(c.covers(10));
+    assertFalse(c.covers(30));
+    assertEquals(new TimeRange(0, 80), c.extent());
+  }
+
+  @Test
+  void anEventExtendsTheObservationToItsGranule() {
+    CoverageBuilder b = new CoverageBuilder();
+    b.include(1234, 100);
+    b.include(1950, 100);
+    assertEquals("[1200, 2000)", describe(b.build()));
+    b.add(5000, 6000);
+    b.include(3050, 100);
+    b.include(250, 100);
+    assertEquals("[200, 3100) [5000, 6000)", describe(b.build()));
+  }
+
+  @Test
+  void withAddsToAnImmutableCoverage() {
+    Coverage c = Coverage.of(new TimeRange(0, 10));
+    Coverage d = c.with(new TimeRange(5, 20)).with(new TimeRange(30, 40));
+    assertEquals("[0, 10)", describe(c));
+    assertEquals("[0, 20) [30, 40)", describe(d));
+    assertTrue(Coverage.of(new TimeRange(5, 5)).isEmpty());
+  }
+
+  private static String describe(Coverage c) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < c.size(); i++) {
+      s.append(i == 0 ? "" : " ").append('[').append(c.start(i)).append(", ").append(c.end(i)).append(')');
+    }
+    return s.toString();
+  }
+}
