@@ -179,6 +179,16 @@ public final class FrameBuilder {
     return packets;
   }
 
+  /**
+   * One IP fragment: bytes {@code [offset, offset + length)} of the datagram payload {@code
+   * datagram}, with "more fragments" as given (overlapping or odd fragments for tests are allowed).
+   */
+  public static byte[] ipFragment(IpAddress src, IpAddress dst, int protocol, byte[] datagram, int offset, int length,
+      int id, boolean more) {
+    return src.isV4() ? ipv4(src, dst, protocol, datagram, offset, length, id, offset, more)
+        : ipv6Fragment(src, dst, protocol, datagram, offset, length, id, more);
+  }
+
   private static byte[] ipv4(IpAddress src, IpAddress dst, int protocol, byte[] data, int off, int len, int id,
       int fragmentOffset, boolean more) {
     ByteBuffer b = ByteBuffer.allocate(20 + len);

@@ -83,6 +83,16 @@ public final class PacketDecoder implements FragmentReassembler.Datagrams {
     return emitter.emitted();
   }
 
+  /** Bytes held by incomplete fragmented datagrams (for tests of the bound). */
+  long fragmentBytesHeld() {
+    return fragments.heldBytes();
+  }
+
+  /** TCP stream directions tracked (for tests of the bound). */
+  int tcpStreamsTracked() {
+    return tcp.size();
+  }
+
   private void ethernet(ByteBuffer b, int p, int end) {
     if (end - p < 14) {
       skips.count(WireSkip.LINK_TRUNCATED, ctx.frameNumber);
