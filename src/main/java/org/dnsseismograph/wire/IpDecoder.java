@@ -214,8 +214,9 @@ final class IpDecoder implements FragmentReassembler.Datagrams {
     int seq = b.getInt(p + 4);
     int ack = b.getInt(p + 8);
     int flags = b.get(p + 13) & 0x3F;
-    int payload = p + dataOffset;
-    int captured = Math.max(0, capturedEnd - payload);
+    // the header may claim options the capture cut off: then nothing of the payload was captured
+    int payload = Math.min(p + dataOffset, capturedEnd);
+    int captured = capturedEnd - payload;
     tcp.segment(ctx, srcPort, dstPort, seq, ack, flags, b, payload, captured, wireLength - dataOffset);
   }
 }

@@ -25,7 +25,9 @@ final class OutOfOrderSegments {
   /** Holds a copy of a segment that starts after {@code nextSeq}. */
   void add(int nextSeq, int seq, ByteBuffer b, int index, int captured, int wireLength) {
     byte[] copy = new byte[captured];
-    b.get(index, copy);
+    if (captured > 0) {
+      b.get(index, copy);
+    }
     int rel = seq - nextSeq;
     int i = segments.size();
     while (i > 0 && segments.get(i - 1).seq() - nextSeq > rel) {

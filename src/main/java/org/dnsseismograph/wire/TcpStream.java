@@ -37,6 +37,8 @@ final class TcpStream {
   private boolean synSeen;
   private int initialSeq;
   private int nextSeq;
+  /** One past the highest sequence number this direction has shown (data, FIN or bare ACK). */
+  private int highestSeq;
   private boolean finSeen;
   private int finSeq;
 
@@ -70,7 +72,11 @@ final class TcpStream {
     if (!started) {
       started = true;
       nextSeq = dataSeq;
+      highestSeq = dataSeq;
       framer.seekMessageStart();
+    }
+    if (dataSeq + wireLength - highestSeq > 0) {
+      highestSeq = dataSeq + wireLength;
     }
     if (wireLength > 0) {
       data(dataSeq, b, index, captured, wireLength);
@@ -90,9 +96,11 @@ final class TcpStream {
 
   /**
    * The other direction acknowledged everything before {@code ack}: bytes of this direction
-   * before it that the capture has not shown will never come.
+   * before it that the capture has not shown will never come. An acknowledgement beyond what this
+   * direction has shown is believed only up to that (a damaged ACK must not skip real data).
    */
-  void acknowledged(int ack, long timestamp, long frameNumber) {
+  void acknowledged(int acknowledged, long timestamp, long frameNumber) {
+    int ack = acknowledged - highestSeq > 0 ? highestSeq : acknowledged;
     if (!open || !started || ack - nextSeq <= 0) {
       return;
     }
@@ -125,6 +133,7 @@ final class TcpStream {
     synSeen = true;
     initialSeq = seq;
     nextSeq = seq + 1;
+    highestSeq = nextSeq;
     finSeen = false;
     framer.startAligned();
   }

@@ -96,6 +96,14 @@ class TcpReassemblyTest {
   }
 
   @Test
+  void anAcknowledgementBeyondAnythingSentDoesNotSkipTheDataStillToCome() {
+    byte[] s = framed(Q1, Q2);
+    send(tcp.syn(), tcp.client(0, slice(s, 0, 10)), tcp.serverAck(1_000_000), tcp.client(10, slice(s, 10, s.length)));
+    assertMessages(List.of(Q1, Q2));
+    assertEquals(0, run.skips.total());
+  }
+
+  @Test
   void aHoleInsideAMessageOfKnownLengthLosesOnlyThatMessage() {
     byte[] s = framed(Q1, Q2, Q3);
     int q2 = 2 + Q1.length;
