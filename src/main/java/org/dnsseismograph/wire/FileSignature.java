@@ -1,5 +1,7 @@
 package org.dnsseismograph.wire;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Says in a few words what the first bytes of a file that is not a capture look like, so an
  * error line can tell a user "this is a zip archive" rather than only "not a capture". Stateless.
@@ -53,7 +55,7 @@ final class FileSignature {
       return "looks like a PDF document";
     }
     if (isText(h)) {
-      String text = new String(h, java.nio.charset.StandardCharsets.US_ASCII).strip();
+      String text = new String(h, StandardCharsets.US_ASCII).strip();
       return "looks like text: \"" + text.replaceAll("\\s+", " ") + "\"";
     }
     return null;

@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
  * Decodes captured frames down to DNS message candidates: the link layer here ({@link LinkType}:
  * Ethernet with VLAN tags, Linux cooked v1/v2, raw IP, BSD loopback), then IPv4 and IPv6 ({@link
  * IpDecoder}), fragment reassembly ({@link FragmentReassembler}), UDP, and TCP stream reassembly
- * with RFC 7766 framing ({@link TcpReassembler}). A UDP datagram or
- * framed TCP message is offered to the sink when either port is a DNS port; it carries the
- * timestamp of the frame that completed it.
+ * with RFC 7766 framing ({@link TcpReassembler}). A UDP datagram or framed TCP message is offered
+ * to the sink when either port is a DNS port; it carries the timestamp of the frame that completed
+ * it.
  *
  * <p>The UDP path allocates nothing: it reads the frame with absolute gets and reuses one {@link
  * DnsPayload}. Checksums are not verified (captures often hold offloaded, unfinished checksums).

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,18 @@ class CaptureContractTest {
           + "without it loses the queries after the hole, while we resynchronise on the next message start "
           + "(checked against the intact capture in bigHoleYieldsEveryMessageWhoseSegmentsSurvived)");
 
+  /** tshark's frame.time_epoch per file, asked once. */
+  private static final Map<Path, List<String>> TIMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static List<String> times(Path file) throws IOException {
+    List<String> cached = TIMES.get(file);
+    if (cached == null) {
+      cached = Tshark.fields(file, List.of(), null, "frame.time_epoch");
+      TIMES.put(file, cached);
+    }
+    return cached;
+  }
+
   @BeforeAll
   static void tsharkIsInstalled() {
     assumeTrue(Tshark.available(), "tshark is the trusted peer; install it (Debian package tshark)");
@@ -52,7 +65,7 @@ class CaptureContractTest {
   @ParameterizedTest
   @MethodSource("captures")
   void framesAndTheirFirstAndLastTimestampsEqualTsharks(Path file) throws IOException {
-    List<String> times = Tshark.fields(file, List.of(), null, "frame.time_epoch");
+    List<String> times = times(file);
     SkipCounter skips = new SkipCounter();
     List<Long> ours = new ArrayList<>();
     try (FrameReader reader = CaptureFiles.open(file, skips)) {
@@ -81,7 +94,7 @@ class CaptureContractTest {
   @ParameterizedTest
   @MethodSource("captures")
   void scanSummaryCountsFramesAndSpansTheEarliestToTheLatestTimestamp(Path file) throws IOException {
-    List<Long> times = Tshark.fields(file, List.of(), null, "frame.time_epoch").stream().map(Tshark::epochNanos).toList();
+    List<Long> times = times(file).stream().map(Tshark::epochNanos).toList();
     long[] messages = new long[1];
     ScanSummary s = CaptureScanner.scan(List.of(file), Fixtures.optionsFor(file), p -> messages[0]++, Progress.NONE);
     assertEquals(times.size(), s.frames());
@@ -100,8 +113,8 @@ class CaptureContractTest {
   void bigHoleYieldsEveryMessageWhoseSegmentsSurvived() throws IOException {
     Path intact = Fixtures.file("dnscap-dnso1tcp.pcap");
     Path holed = Fixtures.file("dnscap-dnso1tcp-bighole.pcap");
-    Set<String> survivingTimes = new HashSet<>(Tshark.fields(holed, List.of(), null, "frame.time_epoch"));
-    List<String> intactTimes = Tshark.fields(intact, List.of(), null, "frame.time_epoch");
+    Set<String> survivingTimes = new HashSet<>(times(holed));
+    List<String> intactTimes = times(intact);
     long expected = 0;
     for (String line : Tshark.fields(intact, List.of(), "dns", "frame.number", "dns.id", "tcp.segment")) {
       String[] f = line.split("\t", -1);
@@ -124,7 +137,7 @@ class CaptureContractTest {
 
   private static List<String> messageBytes(Path file) throws IOException {
     List<String> out = new ArrayList<>();
-    CaptureScanner.scan(List.of(file), DecodeOptions.defaults(), p -> out.add(java.util.HexFormat.of().formatHex(p.copyBytes())),
+    CaptureScanner.scan(List.of(file), DecodeOptions.defaults(), p -> out.add(HexFormat.of().formatHex(p.copyBytes())),
         Progress.NONE);
     return out;
   }
