@@ -1,0 +1,115 @@
+package org.dnsseismograph.wire;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.ZipException;
+
+/**
+ * Opens capture files by their content, never by their name: classic pcap (both magics, both byte
+ * orders), pcapng, and gzip'd versions of either (magic {@code 1f 8b}). Plain files are
+ * memory-mapped in windows; gzip'd files are decompressed as a stream into bounded buffers.
+ * Stateless and thread-safe; each reader it returns is confined to one thread.
+ *
+ * @see <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html">pcap</a>
+ * @see <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcapng-03.html">pcapng</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc1952">RFC 1952 (gzip)</a>
+ */
+public final class CaptureFiles {
+  private static final int PCAP_MICRO = 0xA1B2_C3D4;
+  private static final int PCAP_NANO = 0xA1B2_3C4D;
+
+  private CaptureFiles() {}
+
+  /**
+   * Opens one capture file.
+   *
+   * @param skips receives what the reader skips (truncated tail, corrupt records)
+   * @throws NotACaptureException when the content is none of the recognised formats
+   * @throws IOException when the file cannot be read
+   */
+  public static FrameReader open(Path file, SkipCounter skips) throws IOException {
+    return open(file, skips, MappedSource.DEFAULT_WINDOW);
+  }
+
+  /** As {@link #open(Path, SkipCounter)} with a chosen mapping window (tests use tiny windows). */
+  static FrameReader open(Path file, SkipCounter skips, int window) throws IOException {
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    long size;
+    try {
+      byte[] head = new byte[2];
+      int n = channel.read(ByteBuffer.wrap(head), 0);
+      if (n != 2 || !isGzip(head)) {
+        return reader(file, MappedSource.of(channel, window), skips);
+      }
+      size = channel.size();
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    channel.close();
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 << 10);
+    return reader(file, gzipSource(file, in, size, skips), skips);
+  }
+
+  /** Opens capture bytes held in memory, recognised the same way (for fuzzing and tests). */
+  static FrameReader open(ByteBuffer bytes, SkipCounter skips, int window) throws IOException {
+    ByteBuffer b = bytes.duplicate();
+    if (b.remaining() >= 2 && (b.get(b.position()) & 0xFF) == 0x1F && (b.get(b.position() + 1) & 0xFF) == 0x8B) {
+      byte[] copy = new byte[b.remaining()];
+      b.get(copy);
+      return reader(null, gzipSource(null, new ByteArrayInputStream(copy), copy.length, skips), skips);
+    }
+    return reader(null, MappedSource.of(b, window), skips);
+  }
+
+  private static boolean isGzip(byte[] head) {
+    return (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
+  }
+
+  private static ByteSource gzipSource(Path file, InputStream in, long size, SkipCounter skips) throws IOException {
+    try {
+      return new GzipSource(in, size, skips);
+    } catch (ZipException | EOFException e) {
+      in.close();
+      throw new NotACaptureException(file, "starts with the gzip magic 1f 8b but its gzip header is unusable (" + e.getMessage() + ")");
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  /** Recognises the content and builds its reader; closes the source when it is not a capture. */
+  private static FrameReader reader(Path file, ByteSource source, SkipCounter skips) throws IOException {
+    try {
+      int got = source.fill(0, PcapReader.HEADER);
+      ByteBuffer b = source.data();
+      int i = source.index(0);
+      int magic = got >= 4 ? b.getInt(i) : 0;
+      if (magic == PcapNgReader.SECTION_HEADER) {
+        return new PcapNgReader(source, skips);
+      }
+      boolean pcap = magic == PCAP_MICRO || magic == PCAP_NANO
+          || magic == Integer.reverseBytes(PCAP_MICRO) || magic == Integer.reverseBytes(PCAP_NANO);
+      if (pcap) {
+        boolean swapped = magic != PCAP_MICRO && magic != PCAP_NANO;
+        boolean nanos = magic == PCAP_NANO || magic == Integer.reverseBytes(PCAP_NANO);
+        return new PcapReader(source, skips, swapped, nanos);
+      }
+      byte[] head = new byte[Math.min(got, 16)];
+      b.get(i, head);
+      String what = source.gzipped() ? "gzip'd data whose first bytes are " : "";
+      throw new NotACaptureException(file, what + FileSignature.describe(head, source.gzipped() ? -1 : source.sourceSize()));
+    } catch (IOException | RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+}

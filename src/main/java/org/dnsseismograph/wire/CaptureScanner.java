@@ -1,0 +1,113 @@
+package org.dnsseismograph.wire;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dnsseismograph.common.Progress;
+
+/**
+ * Reads several capture files as one: opens them all, merges their frames in timestamp order
+ * ({@link FrameMerger}), decodes them ({@link PacketDecoder}) and hands every DNS message candidate
+ * to the sink, on the calling thread. Progress is reported in file bytes about once per megabyte;
+ * cancellation is checked at the same points and ends the scan with {@link
+ * org.dnsseismograph.common.CancelledException}. Frame numbers in payloads and skips are numbers
+ * within the frame's own file. Stateless and thread-safe; one scan runs on one thread.
+ */
+public final class CaptureScanner {
+  private static final long REPORT_EVERY_BYTES = 1 << 20;
+  private static final int CHECK_EVERY_FRAMES = 4096;
+
+  private CaptureScanner() {}
+
+  /**
+   * Scans the files.
+   *
+   * @throws NotACaptureException when one of the files is not a capture (nothing is scanned)
+   * @throws IOException when a file cannot be read
+   */
+  public static ScanSummary scan(List<Path> files, DecodeOptions options, DnsPayloadSink sink, Progress progress)
+      throws IOException {
+    SkipCounter skips = new SkipCounter();
+    List<FrameReader> readers = new ArrayList<>(files.size());
+    ScanSummary summary;
+    try {
+      for (Path file : files) {
+        readers.add(CaptureFiles.open(file, skips));
+      }
+      summary = run(files, readers, new PacketDecoder(options, skips, sink), skips, progress);
+    } catch (IOException | RuntimeException | Error e) {
+      closeAll(readers, e);
+      throw e;
+    }
+    closeAll(readers, null);
+    return summary;
+  }
+
+  private static ScanSummary run(List<Path> files, List<FrameReader> readers, PacketDecoder decoder, SkipCounter skips,
+      Progress progress) throws IOException {
+    long total = totalSize(readers);
+    FrameMerger merger = new FrameMerger(readers);
+    long frames = 0;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    long reported = 0;
+    RawFrame frame;
+    while ((frame = merger.next()) != null) {
+      decoder.decode(frame);
+      frames++;
+      first = Math.min(first, frame.timestampNanos);
+      last = Math.max(last, frame.timestampNanos);
+      if (frames % CHECK_EVERY_FRAMES == 0) {
+        progress.checkCancelled();
+        long done = position(readers);
+        if (done - reported >= REPORT_EVERY_BYTES) {
+          progress.update(done, total);
+          reported = done;
+        }
+      }
+    }
+    decoder.finish();
+    long done = position(readers);
+    progress.update(done, total);
+    return new ScanSummary(files, frames, done, decoder.messagesEmitted(), frames == 0 ? 0 : first,
+        frames == 0 ? 0 : last, skips.snapshot());
+  }
+
+  private static long totalSize(List<FrameReader> readers) {
+    long total = 0;
+    for (FrameReader r : readers) {
+      total += Math.max(0, r.size());
+    }
+    return total;
+  }
+
+  private static long position(List<FrameReader> readers) {
+    long done = 0;
+    for (FrameReader r : readers) {
+      done += r.position();
+    }
+    return done;
+  }
+
+  /** Closes every reader; a failure to close is added to {@code primary}, or thrown when there is none. */
+  private static void closeAll(List<FrameReader> readers, Throwable primary) throws IOException {
+    IOException failure = null;
+    for (FrameReader r : readers) {
+      try {
+        r.close();
+      } catch (IOException e) {
+        if (primary != null) {
+          primary.addSuppressed(e);
+        } else if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.dnsseismograph.wire;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Reads classic pcap: microsecond or nanosecond timestamps, either byte order (told by the magic
+ * number). A record whose captured length exceeds {@link #MAX_CAPTURED} (the bound libpcap and
+ * Wireshark use) is corrupt: it is counted and ends the reading, since nothing after it can be
+ * trusted to start a record. A record cut off by the end of the file is counted as truncated.
+ * Timestamps are unsigned 32-bit seconds, so good until 2106. Not thread-safe.
+ *
+ * @see <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html">pcap</a>
+ */
+final class PcapReader implements FrameReader {
+  /** Largest captured length believed (libpcap's and Wireshark's MAXIMUM_SNAPLEN). */
+  static final int MAX_CAPTURED = 262_144;
+
+  static final int HEADER = 24;
+  private static final int RECORD_HEADER = 16;
+
+  private final ByteSource source;
+  private final SkipCounter skips;
+  private final boolean swapped;
+  private final boolean nanos;
+  private final int linkType;
+  private long pos = HEADER;
+  private long frameNumber;
+  private boolean done;
+
+  /**
+   * Reads the file header; the caller has checked the magic. A header cut short is counted and
+   * leaves a reader without frames.
+   *
+   * @param swapped true when the file's byte order is the reverse of the magic read big-endian
+   */
+  PcapReader(ByteSource source, SkipCounter skips, boolean swapped, boolean nanos) throws IOException {
+    this.source = source;
+    this.skips = skips;
+    this.swapped = swapped;
+    this.nanos = nanos;
+    if (source.fill(0, HEADER) < HEADER) {
+      skips.count(WireSkip.FILE_TRUNCATED, 0);
+      done = true;
+      this.linkType = 0;
+    } else {
+      // the upper 6 bits carry FCS information, not the link type
+      this.linkType = intAt(source.data(), source.index(20)) & 0x03FF_FFFF;
+    }
+  }
+
+  private int intAt(ByteBuffer b, int i) {
+    int v = b.getInt(i);
+    return swapped ? Integer.reverseBytes(v) : v;
+  }
+
+  @Override
+  public boolean next(RawFrame frame) throws IOException {
+    if (done) {
+      return false;
+    }
+    int got = source.fill(pos, RECORD_HEADER);
+    if (got < RECORD_HEADER) {
+      return end(got > 0 ? WireSkip.FILE_TRUNCATED : null);
+    }
+    ByteBuffer b = source.data();
+    int i = source.index(pos);
+    long seconds = intAt(b, i) & 0xFFFF_FFFFL;
+    long fraction = intAt(b, i + 4) & 0xFFFF_FFFFL;
+    int captured = intAt(b, i + 8);
+    int original = intAt(b, i + 12);
+    if (captured < 0 || captured > MAX_CAPTURED) {
+      return end(WireSkip.RECORD_CORRUPT);
+    }
+    if (source.fill(pos, RECORD_HEADER + captured) < RECORD_HEADER + captured) {
+      return end(WireSkip.FILE_TRUNCATED);
+    }
+    frame.timestampNanos = seconds * 1_000_000_000L + (nanos ? fraction : fraction * 1000);
+    frame.linkType = linkType;
+    frame.buffer = source.data();
+    frame.offset = source.index(pos) + RECORD_HEADER;
+    frame.capturedLength = captured;
+    frame.originalLength = original < captured ? captured : original;
+    frame.frameNumber = ++frameNumber;
+    frame.interfaceId = 0;
+    frame.fileOffset = pos;
+    pos += RECORD_HEADER + captured;
+    return true;
+  }
+
+  private boolean end(WireSkip reason) {
+    if (reason != null) {
+      // a truncated tail is not tied to a frame; a corrupt record is the frame that would follow
+      skips.count(reason, reason == WireSkip.FILE_TRUNCATED ? 0 : frameNumber + 1);
+    }
+    done = true;
+    return false;
+  }
+
+  @Override
+  public CaptureFormat format() {
+    return nanos ? CaptureFormat.PCAP_NANO : CaptureFormat.PCAP_MICRO;
+  }
+
+  @Override
+  public boolean gzipped() {
+    return source.gzipped();
+  }
+
+  @Override
+  public long position() {
+    return source.sourcePosition();
+  }
+
+  @Override
+  public long size() {
+    return source.sourceSize();
+  }
+
+  @Override
+  public void close() throws IOException {
+    source.close();
+  }
+}

@@ -1,0 +1,160 @@
+package org.dnsseismograph.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.Stream;
+import org.dnsseismograph.common.CancelledException;
+import org.dnsseismograph.common.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaptureScannerTest {
+  /** UDP and TCP (one stream, split segments), timestamps strictly increasing. */
+  private static final Path SOURCE = Fixtures.file("dnscap-dnso1tcp.pcap");
+
+  @TempDir
+  Path dir;
+
+  private Path part(String name, List<ReadFrames.Frame> frames, IntPredicate keep) throws IOException {
+    Path file = dir.resolve(name);
+    try (PcapWriter w = PcapWriter.create(file, CaptureFormat.PCAP_NANO, 1, 65_535)) {
+      for (int i = 0; i < frames.size(); i++) {
+        if (keep.test(i)) {
+          ReadFrames.Frame f = frames.get(i);
+          w.write(f.timestampNanos(), f.bytes(), 0, f.bytes().length, f.originalLength());
+        }
+      }
+    }
+    return file;
+  }
+
+  private static List<String> messages(List<Path> files) throws IOException {
+    List<String> out = new ArrayList<>();
+    CaptureScanner.scan(files, DecodeOptions.defaults(),
+        p -> out.add(p.timestampNanos + " " + java.util.HexFormat.of().formatHex(p.copyBytes())), Progress.NONE);
+    return out;
+  }
+
+  @Test
+  void rotatedFilesGivenInAnyOrderScanLikeTheWholeCapture() throws IOException {
+    List<ReadFrames.Frame> frames = ReadFrames.all(SOURCE, new SkipCounter());
+    int half = frames.size() / 2;
+    Path first = part("a.pcap", frames, i -> i < half);
+    Path second = part("b.pcap", frames, i -> i >= half);
+    List<String> whole = messages(List.of(SOURCE));
+    assertEquals(82, whole.size());
+    assertEquals(whole, messages(List.of(second, first)));
+  }
+
+  @Test
+  void overlappingCapturesAreInterleavedByTime() throws IOException {
+    List<ReadFrames.Frame> frames = ReadFrames.all(SOURCE, new SkipCounter());
+    Path even = part("even.pcap", frames, i -> i % 2 == 0);
+    Path odd = part("odd.pcap", frames, i -> i % 2 == 1);
+    ScanSummary s = CaptureScanner.scan(List.of(odd, even), DecodeOptions.defaults(), p -> { }, Progress.NONE);
+    assertEquals(frames.size(), s.frames());
+    assertEquals(frames.get(0).timestampNanos(), s.firstTimestampNanos());
+    assertEquals(messages(List.of(SOURCE)), messages(List.of(odd, even)));
+  }
+
+  @Test
+  void framesWithEqualTimestampsComeInTheOrderTheFilesWereGiven() throws IOException {
+    Path a = dir.resolve("a.pcap");
+    Path b = dir.resolve("b.pcap");
+    FrameBuilder eth = new FrameBuilder(LinkType.ETHERNET);
+    for (Path file : List.of(a, b)) {
+      try (PcapWriter w = PcapWriter.create(file, CaptureFormat.PCAP_MICRO, 1, 65_535)) {
+        for (int i = 0; i < 3; i++) {
+          byte[] f = eth.udp(PacketDecoderTest.CLIENT4, 1000 + i, PacketDecoderTest.SERVER4, 53,
+              (file.getFileName() + "#" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          w.write(1_000_000_000L * (i + 1), f, 0, f.length, f.length);
+        }
+      }
+    }
+    Collected out = new Collected();
+    CaptureScanner.scan(List.of(b, a), DecodeOptions.defaults(), out, Progress.NONE);
+    assertEquals(List.of("b.pcap#0", "a.pcap#0", "b.pcap#1", "a.pcap#1", "b.pcap#2", "a.pcap#2"), out.texts());
+  }
+
+  @Test
+  void progressIsReportedInFileBytesUpToTheTotal() throws IOException {
+    Path big = Fixtures.file("pktvisor-dns_udp_tcp_random.pcap");
+    Path gz = Fixtures.file("entrada-sidnlabs-test-tcp-stream-retransmision.pcap.gz");
+    List<long[]> updates = new ArrayList<>();
+    Progress recording = new Progress() {
+      @Override
+      public void update(long done, long total) {
+        updates.add(new long[] {done, total});
+      }
+
+      @Override
+      public boolean isCancelled() {
+        return false;
+      }
+    };
+    ScanSummary s = CaptureScanner.scan(List.of(big, gz), DecodeOptions.defaults(), p -> { }, recording);
+    long total = Files.size(big) + Files.size(gz);
+    assertTrue(updates.size() > 1, () -> updates.size() + " updates");
+    for (int i = 1; i < updates.size(); i++) {
+      assertTrue(updates.get(i)[0] >= updates.get(i - 1)[0]);
+      assertEquals(total, updates.get(i)[1]);
+    }
+    assertEquals(total, updates.get(updates.size() - 1)[0]);
+    assertEquals(total, s.bytes());
+  }
+
+  @Test
+  void cancellingStopsTheScanAndClosesTheFiles() throws IOException {
+    Path big = Fixtures.file("pktvisor-dns_udp_tcp_random.pcap");
+    long openBefore = openFiles();
+    Progress cancelled = new Progress() {
+      @Override
+      public void update(long done, long total) {}
+
+      @Override
+      public boolean isCancelled() {
+        return true;
+      }
+    };
+    long[] seen = new long[1];
+    assertThrows(CancelledException.class,
+        () -> CaptureScanner.scan(List.of(big, SOURCE), DecodeOptions.defaults(), p -> seen[0]++, cancelled));
+    assertTrue(seen[0] < 5000, () -> seen[0] + " messages before the cancel took effect");
+    assertEquals(openBefore, openFiles());
+  }
+
+  @Test
+  void aFileThatIsNoCaptureFailsTheScanNamingItAndClosesTheOthers() throws IOException {
+    Path text = dir.resolve("readme.txt");
+    Files.writeString(text, "not a capture\n");
+    long openBefore = openFiles();
+    NotACaptureException e = assertThrows(NotACaptureException.class,
+        () -> CaptureScanner.scan(List.of(SOURCE, text), DecodeOptions.defaults(), p -> { }, Progress.NONE));
+    assertEquals(text, e.file());
+    assertEquals(openBefore, openFiles());
+  }
+
+  @Test
+  void skipsOfReadersAndDecoderAreSummed() throws IOException {
+    byte[] whole = Files.readAllBytes(Fixtures.file("ndpi-fuzz-2006-06-26-2594.pcap"));
+    Path cut = dir.resolve("cut.pcap");
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 3));
+    ScanSummary s = CaptureScanner.scan(List.of(cut), DecodeOptions.defaults(), p -> { }, Progress.NONE);
+    assertEquals(1, s.skipped().stream().filter(k -> k.reason() == WireSkip.FILE_TRUNCATED).mapToLong(Skipped::count).sum());
+    assertTrue(s.skipped().stream().anyMatch(k -> k.reason() == WireSkip.FRAGMENT_TIMEOUT));
+  }
+
+  private static long openFiles() throws IOException {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.dnsseismograph.wire;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the trusted peer, {@code /usr/bin/tshark}, and returns its field output. */
+final class Tshark {
+  static final Path BINARY = Path.of("/usr/bin/tshark");
+
+  private Tshark() {}
+
+  static boolean available() {
+    return Files.isExecutable(BINARY);
+  }
+
+  /** One line per frame that passes {@code filter} (null: every frame), fields separated by tabs. */
+  static List<String> fields(Path file, List<String> options, String filter, String... fields) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "-n", "-r", file.toString()));
+    cmd.addAll(options);
+    if (filter != null) {
+      cmd.add("-Y");
+      cmd.add(filter);
+    }
+    cmd.add("-T");
+    cmd.add("fields");
+    for (String f : fields) {
+      cmd.add("-e");
+      cmd.add(f);
+    }
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out;
+    try (InputStream in = p.getInputStream()) {
+      out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try {
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IOException("tshark did not finish on " + file);
+      }
+      if (p.exitValue() != 0) {
+        throw new IOException("tshark failed (exit " + p.exitValue() + "): " + String.join(" ", cmd));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    List<String> lines = new ArrayList<>();
+    for (String line : out.split("\n", -1)) {
+      if (!line.isEmpty()) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  /** tshark's {@code frame.time_epoch} text ("1614874231.565771000") as epoch nanoseconds. */
+  static long epochNanos(String text) {
+    return new BigDecimal(text.trim()).movePointRight(9).longValueExact();
+  }
+
+  /** Occurrences in a field column where several values in one frame are comma-separated. */
+  static long occurrences(List<String> lines) {
+    long n = 0;
+    for (String line : lines) {
+      if (!line.isBlank()) {
+        n += line.split(",", -1).length;
+      }
+    }
+    return n;
+  }
+}
