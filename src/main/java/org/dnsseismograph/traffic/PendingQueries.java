@@ -1,0 +1,322 @@
+package org.dnsseismograph.traffic;
+
+import java.util.Arrays;
+import org.dnsseismograph.wire.Transport;
+
+/**
+ * The bounded table of queries waiting for their response: a primitive open-addressing hash
+ * table (linear probing, backward-shift deletion, no tombstones) over slots that are also chained
+ * in arrival order, so the oldest pending query is found in O(1) for expiry and eviction. Each
+ * slot keeps its key and question in one stride of 8 longs (one or two cache lines); names live in
+ * {@link NameBlocks}. Grows by doubling up to its capacity and never shrinks; no allocation once
+ * grown. Confined to the matcher's thread.
+ *
+ * <p>The key is loaded into the {@code k*} registers by the caller, then {@link #find} or {@link
+ * #insert}; this keeps the hot path free of key objects. The hash covers transport, client and
+ * server address and port, and id; qname (hash, then bytes) and qtype are compared on top when
+ * asked, so a response without a question can still find its query.
+ */
+final class PendingQueries {
+  private static final int STRIDE = 8;
+  private static final int W_TIME = 0;
+  private static final int W_CHI = 1;
+  private static final int W_CLO = 2;
+  private static final int W_SHI = 3;
+  private static final int W_SLO = 4;
+  private static final int W_QHASH = 5;
+  /** clientPort(16) serverPort(16) id(16) misc(13) transport ordinal(3). */
+  private static final int W_KEY = 6;
+  /** qtype(16) nameLength(16) first name block(32). */
+  private static final int W_QUESTION = 7;
+  /** The bits of W_KEY that are part of the key. */
+  static final long KEY_MASK = 0xFFFF_FFFF_FFFF_0007L;
+
+  private static final Transport[] TRANSPORTS = Transport.values();
+  private static final int INITIAL_SLOTS = 1024;
+  private static final int BLOCKS_PER_SLOT = 2;
+
+  private final int maxSlots;
+  private final int maxBlocks;
+  private long[] slots = new long[0];
+  private long[] frames = new long[0];
+  private int[] prev = new int[0];
+  private int[] next = new int[0];
+  private long[] table;
+  private int mask;
+  private int slotCount;
+  private int freeSlot = -1;
+  private int size;
+  private int head = -1;
+  private int tail = -1;
+  private final NameBlocks names;
+
+  long kChi;
+  long kClo;
+  long kShi;
+  long kSlo;
+  /** W_KEY of the probe: ports, id, transport; the misc bits are ignored by comparisons. */
+  long kKey;
+
+  int kQtype;
+  long kQhash;
+  byte[] kName;
+  int kNameLength;
+
+  PendingQueries(int capacity) {
+    maxSlots = capacity;
+    maxBlocks = BLOCKS_PER_SLOT * capacity + NameBlocks.blocksFor(4 * 254);
+    int initial = Math.min(INITIAL_SLOTS, capacity);
+    names = new NameBlocks(Math.min(maxBlocks, BLOCKS_PER_SLOT * initial));
+    growSlots(initial);
+  }
+
+  int size() {
+    return size;
+  }
+
+  int capacity() {
+    return maxSlots;
+  }
+
+  /** The oldest pending query by arrival, or -1. */
+  int oldest() {
+    return head;
+  }
+
+  long time(int slot) {
+    return slots[slot * STRIDE + W_TIME];
+  }
+
+  /** Packs the key word of a probe: ports, id, transport, plus misc bits kept but not compared. */
+  static long keyWord(int clientPort, int serverPort, int id, int transport, int misc) {
+    return ((long) clientPort << 48) | ((long) serverPort << 32) | ((long) id << 16) | ((long) (misc & 0x1FFF) << 3) | (transport & 7);
+  }
+
+  static int misc(long keyWord) {
+    return (int) (keyWord >>> 3) & 0x1FFF;
+  }
+
+  /** The slot whose key equals the registers (and question too when {@code matchQuestion}), or -1. */
+  int find(boolean matchQuestion) {
+    long h = hash(kChi, kClo, kShi, kSlo, kKey & KEY_MASK);
+    int tag = (int) (h >>> 32);
+    int pos = tag & mask;
+    while (true) {
+      long e = table[pos];
+      if (e == 0) {
+        return -1;
+      }
+      if ((int) (e >>> 32) == tag) {
+        int s = (int) e - 1;
+        if (keyEquals(s) && (!matchQuestion || questionEquals(s))) {
+          return s;
+        }
+      }
+      pos = (pos + 1) & mask;
+    }
+  }
+
+  private boolean keyEquals(int s) {
+    int b = s * STRIDE;
+    return slots[b + W_CLO] == kClo && slots[b + W_SLO] == kSlo && (slots[b + W_KEY] & KEY_MASK) == (kKey & KEY_MASK)
+        && slots[b + W_CHI] == kChi && slots[b + W_SHI] == kShi;
+  }
+
+  private boolean questionEquals(int s) {
+    int b = s * STRIDE;
+    long q = slots[b + W_QUESTION];
+    return slots[b + W_QHASH] == kQhash && (int) (q >>> 48) == kQtype && ((int) (q >>> 32) & 0xFFFF) == kNameLength
+        && names.equals((int) q, kName, kNameLength);
+  }
+
+  /**
+   * Makes room for one more query with a name of {@code nameLength} bytes, growing up to the
+   * capacity; false when full (the caller evicts the oldest and asks again).
+   */
+  boolean ensureRoom(int nameLength) {
+    if (freeSlot < 0) {
+      if (slotCount >= maxSlots) {
+        return false;
+      }
+      growSlots((int) Math.min(maxSlots, 2L * slotCount));
+    }
+    int needed = NameBlocks.blocksFor(nameLength);
+    if (names.freeBlocks() < needed) {
+      int missing = needed - names.freeBlocks();
+      if (names.blockCount() + missing > maxBlocks) {
+        return false;
+      }
+      names.grow((int) Math.min(maxBlocks, Math.max(2L * names.blockCount(), names.blockCount() + (long) missing)));
+    }
+    return true;
+  }
+
+  /** Inserts the registers' key and question as the newest pending query; room was ensured. */
+  int insert(long timeNanos, long frame) {
+    int s = freeSlot;
+    freeSlot = next[s];
+    int b = s * STRIDE;
+    slots[b + W_TIME] = timeNanos;
+    slots[b + W_CHI] = kChi;
+    slots[b + W_CLO] = kClo;
+    slots[b + W_SHI] = kShi;
+    slots[b + W_SLO] = kSlo;
+    slots[b + W_QHASH] = kQhash;
+    slots[b + W_KEY] = kKey;
+    int block = names.store(kName, kNameLength);
+    slots[b + W_QUESTION] = ((long) kQtype << 48) | ((long) kNameLength << 32) | (block & 0xFFFF_FFFFL);
+    frames[s] = frame;
+    linkLast(s);
+    tableInsert(s);
+    size++;
+    return s;
+  }
+
+  /** Removes a pending query. */
+  void remove(int s) {
+    tableRemove(s);
+    unlink(s);
+    names.free((int) slots[s * STRIDE + W_QUESTION]);
+    next[s] = freeSlot;
+    freeSlot = s;
+    size--;
+  }
+
+  /** Copies the query side of slot {@code s} into a transaction. */
+  void fillQuery(int s, Transaction t) {
+    int b = s * STRIDE;
+    long key = slots[b + W_KEY];
+    long q = slots[b + W_QUESTION];
+    t.queryTimeNanos = slots[b + W_TIME];
+    t.queryFrame = frames[s];
+    t.clientHi = slots[b + W_CHI];
+    t.clientLo = slots[b + W_CLO];
+    t.serverHi = slots[b + W_SHI];
+    t.serverLo = slots[b + W_SLO];
+    t.clientPort = (int) (key >>> 48);
+    t.serverPort = (int) (key >>> 32) & 0xFFFF;
+    t.id = (int) (key >>> 16) & 0xFFFF;
+    t.qnameHash = slots[b + W_QHASH];
+    t.qtype = (int) (q >>> 48);
+    t.qnameLength = (int) (q >>> 32) & 0xFFFF;
+    names.copy((int) q, t.qnameLength, t.qname);
+    int misc = misc(key);
+    t.rd = (misc & 1) != 0;
+    t.opcode = misc >>> 1;
+    t.transport = TRANSPORTS[(int) key & 7];
+  }
+
+  /** A hash of the full key (with question) of slot {@code s}, for {@link RecentKeys}. */
+  long fullHash(int s) {
+    int b = s * STRIDE;
+    long h = hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
+    return withQuestion(h, slots[b + W_QHASH], (int) (slots[b + W_QUESTION] >>> 48));
+  }
+
+  /** A hash of the full key in the registers, for {@link RecentKeys}. */
+  long registerFullHash() {
+    return withQuestion(hash(kChi, kClo, kShi, kSlo, kKey & KEY_MASK), kQhash, kQtype);
+  }
+
+  private void linkLast(int s) {
+    prev[s] = tail;
+    next[s] = -1;
+    if (tail >= 0) {
+      next[tail] = s;
+    } else {
+      head = s;
+    }
+    tail = s;
+  }
+
+  private void unlink(int s) {
+    int p = prev[s];
+    int n = next[s];
+    if (p >= 0) {
+      next[p] = n;
+    } else {
+      head = n;
+    }
+    if (n >= 0) {
+      prev[n] = p;
+    } else {
+      tail = p;
+    }
+  }
+
+  private void tableInsert(int s) {
+    int b = s * STRIDE;
+    long h = hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
+    int tag = (int) (h >>> 32);
+    int pos = tag & mask;
+    while (table[pos] != 0) {
+      pos = (pos + 1) & mask;
+    }
+    table[pos] = ((long) tag << 32) | (s + 1L);
+  }
+
+  private void tableRemove(int s) {
+    int b = s * STRIDE;
+    long h = hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
+    int i = (int) (h >>> 32) & mask;
+    while ((int) table[i] - 1 != s) {
+      i = (i + 1) & mask;
+    }
+    // Backward-shift deletion: pull later entries of the probe run into the hole when their home
+    // position allows it, so lookups never need tombstones.
+    int j = i;
+    while (true) {
+      j = (j + 1) & mask;
+      long e = table[j];
+      if (e == 0) {
+        break;
+      }
+      int home = (int) (e >>> 32) & mask;
+      if (((j - home) & mask) >= ((j - i) & mask)) {
+        table[i] = e;
+        i = j;
+      }
+    }
+    table[i] = 0;
+  }
+
+  private void growSlots(int newCount) {
+    slots = Arrays.copyOf(slots, newCount * STRIDE);
+    frames = Arrays.copyOf(frames, newCount);
+    prev = Arrays.copyOf(prev, newCount);
+    next = Arrays.copyOf(next, newCount);
+    for (int s = newCount - 1; s >= slotCount; s--) {
+      next[s] = freeSlot;
+      freeSlot = s;
+    }
+    slotCount = newCount;
+    table = new long[Integer.highestOneBit(Math.max(2, newCount) * 2 - 1) * 2];
+    mask = table.length - 1;
+    for (int s = head; s >= 0; s = next[s]) {
+      tableInsert(s);
+    }
+  }
+
+  /** Mixes a key into 64 bits (murmur3's finalizer over a few multiplies). */
+  static long hash(long chi, long clo, long shi, long slo, long key) {
+    long h = clo * 0x9E3779B97F4A7C15L;
+    h ^= slo * 0xC2B2AE3D27D4EB4FL;
+    h ^= (chi ^ Long.rotateLeft(shi, 29)) * 0x165667B19E3779F9L;
+    h ^= Long.rotateLeft(key * 0xD6E8FEB86659FD93L, 31);
+    return fmix(h);
+  }
+
+  static long withQuestion(long keyHash, long qnameHash, int qtype) {
+    return fmix(keyHash ^ (qnameHash * 0x9E3779B97F4A7C15L) ^ ((long) qtype << 17));
+  }
+
+  private static long fmix(long k) {
+    long h = k;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return h;
+  }
+}
