@@ -11,7 +11,8 @@ import java.util.Arrays;
  * 2^(e+1))} is cut into 512 bins of equal width {@code 2^(e-9)}. A value is reported as its bin's
  * middle ({@code low + (width - 1) / 2}), clamped to the exact minimum and maximum recorded, so
  * the reported value differs from the true one by at most half a bin: a relative error of at most
- * {@code 2^-10} (0.098 %). The whole {@code long} range fits in 28,160 bins.
+ * {@code 2^-10} (0.098 %). The smallest and largest ranks are answered exactly (the minimum and
+ * maximum are tracked exactly). The whole {@code long} range fits in 28,160 bins.
  *
  * <p><b>Percentile definition (nearest rank).</b> The p-th percentile of N values is the value of
  * rank {@code ceil(p * N / 100)} (1-based) in ascending order, computed in integer arithmetic; the
@@ -135,6 +136,12 @@ public final class LatencyHistogram {
       throw new IllegalStateException("no values recorded");
     }
     long rank = nearestRank(count, percent);
+    if (rank == count) {
+      return max;
+    }
+    if (rank == 1) {
+      return min;
+    }
     long v = binned ? binnedValueAtRank(rank) : rawValueAtRank(rank);
     return Math.max(min, Math.min(max, v));
   }
