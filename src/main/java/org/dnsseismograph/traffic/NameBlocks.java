@@ -3,7 +3,7 @@ package org.dnsseismograph.traffic;
 import java.util.Arrays;
 
 /**
- * Storage for the question names of pending queries: fixed blocks of {@value #BLOCK} bytes chained
+ * Storage for the parts of question names too long to sit in a pending slot: fixed blocks of {@value #BLOCK} bytes chained
  * by index, with a free list, so names of any length share one bounded pool without per-name
  * objects. A name of n bytes takes {@code ceil(n / BLOCK)} blocks; the empty name takes none and
  * is stored as {@code -1}. Confined to the matcher's thread.
@@ -51,8 +51,8 @@ final class NameBlocks {
     blockCount = newCount;
   }
 
-  /** Stores {@code src[0, length)}; the caller made sure enough blocks are free. The first block or -1. */
-  int store(byte[] src, int length) {
+  /** Stores {@code src[from, from + length)}; the caller made sure enough blocks are free. The first block or -1. */
+  int store(byte[] src, int from, int length) {
     int needed = blocksFor(length);
     if (needed > freeCount) {
       throw new IllegalStateException("need " + needed + " blocks, " + freeCount + " free");
@@ -65,7 +65,7 @@ final class NameBlocks {
     int done = 0;
     while (true) {
       int n = Math.min(BLOCK, length - done);
-      System.arraycopy(src, done, bytes, b << BLOCK_SHIFT, n);
+      System.arraycopy(src, from + done, bytes, b << BLOCK_SHIFT, n);
       done += n;
       if (done == length) {
         break;
@@ -78,24 +78,24 @@ final class NameBlocks {
     return first;
   }
 
-  /** True when the name stored from {@code first} equals {@code other[0, length)} (lengths already equal). */
-  boolean equals(int first, byte[] other, int length) {
+  /** True when the bytes stored from {@code first} equal {@code other[from, from + length)} (lengths already equal). */
+  boolean equals(int first, byte[] other, int from, int length) {
     int b = first;
     for (int done = 0; done < length; done += BLOCK, b = next[b]) {
       int base = b << BLOCK_SHIFT;
       int n = Math.min(BLOCK, length - done);
-      if (!Arrays.equals(bytes, base, base + n, other, done, done + n)) {
+      if (!Arrays.equals(bytes, base, base + n, other, from + done, from + done + n)) {
         return false;
       }
     }
     return true;
   }
 
-  /** Copies the name stored from {@code first} into {@code dst[0, length)}. */
-  void copy(int first, int length, byte[] dst) {
+  /** Copies {@code length} bytes stored from {@code first} into {@code dst} at {@code to}. */
+  void copy(int first, int length, byte[] dst, int to) {
     int b = first;
     for (int done = 0; done < length; done += BLOCK, b = next[b]) {
-      System.arraycopy(bytes, b << BLOCK_SHIFT, dst, done, Math.min(BLOCK, length - done));
+      System.arraycopy(bytes, b << BLOCK_SHIFT, dst, to + done, Math.min(BLOCK, length - done));
     }
   }
 

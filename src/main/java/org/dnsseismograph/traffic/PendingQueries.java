@@ -1,15 +1,23 @@
 package org.dnsseismograph.traffic;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.dnsseismograph.wire.Transport;
 
 /**
  * The bounded table of queries waiting for their response: a primitive open-addressing hash
- * table (linear probing, backward-shift deletion, no tombstones) over slots that are also chained
- * in arrival order, so the oldest pending query is found in O(1) for expiry and eviction. Each
- * slot keeps its key and question in one stride of 8 longs (one or two cache lines); names live in
- * {@link NameBlocks}. Grows by doubling up to its capacity and never shrinks; no allocation once
- * grown. Confined to the matcher's thread.
+ * table (linear probing, backward-shift deletion, no tombstones) over slots, plus a ring of slots
+ * in arrival order, so the oldest pending query is found in O(1) for expiry and eviction. A removed
+ * slot's ring entry is only marked dead (it is recent, so in cache) and skipped when it reaches the
+ * head; this spares the two random neighbour writes a linked list would need. The ring holds at
+ * most 8 x capacity arrivals; when that many have arrived since the oldest pending query, the table
+ * counts as full too. Each
+ * slot keeps its key, its question and the first {@value #INLINE_NAME} bytes of its name in one
+ * stride of 12 longs (two cache lines), so matching a typical name touches nothing else; longer
+ * names continue in {@link NameBlocks}. Grows by doubling up to its capacity and never shrinks; no
+ * allocation once grown. Confined to the matcher's thread.
  *
  * <p>The key is loaded into the {@code k*} registers by the caller, then {@link #find} or {@link
  * #insert}; this keeps the hot path free of key objects. The hash covers transport, client and
@@ -17,7 +25,7 @@ import org.dnsseismograph.wire.Transport;
  * asked, so a response without a question can still find its query.
  */
 final class PendingQueries {
-  private static final int STRIDE = 8;
+  private static final int STRIDE = 12;
   private static final int W_TIME = 0;
   private static final int W_CHI = 1;
   private static final int W_CLO = 2;
@@ -26,28 +34,38 @@ final class PendingQueries {
   private static final int W_QHASH = 5;
   /** clientPort(16) serverPort(16) id(16) misc(13) transport ordinal(3). */
   private static final int W_KEY = 6;
-  /** qtype(16) nameLength(16) first name block(32). */
+  /** qtype(16) nameLength(16) first overflow block of the name(32). */
   private static final int W_QUESTION = 7;
+  /** Four words holding the name's first 32 bytes, little-endian, zero beyond its length. */
+  private static final int W_NAME = 8;
+
+  static final int INLINE_NAME = 32;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /** The bits of W_KEY that are part of the key. */
   static final long KEY_MASK = 0xFFFF_FFFF_FFFF_0007L;
 
   private static final Transport[] TRANSPORTS = Transport.values();
   private static final int INITIAL_SLOTS = 1024;
-  private static final int BLOCKS_PER_SLOT = 2;
+  private static final int BLOCKS_PER_SLOT = 1;
 
   private final int maxSlots;
   private final int maxBlocks;
   private long[] slots = new long[0];
   private long[] frames = new long[0];
-  private int[] prev = new int[0];
-  private int[] next = new int[0];
+  /** Per slot: its position (arrival counter) in {@link #ring}. */
+  private long[] arrival = new long[0];
+  /** Per free slot: the next free slot, or -1. */
+  private int[] freeNext = new int[0];
+  /** Slots in arrival order: slot + 1, or 0 once removed; live positions are [ringHead, ringTail). */
+  private int[] ring;
+  private long ringHead;
+  private long ringTail;
+  private final int maxRing;
   private long[] table;
   private int mask;
   private int slotCount;
   private int freeSlot = -1;
   private int size;
-  private int head = -1;
-  private int tail = -1;
   private final NameBlocks names;
 
   long kChi;
@@ -59,12 +77,22 @@ final class PendingQueries {
 
   int kQtype;
   long kQhash;
-  byte[] kName;
-  int kNameLength;
+  private byte[] kName;
+  private int kNameLength;
+  private long kName0;
+  private long kName1;
+  private long kName2;
+  private long kName3;
+  /** Hash of the registers' key, set by {@link #find}. */
+  private long kHash;
+  /** Table position of the slot {@link #find} returned. */
+  private int foundPos;
 
   PendingQueries(int capacity) {
     maxSlots = capacity;
-    maxBlocks = BLOCKS_PER_SLOT * capacity + NameBlocks.blocksFor(4 * 254);
+    maxRing = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(16L, 8L * capacity) * 2 - 1));
+    ring = new int[Math.min(2048, maxRing)];
+    maxBlocks = BLOCKS_PER_SLOT * capacity + NameBlocks.blocksFor(4 * 254 - INLINE_NAME);
     int initial = Math.min(INITIAL_SLOTS, capacity);
     names = new NameBlocks(Math.min(maxBlocks, BLOCKS_PER_SLOT * initial));
     growSlots(initial);
@@ -74,17 +102,54 @@ final class PendingQueries {
     return size;
   }
 
+  /** Slots allocated so far (grows up to the capacity). */
+  int slotCount() {
+    return slotCount;
+  }
+
   int capacity() {
     return maxSlots;
   }
 
   /** The oldest pending query by arrival, or -1. */
   int oldest() {
-    return head;
+    int m = ring.length - 1;
+    while (ringHead < ringTail) {
+      int e = ring[(int) ringHead & m];
+      if (e != 0) {
+        return e - 1;
+      }
+      ringHead++;
+    }
+    return -1;
   }
 
   long time(int slot) {
     return slots[slot * STRIDE + W_TIME];
+  }
+
+  /** Loads the question name register: {@code name[0, length)}; the array holds at least 32 bytes. */
+  void setName(byte[] name, int length) {
+    kName = name;
+    kNameLength = length;
+    kName0 = word(name, 0, length);
+    kName1 = word(name, 1, length);
+    kName2 = word(name, 2, length);
+    kName3 = word(name, 3, length);
+  }
+
+  int nameLength() {
+    return kNameLength;
+  }
+
+  /** Word {@code i} of the name's first 32 bytes, the bytes past {@code length} zeroed. */
+  private static long word(byte[] name, int i, int length) {
+    int valid = length - 8 * i;
+    if (valid <= 0) {
+      return 0;
+    }
+    long w = (long) LONGS.get(name, 8 * i);
+    return valid >= 8 ? w : w & ((1L << (8 * valid)) - 1);
   }
 
   /** Packs the key word of a probe: ports, id, transport, plus misc bits kept but not compared. */
@@ -99,6 +164,7 @@ final class PendingQueries {
   /** The slot whose key equals the registers (and question too when {@code matchQuestion}), or -1. */
   int find(boolean matchQuestion) {
     long h = hash(kChi, kClo, kShi, kSlo, kKey & KEY_MASK);
+    kHash = h;
     int tag = (int) (h >>> 32);
     int pos = tag & mask;
     while (true) {
@@ -109,6 +175,7 @@ final class PendingQueries {
       if ((int) (e >>> 32) == tag) {
         int s = (int) e - 1;
         if (keyEquals(s) && (!matchQuestion || questionEquals(s))) {
+          foundPos = pos;
           return s;
         }
       }
@@ -125,8 +192,9 @@ final class PendingQueries {
   private boolean questionEquals(int s) {
     int b = s * STRIDE;
     long q = slots[b + W_QUESTION];
-    return slots[b + W_QHASH] == kQhash && (int) (q >>> 48) == kQtype && ((int) (q >>> 32) & 0xFFFF) == kNameLength
-        && names.equals((int) q, kName, kNameLength);
+    return slots[b + W_QHASH] == kQhash && (int) (q >>> 48) == kQtype && ((int) (q >>> 32) & 0xFFFF) == kNameLength && slots[b + W_NAME] == kName0
+        && slots[b + W_NAME + 1] == kName1 && slots[b + W_NAME + 2] == kName2 && slots[b + W_NAME + 3] == kName3
+        && (kNameLength <= INLINE_NAME || names.equals((int) q, kName, INLINE_NAME, kNameLength - INLINE_NAME));
   }
 
   /**
@@ -134,13 +202,22 @@ final class PendingQueries {
    * capacity; false when full (the caller evicts the oldest and asks again).
    */
   boolean ensureRoom(int nameLength) {
+    if (ringTail - ringHead == ring.length) {
+      oldest();
+      if (ringTail - ringHead == ring.length) {
+        if (ring.length >= maxRing) {
+          return false;
+        }
+        growRing();
+      }
+    }
     if (freeSlot < 0) {
       if (slotCount >= maxSlots) {
         return false;
       }
       growSlots((int) Math.min(maxSlots, 2L * slotCount));
     }
-    int needed = NameBlocks.blocksFor(nameLength);
+    int needed = NameBlocks.blocksFor(Math.max(0, nameLength - INLINE_NAME));
     if (names.freeBlocks() < needed) {
       int missing = needed - names.freeBlocks();
       if (names.blockCount() + missing > maxBlocks) {
@@ -151,10 +228,13 @@ final class PendingQueries {
     return true;
   }
 
-  /** Inserts the registers' key and question as the newest pending query; room was ensured. */
+  /**
+   * Inserts the registers' key and question as the newest pending query; room was ensured and
+   * {@link #find} was called with these registers.
+   */
   int insert(long timeNanos, long frame) {
     int s = freeSlot;
-    freeSlot = next[s];
+    freeSlot = freeNext[s];
     int b = s * STRIDE;
     slots[b + W_TIME] = timeNanos;
     slots[b + W_CHI] = kChi;
@@ -163,21 +243,29 @@ final class PendingQueries {
     slots[b + W_SLO] = kSlo;
     slots[b + W_QHASH] = kQhash;
     slots[b + W_KEY] = kKey;
-    int block = names.store(kName, kNameLength);
+    slots[b + W_NAME] = kName0;
+    slots[b + W_NAME + 1] = kName1;
+    slots[b + W_NAME + 2] = kName2;
+    slots[b + W_NAME + 3] = kName3;
+    int block = kNameLength <= INLINE_NAME ? -1 : names.store(kName, INLINE_NAME, kNameLength - INLINE_NAME);
     slots[b + W_QUESTION] = ((long) kQtype << 48) | ((long) kNameLength << 32) | (block & 0xFFFF_FFFFL);
     frames[s] = frame;
     linkLast(s);
-    tableInsert(s);
+    tableInsert(s, kHash);
     size++;
     return s;
   }
 
   /** Removes a pending query. */
   void remove(int s) {
-    tableRemove(s);
+    int pos = foundPos;
+    if (pos >= table.length || (int) table[pos] - 1 != s) {
+      pos = positionOf(s);
+    }
+    tableRemove(pos);
     unlink(s);
     names.free((int) slots[s * STRIDE + W_QUESTION]);
-    next[s] = freeSlot;
+    freeNext[s] = freeSlot;
     freeSlot = s;
     size--;
   }
@@ -199,7 +287,12 @@ final class PendingQueries {
     t.qnameHash = slots[b + W_QHASH];
     t.qtype = (int) (q >>> 48);
     t.qnameLength = (int) (q >>> 32) & 0xFFFF;
-    names.copy((int) q, t.qnameLength, t.qname);
+    for (int i = 0; i < 4; i++) {
+      LONGS.set(t.qname, 8 * i, slots[b + W_NAME + i]);
+    }
+    if (t.qnameLength > INLINE_NAME) {
+      names.copy((int) q, t.qnameLength - INLINE_NAME, t.qname, INLINE_NAME);
+    }
     int misc = misc(key);
     t.rd = (misc & 1) != 0;
     t.opcode = misc >>> 1;
@@ -213,40 +306,37 @@ final class PendingQueries {
     return withQuestion(h, slots[b + W_QHASH], (int) (slots[b + W_QUESTION] >>> 48));
   }
 
-  /** A hash of the full key in the registers, for {@link RecentKeys}. */
+  /** A hash of the full key in the registers, for {@link RecentKeys}; after {@link #find}. */
   long registerFullHash() {
-    return withQuestion(hash(kChi, kClo, kShi, kSlo, kKey & KEY_MASK), kQhash, kQtype);
+    return withQuestion(kHash, kQhash, kQtype);
   }
 
   private void linkLast(int s) {
-    prev[s] = tail;
-    next[s] = -1;
-    if (tail >= 0) {
-      next[tail] = s;
-    } else {
-      head = s;
-    }
-    tail = s;
+    arrival[s] = ringTail;
+    ring[(int) ringTail & (ring.length - 1)] = s + 1;
+    ringTail++;
   }
 
   private void unlink(int s) {
-    int p = prev[s];
-    int n = next[s];
-    if (p >= 0) {
-      next[p] = n;
-    } else {
-      head = n;
-    }
-    if (n >= 0) {
-      prev[n] = p;
-    } else {
-      tail = p;
-    }
+    ring[(int) arrival[s] & (ring.length - 1)] = 0;
   }
 
-  private void tableInsert(int s) {
+  private void growRing() {
+    int[] bigger = new int[ring.length * 2];
+    int oldMask = ring.length - 1;
+    int newMask = bigger.length - 1;
+    for (long c = ringHead; c < ringTail; c++) {
+      bigger[(int) c & newMask] = ring[(int) c & oldMask];
+    }
+    ring = bigger;
+  }
+
+  private long slotHash(int s) {
     int b = s * STRIDE;
-    long h = hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
+    return hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
+  }
+
+  private void tableInsert(int s, long h) {
     int tag = (int) (h >>> 32);
     int pos = tag & mask;
     while (table[pos] != 0) {
@@ -255,13 +345,17 @@ final class PendingQueries {
     table[pos] = ((long) tag << 32) | (s + 1L);
   }
 
-  private void tableRemove(int s) {
-    int b = s * STRIDE;
-    long h = hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
-    int i = (int) (h >>> 32) & mask;
+  private int positionOf(int s) {
+    int i = (int) (slotHash(s) >>> 32) & mask;
     while ((int) table[i] - 1 != s) {
       i = (i + 1) & mask;
     }
+    return i;
+  }
+
+  /** Empties table position {@code pos}. */
+  private void tableRemove(int pos) {
+    int i = pos;
     // Backward-shift deletion: pull later entries of the probe run into the hole when their home
     // position allows it, so lookups never need tombstones.
     int j = i;
@@ -283,17 +377,21 @@ final class PendingQueries {
   private void growSlots(int newCount) {
     slots = Arrays.copyOf(slots, newCount * STRIDE);
     frames = Arrays.copyOf(frames, newCount);
-    prev = Arrays.copyOf(prev, newCount);
-    next = Arrays.copyOf(next, newCount);
+    arrival = Arrays.copyOf(arrival, newCount);
+    freeNext = Arrays.copyOf(freeNext, newCount);
     for (int s = newCount - 1; s >= slotCount; s--) {
-      next[s] = freeSlot;
+      freeNext[s] = freeSlot;
       freeSlot = s;
     }
     slotCount = newCount;
     table = new long[Integer.highestOneBit(Math.max(2, newCount) * 2 - 1) * 2];
     mask = table.length - 1;
-    for (int s = head; s >= 0; s = next[s]) {
-      tableInsert(s);
+    int m = ring.length - 1;
+    for (long c = ringHead; c < ringTail; c++) {
+      int e = ring[(int) c & m];
+      if (e != 0) {
+        tableInsert(e - 1, slotHash(e - 1));
+      }
     }
   }
 

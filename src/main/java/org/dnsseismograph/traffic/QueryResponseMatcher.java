@@ -34,11 +34,14 @@ import org.dnsseismograph.wire.DnsPayload;
  *       (counted, no transaction), {@link Outcome#LATE_RESPONSE} when its query was closed
  *       unanswered, else {@link Outcome#UNSOLICITED_RESPONSE} (capture started mid-way, one
  *       direction missing). Which keys were closed is remembered in a bounded, direct-mapped
- *       {@link RecentKeys} of the same capacity; when it forgot, the response is unsolicited.
+ *       {@link RecentKeys} of twice the pending table's size; when it forgot, the response is
+ *       unsolicited.
  * </ul>
  *
  * <p><b>Cost.</b> No allocation per message once the table has grown to the traffic's need; at
- * most {@link MatcherConfig#capacity()} queries pending, about 170 bytes each.
+ * most {@link MatcherConfig#capacity()} queries pending, about 220 bytes each. The table also
+ * counts as full when 8 x capacity queries have arrived since the oldest one still pending (the
+ * bound of its arrival ring); the oldest is then evicted the same way.
  *
  * <p>Not thread-safe: one thread offers messages and receives transactions. Offer only messages
  * the scanner read as well-formed: malformed ones have no trustworthy question to match.
@@ -73,7 +76,7 @@ public final class QueryResponseMatcher {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.timeout = config.timeoutNanos();
     this.pending = new PendingQueries(config.capacity());
-    this.recent = new RecentKeys(config.capacity());
+    this.recent = new RecentKeys(2 * pending.slotCount());
   }
 
   public MatcherConfig config() {
@@ -142,12 +145,15 @@ public final class QueryResponseMatcher {
       }
       closeUnanswered(s, Outcome.TIMED_OUT);
     }
-    int nameLength = pending.kNameLength;
+    int nameLength = pending.nameLength();
     while (!pending.ensureRoom(nameLength)) {
       closeUnanswered(pending.oldest(), Outcome.EVICTED);
     }
     pending.insert(p.timestampNanos, p.frameNumber);
-    peakPending = Math.max(peakPending, pending.size());
+    if (pending.size() > peakPending) {
+      peakPending = pending.size();
+      recent.grow(2 * pending.slotCount());
+    }
   }
 
   private void onResponse(DnsPayload p, DnsMessageView v) {
@@ -179,15 +185,14 @@ public final class QueryResponseMatcher {
     pending.kSlo = sLo;
     int misc = (v.rd ? 1 : 0) | (v.opcode << 1);
     pending.kKey = PendingQueries.keyWord(cPort, sPort, v.id, p.transport.ordinal(), misc);
-    pending.kName = v.qname;
     if (v.hasQuestion) {
       pending.kQtype = v.qtype;
       pending.kQhash = v.qnameHash;
-      pending.kNameLength = v.qnameLength;
+      pending.setName(v.qname, v.qnameLength);
     } else {
       pending.kQtype = 0;
       pending.kQhash = 0;
-      pending.kNameLength = 0;
+      pending.setName(v.qname, 0);
     }
   }
 
@@ -197,7 +202,8 @@ public final class QueryResponseMatcher {
     pending.fillQuery(s, t);
     t.setResponse(p.timestampNanos, p.frameNumber, v);
     t.latencyNanos = Math.max(0, p.timestampNanos - t.queryTimeNanos);
-    recent.remember(pending.fullHash(s), RecentKeys.ANSWERED);
+    // With a question in the response the registers hold the full key already: no second hash.
+    recent.remember(v.hasQuestion ? pending.registerFullHash() : pending.fullHash(s), RecentKeys.ANSWERED);
     pending.remove(s);
     answered++;
     sink.onTransaction(t);
@@ -237,7 +243,7 @@ public final class QueryResponseMatcher {
     t.serverLo = p.srcLo;
     t.serverPort = p.srcPort;
     t.id = v.id;
-    t.qnameLength = pending.kNameLength;
+    t.qnameLength = pending.nameLength();
     System.arraycopy(v.qname, 0, t.qname, 0, t.qnameLength);
     t.qnameHash = pending.kQhash;
     t.qtype = pending.kQtype;

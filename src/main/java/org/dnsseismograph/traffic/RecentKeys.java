@@ -5,33 +5,58 @@ package org.dnsseismograph.traffic;
  * response without a pending query can be told apart: a duplicate of a response already matched,
  * a late response to a query already closed unanswered, or an unsolicited one. Direct-mapped: a
  * newer key may overwrite an older one in the same slot, after which a response to the older one
- * counts as unsolicited. Confined to the matcher's thread.
+ * counts as unsolicited. It grows with the pending table (two entries per pending slot), so it
+ * stays small enough to stay in cache. Confined to the matcher's thread.
  */
 final class RecentKeys {
   static final byte UNKNOWN = 0;
   static final byte ANSWERED = 1;
   static final byte UNANSWERED = 2;
 
-  private final long[] keys;
-  private final byte[] states;
-  private final int mask;
+  private static final long STATE = 3;
 
-  RecentKeys(int capacity) {
-    int size = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1);
-    keys = new long[size];
-    states = new byte[size];
+  /** Key hash with its two low bits replaced by the state; 0 is empty. */
+  private long[] entries;
+
+  private int mask;
+
+  RecentKeys(int initialSize) {
+    int size = Integer.highestOneBit(Math.max(16, initialSize) * 2 - 1);
+    entries = new long[size];
     mask = size - 1;
   }
 
+  int size() {
+    return entries.length;
+  }
+
+  /** Grows to at least {@code size} entries (a power of two), keeping what fits. */
+  void grow(int size) {
+    if (size <= entries.length) {
+      return;
+    }
+    long[] old = entries;
+    int n = Integer.highestOneBit(size * 2 - 1);
+    entries = new long[n];
+    mask = n - 1;
+    for (long e : old) {
+      if (e != 0) {
+        remember(e, (byte) (e & STATE));
+      }
+    }
+  }
+
   void remember(long keyHash, byte state) {
-    int i = (int) (keyHash ^ (keyHash >>> 32)) & mask;
-    keys[i] = keyHash;
-    states[i] = state;
+    entries[index(keyHash)] = (keyHash & ~STATE) | state;
   }
 
   /** {@link #ANSWERED}, {@link #UNANSWERED}, or {@link #UNKNOWN}. */
   byte lookup(long keyHash) {
-    int i = (int) (keyHash ^ (keyHash >>> 32)) & mask;
-    return keys[i] == keyHash ? states[i] : UNKNOWN;
+    long e = entries[index(keyHash)];
+    return (e & ~STATE) == (keyHash & ~STATE) ? (byte) (e & STATE) : UNKNOWN;
+  }
+
+  private int index(long keyHash) {
+    return (int) (keyHash ^ (keyHash >>> 32)) >>> 2 & mask;
   }
 }

@@ -178,6 +178,22 @@ class QueryResponseMatcherTest {
   }
 
   @Test
+  void arrivalsSpanningMoreThanEightTimesTheCapacityEvictTheOldestToo() {
+    // Capacity 2: the arrival ring holds 16. One query stays pending while 15 others come and go.
+    matcher = new QueryResponseMatcher(MatcherConfig.defaults().withCapacity(2), sink);
+    offer(q(T0, 100, "old.example"));
+    for (int i = 1; i <= 15; i++) {
+      offer(q(T0 + i * MS, i, "n.example"));
+      offer(r(T0 + i * MS + 1, i, "n.example"));
+    }
+    assertEquals(0, matcher.stats().evicted());
+
+    offer(q(T0 + 16 * MS, 16, "n.example"));
+    assertEquals(1, matcher.stats().evicted());
+    assertEquals("old.example", sink.seen.stream().filter(t -> t.outcome() == Outcome.EVICTED).findFirst().orElseThrow().qname());
+  }
+
+  @Test
   void pendingNeverExceedsTheCapacityAndEvictionFollowsArrival() {
     int capacity = 1000;
     matcher = new QueryResponseMatcher(MatcherConfig.defaults().withCapacity(capacity), sink);
