@@ -53,8 +53,11 @@ final class LatencyColumns {
     mask = size - 1;
   }
 
-  /** Records the latency of a query sent at {@code queryTime}. */
+  /** Records the latency of a query sent at {@code queryTime} (a negative latency counts as 0). */
   void record(long queryTime, long latencyNanos) {
+    // The clock is at least the query's time; this keeps the open buckets bounded even for a
+    // caller that feeds transactions without their messages.
+    axis.advanceClock(queryTime);
     int slot = axis.slotOf(queryTime);
     if (slot < 0) {
       return;
@@ -79,7 +82,7 @@ final class LatencyColumns {
     } else if (ringBucket[i] != b) {
       throw new IllegalStateException("latency ring too small: bucket " + b + " meets open bucket " + ringBucket[i]);
     }
-    h.record(latencyNanos);
+    h.record(Math.max(0, latencyNanos));
   }
 
   /** Closes every bucket that can no longer receive a sample. */

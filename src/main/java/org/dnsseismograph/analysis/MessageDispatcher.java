@@ -70,46 +70,45 @@ public final class MessageDispatcher {
   /** One DNS message and what the scanner made of it ({@code view} is valid only when OK). */
   public void onMessage(DnsPayload payload, DnsMessageView view, ScanResult result) {
     messages++;
+    long t = payload.timestampNanos;
+    if (describe(payload, view, result)) {
+      if (facts.response) {
+        responses++;
+      } else {
+        queries++;
+      }
+      aggregator.onMessage(facts);
+    } else {
+      headerless++;
+      aggregator.onSkipped(t);
+    }
+    if (facts.wellFormed) {
+      matcher.onMessage(payload, view);
+    } else {
+      matcher.advanceTo(t);
+    }
+    // After the matcher: what it closed at this clock is staged before the columns move on.
+    if (columns != null) {
+      columns.advanceClock(t);
+    }
+  }
+
+  /** Fills {@link #facts}; false when the message has no readable flags. */
+  private boolean describe(DnsPayload payload, DnsMessageView view, ScanResult result) {
     MessageFacts f = facts;
     f.timeNanos = payload.timestampNanos;
     f.payload = payload;
     f.view = view;
     f.wellFormed = result == ScanResult.OK;
-    if (f.wellFormed) {
-      f.response = view.qr;
-      f.rcode = view.rcode;
-      f.truncated = view.tc;
-      f.authoritative = view.aa;
-    } else {
+    if (!f.wellFormed) {
       countMalformed(result, payload.frameNumber);
-      if (!readHeaderFlags(payload, f)) {
-        headerless++;
-        aggregator.onSkipped(payload.timestampNanos);
-        advance(payload.timestampNanos);
-        return;
-      }
+      return readHeaderFlags(payload, f);
     }
-    if (f.response) {
-      responses++;
-    } else {
-      queries++;
-    }
-    aggregator.onMessage(f);
-    if (f.wellFormed) {
-      matcher.onMessage(payload, view);
-    } else {
-      matcher.advanceTo(payload.timestampNanos);
-    }
-    if (columns != null) {
-      columns.advanceClock(payload.timestampNanos);
-    }
-  }
-
-  private void advance(long t) {
-    matcher.advanceTo(t);
-    if (columns != null) {
-      columns.advanceClock(t);
-    }
+    f.response = view.qr;
+    f.rcode = view.rcode;
+    f.truncated = view.tc;
+    f.authoritative = view.aa;
+    return true;
   }
 
   private void countMalformed(ScanResult result, long frame) {

@@ -8,16 +8,15 @@ import org.dnsseismograph.wire.Transport;
 
 /**
  * The bounded table of queries waiting for their response: a primitive open-addressing hash
- * table (linear probing, backward-shift deletion, no tombstones) over slots, plus a ring of slots
- * in arrival order, so the oldest pending query is found in O(1) for expiry and eviction. A removed
- * slot's ring entry is only marked dead (it is recent, so in cache) and skipped when it reaches the
- * head; this spares the two random neighbour writes a linked list would need. The ring holds at
- * most 8 x capacity arrivals; when that many have arrived since the oldest pending query, the table
- * counts as full too. Each
- * slot keeps its key, its question and the first {@value #INLINE_NAME} bytes of its name in one
- * stride of 12 longs (two cache lines), so matching a typical name touches nothing else; longer
- * names continue in {@link NameBlocks}. Grows by doubling up to its capacity and never shrinks; no
- * allocation once grown. Confined to the matcher's thread.
+ * table (linear probing, backward-shift deletion, no tombstones) over slots, plus an {@link
+ * ArrivalRing} of slots in arrival order, so the oldest pending query is found in O(1) for expiry
+ * and eviction. The ring holds at most 8 x capacity arrivals; when that many have arrived since the
+ * oldest pending query, the table counts as full too.
+ *
+ * <p>Each slot keeps its key, its question and the first {@value #INLINE_NAME} bytes of its name
+ * in one stride of 12 longs (two cache lines), so matching a typical name touches nothing else;
+ * longer names continue in {@link NameBlocks}. Grows by doubling up to its capacity and never
+ * shrinks; no allocation once grown. Confined to the matcher's thread.
  *
  * <p>The key is loaded into the {@code k*} registers by the caller, then {@link #find} or {@link
  * #insert}; this keeps the hot path free of key objects. The hash covers transport, client and
@@ -32,7 +31,7 @@ final class PendingQueries {
   private static final int W_SHI = 3;
   private static final int W_SLO = 4;
   private static final int W_QHASH = 5;
-  /** clientPort(16) serverPort(16) id(16) misc(13) transport ordinal(3). */
+  /** The key word: see {@link MatchKey#word}. */
   private static final int W_KEY = 6;
   /** qtype(16) nameLength(16) first overflow block of the name(32). */
   private static final int W_QUESTION = 7;
@@ -41,8 +40,7 @@ final class PendingQueries {
 
   static final int INLINE_NAME = 32;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  /** The bits of W_KEY that are part of the key. */
-  static final long KEY_MASK = 0xFFFF_FFFF_FFFF_0007L;
+  private static final long KEY_MASK = MatchKey.KEY_MASK;
 
   private static final Transport[] TRANSPORTS = Transport.values();
   private static final int INITIAL_SLOTS = 1024;
@@ -52,15 +50,9 @@ final class PendingQueries {
   private final int maxBlocks;
   private long[] slots = new long[0];
   private long[] frames = new long[0];
-  /** Per slot: its position (arrival counter) in {@link #ring}. */
-  private long[] arrival = new long[0];
   /** Per free slot: the next free slot, or -1. */
   private int[] freeNext = new int[0];
-  /** Slots in arrival order: slot + 1, or 0 once removed; live positions are [ringHead, ringTail). */
-  private int[] ring;
-  private long ringHead;
-  private long ringTail;
-  private final int maxRing;
+  private final ArrivalRing arrivals;
   private long[] table;
   private int mask;
   private int slotCount;
@@ -90,8 +82,7 @@ final class PendingQueries {
 
   PendingQueries(int capacity) {
     maxSlots = capacity;
-    maxRing = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(16L, 8L * capacity) * 2 - 1));
-    ring = new int[Math.min(2048, maxRing)];
+    arrivals = new ArrivalRing(8L * capacity);
     maxBlocks = BLOCKS_PER_SLOT * capacity + NameBlocks.blocksFor(4 * 254 - INLINE_NAME);
     int initial = Math.min(INITIAL_SLOTS, capacity);
     names = new NameBlocks(Math.min(maxBlocks, BLOCKS_PER_SLOT * initial));
@@ -113,15 +104,7 @@ final class PendingQueries {
 
   /** The oldest pending query by arrival, or -1. */
   int oldest() {
-    int m = ring.length - 1;
-    while (ringHead < ringTail) {
-      int e = ring[(int) ringHead & m];
-      if (e != 0) {
-        return e - 1;
-      }
-      ringHead++;
-    }
-    return -1;
+    return arrivals.oldest();
   }
 
   long time(int slot) {
@@ -152,18 +135,9 @@ final class PendingQueries {
     return valid >= 8 ? w : w & ((1L << (8 * valid)) - 1);
   }
 
-  /** Packs the key word of a probe: ports, id, transport, plus misc bits kept but not compared. */
-  static long keyWord(int clientPort, int serverPort, int id, int transport, int misc) {
-    return ((long) clientPort << 48) | ((long) serverPort << 32) | ((long) id << 16) | ((long) (misc & 0x1FFF) << 3) | (transport & 7);
-  }
-
-  static int misc(long keyWord) {
-    return (int) (keyWord >>> 3) & 0x1FFF;
-  }
-
   /** The slot whose key equals the registers (and question too when {@code matchQuestion}), or -1. */
   int find(boolean matchQuestion) {
-    long h = hash(kChi, kClo, kShi, kSlo, kKey & KEY_MASK);
+    long h = MatchKey.hash(kChi, kClo, kShi, kSlo, kKey & KEY_MASK);
     kHash = h;
     int tag = (int) (h >>> 32);
     int pos = tag & mask;
@@ -202,14 +176,8 @@ final class PendingQueries {
    * capacity; false when full (the caller evicts the oldest and asks again).
    */
   boolean ensureRoom(int nameLength) {
-    if (ringTail - ringHead == ring.length) {
-      oldest();
-      if (ringTail - ringHead == ring.length) {
-        if (ring.length >= maxRing) {
-          return false;
-        }
-        growRing();
-      }
+    if (!arrivals.makeRoom()) {
+      return false;
     }
     if (freeSlot < 0) {
       if (slotCount >= maxSlots) {
@@ -250,7 +218,7 @@ final class PendingQueries {
     int block = kNameLength <= INLINE_NAME ? -1 : names.store(kName, INLINE_NAME, kNameLength - INLINE_NAME);
     slots[b + W_QUESTION] = ((long) kQtype << 48) | ((long) kNameLength << 32) | (block & 0xFFFF_FFFFL);
     frames[s] = frame;
-    linkLast(s);
+    arrivals.append(s);
     tableInsert(s, kHash);
     size++;
     return s;
@@ -263,7 +231,7 @@ final class PendingQueries {
       pos = positionOf(s);
     }
     tableRemove(pos);
-    unlink(s);
+    arrivals.remove(s);
     names.free((int) slots[s * STRIDE + W_QUESTION]);
     freeNext[s] = freeSlot;
     freeSlot = s;
@@ -293,7 +261,7 @@ final class PendingQueries {
     if (t.qnameLength > INLINE_NAME) {
       names.copy((int) q, t.qnameLength - INLINE_NAME, t.qname, INLINE_NAME);
     }
-    int misc = misc(key);
+    int misc = MatchKey.misc(key);
     t.rd = (misc & 1) != 0;
     t.opcode = misc >>> 1;
     t.transport = TRANSPORTS[(int) key & 7];
@@ -302,38 +270,17 @@ final class PendingQueries {
   /** A hash of the full key (with question) of slot {@code s}, for {@link RecentKeys}. */
   long fullHash(int s) {
     int b = s * STRIDE;
-    long h = hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
-    return withQuestion(h, slots[b + W_QHASH], (int) (slots[b + W_QUESTION] >>> 48));
+    return MatchKey.withQuestion(slotHash(s), slots[b + W_QHASH], (int) (slots[b + W_QUESTION] >>> 48));
   }
 
   /** A hash of the full key in the registers, for {@link RecentKeys}; after {@link #find}. */
   long registerFullHash() {
-    return withQuestion(kHash, kQhash, kQtype);
-  }
-
-  private void linkLast(int s) {
-    arrival[s] = ringTail;
-    ring[(int) ringTail & (ring.length - 1)] = s + 1;
-    ringTail++;
-  }
-
-  private void unlink(int s) {
-    ring[(int) arrival[s] & (ring.length - 1)] = 0;
-  }
-
-  private void growRing() {
-    int[] bigger = new int[ring.length * 2];
-    int oldMask = ring.length - 1;
-    int newMask = bigger.length - 1;
-    for (long c = ringHead; c < ringTail; c++) {
-      bigger[(int) c & newMask] = ring[(int) c & oldMask];
-    }
-    ring = bigger;
+    return MatchKey.withQuestion(kHash, kQhash, kQtype);
   }
 
   private long slotHash(int s) {
     int b = s * STRIDE;
-    return hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
+    return MatchKey.hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
   }
 
   private void tableInsert(int s, long h) {
@@ -377,7 +324,7 @@ final class PendingQueries {
   private void growSlots(int newCount) {
     slots = Arrays.copyOf(slots, newCount * STRIDE);
     frames = Arrays.copyOf(frames, newCount);
-    arrival = Arrays.copyOf(arrival, newCount);
+    arrivals.ensureSlots(newCount);
     freeNext = Arrays.copyOf(freeNext, newCount);
     for (int s = newCount - 1; s >= slotCount; s--) {
       freeNext[s] = freeSlot;
@@ -386,35 +333,7 @@ final class PendingQueries {
     slotCount = newCount;
     table = new long[Integer.highestOneBit(Math.max(2, newCount) * 2 - 1) * 2];
     mask = table.length - 1;
-    int m = ring.length - 1;
-    for (long c = ringHead; c < ringTail; c++) {
-      int e = ring[(int) c & m];
-      if (e != 0) {
-        tableInsert(e - 1, slotHash(e - 1));
-      }
-    }
+    arrivals.forEachLive(s -> tableInsert(s, slotHash(s)));
   }
 
-  /** Mixes a key into 64 bits (murmur3's finalizer over a few multiplies). */
-  static long hash(long chi, long clo, long shi, long slo, long key) {
-    long h = clo * 0x9E3779B97F4A7C15L;
-    h ^= slo * 0xC2B2AE3D27D4EB4FL;
-    h ^= (chi ^ Long.rotateLeft(shi, 29)) * 0x165667B19E3779F9L;
-    h ^= Long.rotateLeft(key * 0xD6E8FEB86659FD93L, 31);
-    return fmix(h);
-  }
-
-  static long withQuestion(long keyHash, long qnameHash, int qtype) {
-    return fmix(keyHash ^ (qnameHash * 0x9E3779B97F4A7C15L) ^ ((long) qtype << 17));
-  }
-
-  private static long fmix(long k) {
-    long h = k;
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    h ^= h >>> 33;
-    return h;
-  }
 }

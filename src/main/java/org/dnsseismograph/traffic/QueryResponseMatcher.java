@@ -184,7 +184,7 @@ public final class QueryResponseMatcher {
     pending.kShi = sHi;
     pending.kSlo = sLo;
     int misc = (v.rd ? 1 : 0) | (v.opcode << 1);
-    pending.kKey = PendingQueries.keyWord(cPort, sPort, v.id, p.transport.ordinal(), misc);
+    pending.kKey = MatchKey.word(cPort, sPort, v.id, p.transport.ordinal(), misc);
     if (v.hasQuestion) {
       pending.kQtype = v.qtype;
       pending.kQhash = v.qnameHash;
