@@ -2,9 +2,9 @@ package org.dnsseismograph.traffic;
 
 /**
  * A fixed number of transaction rows as primitive columns: 35 bytes per row (time 8, latency 4,
- * qname/client/server ids 4 each, ports, qtype and id 2 each, rcode 2, flags 1). Used for the
- * sealed chunks of {@link TransactionColumns} and for its reorder staging. Rows are written by one
- * thread; a published row is never written again.
+ * qname/client/server ids 4 each, ports, qtype and id 2 each, rcode 2, flags 1): the sealed
+ * storage of {@link TransactionColumns}. Rows arrive packed from {@link ReorderStage}. Rows are
+ * written by one thread; a published row is never written again.
  */
 final class ColumnChunk {
   static final int OUTCOME_BITS = 0x07;
@@ -43,33 +43,41 @@ final class ColumnChunk {
     flags = new byte[rows];
   }
 
-  /** Writes row {@code i} from a transaction and its dictionary ids. */
-  void set(int i, Transaction t, int qname, int client, int server) {
-    time[i] = t.timeNanos();
-    latencyMicros[i] = t.latencyNanos < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, t.latencyNanos / 1000);
-    qnameId[i] = qname;
-    clientId[i] = client;
-    serverId[i] = server;
-    clientPort[i] = (char) t.clientPort;
-    serverPort[i] = (char) t.serverPort;
-    qtype[i] = (char) t.qtype;
-    id[i] = (char) t.id;
-    rcode[i] = (short) t.rcode;
-    flags[i] = (byte) (t.outcome.ordinal() | (t.transport.ordinal() << TRANSPORT_SHIFT) | (t.tc ? TC : 0) | (t.aa ? AA : 0) | (t.rd ? RD : 0));
+  /** Packs a transaction and its dictionary ids into {@link ReorderStage}'s five words. */
+  static long word1(int qname, int client) {
+    return (long) qname << 32 | (client & 0xFFFF_FFFFL);
   }
 
-  /** Copies row {@code i} of this chunk to row {@code j} of {@code to}. */
-  void copyRow(int i, ColumnChunk to, int j) {
-    to.time[j] = time[i];
-    to.latencyMicros[j] = latencyMicros[i];
-    to.qnameId[j] = qnameId[i];
-    to.clientId[j] = clientId[i];
-    to.serverId[j] = serverId[i];
-    to.clientPort[j] = clientPort[i];
-    to.serverPort[j] = serverPort[i];
-    to.qtype[j] = qtype[i];
-    to.id[j] = id[i];
-    to.rcode[j] = rcode[i];
-    to.flags[j] = flags[i];
+  static long word2(int server, Transaction t) {
+    int latency = t.latencyNanos < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, t.latencyNanos / 1000);
+    return (long) server << 32 | (latency & 0xFFFF_FFFFL);
+  }
+
+  static long word3(Transaction t) {
+    return (long) (t.clientPort & 0xFFFF) << 48 | (long) (t.serverPort & 0xFFFF) << 32 | (long) (t.qtype & 0xFFFF) << 16 | (t.id & 0xFFFF);
+  }
+
+  static long word4(Transaction t) {
+    int flags = t.outcome.ordinal() | (t.transport.ordinal() << TRANSPORT_SHIFT) | (t.tc ? TC : 0) | (t.aa ? AA : 0) | (t.rd ? RD : 0);
+    return (long) (t.rcode & 0xFFFF) << 8 | (flags & 0xFF);
+  }
+
+  /** Writes row {@code i} from packed words {@code w[base, base + 5)}. */
+  void setPacked(int i, long[] w, int base) {
+    time[i] = w[base];
+    long w1 = w[base + 1];
+    long w2 = w[base + 2];
+    long w3 = w[base + 3];
+    long w4 = w[base + 4];
+    qnameId[i] = (int) (w1 >>> 32);
+    clientId[i] = (int) w1;
+    serverId[i] = (int) (w2 >>> 32);
+    latencyMicros[i] = (int) w2;
+    clientPort[i] = (char) (w3 >>> 48);
+    serverPort[i] = (char) (w3 >>> 32);
+    qtype[i] = (char) (w3 >>> 16);
+    id[i] = (char) w3;
+    rcode[i] = (short) (w4 >>> 8);
+    flags[i] = (byte) w4;
   }
 }

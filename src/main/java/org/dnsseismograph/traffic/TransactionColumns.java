@@ -10,9 +10,9 @@ import java.util.Arrays;
  *
  * <p><b>Keeping them sorted.</b> The matcher closes transactions out of query-time order: an
  * answer arrives up to the timeout after its query, an unanswered query closes a timeout after it
- * was sent. Appended rows therefore wait in a reorder stage (a binary heap by time) and are sealed
- * into the columns, in time order, once the capture clock ({@link #advanceClock}) is more than the
- * reorder window past them. With a window at least the matcher's timeout and a capture in time
+ * was sent. Appended rows therefore wait in a {@link ReorderStage} (a bucket queue by time, about
+ * 1 ms per bucket) and are sealed into the columns, in time order, once the capture clock ({@link
+ * #advanceClock}) is more than the reorder window past their bucket. With a window at least the matcher's timeout and a capture in time
  * order, every row arrives before its place is sealed. A row that arrives later than that (input
  * out of capture order by more than the window) would break the order: it is left out and counted
  * ({@link #leftOut()}); the metrics still count it. The stage holds at most {@code
@@ -21,7 +21,7 @@ import java.util.Arrays;
  * <p><b>Memory.</b> 35 bytes per transaction in chunks of 16,384 rows (time 8, latency 4, qname,
  * client and server ids 4 each, client and server port, qtype, id and rcode 2 each, flags 1), plus
  * each distinct qname once (about 34 bytes and its length) and each distinct address once (about
- * 32 bytes), plus the stage (35 bytes per staged row).
+ * 32 bytes), plus the stage (44 bytes per staged row).
  *
  * <p><b>Threads.</b> One writer calls {@link #append}, {@link #advanceClock}, {@link #publish} and
  * {@link #finish}; any thread may call {@link #snapshot()}, which returns the immutable {@link
@@ -41,18 +41,14 @@ public final class TransactionColumns {
   public static final int MAX_ROWS = Integer.MAX_VALUE - CHUNK_ROWS;
 
   private final long reorderWindow;
-  private final int stagingCapacity;
   private final int maxRows;
   private final NameDictionary names = new NameDictionary();
   private final AddressDictionary addresses = new AddressDictionary();
   private ColumnChunk[] chunks = new ColumnChunk[16];
   private int rows;
-  private ColumnChunk stage = new ColumnChunk(1024);
-  private int[] heap = new int[1024];
-  private int heapSize;
-  private int[] freeStage = new int[1024];
-  private int freeCount;
-  private int stageUsed;
+  private final ReorderStage stage;
+  private final ReorderStage.RowSink sealer = this::seal;
+  private final long[] packed = new long[ReorderStage.STRIDE];
   private long lastSealed = Long.MIN_VALUE;
   private long clock = Long.MIN_VALUE;
   private long leftOut;
@@ -75,8 +71,8 @@ public final class TransactionColumns {
       throw new IllegalArgumentException("bad columns settings: window " + reorderWindowNanos + ", staging " + stagingCapacity + ", rows " + maxRows);
     }
     this.reorderWindow = reorderWindowNanos;
-    this.stagingCapacity = stagingCapacity;
     this.maxRows = maxRows;
+    this.stage = new ReorderStage(reorderWindowNanos, stagingCapacity);
   }
 
   public long reorderWindowNanos() {
@@ -86,16 +82,23 @@ public final class TransactionColumns {
   /** Stages one transaction (copied; the flyweight may be reused after the call). */
   public void append(Transaction t) {
     long time = t.timeNanos();
-    if (time < lastSealed || rows + heapSize >= maxRows) {
+    if (time < lastSealed || rows + stage.size() >= maxRows) {
       leftOut++;
       return;
     }
-    if (heapSize == stagingCapacity) {
-      sealOldest();
+    long w1 = ColumnChunk.word1(names.intern(t.qname, t.qnameLength, t.qnameHash), addresses.intern(t.clientHi, t.clientLo));
+    long w2 = ColumnChunk.word2(addresses.intern(t.serverHi, t.serverLo), t);
+    long w3 = ColumnChunk.word3(t);
+    long w4 = ColumnChunk.word4(t);
+    if (!stage.add(time, w1, w2, w3, w4, sealer)) {
+      // Its bucket is sealed already, but it is not older than the last sealed row: still in order.
+      packed[0] = time;
+      packed[1] = w1;
+      packed[2] = w2;
+      packed[3] = w3;
+      packed[4] = w4;
+      seal(packed, 0);
     }
-    int slot = takeStageSlot();
-    stage.set(slot, t, names.intern(t.qname, t.qnameLength, t.qnameHash), addresses.intern(t.clientHi, t.clientLo), addresses.intern(t.serverHi, t.serverLo));
-    heapPush(slot);
   }
 
   /** Moves the capture clock forward and seals every staged row older than the reorder window. */
@@ -105,9 +108,7 @@ public final class TransactionColumns {
     }
     clock = nowNanos;
     long watermark = nowNanos < Long.MIN_VALUE + reorderWindow ? Long.MIN_VALUE : nowNanos - reorderWindow;
-    while (heapSize > 0 && stage.time[heap[0]] <= watermark) {
-      sealOldest();
-    }
+    stage.sealThrough(watermark, sealer);
     if (rows - publishedRows >= PUBLISH_EVERY) {
       publish();
     }
@@ -115,9 +116,7 @@ public final class TransactionColumns {
 
   /** Seals every staged row and publishes. */
   public void finish() {
-    while (heapSize > 0) {
-      sealOldest();
-    }
+    stage.sealAll(sealer);
     publish();
   }
 
@@ -144,11 +143,10 @@ public final class TransactionColumns {
 
   /** Rows waiting in the reorder stage. */
   public int stagedRows() {
-    return heapSize;
+    return stage.size();
   }
 
-  private void sealOldest() {
-    int slot = heapPop();
+  private void seal(long[] words, int base) {
     int ci = rows >>> CHUNK_BITS;
     if (ci == chunks.length) {
       chunks = Arrays.copyOf(chunks, ci * 2);
@@ -156,67 +154,8 @@ public final class TransactionColumns {
     if (chunks[ci] == null) {
       chunks[ci] = new ColumnChunk(CHUNK_ROWS);
     }
-    stage.copyRow(slot, chunks[ci], rows & (CHUNK_ROWS - 1));
-    lastSealed = stage.time[slot];
+    chunks[ci].setPacked(rows & (CHUNK_ROWS - 1), words, base);
+    lastSealed = words[base];
     rows++;
-    freeStage[freeCount++] = slot;
-  }
-
-  private int takeStageSlot() {
-    if (freeCount > 0) {
-      return freeStage[--freeCount];
-    }
-    if (stageUsed == heap.length) {
-      growStage();
-    }
-    return stageUsed++;
-  }
-
-  private void growStage() {
-    int size = (int) Math.min(stagingCapacity, 2L * heap.length);
-    ColumnChunk bigger = new ColumnChunk(size);
-    for (int i = 0; i < stageUsed; i++) {
-      stage.copyRow(i, bigger, i);
-    }
-    stage = bigger;
-    heap = Arrays.copyOf(heap, size);
-    freeStage = Arrays.copyOf(freeStage, size);
-  }
-
-  private void heapPush(int slot) {
-    long t = stage.time[slot];
-    int i = heapSize++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (stage.time[heap[parent]] <= t) {
-        break;
-      }
-      heap[i] = heap[parent];
-      i = parent;
-    }
-    heap[i] = slot;
-  }
-
-  private int heapPop() {
-    int top = heap[0];
-    int last = heap[--heapSize];
-    long t = stage.time[last];
-    int i = 0;
-    while (true) {
-      int child = 2 * i + 1;
-      if (child >= heapSize) {
-        break;
-      }
-      if (child + 1 < heapSize && stage.time[heap[child + 1]] < stage.time[heap[child]]) {
-        child++;
-      }
-      if (stage.time[heap[child]] >= t) {
-        break;
-      }
-      heap[i] = heap[child];
-      i = child;
-    }
-    heap[i] = last;
-    return top;
   }
 }

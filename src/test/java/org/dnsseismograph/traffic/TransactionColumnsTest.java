@@ -77,12 +77,14 @@ class TransactionColumnsTest {
   }
 
   @Test
-  void rowsWaitUntilTheClockIsAWindowPastThem() {
+  void rowsWaitUntilTheClockIsAWindowPastTheirMillisecondBucket() {
+    // Buckets are 2^20 ns; T0 is a whole second, so its bucket ends at the next multiple of 2^20.
+    long bucketEnd = ((T0 >> 20) + 1) << 20;
     TransactionColumns cols = new TransactionColumns(3 * S);
     cols.append(answered(T0, "a.example"));
-    cols.advanceClock(T0 + 3 * S - 1);
+    cols.advanceClock(bucketEnd - 1 + 3 * S - 1);
     assertEquals(0, cols.sealedRows());
-    cols.advanceClock(T0 + 3 * S);
+    cols.advanceClock(bucketEnd - 1 + 3 * S);
     assertEquals(1, cols.sealedRows());
     assertEquals(0, cols.snapshot().size(), "not yet published");
     cols.publish();
@@ -110,6 +112,31 @@ class TransactionColumnsTest {
     }
     assertEquals(2, cols.sealedRows());
     assertEquals(3, cols.stagedRows());
+  }
+
+  @Test
+  void aRowFarAheadSealsTheOlderOnesFirstAndLongGapsCostNothing() {
+    TransactionColumns cols = new TransactionColumns(S);
+    cols.append(answered(T0, "a.example"));
+    cols.append(answered(T0 + 10 * 365 * 86_400 * S, "decade.example"));
+    assertEquals(1, cols.sealedRows());
+    cols.append(answered(T0 + 20 * 365 * 86_400 * S, "two-decades.example"));
+    cols.finish();
+
+    TransactionSnapshot snap = cols.snapshot();
+    assertEquals(List.of("a.example", "decade.example", "two-decades.example"), List.of(snap.qname(0), snap.qname(1), snap.qname(2)));
+  }
+
+  @Test
+  void aRowBehindTheStageButNotBehindTheSealedRowsIsStillKept() {
+    TransactionColumns cols = new TransactionColumns(S);
+    cols.append(answered(T0 + 10 * S, "first.example"));
+    cols.append(answered(T0 + 8 * S, "earlier.example"));
+    cols.finish();
+
+    TransactionSnapshot snap = cols.snapshot();
+    assertEquals(0, cols.leftOut());
+    assertEquals(List.of(T0 + 8 * S, T0 + 10 * S), List.of(snap.timeNanos(0), snap.timeNanos(1)));
   }
 
   @Test
@@ -174,7 +201,7 @@ class TransactionColumnsTest {
 
   @Test
   void topQuestionsOfAWindowAreCountedFromItsRowsOnly() {
-    TransactionColumns cols = new TransactionColumns(S);
+    TransactionColumns cols = new TransactionColumns(3 * S);
     String[][] rows = {
       {"0", "a.example", "10.0.0.1", "192.0.2.1", "0"},
       {"1", "b.example", "10.0.0.2", "192.0.2.1", "2"},
@@ -185,10 +212,17 @@ class TransactionColumnsTest {
       {"9", "z.example", "10.0.0.9", "192.0.2.9", "5"},
     };
     for (String[] r : rows) {
-      cols.append(tx(T0 + Long.parseLong(r[0]) * S, Outcome.ANSWERED, r[1], r[2], r[3], Integer.parseInt(r[4])));
+      long time = T0 + Long.parseLong(r[0]) * S;
+      if (time > T0 + 5 * S + 5 * MS) {
+        // The matcher closes the unanswered query of 2.005 s once the clock passes 5.005 s, before
+        // the dispatcher moves the columns' clock (as MessageDispatcher does).
+        cols.append(tx(T0 + 2 * S + 5 * MS, Outcome.TIMED_OUT, "b.example", "10.0.0.2", "192.0.2.2", 0));
+      }
+      cols.append(tx(time, Outcome.ANSWERED, r[1], r[2], r[3], Integer.parseInt(r[4])));
+      cols.advanceClock(time);
     }
-    cols.append(tx(T0 + 2 * S + 5 * MS, Outcome.TIMED_OUT, "b.example", "10.0.0.2", "192.0.2.2", 0));
     cols.finish();
+    assertEquals(0, cols.leftOut());
     TransactionSnapshot snap = cols.snapshot();
     long from = T0 + S;
     long to = T0 + 6 * S;
