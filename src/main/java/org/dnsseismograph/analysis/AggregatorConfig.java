@@ -11,7 +11,9 @@ import org.dnsseismograph.series.TimeUnits;
  *     multiple of 7 s since 1970-01-01T00:00:00Z
  * @param window when not null, only the buckets overlapping it are kept and reported, each whole
  *     (a bucket that starts before {@code window.start} still counts all its events), even when
- *     empty; when null, the table runs from the first to the last bucket with any event
+ *     empty; when null, the table runs from the first to the last bucket with any event. A start of
+ *     {@link Long#MIN_VALUE} or an end of {@link Long#MAX_VALUE} is open: that side follows the
+ *     data (for a {@code --from} without {@code --to}, say)
  * @param latencyHorizonNanos how long after a bucket ends its latency can still change: the
  *     matcher's timeout. A bucket's percentiles are computed, and its histogram freed, once the
  *     clock is this far past the bucket's end

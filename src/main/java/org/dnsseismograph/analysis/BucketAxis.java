@@ -42,12 +42,13 @@ final class BucketAxis {
 
   BucketAxis(long stepNanos, TimeRange window, int maxBuckets) {
     this.step = stepNanos;
-    if (window != null) {
-      windowFirst = Math.floorDiv(window.startNanos(), stepNanos);
-      windowEnd = window.durationNanos() == 0 ? windowFirst : Math.floorDiv(window.endNanos() - 1, stepNanos) + 1;
-    } else {
-      windowFirst = Long.MIN_VALUE;
+    boolean openStart = window == null || window.startNanos() == Long.MIN_VALUE;
+    boolean openEnd = window == null || window.endNanos() == Long.MAX_VALUE;
+    windowFirst = openStart ? Long.MIN_VALUE : Math.floorDiv(window.startNanos(), stepNanos);
+    if (openEnd) {
       windowEnd = Long.MAX_VALUE;
+    } else {
+      windowEnd = window.durationNanos() == 0 ? windowFirst : Math.floorDiv(window.endNanos() - 1, stepNanos) + 1;
     }
     maxChunks = (maxBuckets + CHUNK - 1) / CHUNK + 1;
     int size = Integer.highestOneBit(Math.max(8, maxChunks) * 2 - 1) * 2;
@@ -59,7 +60,8 @@ final class BucketAxis {
     return step;
   }
 
-  boolean hasWindow() {
+  /** True when the window fixes the first reported bucket. */
+  boolean hasWindowStart() {
     return windowFirst != Long.MIN_VALUE;
   }
 
@@ -159,17 +161,22 @@ final class BucketAxis {
     return clock;
   }
 
-  /** First bucket to report: the window's, else the earliest with an event; MAX_VALUE when none. */
+  /**
+   * First bucket to report: the window's start, else the earliest bucket with an event
+   * (MAX_VALUE when none).
+   */
   long firstBucket() {
-    return hasWindow() ? windowFirst : minBucket;
+    return hasWindowStart() ? windowFirst : minBucket;
   }
 
-  /** Number of buckets to report (see {@link #firstBucket()}). */
+  /**
+   * Number of buckets to report: up to the window's end, else to the last bucket with an event; 0
+   * when an open end has no event to follow.
+   */
   long bucketCount() {
-    if (hasWindow()) {
-      return windowEnd - windowFirst;
-    }
-    return maxBucket < minBucket ? 0 : maxBucket - minBucket + 1;
+    long first = firstBucket();
+    long end = windowEnd != Long.MAX_VALUE ? windowEnd : maxBucket == Long.MIN_VALUE ? first : maxBucket + 1;
+    return first == Long.MAX_VALUE || end <= first ? 0 : end - first;
   }
 
   /** Events dropped because the chunk limit was reached. */

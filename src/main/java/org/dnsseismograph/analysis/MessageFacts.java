@@ -5,7 +5,8 @@ import org.dnsseismograph.wire.DnsPayload;
 
 /**
  * What the aggregator needs to know of one DNS message, well-formed or not. A reused flyweight
- * filled by {@link MessageDispatcher}: valid only during the call that receives it.
+ * filled by {@link MessageDispatcher}: valid only during the call that receives it; not
+ * thread-safe. Times are epoch nanoseconds, UTC.
  *
  * <p>For a well-formed message the header fields come from the scanner's view; for a malformed one
  * whose first 4 bytes are present they come straight from the header bytes (so a malformed query

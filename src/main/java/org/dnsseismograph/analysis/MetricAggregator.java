@@ -160,7 +160,7 @@ public final class MetricAggregator implements TransactionSink {
           + " to " + TimeUnits.format((first + rows) * step) + "), more than the limit of " + config.maxBuckets()
           + "; choose a larger step or a --from/--to window");
     }
-    long origin = rows == 0 && !axis.hasWindow() ? 0 : first * step;
+    long origin = first == Long.MAX_VALUE ? 0 : first * step;
     List<SeriesTable.Column> columns = new ArrayList<>(metrics.size());
     double[][] values = new double[metrics.size()][];
     for (int i = 0; i < metrics.size(); i++) {

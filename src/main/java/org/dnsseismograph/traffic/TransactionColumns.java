@@ -12,11 +12,12 @@ import java.util.Arrays;
  * answer arrives up to the timeout after its query, an unanswered query closes a timeout after it
  * was sent. Appended rows therefore wait in a {@link ReorderStage} (a bucket queue by time, about
  * 1 ms per bucket) and are sealed into the columns, in time order, once the capture clock ({@link
- * #advanceClock}) is more than the reorder window past their bucket. With a window at least the matcher's timeout and a capture in time
- * order, every row arrives before its place is sealed. A row that arrives later than that (input
- * out of capture order by more than the window) would break the order: it is left out and counted
- * ({@link #leftOut()}); the metrics still count it. The stage holds at most {@code
- * stagingCapacity} rows; when full, its oldest row is sealed early.
+ * #advanceClock}) is more than the reorder window past their bucket. With a window at least the
+ * matcher's timeout and a capture in time order, every row arrives before its place is sealed. A
+ * row that arrives later than that (input out of capture order by more than the window) would
+ * break the order: it is left out and counted ({@link #leftOut()}); the metrics still count it.
+ * The stage holds at most {@code stagingCapacity} rows and spans about four windows; a row beyond
+ * either bound first seals the oldest buckets early.
  *
  * <p><b>Memory.</b> 35 bytes per transaction in chunks of 16,384 rows (time 8, latency 4, qname,
  * client and server ids 4 each, client and server port, qtype, id and rcode 2 each, flags 1), plus

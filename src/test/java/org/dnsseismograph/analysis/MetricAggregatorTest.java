@@ -187,6 +187,21 @@ class MetricAggregatorTest {
   }
 
   @Test
+  void anOpenWindowEndFollowsTheData() {
+    Pipeline from = new Pipeline(AggregatorConfig.of(S).withWindow(new TimeRange(T0 + S, Long.MAX_VALUE)));
+    from.query(T0, 1).query(T0 + 2 * S, 2).query(T0 + 4 * S, 3).finish();
+    SeriesTable t = from.table("dns.queries");
+    assertEquals(T0 + S, t.originNanos());
+    assertArrayEquals(new double[] {0, 1, 0, 1}, column(t, "dns.queries"));
+
+    Pipeline to = new Pipeline(AggregatorConfig.of(S).withWindow(new TimeRange(Long.MIN_VALUE, T0 + 3 * S)));
+    to.query(T0, 1).query(T0 + 2 * S, 2).query(T0 + 4 * S, 3).finish();
+    t = to.table("dns.queries");
+    assertEquals(T0, t.originNanos());
+    assertArrayEquals(new double[] {1, 0, 1}, column(t, "dns.queries"));
+  }
+
+  @Test
   void unknownMetricNamesAreRejectedWithTheKnownOnes() {
     Pipeline p = Pipeline.step(S);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.aggregator.resolve(List.of("dns.queries", "dns.querys")));
