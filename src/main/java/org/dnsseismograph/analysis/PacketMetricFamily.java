@@ -1,0 +1,53 @@
+package org.dnsseismograph.analysis;
+
+import java.util.List;
+import org.dnsseismograph.series.MetricId;
+import org.dnsseismograph.series.Unit;
+
+/**
+ * {@code packets.skipped}: what the readers skipped (any reason), and DNS messages too short to
+ * hold a header's flags, at their capture time. Confined to the aggregating thread.
+ */
+final class PacketMetricFamily implements MetricFamily {
+  private static final MetricId SKIPPED = MetricId.of("packets.skipped");
+
+  private final BucketAxis axis;
+  private final CountColumn skipped = new CountColumn();
+
+  PacketMetricFamily(BucketAxis axis) {
+    this.axis = axis;
+  }
+
+  @Override
+  public void onSkipped(long timeNanos) {
+    int slot = axis.slotOf(timeNanos);
+    if (slot >= 0) {
+      skipped.increment(slot);
+    }
+  }
+
+  @Override
+  public List<String> patterns() {
+    return List.of(SKIPPED.name());
+  }
+
+  @Override
+  public MetricId resolve(String name) {
+    return SKIPPED.name().equals(name) ? SKIPPED : null;
+  }
+
+  @Override
+  public Unit unit(MetricId id) {
+    return Unit.COUNT;
+  }
+
+  @Override
+  public List<MetricId> present() {
+    return List.of(SKIPPED);
+  }
+
+  @Override
+  public void fill(MetricId id, long firstBucket, double[] out) {
+    skipped.fill(axis, firstBucket, out);
+  }
+}

@@ -1,0 +1,339 @@
+package org.dnsseismograph.traffic;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import org.dnsseismograph.wire.Transport;
+
+/**
+ * The bounded table of queries waiting for their response: a primitive open-addressing hash
+ * table (linear probing, backward-shift deletion, no tombstones) over slots, plus an {@link
+ * ArrivalRing} of slots in arrival order, so the oldest pending query is found in O(1) for expiry
+ * and eviction. The ring holds at most 8 x capacity arrivals; when that many have arrived since the
+ * oldest pending query, the table counts as full too.
+ *
+ * <p>Each slot keeps its key, its question and the first {@value #INLINE_NAME} bytes of its name
+ * in one stride of 12 longs (two cache lines), so matching a typical name touches nothing else;
+ * longer names continue in {@link NameBlocks}. Grows by doubling up to its capacity and never
+ * shrinks; no allocation once grown. Confined to the matcher's thread.
+ *
+ * <p>The key is loaded into the {@code k*} registers by the caller, then {@link #find} or {@link
+ * #insert}; this keeps the hot path free of key objects. The hash covers transport, client and
+ * server address and port, and id; qname (hash, then bytes) and qtype are compared on top when
+ * asked, so a response without a question can still find its query.
+ */
+final class PendingQueries {
+  private static final int STRIDE = 12;
+  private static final int W_TIME = 0;
+  private static final int W_CHI = 1;
+  private static final int W_CLO = 2;
+  private static final int W_SHI = 3;
+  private static final int W_SLO = 4;
+  private static final int W_QHASH = 5;
+  /** The key word: see {@link MatchKey#word}. */
+  private static final int W_KEY = 6;
+  /** qtype(16) nameLength(16) first overflow block of the name(32). */
+  private static final int W_QUESTION = 7;
+  /** Four words holding the name's first 32 bytes, little-endian, zero beyond its length. */
+  private static final int W_NAME = 8;
+
+  static final int INLINE_NAME = 32;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long KEY_MASK = MatchKey.KEY_MASK;
+
+  private static final Transport[] TRANSPORTS = Transport.values();
+  private static final int INITIAL_SLOTS = 1024;
+  private static final int BLOCKS_PER_SLOT = 1;
+
+  private final int maxSlots;
+  private final int maxBlocks;
+  private long[] slots = new long[0];
+  private long[] frames = new long[0];
+  /** Per free slot: the next free slot, or -1. */
+  private int[] freeNext = new int[0];
+  private final ArrivalRing arrivals;
+  private long[] table;
+  private int mask;
+  private int slotCount;
+  private int freeSlot = -1;
+  private int size;
+  private final NameBlocks names;
+
+  long kChi;
+  long kClo;
+  long kShi;
+  long kSlo;
+  /** W_KEY of the probe: ports, id, transport; the misc bits are ignored by comparisons. */
+  long kKey;
+
+  int kQtype;
+  long kQhash;
+  private byte[] kName;
+  private int kNameLength;
+  private long kName0;
+  private long kName1;
+  private long kName2;
+  private long kName3;
+  /** Hash of the registers' key, set by {@link #find}. */
+  private long kHash;
+  /** Table position of the slot {@link #find} returned. */
+  private int foundPos;
+
+  PendingQueries(int capacity) {
+    maxSlots = capacity;
+    arrivals = new ArrivalRing(8L * capacity);
+    maxBlocks = BLOCKS_PER_SLOT * capacity + NameBlocks.blocksFor(4 * 254 - INLINE_NAME);
+    int initial = Math.min(INITIAL_SLOTS, capacity);
+    names = new NameBlocks(Math.min(maxBlocks, BLOCKS_PER_SLOT * initial));
+    growSlots(initial);
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Slots allocated so far (grows up to the capacity). */
+  int slotCount() {
+    return slotCount;
+  }
+
+  int capacity() {
+    return maxSlots;
+  }
+
+  /** The oldest pending query by arrival, or -1. */
+  int oldest() {
+    return arrivals.oldest();
+  }
+
+  long time(int slot) {
+    return slots[slot * STRIDE + W_TIME];
+  }
+
+  /** Loads the question name register: {@code name[0, length)}; the array holds at least 32 bytes. */
+  void setName(byte[] name, int length) {
+    kName = name;
+    kNameLength = length;
+    kName0 = word(name, 0, length);
+    kName1 = word(name, 1, length);
+    kName2 = word(name, 2, length);
+    kName3 = word(name, 3, length);
+  }
+
+  int nameLength() {
+    return kNameLength;
+  }
+
+  /** Word {@code i} of the name's first 32 bytes, the bytes past {@code length} zeroed. */
+  private static long word(byte[] name, int i, int length) {
+    int valid = length - 8 * i;
+    if (valid <= 0) {
+      return 0;
+    }
+    long w = (long) LONGS.get(name, 8 * i);
+    return valid >= 8 ? w : w & ((1L << (8 * valid)) - 1);
+  }
+
+  /** The slot whose key equals the registers (and question too when {@code matchQuestion}), or -1. */
+  int find(boolean matchQuestion) {
+    long h = MatchKey.hash(kChi, kClo, kShi, kSlo, kKey & KEY_MASK);
+    kHash = h;
+    int tag = (int) (h >>> 32);
+    int pos = tag & mask;
+    while (true) {
+      long e = table[pos];
+      if (e == 0) {
+        return -1;
+      }
+      if ((int) (e >>> 32) == tag) {
+        int s = (int) e - 1;
+        if (keyEquals(s) && (!matchQuestion || questionEquals(s))) {
+          foundPos = pos;
+          return s;
+        }
+      }
+      pos = (pos + 1) & mask;
+    }
+  }
+
+  private boolean keyEquals(int s) {
+    int b = s * STRIDE;
+    return slots[b + W_CLO] == kClo && slots[b + W_SLO] == kSlo && (slots[b + W_KEY] & KEY_MASK) == (kKey & KEY_MASK)
+        && slots[b + W_CHI] == kChi && slots[b + W_SHI] == kShi;
+  }
+
+  private boolean questionEquals(int s) {
+    int b = s * STRIDE;
+    long q = slots[b + W_QUESTION];
+    return slots[b + W_QHASH] == kQhash && (int) (q >>> 48) == kQtype && ((int) (q >>> 32) & 0xFFFF) == kNameLength && slots[b + W_NAME] == kName0
+        && slots[b + W_NAME + 1] == kName1 && slots[b + W_NAME + 2] == kName2 && slots[b + W_NAME + 3] == kName3
+        && (kNameLength <= INLINE_NAME || names.equals((int) q, kName, INLINE_NAME, kNameLength - INLINE_NAME));
+  }
+
+  /**
+   * Makes room for one more query with a name of {@code nameLength} bytes, growing up to the
+   * capacity; false when full (the caller evicts the oldest and asks again).
+   */
+  boolean ensureRoom(int nameLength) {
+    if (!arrivals.makeRoom()) {
+      return false;
+    }
+    if (freeSlot < 0) {
+      if (slotCount >= maxSlots) {
+        return false;
+      }
+      growSlots((int) Math.min(maxSlots, 2L * slotCount));
+    }
+    int needed = NameBlocks.blocksFor(Math.max(0, nameLength - INLINE_NAME));
+    if (names.freeBlocks() < needed) {
+      int missing = needed - names.freeBlocks();
+      if (names.blockCount() + missing > maxBlocks) {
+        return false;
+      }
+      names.grow((int) Math.min(maxBlocks, Math.max(2L * names.blockCount(), names.blockCount() + (long) missing)));
+    }
+    return true;
+  }
+
+  /**
+   * Inserts the registers' key and question as the newest pending query; room was ensured and
+   * {@link #find} was called with these registers.
+   */
+  int insert(long timeNanos, long frame) {
+    int s = freeSlot;
+    freeSlot = freeNext[s];
+    int b = s * STRIDE;
+    slots[b + W_TIME] = timeNanos;
+    slots[b + W_CHI] = kChi;
+    slots[b + W_CLO] = kClo;
+    slots[b + W_SHI] = kShi;
+    slots[b + W_SLO] = kSlo;
+    slots[b + W_QHASH] = kQhash;
+    slots[b + W_KEY] = kKey;
+    slots[b + W_NAME] = kName0;
+    slots[b + W_NAME + 1] = kName1;
+    slots[b + W_NAME + 2] = kName2;
+    slots[b + W_NAME + 3] = kName3;
+    int block = kNameLength <= INLINE_NAME ? -1 : names.store(kName, INLINE_NAME, kNameLength - INLINE_NAME);
+    slots[b + W_QUESTION] = ((long) kQtype << 48) | ((long) kNameLength << 32) | (block & 0xFFFF_FFFFL);
+    frames[s] = frame;
+    arrivals.append(s);
+    tableInsert(s, kHash);
+    size++;
+    return s;
+  }
+
+  /** Removes a pending query. */
+  void remove(int s) {
+    int pos = foundPos;
+    if (pos >= table.length || (int) table[pos] - 1 != s) {
+      pos = positionOf(s);
+    }
+    tableRemove(pos);
+    arrivals.remove(s);
+    names.free((int) slots[s * STRIDE + W_QUESTION]);
+    freeNext[s] = freeSlot;
+    freeSlot = s;
+    size--;
+  }
+
+  /** Copies the query side of slot {@code s} into a transaction. */
+  void fillQuery(int s, Transaction t) {
+    int b = s * STRIDE;
+    long key = slots[b + W_KEY];
+    long q = slots[b + W_QUESTION];
+    t.queryTimeNanos = slots[b + W_TIME];
+    t.queryFrame = frames[s];
+    t.clientHi = slots[b + W_CHI];
+    t.clientLo = slots[b + W_CLO];
+    t.serverHi = slots[b + W_SHI];
+    t.serverLo = slots[b + W_SLO];
+    t.clientPort = (int) (key >>> 48);
+    t.serverPort = (int) (key >>> 32) & 0xFFFF;
+    t.id = (int) (key >>> 16) & 0xFFFF;
+    t.qnameHash = slots[b + W_QHASH];
+    t.qtype = (int) (q >>> 48);
+    t.qnameLength = (int) (q >>> 32) & 0xFFFF;
+    for (int i = 0; i < 4; i++) {
+      LONGS.set(t.qname, 8 * i, slots[b + W_NAME + i]);
+    }
+    if (t.qnameLength > INLINE_NAME) {
+      names.copy((int) q, t.qnameLength - INLINE_NAME, t.qname, INLINE_NAME);
+    }
+    int misc = MatchKey.misc(key);
+    t.rd = (misc & 1) != 0;
+    t.opcode = misc >>> 1;
+    t.transport = TRANSPORTS[(int) key & 7];
+  }
+
+  /** A hash of the full key (with question) of slot {@code s}, for {@link RecentKeys}. */
+  long fullHash(int s) {
+    int b = s * STRIDE;
+    return MatchKey.withQuestion(slotHash(s), slots[b + W_QHASH], (int) (slots[b + W_QUESTION] >>> 48));
+  }
+
+  /** A hash of the full key in the registers, for {@link RecentKeys}; after {@link #find}. */
+  long registerFullHash() {
+    return MatchKey.withQuestion(kHash, kQhash, kQtype);
+  }
+
+  private long slotHash(int s) {
+    int b = s * STRIDE;
+    return MatchKey.hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
+  }
+
+  private void tableInsert(int s, long h) {
+    int tag = (int) (h >>> 32);
+    int pos = tag & mask;
+    while (table[pos] != 0) {
+      pos = (pos + 1) & mask;
+    }
+    table[pos] = ((long) tag << 32) | (s + 1L);
+  }
+
+  private int positionOf(int s) {
+    int i = (int) (slotHash(s) >>> 32) & mask;
+    while ((int) table[i] - 1 != s) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  /** Empties table position {@code pos}. */
+  private void tableRemove(int pos) {
+    int i = pos;
+    // Backward-shift deletion: pull later entries of the probe run into the hole when their home
+    // position allows it, so lookups never need tombstones.
+    int j = i;
+    while (true) {
+      j = (j + 1) & mask;
+      long e = table[j];
+      if (e == 0) {
+        break;
+      }
+      int home = (int) (e >>> 32) & mask;
+      if (((j - home) & mask) >= ((j - i) & mask)) {
+        table[i] = e;
+        i = j;
+      }
+    }
+    table[i] = 0;
+  }
+
+  private void growSlots(int newCount) {
+    slots = Arrays.copyOf(slots, newCount * STRIDE);
+    frames = Arrays.copyOf(frames, newCount);
+    arrivals.ensureSlots(newCount);
+    freeNext = Arrays.copyOf(freeNext, newCount);
+    for (int s = newCount - 1; s >= slotCount; s--) {
+      freeNext[s] = freeSlot;
+      freeSlot = s;
+    }
+    slotCount = newCount;
+    table = new long[Integer.highestOneBit(Math.max(2, newCount) * 2 - 1) * 2];
+    mask = table.length - 1;
+    arrivals.forEachLive(s -> tableInsert(s, slotHash(s)));
+  }
+
+}

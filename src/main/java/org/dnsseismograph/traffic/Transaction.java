@@ -1,0 +1,123 @@
+package org.dnsseismograph.traffic;
+
+import java.nio.charset.StandardCharsets;
+import org.dnsseismograph.dns.DnsMessageView;
+import org.dnsseismograph.wire.IpAddress;
+import org.dnsseismograph.wire.Transport;
+
+/**
+ * One DNS transaction as {@link QueryResponseMatcher} closes it: a query and its response, a query
+ * alone, or a response alone. A reused flyweight: valid only during the {@link
+ * TransactionSink#onTransaction} call that receives it; copy what you keep. Not thread-safe.
+ *
+ * <p>Times are epoch nanoseconds UTC as captured. The client is the side that sent the query (for
+ * a response alone: the response's destination); the server the side that answered. Query-side
+ * fields ({@link #opcode}, {@link #rd}) come from the query, or from the response when there was no
+ * query; response-side fields are {@link #NONE} / false when there was no response. The question
+ * ({@link #qname}, {@link #qtype}) is the query's; for a response alone, the response's (empty when
+ * it had none).
+ */
+public final class Transaction {
+  /** Value of the time, latency, frame and rcode fields that do not apply. */
+  public static final int NONE = -1;
+
+  /** Value of the time fields that do not apply. */
+  public static final long NO_TIME = Long.MIN_VALUE;
+
+  public Outcome outcome;
+  /** Capture time of the query, or {@link #NO_TIME} for a response alone. */
+  public long queryTimeNanos;
+  /** Capture time of the response, or {@link #NO_TIME} when unanswered. */
+  public long responseTimeNanos;
+  /** {@code responseTime - queryTime} (never negative), or {@link #NONE} unless answered. */
+  public long latencyNanos;
+  /** 1-based frame numbers of the query and the response, 0 when absent. */
+  public long queryFrame;
+
+  public long responseFrame;
+  public Transport transport;
+  public long clientHi;
+  public long clientLo;
+  public int clientPort;
+  public long serverHi;
+  public long serverLo;
+  public int serverPort;
+  /** The DNS message id. */
+  public int id;
+  /** The question name, lower case presentation format, as {@link DnsMessageView#qname}. */
+  public final byte[] qname = new byte[DnsMessageView.MAX_QNAME_TEXT * 4];
+
+  public int qnameLength;
+  /** {@link DnsMessageView#qnameHash} of the question name. */
+  public long qnameHash;
+
+  public int qtype;
+  public int opcode;
+  /** Recursion desired, as the client asked. */
+  public boolean rd;
+  /** The full (extended) rcode of the response, or {@link #NONE}. */
+  public int rcode;
+
+  public boolean tc;
+  public boolean aa;
+  public boolean ra;
+  /** Answer and authority record counts of the response, 0 when none. */
+  public int anCount;
+
+  public int nsCount;
+
+  public TransactionKind kind() {
+    return outcome.kind();
+  }
+
+  /** The time this transaction is filed under: the query's, or the response's when there was none. */
+  public long timeNanos() {
+    return queryTimeNanos != NO_TIME ? queryTimeNanos : responseTimeNanos;
+  }
+
+  /** The client address (allocates). */
+  public IpAddress client() {
+    return new IpAddress(clientHi, clientLo);
+  }
+
+  /** The server address (allocates). */
+  public IpAddress server() {
+    return new IpAddress(serverHi, serverLo);
+  }
+
+  /** The question name as a String (allocates). */
+  public String qnameString() {
+    return new String(qname, 0, qnameLength, StandardCharsets.US_ASCII);
+  }
+
+  /** Clears the response-side fields. */
+  void clearResponse() {
+    responseTimeNanos = NO_TIME;
+    responseFrame = 0;
+    latencyNanos = NONE;
+    rcode = NONE;
+    tc = false;
+    aa = false;
+    ra = false;
+    anCount = 0;
+    nsCount = 0;
+  }
+
+  /** Copies the response-side fields of a response message. */
+  void setResponse(long timeNanos, long frame, DnsMessageView v) {
+    responseTimeNanos = timeNanos;
+    responseFrame = frame;
+    rcode = v.rcode;
+    tc = v.tc;
+    aa = v.aa;
+    ra = v.ra;
+    anCount = v.anCount;
+    nsCount = v.nsCount;
+  }
+
+  @Override
+  public String toString() {
+    return outcome + " " + transport + " " + client() + "#" + clientPort + " -> " + server() + "#" + serverPort + " id " + id + " " + qnameString() + "/" + qtype
+        + " rcode " + rcode + " latency " + latencyNanos + "ns";
+  }
+}

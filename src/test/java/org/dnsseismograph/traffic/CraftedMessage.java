@@ -1,0 +1,149 @@
+package org.dnsseismograph.traffic;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.dnsseismograph.dns.DnsMessageView;
+import org.dnsseismograph.wire.DnsPayload;
+import org.dnsseismograph.wire.IpAddress;
+import org.dnsseismograph.wire.Transport;
+
+/**
+ * Fills the {@link DnsPayload} and {@link DnsMessageView} flyweights by hand, the way the capture
+ * reader and the header scanner would for one message. The payload carries a real 12-byte DNS
+ * header built from the same fields, so code that reads raw header bytes sees consistent input.
+ */
+public final class CraftedMessage {
+  public final DnsPayload payload = new DnsPayload();
+  public final DnsMessageView view = new DnsMessageView();
+  private final ByteBuffer header = ByteBuffer.allocate(12);
+
+  /** A UDP query from client to server. */
+  public static CraftedMessage query(long timeNanos, String client, int clientPort, String server, int serverPort, int id, String qname, int qtype) {
+    CraftedMessage m = new CraftedMessage();
+    m.fill(timeNanos, client, clientPort, server, serverPort, id, qname, qtype);
+    m.view.qr = false;
+    m.view.rd = true;
+    return m.sync();
+  }
+
+  /** A UDP response from server to client. */
+  public static CraftedMessage response(long timeNanos, String server, int serverPort, String client, int clientPort, int id, String qname, int qtype, int rcode) {
+    CraftedMessage m = new CraftedMessage();
+    m.fill(timeNanos, server, serverPort, client, clientPort, id, qname, qtype);
+    m.view.qr = true;
+    m.view.rd = true;
+    m.view.ra = true;
+    m.view.rcode = rcode;
+    return m.sync();
+  }
+
+  private void fill(long t, String src, int srcPort, String dst, int dstPort, int id, String qname, int qtype) {
+    IpAddress s = IpAddress.parse(src);
+    IpAddress d = IpAddress.parse(dst);
+    payload.timestampNanos = t;
+    payload.frameNumber = 1;
+    payload.transport = Transport.UDP;
+    payload.srcHi = s.hi();
+    payload.srcLo = s.lo();
+    payload.dstHi = d.hi();
+    payload.dstLo = d.lo();
+    payload.srcPort = srcPort;
+    payload.dstPort = dstPort;
+    view.id = id;
+    view.qtype = qtype;
+    view.qclass = 1;
+    view.qdCount = 1;
+    view.hasQuestion = true;
+    setName(qname);
+  }
+
+  private void setName(String qname) {
+    byte[] b = qname.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(b, 0, view.qname, 0, b.length);
+    view.qnameLength = b.length;
+    view.qnameHash = fnv1a(b, b.length);
+  }
+
+  /** Writes the header bytes from the view's fields; call after changing flags by hand. */
+  public CraftedMessage sync() {
+    int flags = (view.qr ? 0x8000 : 0) | (view.opcode & 0xF) << 11 | (view.aa ? 0x0400 : 0) | (view.tc ? 0x0200 : 0) | (view.rd ? 0x0100 : 0)
+        | (view.ra ? 0x0080 : 0) | (view.rcode & 0xF);
+    header.putShort(0, (short) view.id).putShort(2, (short) flags).putShort(4, (short) view.qdCount);
+    header.putShort(6, (short) view.anCount).putShort(8, (short) view.nsCount).putShort(10, (short) view.arCount);
+    payload.buffer = header;
+    payload.offset = 0;
+    payload.length = 12;
+    payload.originalLength = 12;
+    return this;
+  }
+
+  public CraftedMessage at(long timeNanos) {
+    payload.timestampNanos = timeNanos;
+    return this;
+  }
+
+  public CraftedMessage frame(long number) {
+    payload.frameNumber = number;
+    return this;
+  }
+
+  public CraftedMessage tcp() {
+    payload.transport = Transport.TCP;
+    return this;
+  }
+
+  public CraftedMessage truncated() {
+    view.tc = true;
+    return sync();
+  }
+
+  public CraftedMessage authoritative() {
+    view.aa = true;
+    return sync();
+  }
+
+  public CraftedMessage opcode(int opcode) {
+    view.opcode = opcode;
+    return sync();
+  }
+
+  public CraftedMessage rd(boolean rd) {
+    view.rd = rd;
+    return sync();
+  }
+
+  public CraftedMessage answers(int an, int ns) {
+    view.anCount = an;
+    view.nsCount = ns;
+    return sync();
+  }
+
+  /** Drops the question, as some FORMERR responses do. */
+  public CraftedMessage noQuestion() {
+    view.hasQuestion = false;
+    view.qdCount = 0;
+    view.qnameLength = 0;
+    view.qnameHash = 0;
+    view.qtype = 0;
+    return sync();
+  }
+
+  /** Replaces the payload by {@code length} raw bytes, as a message the scanner rejects. */
+  public CraftedMessage rawBytes(byte[] bytes) {
+    payload.buffer = ByteBuffer.wrap(bytes);
+    payload.offset = 0;
+    payload.length = bytes.length;
+    payload.originalLength = bytes.length;
+    return this;
+  }
+
+  /** FNV-1a, 64 bits, as the scanner hashes names. */
+  public static long fnv1a(byte[] b, int length) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < length; i++) {
+      h ^= b[i] & 0xFF;
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+}
