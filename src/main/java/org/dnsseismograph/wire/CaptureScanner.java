@@ -28,7 +28,19 @@ public final class CaptureScanner {
    */
   public static ScanSummary scan(List<Path> files, DecodeOptions options, DnsPayloadSink sink, Progress progress)
       throws IOException {
-    SkipCounter skips = new SkipCounter();
+    return scan(files, options, sink, null, progress);
+  }
+
+  /**
+   * Scans the files, telling {@code skipListener} (nullable) of every skip with the capture time
+   * of the frame it happened in.
+   *
+   * @throws NotACaptureException when one of the files is not a capture (nothing is scanned)
+   * @throws IOException when a file cannot be read
+   */
+  public static ScanSummary scan(List<Path> files, DecodeOptions options, DnsPayloadSink sink,
+      SkipCounter.Listener skipListener, Progress progress) throws IOException {
+    SkipCounter skips = new SkipCounter(skipListener);
     List<FrameReader> readers = new ArrayList<>(files.size());
     ScanSummary summary;
     try {

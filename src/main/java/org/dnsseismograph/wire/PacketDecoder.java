@@ -53,6 +53,7 @@ public final class PacketDecoder {
     long now = frame.timestampNanos;
     ctx.timestampNanos = now;
     ctx.frameNumber = frame.frameNumber;
+    skips.at(now);
     fragments.expire(now, frame.frameNumber);
     tcp.expire(now, frame.frameNumber);
     switch (frame.linkType) {

@@ -9,16 +9,49 @@ import java.util.Map;
 /**
  * Counts skips by reason. Confined to the thread that reads the capture; {@link #snapshot()}
  * copies the counts into immutable values for anybody else.
+ *
+ * <p>The decoder tells the counter the capture time of the frame it is working on ({@link #at}),
+ * so an optional {@link Listener} learns when each skip happened (the {@code packets.skipped}
+ * series) without every skip site passing a time.
  */
 public final class SkipCounter {
+  /** Learns of each skip as it is counted, with the capture time of the current frame. */
+  @FunctionalInterface
+  public interface Listener {
+    void onSkip(SkipReason reason, long frameNumber, long timestampNanos);
+  }
+
   private final Map<SkipReason, long[]> counts = new LinkedHashMap<>();
+  private final Listener listener;
   private long total;
+  private long clockNanos = Long.MIN_VALUE;
+
+  public SkipCounter() {
+    this(null);
+  }
+
+  public SkipCounter(Listener listener) {
+    this.listener = listener;
+  }
+
+  /** The capture time (epoch ns) of the frame now being decoded. */
+  public void at(long timestampNanos) {
+    clockNanos = timestampNanos;
+  }
+
+  /** The time last given to {@link #at}, or {@code Long.MIN_VALUE} before the first frame. */
+  public long clockNanos() {
+    return clockNanos;
+  }
 
   /** Counts one skip; {@code frameNumber} is 1-based, 0 when not tied to a frame. */
   public void count(SkipReason reason, long frameNumber) {
     long[] c = counts.computeIfAbsent(reason, r -> new long[] {0, frameNumber});
     c[0]++;
     total++;
+    if (listener != null) {
+      listener.onSkip(reason, frameNumber, clockNanos);
+    }
   }
 
   /** Adds all counts of another counter (merging sources). */
