@@ -63,11 +63,25 @@ public final class DnsDecoder {
     byte[] copy = wire.clone();
     copy[2] |= TC_BIT;
     try {
-      return describe(header, new Message(copy), Optional.of(error), Optional.empty());
+      Message m = new Message(copy);
+      return describe(header, m, Optional.of(error + where(m)), Optional.empty());
     } catch (IOException | RuntimeException e) {
       DecodedHeader h = header(header, header.getRcode());
       return new DecodedMessage(Optional.of(h), Optional.empty(), List.of(), Optional.of(error), Optional.empty());
     }
+  }
+
+  /** Where the parse stopped: the first section with fewer records than its count. */
+  private static String where(Message m) {
+    boolean update = m.getHeader().getOpcode() == Opcode.UPDATE;
+    for (int s = Section.QUESTION; s <= Section.ADDITIONAL; s++) {
+      int read = m.getSection(s).size();
+      if (read < m.getHeader().getCount(s)) {
+        String section = update ? Section.updString(s) : Section.longString(s);
+        return ", in " + section + " record " + (read + 1) + " of " + m.getHeader().getCount(s);
+      }
+    }
+    return "";
   }
 
   /** When dnsjava stopped early on a message with TC set, says so. */

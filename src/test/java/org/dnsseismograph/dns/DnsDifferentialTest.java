@@ -27,9 +27,9 @@ class DnsDifferentialTest {
   /**
    * Every message on which the scanner and dnsjava must disagree about acceptance: file, frame,
    * message in frame, kind, why. Kinds: RDATA (dnsjava parses each record's data; the scanner skips
-   * it), TTL (dnsjava refuses a TTL over 2^31-1, an OPT record's extended rcode 0x80 and up included;
-   * RFC 2181 §8 says read it as 0), TSIG_POSITION, OPT_RULE (the scanner applies RFC 6891 §6.1.1:
-   * one OPT, owned by the root; dnsjava takes any), POINTER_HOPS (the scanner's bound of 128).
+   * it), TSIG_POSITION (dnsjava wants TSIG last), OPT_RULE (the scanner applies RFC 6891 §6.1.1: one
+   * OPT, owned by the root; dnsjava takes any), POINTER_HOPS (the scanner's bound of 128 pointers
+   * per name; dnsjava has none).
    * The test fails when a listed divergence does not happen, too.
    */
   private static final String EXPECTED_DIVERGENCES = """

@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
-import org.xbill.DNS.InvalidTTLException;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
@@ -31,8 +30,6 @@ record DnsjavaOracle(Message strict, Exception failure, Message partial) {
   enum FailureKind {
     /** In a record's data (dnsjava parses every type's data; the scanners skip it). */
     RDATA,
-    /** A TTL above 2^31-1 (dnsjava's InvalidTTLException; RFC 2181 §8 says treat it as 0). */
-    TTL,
     /** A TSIG record that is not the last one (dnsjava's rule; framing is fine). */
     TSIG_POSITION,
     /** In the message's framing: header, names, record lengths. The scanners must reject too. */
@@ -71,9 +68,6 @@ record DnsjavaOracle(Message strict, Exception failure, Message partial) {
   }
 
   FailureKind failureKind() {
-    if (failure instanceof InvalidTTLException) {
-      return FailureKind.TTL;
-    }
     String text = String.valueOf(failure.getMessage());
     if (text.startsWith("TSIG is not the last record")) {
       return FailureKind.TSIG_POSITION;
