@@ -17,8 +17,9 @@ import org.dnsseismograph.wire.IpAddress;
  * <p>Only records of class IN are kept. Every question and record is framed and every name
  * validated exactly as {@link DnsHeaderScanner} does (same rules, same bounds, never throws, never
  * loops); in addition the data of each kept NS, A and AAAA record must match its type (one name
- * filling the data; 4 or 16 bytes), else {@link ScanResult#BAD_RDATA}. OPT records are not checked
- * here. Returns {@link ScanResult#OK} or the first problem; entries read before a problem stay.
+ * filling the data; 4 or 16 bytes), else {@link ScanResult#BAD_RDATA}. The additional section's OPT
+ * record is held to the same rules as there (owned by the root, options framed, only one). Returns
+ * {@link ScanResult#OK} or the first problem; entries read before a problem stay.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc1034#section-4.3.2">RFC 1034 §4.3.2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc2308">RFC 2308</a>
@@ -36,6 +37,7 @@ public final class ResponseSectionScanner {
   private final byte[] scratch = new byte[DnsMessageView.MAX_QNAME_TEXT * 4];
   private final NameReader names = new NameReader();
   private ScanResult recordError;
+  private boolean seenOpt;
 
   /**
    * Scans the response {@code buf[offset, offset + length)} (absolute indexes) into {@code out}.
@@ -46,6 +48,7 @@ public final class ResponseSectionScanner {
   public ScanResult scan(ByteBuffer buf, int offset, int length, ResponseSections out) {
     Objects.checkFromIndexSize(offset, length, buf.limit());
     out.reset();
+    seenOpt = false;
     if (length < DnsHeaderScanner.HEADER_LENGTH) {
       return ScanResult.TOO_SHORT;
     }
@@ -89,6 +92,9 @@ public final class ResponseSectionScanner {
     if (dataEnd > end) {
       return fail(ScanResult.TRUNCATED_RECORD);
     }
+    if (section == ADDITIONAL && type == DnsHeaderScanner.TYPE_OPT) {
+      return opt(buf, dataStart, dataEnd);
+    }
     if (u16(buf, p + 2) != CLASS_IN) {
       return dataEnd;
     }
@@ -104,6 +110,18 @@ public final class ResponseSectionScanner {
       r = glue(buf, base, end, ownerStart, type, dataStart, dataEnd, out);
     }
     return r == ScanResult.OK ? dataEnd : fail(r);
+  }
+
+  /** Applies {@link DnsHeaderScanner}'s OPT rules to the OPT record whose owner was just read. */
+  private int opt(ByteBuffer buf, int dataStart, int dataEnd) {
+    if (seenOpt) {
+      return fail(ScanResult.DUPLICATE_OPT);
+    }
+    if (names.wireLength != 1 || !DnsHeaderScanner.optionsFramed(buf, dataStart, dataEnd)) {
+      return fail(ScanResult.BAD_OPT);
+    }
+    seenOpt = true;
+    return dataEnd;
   }
 
   private ScanResult answer(ByteBuffer buf, int base, int end, int ownerStart, int type, ResponseSections out) {

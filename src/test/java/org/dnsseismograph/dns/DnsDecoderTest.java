@@ -28,8 +28,10 @@ class DnsDecoderTest {
     assertEquals(List.of("QUESTIONS", "ANSWERS", "AUTHORITY RECORDS", "ADDITIONAL RECORDS"),
         d.sections().stream().map(DecodedSection::name).toList());
     assertEquals(new DecodedRecord("www.example.com.", "", "IN", "A", ""), d.sections().get(0).records().get(0));
-    assertEquals(new DecodedRecord("www.example.com.", "300", "IN", "A", "192.0.2.2"), d.sections().get(1).records().get(1));
-    assertEquals(new DecodedRecord("example.com.", "3600", "IN", "NS", "ns1.example.com."), d.sections().get(2).records().get(0));
+    assertEquals(new DecodedRecord("www.example.com.", "300", "IN", "A", "192.0.2.2"),
+        d.sections().get(1).records().get(1));
+    assertEquals(new DecodedRecord("example.com.", "3600", "IN", "NS", "ns1.example.com."),
+        d.sections().get(2).records().get(0));
     assertEquals(new DecodedRecord(".", "", "udp=4096", "OPT", ""), d.sections().get(3).records().get(0));
     assertEquals(new DecodedEdns(0, 4096, false, 0, List.of()), d.edns().orElseThrow());
   }

@@ -119,34 +119,50 @@ class DnsHeaderScannerTest {
   }
 
   static Stream<Arguments> malformedMessages() {
-    Wire q = Wire.header(1, 0, 1, 0, 0, 0);
-    byte[] longLabel = new byte[63];
-    Arrays.fill(longLabel, (byte) 'x');
-    Wire tooLong = Wire.header(1, 0, 1, 0, 0, 0);
-    for (int i = 0; i < 4; i++) {
-      tooLong.label(longLabel);
-    }
+    byte[] l63 = "x".repeat(63).getBytes();
     return Stream.of(
-        Arguments.of("pointer to itself", Wire.header(1, 0, 1, 0, 0, 0).pointer(12).typeClass(A, IN).build(), ScanResult.POINTER_LOOP),
-        Arguments.of("label, then pointer to its start", q.label("a".getBytes()).pointer(12).typeClass(A, IN).build(), ScanResult.POINTER_LOOP),
-        Arguments.of("forward pointer", Wire.header(1, 0, 1, 0, 0, 0).pointer(20).typeClass(A, IN).u32(0).build(), ScanResult.FORWARD_POINTER),
-        Arguments.of("label type 0x40", Wire.header(1, 0, 1, 0, 0, 0).u8(0x41).u8('a').u8(0).typeClass(A, IN).build(), ScanResult.BAD_LABEL_TYPE),
-        Arguments.of("label type 0x80", Wire.header(1, 0, 1, 0, 0, 0).u8(0x81).u8('a').u8(0).typeClass(A, IN).build(), ScanResult.BAD_LABEL_TYPE),
-        Arguments.of("name of 4 x 63-octet labels (257 octets)", tooLong.u8(0).typeClass(A, IN).build(), ScanResult.NAME_TOO_LONG),
+        bad("pointer to itself", question().pointer(12).typeClass(A, IN), ScanResult.POINTER_LOOP),
+        bad("label, then pointer to its start", question().label("a".getBytes()).pointer(12).typeClass(A, IN),
+            ScanResult.POINTER_LOOP),
+        bad("forward pointer", question().pointer(20).typeClass(A, IN).u32(0), ScanResult.FORWARD_POINTER),
+        bad("label type 0x40", question().u8(0x41).u8('a').u8(0).typeClass(A, IN), ScanResult.BAD_LABEL_TYPE),
+        bad("label type 0x80", question().u8(0x81).u8('a').u8(0).typeClass(A, IN), ScanResult.BAD_LABEL_TYPE),
+        bad("4 labels of 63 octets (257 octets)", question().label(l63).label(l63).label(l63).label(l63).u8(0)
+            .typeClass(A, IN), ScanResult.NAME_TOO_LONG),
         Arguments.of("129 chained pointers", chainMessage(129), ScanResult.TOO_MANY_POINTERS),
-        Arguments.of("question name cut", Wire.header(1, 0, 1, 0, 0, 0).u8(3).u8('w').build(), ScanResult.TRUNCATED_QUESTION),
-        Arguments.of("question without its root label", Wire.header(1, 0, 1, 0, 0, 0).label("w".getBytes()).build(), ScanResult.TRUNCATED_QUESTION),
-        Arguments.of("pointer cut after its first byte", Wire.header(1, 0, 1, 0, 0, 0).u8(0xC0).build(), ScanResult.TRUNCATED_QUESTION),
-        Arguments.of("qtype cut", Wire.header(1, 0, 1, 0, 0, 0).name("a").u16(A).u8(0).build(), ScanResult.TRUNCATED_QUESTION),
-        Arguments.of("second question missing", Wire.header(1, 0, 2, 0, 0, 0).name("a").typeClass(A, IN).build(), ScanResult.TRUNCATED_QUESTION),
-        Arguments.of("answer missing", Wire.header(1, 0x8000, 1, 1, 0, 0).name("a").typeClass(A, IN).build(), ScanResult.TRUNCATED_RECORD),
-        Arguments.of("record fixed part cut", Wire.header(1, 0x8000, 0, 1, 0, 0).name("a").u16(A).u16(IN).u32(1).u8(0).build(), ScanResult.TRUNCATED_RECORD),
-        Arguments.of("record data cut", Wire.header(1, 0x8000, 0, 1, 0, 0).name("a").u16(A).u16(IN).u32(1).u16(4).u8(1).build(), ScanResult.TRUNCATED_RECORD),
-        Arguments.of("answer owner points forward", Wire.header(1, 0x8000, 0, 1, 0, 0).pointer(40).record(A, IN, 1, new byte[4]).build(), ScanResult.FORWARD_POINTER),
-        Arguments.of("OPT owned by a.", Wire.header(1, 0, 0, 0, 0, 1).name("a").record(41, 512, 0, NO_DATA).build(), ScanResult.BAD_OPT),
-        Arguments.of("OPT option overruns its data", Wire.header(1, 0, 0, 0, 0, 1).opt(512, 0, 0, false, HexFormat.of().parseHex("000a0008aabbccdd")).build(), ScanResult.BAD_OPT),
-        Arguments.of("OPT option header cut", Wire.header(1, 0, 0, 0, 0, 1).opt(512, 0, 0, false, HexFormat.of().parseHex("000a00")).build(), ScanResult.BAD_OPT),
-        Arguments.of("two OPT records", Wire.header(1, 0, 0, 0, 0, 2).opt(512, 0, 0, false, NO_DATA).opt(1232, 0, 0, false, NO_DATA).build(), ScanResult.DUPLICATE_OPT));
+        bad("question name cut", question().u8(3).u8('w'), ScanResult.TRUNCATED_QUESTION),
+        bad("question without its root label", question().label("w".getBytes()), ScanResult.TRUNCATED_QUESTION),
+        bad("pointer cut after its first byte", question().u8(0xC0), ScanResult.TRUNCATED_QUESTION),
+        bad("qtype cut", question().name("a").u16(A).u8(0), ScanResult.TRUNCATED_QUESTION),
+        bad("second question missing", Wire.header(1, 0, 2, 0, 0, 0).name("a").typeClass(A, IN),
+            ScanResult.TRUNCATED_QUESTION),
+        bad("answer missing", Wire.header(1, 0x8000, 1, 1, 0, 0).name("a").typeClass(A, IN), ScanResult.TRUNCATED_RECORD),
+        bad("record fixed part cut", answer().name("a").u16(A).u16(IN).u32(1).u8(0), ScanResult.TRUNCATED_RECORD),
+        bad("record data cut", answer().name("a").u16(A).u16(IN).u32(1).u16(4).u8(1), ScanResult.TRUNCATED_RECORD),
+        bad("answer owner points forward", answer().pointer(40).record(A, IN, 1, new byte[4]), ScanResult.FORWARD_POINTER),
+        bad("OPT owned by a.", additional().name("a").record(41, 512, 0, NO_DATA), ScanResult.BAD_OPT),
+        bad("OPT option overruns its data", additional().opt(512, 0, 0, false, HexFormat.of().parseHex("000a0008aabbccdd")),
+            ScanResult.BAD_OPT),
+        bad("OPT option header cut", additional().opt(512, 0, 0, false, HexFormat.of().parseHex("000a00")),
+            ScanResult.BAD_OPT),
+        bad("two OPT records", Wire.header(1, 0, 0, 0, 0, 2).opt(512, 0, 0, false, NO_DATA).opt(1232, 0, 0, false, NO_DATA),
+            ScanResult.DUPLICATE_OPT));
+  }
+
+  private static Wire question() {
+    return Wire.header(1, 0, 1, 0, 0, 0);
+  }
+
+  private static Wire answer() {
+    return Wire.header(1, 0x8000, 0, 1, 0, 0);
+  }
+
+  private static Wire additional() {
+    return Wire.header(1, 0, 0, 0, 0, 1);
+  }
+
+  private static Arguments bad(String what, Wire message, ScanResult expected) {
+    return Arguments.of(what, message.build(), expected);
   }
 
   /**

@@ -133,7 +133,8 @@ final class TsharkDns {
         }
       }
       if (raws.size() != layers.size()) {
-        throw new IllegalStateException(file + " frame " + frame + ": " + raws.size() + " dns_raw, " + layers.size() + " dns");
+        throw new IllegalStateException(
+            file + " frame " + frame + ": " + raws.size() + " dns_raw, " + layers.size() + " dns");
       }
       for (int i = 0; i < raws.size(); i++) {
         byte[] raw = raws.get(i);
