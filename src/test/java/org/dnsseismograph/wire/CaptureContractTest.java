@@ -1,5 +1,8 @@
 package org.dnsseismograph.wire;
 
+import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.testsupport.Tshark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -55,11 +58,11 @@ class CaptureContractTest {
   }
 
   static List<Path> captures() throws IOException {
-    return Fixtures.captures();
+    return Captures.captures();
   }
 
   static List<Path> capturesTsharkAgreesOn() throws IOException {
-    return Fixtures.captures().stream().filter(p -> !DIFFERENT.containsKey(p.getFileName().toString())).toList();
+    return Captures.captures().stream().filter(p -> !DIFFERENT.containsKey(p.getFileName().toString())).toList();
   }
 
   @ParameterizedTest
@@ -86,7 +89,7 @@ class CaptureContractTest {
   void dnsMessagesEqualTsharksFrameByFrame(Path file) throws IOException {
     List<String> expected = tsharkMessages(file);
     List<String> ours = new ArrayList<>();
-    CaptureScanner.scan(List.of(file), Fixtures.optionsFor(file), p -> ours.add(p.frameNumber + ":" + dnsId(p)),
+    CaptureScanner.scan(List.of(file), Captures.optionsFor(file), p -> ours.add(p.frameNumber + ":" + dnsId(p)),
         Progress.NONE);
     assertEquals(expected, ours);
   }
@@ -96,7 +99,7 @@ class CaptureContractTest {
   void scanSummaryCountsFramesAndSpansTheEarliestToTheLatestTimestamp(Path file) throws IOException {
     List<Long> times = times(file).stream().map(Tshark::epochNanos).toList();
     long[] messages = new long[1];
-    ScanSummary s = CaptureScanner.scan(List.of(file), Fixtures.optionsFor(file), p -> messages[0]++, Progress.NONE);
+    ScanSummary s = CaptureScanner.scan(List.of(file), Captures.optionsFor(file), p -> messages[0]++, Progress.NONE);
     assertEquals(times.size(), s.frames());
     assertEquals(times.stream().mapToLong(Long::longValue).min().orElseThrow(), s.firstTimestampNanos());
     assertEquals(times.stream().mapToLong(Long::longValue).max().orElseThrow(), s.lastTimestampNanos());
@@ -111,8 +114,8 @@ class CaptureContractTest {
    */
   @Test
   void bigHoleYieldsEveryMessageWhoseSegmentsSurvived() throws IOException {
-    Path intact = Fixtures.file("dnscap-dnso1tcp.pcap");
-    Path holed = Fixtures.file("dnscap-dnso1tcp-bighole.pcap");
+    Path intact = Captures.file("dnscap-dnso1tcp.pcap");
+    Path holed = Captures.file("dnscap-dnso1tcp-bighole.pcap");
     Set<String> survivingTimes = new HashSet<>(times(holed));
     List<String> intactTimes = times(intact);
     long expected = 0;
@@ -143,9 +146,9 @@ class CaptureContractTest {
   }
 
   private static List<String> tsharkMessages(Path file) throws IOException {
-    List<String> options = new ArrayList<>(Fixtures.tsharkDecodeAs(file));
+    List<String> options = new ArrayList<>(Captures.tsharkDecodeAs(file));
     options.addAll(List.of("-o", "tcp.reassemble_out_of_order:TRUE"));
-    String onPorts = "udp.port == 53 || tcp.port == 53" + (Fixtures.usesPort53000(file) ? " || udp.port == 53000 || tcp.port == 53000" : "");
+    String onPorts = "udp.port == 53 || tcp.port == 53" + (Captures.usesPort53000(file) ? " || udp.port == 53000 || tcp.port == 53000" : "");
     String filter = "dns && !icmp && !icmpv6 && (" + onPorts + ")";
     List<String> out = new ArrayList<>();
     for (String line : Tshark.fields(file, options, filter, "frame.number", "dns.id")) {

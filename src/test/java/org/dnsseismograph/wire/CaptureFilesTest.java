@@ -1,5 +1,7 @@
 package org.dnsseismograph.wire;
 
+import org.dnsseismograph.testsupport.Captures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,8 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CaptureFilesTest {
-  private static final Path PCAP = Fixtures.file("dnscap-vlan11.pcap");
-  private static final Path GZIPPED = Fixtures.file("dnscap-dns.pcap.gz");
+  private static final Path PCAP = Captures.file("dnscap-vlan11.pcap");
+  private static final Path GZIPPED = Captures.file("dnscap-dns.pcap.gz");
 
   @TempDir
   Path dir;
@@ -129,7 +131,7 @@ class CaptureFilesTest {
   @ValueSource(ints = {16, 100, 333, 4096})
   void recordsAcrossMappingWindowEdgesReadTheSameAsWithOneWindow(int window) throws IOException {
     for (String name : List.of("dnscap-vlan11.pcap", "pcapplusplus-many_interfaces-1.pcapng", "ndpi-dns-google-nsid.pcapng")) {
-      Path file = Fixtures.file(name);
+      Path file = Captures.file(name);
       SkipCounter skips = new SkipCounter();
       try (FrameReader small = CaptureFiles.open(file, skips, window)) {
         assertEquals(ReadFrames.all(file, new SkipCounter()), ReadFrames.all(small), name);

@@ -1,5 +1,7 @@
 package org.dnsseismograph.wire;
 
+import org.dnsseismograph.testsupport.Captures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CaptureScannerTest {
   /** UDP and TCP (one stream, split segments), timestamps strictly increasing. */
-  private static final Path SOURCE = Fixtures.file("dnscap-dnso1tcp.pcap");
+  private static final Path SOURCE = Captures.file("dnscap-dnso1tcp.pcap");
 
   @TempDir
   Path dir;
@@ -86,8 +88,8 @@ class CaptureScannerTest {
 
   @Test
   void progressIsReportedInFileBytesUpToTheTotal() throws IOException {
-    Path big = Fixtures.file("pktvisor-dns_udp_tcp_random.pcap");
-    Path gz = Fixtures.file("entrada-sidnlabs-test-tcp-stream-retransmision.pcap.gz");
+    Path big = Captures.file("pktvisor-dns_udp_tcp_random.pcap");
+    Path gz = Captures.file("entrada-sidnlabs-test-tcp-stream-retransmision.pcap.gz");
     List<long[]> updates = new ArrayList<>();
     Progress recording = new Progress() {
       @Override
@@ -113,7 +115,7 @@ class CaptureScannerTest {
 
   @Test
   void cancellingStopsTheScanAndClosesTheFiles() throws IOException {
-    Path big = Fixtures.file("pktvisor-dns_udp_tcp_random.pcap");
+    Path big = Captures.file("pktvisor-dns_udp_tcp_random.pcap");
     long openBefore = openFiles();
     Progress cancelled = new Progress() {
       @Override
@@ -144,7 +146,7 @@ class CaptureScannerTest {
 
   @Test
   void skipsOfReadersAndDecoderAreSummed() throws IOException {
-    byte[] whole = Files.readAllBytes(Fixtures.file("ndpi-fuzz-2006-06-26-2594.pcap"));
+    byte[] whole = Files.readAllBytes(Captures.file("ndpi-fuzz-2006-06-26-2594.pcap"));
     Path cut = dir.resolve("cut.pcap");
     Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 3));
     ScanSummary s = CaptureScanner.scan(List.of(cut), DecodeOptions.defaults(), p -> { }, Progress.NONE);

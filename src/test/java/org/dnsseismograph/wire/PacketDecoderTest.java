@@ -1,5 +1,7 @@
 package org.dnsseismograph.wire;
 
+import org.dnsseismograph.testsupport.Tshark;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package org.dnsseismograph.wire;
 
+import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.testsupport.Tshark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -153,7 +156,7 @@ class PcapNgReaderTest {
   @Test
   void aGzipdPcapngFromEditcapReadsLikeTheOriginalCapture(@TempDir Path tmp) throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/editcap")));
-    Path original = Fixtures.file("pktvisor-dns_udp_mixed_rcode.pcap");
+    Path original = Captures.file("pktvisor-dns_udp_mixed_rcode.pcap");
     Path ng = tmp.resolve("converted.pcapng");
     Process p = new ProcessBuilder("/usr/bin/editcap", "-F", "pcapng", original.toString(), ng.toString())
         .redirectErrorStream(true).start();

@@ -1,5 +1,8 @@
 package org.dnsseismograph.wire;
 
+import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.testsupport.Tshark;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PcapReaderTest {
-  private static final Path SOURCE = Fixtures.file("dnscap-vlan11.pcap");
+  private static final Path SOURCE = Captures.file("dnscap-vlan11.pcap");
 
   @TempDir
   Path dir;

@@ -1,4 +1,4 @@
-package org.dnsseismograph.wire;
+package org.dnsseismograph.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the trusted peer, {@code /usr/bin/tshark}, and returns its field output. */
-final class Tshark {
-  static final Path BINARY = Path.of("/usr/bin/tshark");
+public final class Tshark {
+  public static final Path BINARY = Path.of("/usr/bin/tshark");
 
   private Tshark() {}
 
-  static boolean available() {
+  public static boolean available() {
     return Files.isExecutable(BINARY);
   }
 
   /** One line per frame that passes {@code filter} (null: every frame), fields separated by tabs. */
-  static List<String> fields(Path file, List<String> options, String filter, String... fields) throws IOException {
+  public static List<String> fields(Path file, List<String> options, String filter, String... fields) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "-n", "-r", file.toString()));
     cmd.addAll(options);
     if (filter != null) {
@@ -61,12 +61,12 @@ final class Tshark {
   }
 
   /** tshark's {@code frame.time_epoch} text ("1614874231.565771000") as epoch nanoseconds. */
-  static long epochNanos(String text) {
+  public static long epochNanos(String text) {
     return new BigDecimal(text.trim()).movePointRight(9).longValueExact();
   }
 
   /** Occurrences in a field column where several values in one frame are comma-separated. */
-  static long occurrences(List<String> lines) {
+  public static long occurrences(List<String> lines) {
     long n = 0;
     for (String line : lines) {
       if (!line.isBlank()) {

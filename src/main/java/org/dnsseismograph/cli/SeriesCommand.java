@@ -1,0 +1,103 @@
+package org.dnsseismograph.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dnsseismograph.analysis.CaptureSeries;
+import org.dnsseismograph.analysis.SeriesRequest;
+import org.dnsseismograph.analysis.SeriesResult;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.series.SeriesTableCsv;
+import org.dnsseismograph.series.SeriesTableJson;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.series.TimeUnits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seismograph series}: time series of captures, one row per UTC-aligned bucket. */
+@Command(name = "series", mixinStandardHelpOptions = true,
+    description = {"Time series of DNS captures, one row per bucket aligned to UTC.",
+        "Metrics: dns.queries, dns.responses, dns.rcode.<NAME> (NOERROR, SERVFAIL, ...), dns.unanswered, dns.truncated,",
+        "dns.latency.p50|p90|p99|max (ms), packets.skipped."})
+final class SeriesCommand implements Callable<Integer> {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap, pcapng or gzip'd captures (read together in time order).")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--metric", required = true, split = ",", paramLabel = "NAME", description = "Metrics, comma-separated or repeated.")
+  List<String> metrics = new ArrayList<>();
+
+  @Option(names = "--step", required = true, paramLabel = "DURATION", description = "Bucket width: 1ms, 100ms, 1s, 1min ... (whole milliseconds).")
+  String step;
+
+  @Option(names = "--from", paramLabel = "TIME", description = "First bucket: ISO-8601 with offset or Z, or epoch seconds.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "TIME", description = "End (exclusive): ISO-8601 with offset or Z, or epoch seconds.")
+  String to;
+
+  @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
+  boolean quiet;
+
+  @Mixin CaptureOptions capture = new CaptureOptions();
+
+  SeriesCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (!format.equals("csv") && !format.equals("json")) {
+      throw new IllegalArgumentException("--format must be csv or json, not " + format);
+    }
+    SeriesRequest request = new SeriesRequest(files, capture.decodeOptions(), metrics, stepNanos(), window(), capture.timeoutNanos());
+    InputErrors.requireReadable(files);
+    SeriesResult result;
+    try {
+      result = CaptureSeries.compute(request, Progress.NONE);
+    } catch (IOException e) {
+      throw InputErrors.describe(e);
+    }
+    if (format.equals("csv")) {
+      SeriesTableCsv.write(result.table(), out);
+    } else {
+      SeriesTableJson.write(result.table(), out);
+    }
+    out.flush();
+    if (!quiet) {
+      ScanReport.print(err, result.scan(), result.dispatch(), result.skipped());
+    }
+    return ExitCode.OK;
+  }
+
+  private long stepNanos() {
+    long s = TimeUnits.parseDuration(step);
+    if (s < TimeUnits.NANOS_PER_MILLI || s % TimeUnits.NANOS_PER_MILLI != 0) {
+      throw new IllegalArgumentException("--step must be a whole number of milliseconds, at least 1ms, not " + step);
+    }
+    return s;
+  }
+
+  private TimeRange window() {
+    if (from == null && to == null) {
+      return null;
+    }
+    long f = from == null ? Long.MIN_VALUE : TimeUnits.parseInstant(from);
+    long t = to == null ? Long.MAX_VALUE : TimeUnits.parseInstant(to);
+    if (t <= f) {
+      throw new IllegalArgumentException("--to must be after --from");
+    }
+    return new TimeRange(f, t);
+  }
+}
