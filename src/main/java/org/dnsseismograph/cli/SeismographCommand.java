@@ -1,6 +1,7 @@
 package org.dnsseismograph.cli;
 
 import java.io.PrintWriter;
+import org.dnsseismograph.cli.bench.BenchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "DNS Seismograph: captures, live traffic and operators' exports on one UTC timeline.",
-    subcommands = {CommandLine.HelpCommand.class, SeriesCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, SeriesCommand.class, BenchCommand.class})
 public final class SeismographCommand implements Callable<Integer> {
   private final GuiLauncher gui;
 

@@ -1,0 +1,126 @@
+package org.dnsseismograph.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dnsseismograph.analysis.CaptureSeries;
+import org.dnsseismograph.analysis.SeriesRequest;
+import org.dnsseismograph.analysis.SeriesResult;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.wire.DecodeOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code seismograph bench}: generates a large realistic capture (or reuses one), runs the {@code
+ * series} pipeline on it several times on one thread, runs tshark on the same file in the same
+ * run, and appends the figures to a results file.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmark decode + match + aggregate on a generated capture, beside tshark on the same file.")
+public final class BenchCommand implements Callable<Integer> {
+  private static final List<String> METRICS = List.of("dns.queries", "dns.responses", "dns.rcode.NOERROR", "dns.rcode.NXDOMAIN",
+      "dns.rcode.SERVFAIL", "dns.unanswered", "dns.truncated", "dns.latency.p50", "dns.latency.p99", "dns.latency.max", "packets.skipped");
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  @Option(names = "--packets", defaultValue = "10000000", split = ",",
+      description = "Capture sizes in packets; several (comma-separated) show how memory grows (default: ${DEFAULT-VALUE}).")
+  List<Long> packets = new ArrayList<>();
+
+  @Option(names = "--dir", defaultValue = "${java.io.tmpdir}", description = "Where generated captures are kept and reused (default: ${DEFAULT-VALUE}).")
+  Path dir;
+
+  @Option(names = "--runs", defaultValue = "3", description = "Measured runs per size after one warm-up (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--no-tshark", description = "Do not time tshark.")
+  boolean noTshark;
+
+  @Option(names = "--results", defaultValue = "bench-results/capture-series.md", description = "Markdown file the figures are appended to.")
+  Path results;
+
+  BenchCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    StringBuilder md = new StringBuilder();
+    md.append(String.format(Locale.ROOT, "%n## %s — `seismograph bench`%n%n%s%n%n", Instant.now(), MachineFacts.describe()));
+    md.append("| packets | file | run | wall s | CPU s | M packets/s (wall) | M packets/s (CPU) | heap after GC | peak RSS |\n");
+    md.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+    List<String> tsharkRows = new ArrayList<>();
+    for (long n : packets) {
+      Path file = capture(n);
+      for (int run = 0; run <= runs; run++) {
+        Row row = measure(file);
+        String label = run == 0 ? "warm-up" : "run " + run;
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %s |%n", row.frames, mib(Files.size(file)), label,
+            row.wall, row.cpu, row.frames / row.wall / 1e6, row.frames / row.cpu / 1e6, mib(row.heap), mib(row.rss)));
+        err.printf(Locale.ROOT, "%,d packets, %s: %.2f s wall, %.2f M packets/s%n", row.frames, label, row.wall, row.frames / row.wall / 1e6);
+      }
+      if (!noTshark && Files.isExecutable(TsharkRun.BINARY)) {
+        TsharkRun t = TsharkRun.measure(file);
+        tsharkRows.add(String.format(Locale.ROOT, "| %,d | %.1f | %.3f | %s | %d |", n, t.seconds(), n / t.seconds() / 1e6, mib(t.peakRssBytes()), t.exitCode()));
+        err.printf(Locale.ROOT, "tshark on %,d packets: %.1f s, peak RSS %s%n", n, t.seconds(), mib(t.peakRssBytes()));
+      }
+    }
+    if (!tsharkRows.isEmpty()) {
+      md.append("\ntshark 4 on the same files (`tshark -q -z io,stat,1,...`: counting DNS queries and responses per second):\n\n");
+      md.append("| packets | wall s | M packets/s | peak RSS | exit |\n|---:|---:|---:|---:|---:|\n");
+      tsharkRows.forEach(r -> md.append(r).append('\n'));
+    }
+    if (results.getParent() != null) {
+      Files.createDirectories(results.getParent());
+    }
+    Files.writeString(results, md, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    out.print(md);
+    out.flush();
+    return 0;
+  }
+
+  private Path capture(long n) throws IOException {
+    Path file = dir.resolve("seismograph-bench-" + n + ".pcap");
+    if (!Files.exists(file)) {
+      err.printf(Locale.ROOT, "generating %,d packets into %s ...%n", n, file);
+      Path tmp = dir.resolve(file.getFileName() + ".part");
+      SyntheticResolverTraffic.write(tmp, SyntheticResolverTraffic.Plan.of(n), Progress.NONE);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file;
+  }
+
+  private record Row(long frames, double wall, double cpu, long heap, long rss) {}
+
+  private static Row measure(Path file) throws IOException {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    System.gc();
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    SeriesRequest request = new SeriesRequest(List.of(file), DecodeOptions.defaults(), METRICS, TimeUnits.NANOS_PER_SECOND, null,
+        3 * TimeUnits.NANOS_PER_SECOND);
+    SeriesResult result = CaptureSeries.compute(request, Progress.NONE);
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    long heap = rt.totalMemory() - rt.freeMemory();
+    return new Row(result.scan().frames(), wall, cpu, heap, ProcessMemory.peakRss(ProcessHandle.current().pid()));
+  }
+
+  private static String mib(long bytes) {
+    return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
+  }
+}
