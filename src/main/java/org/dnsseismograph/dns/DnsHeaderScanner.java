@@ -1,6 +1,7 @@
 package org.dnsseismograph.dns;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -44,10 +45,12 @@ public final class DnsHeaderScanner {
    */
   public ScanResult scan(ByteBuffer buf, int offset, int length, DnsMessageView out) {
     Objects.checkFromIndexSize(offset, length, buf.limit());
-    out.reset();
     if (length < HEADER_LENGTH) {
+      out.reset();
       return ScanResult.TOO_SHORT;
     }
+    out.resetBody();
+    names.newMessage();
     readHeader(buf, offset, out);
     int end = offset + length;
     int p = readQuestions(buf, offset, end, out);
@@ -62,8 +65,14 @@ public final class DnsHeaderScanner {
   }
 
   private static void readHeader(ByteBuffer buf, int offset, DnsMessageView out) {
-    int flags = u16(buf, offset + 2);
-    out.id = u16(buf, offset);
+    long head = buf.getLong(offset);
+    int counts = buf.getInt(offset + 8);
+    if (buf.order() != ByteOrder.BIG_ENDIAN) {
+      head = Long.reverseBytes(head);
+      counts = Integer.reverseBytes(counts);
+    }
+    int flags = (int) (head >>> 32) & 0xFFFF;
+    out.id = (int) (head >>> 48);
     out.qr = (flags & 0x8000) != 0;
     out.opcode = (flags >>> 11) & 0xF;
     out.aa = (flags & 0x0400) != 0;
@@ -74,17 +83,17 @@ public final class DnsHeaderScanner {
     out.cd = (flags & 0x0010) != 0;
     out.headerRcode = flags & 0xF;
     out.rcode = out.headerRcode;
-    out.qdCount = u16(buf, offset + 4);
-    out.anCount = u16(buf, offset + 6);
-    out.nsCount = u16(buf, offset + 8);
-    out.arCount = u16(buf, offset + 10);
+    out.qdCount = (int) (head >>> 16) & 0xFFFF;
+    out.anCount = (int) head & 0xFFFF;
+    out.nsCount = counts >>> 16;
+    out.arCount = counts & 0xFFFF;
   }
 
   /** Reads the first question into {@code out} and skips the others; the end offset or an error. */
   private int readQuestions(ByteBuffer buf, int base, int end, DnsMessageView out) {
     int p = base + HEADER_LENGTH;
     for (int i = 0; i < out.qdCount; i++) {
-      p = names.read(buf, base, end, end, p, i == 0 ? out.qname : null);
+      p = i == 0 ? names.read(buf, base, end, end, p, out.qname) : names.skip(buf, base, end, p);
       if (p < 0) {
         return p;
       }
@@ -107,7 +116,7 @@ public final class DnsHeaderScanner {
   private int skipRecords(ByteBuffer buf, int base, int end, int pos, int count) {
     int p = pos;
     for (int i = 0; i < count; i++) {
-      p = names.read(buf, base, end, end, p, null);
+      p = names.skip(buf, base, end, p);
       if (p < 0) {
         return p;
       }
@@ -126,7 +135,7 @@ public final class DnsHeaderScanner {
   private ScanResult readAdditional(ByteBuffer buf, int base, int end, int pos, DnsMessageView out) {
     int p = pos;
     for (int i = 0; i < out.arCount; i++) {
-      p = names.read(buf, base, end, end, p, null);
+      p = names.skip(buf, base, end, p);
       if (p < 0) {
         return NameReader.error(p, ScanResult.TRUNCATED_RECORD);
       }
@@ -174,7 +183,9 @@ public final class DnsHeaderScanner {
     return p == end;
   }
 
+  /** The big-endian 16-bit number at {@code p}, whatever the buffer's byte order. */
   static int u16(ByteBuffer buf, int p) {
-    return ((buf.get(p) & 0xFF) << 8) | (buf.get(p + 1) & 0xFF);
+    short v = buf.getShort(p);
+    return (buf.order() == ByteOrder.BIG_ENDIAN ? v : Short.reverseBytes(v)) & 0xFFFF;
   }
 }

@@ -27,7 +27,11 @@ import java.nio.charset.StandardCharsets;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6891#section-6.1.3">RFC 6891 §6.1.3</a>
  */
 public final class DnsMessageView {
-  /** Longest presentation-format name we hold: 253 characters plus a trailing dot. */
+  /**
+   * Longest name in presentation format without escapes: 253 characters plus a final dot. {@link
+   * #qname} holds four times as many bytes, since every byte of a label may need a 4-character
+   * {@code \DDD} escape (the longest escaped name is 1007 characters).
+   */
   public static final int MAX_QNAME_TEXT = 254;
 
   public int id;
@@ -98,6 +102,11 @@ public final class DnsMessageView {
     anCount = 0;
     nsCount = 0;
     arCount = 0;
+    resetBody();
+  }
+
+  /** Clears the fields after the header (a scan of 12 bytes or more writes every header field). */
+  void resetBody() {
     hasQuestion = false;
     qnameLength = 0;
     qnameHash = 0;

@@ -1,12 +1,13 @@
 package org.dnsseismograph.dns;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Reads one (possibly compressed) domain name out of a DNS message, for both scanners: it validates
  * the name as dnsjava does and, when asked, writes its lower-case presentation text and FNV-1a hash.
- * Allocation-free; holds the last name's lengths and hash, so one instance per scanner, not
- * thread-safe.
+ * Allocation-free; holds the last name's lengths and hash and a memo of the current message, so one
+ * instance per scanner, not thread-safe.
  *
  * <p>Rules, chosen so that a name this reader accepts is a name dnsjava 3.6 accepts:
  *
@@ -26,6 +27,13 @@ import java.nio.ByteBuffer;
  * joined by dots, no final dot, the root as {@code "."}; a byte at or below 0x20 or at or above 0x7F
  * as {@code \DDD} (three decimal digits); the characters {@code " ( ) . ; \ @ $} as a backslash and
  * the character.
+ *
+ * <p>Memo: for each offset below 2^14 (the only ones a pointer can reach) at which a valid name of
+ * the current message read a length byte, the reader keeps the octets and pointer hops from there
+ * to that name's end. A pointer to such an offset ends a validating walk at once with the verdict a
+ * walk would reach, since what follows an offset depends on the message bytes alone (a valid name
+ * never comes back to an offset it passed). So a record owner that points at the question costs a
+ * lookup, not a walk. {@link #newMessage()} forgets the memo.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc1035#section-4.1.4">RFC 1035 §4.1.4</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6891#section-6.1.2">RFC 6891 (extended label
@@ -49,20 +57,26 @@ final class NameReader {
   static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
   static final long FNV_PRIME = 0x100000001b3L;
 
-  private static final int PLAIN = 0;
-  private static final int BACKSLASH = 1;
-  private static final int DECIMAL = 2;
-  /** Per byte value, after lower-casing: how dnsjava prints it. */
-  private static final byte[] ESCAPE = new byte[256];
+  private static final byte BACKSLASH = -1;
+  private static final byte DECIMAL = -2;
+  /** Per byte value: the lower-cased character dnsjava prints for it, or how it escapes it. */
+  private static final byte[] TEXT = new byte[256];
 
   static {
     for (int v = 0; v < 256; v++) {
-      ESCAPE[v] = (byte) (v <= 0x20 || v >= 0x7F ? DECIMAL : PLAIN);
+      TEXT[v] = v <= 0x20 || v >= 0x7F ? DECIMAL : (byte) (v >= 'A' && v <= 'Z' ? v + ('a' - 'A') : v);
     }
     for (char c : "\"().;\\@$".toCharArray()) {
-      ESCAPE[c] = BACKSLASH;
+      TEXT[c] = BACKSLASH;
     }
   }
+
+  private static final int MEMO_SIZE = 1 << 14;
+  /** Per offset: generation (high 32 bits), octets from there (bits 8 to 16), hops (bits 0 to 7). */
+  private final long[] memo = new long[MEMO_SIZE];
+  private long generation = 1;
+  /** The walk in progress: per length byte read below MEMO_SIZE, offset, octets and hops so far. */
+  private final int[] visited = new int[2 * MAX_POINTER_HOPS + 2];
 
   /** Characters written by the last {@link #read} with a text buffer. */
   int textLength;
@@ -70,6 +84,40 @@ final class NameReader {
   long hash;
   /** Octets of the last name, uncompressed: 1 for the root. */
   int wireLength;
+
+  /** Forgets the memo: to be called before the first name of each message. */
+  void newMessage() {
+    if (++generation == 1L << 31) {
+      Arrays.fill(memo, 0);
+      generation = 1;
+    }
+  }
+
+  /**
+   * Validates the name at {@code pos} that starts in the message proper (a question or owner name):
+   * {@link #read} without text, with two shortcuts for the commonest owners, the root and a single
+   * pointer to an offset the memo knows.
+   *
+   * @return as {@link #read}
+   */
+  int skip(ByteBuffer buf, int base, int end, int pos) {
+    if (pos + 1 < end) {
+      int b0 = buf.get(pos) & 0xFF;
+      if (b0 == 0) {
+        wireLength = 1;
+        return pos + 1;
+      }
+      if (b0 >= 0xC0) {
+        int target = ((b0 & 0x3F) << 8) | (buf.get(pos + 1) & 0xFF);
+        long m = memo[target];
+        if (target < pos - base && m >>> 32 == generation && (m & 0xFF) < MAX_POINTER_HOPS) {
+          wireLength = (int) (m >>> 8 & 0x1FF);
+          return pos + 2;
+        }
+      }
+    }
+    return read(buf, base, end, end, pos, null);
+  }
 
   /**
    * Reads the name at {@code pos}.
@@ -88,18 +136,21 @@ final class NameReader {
     int after = -1;
     int octets = 1;
     int hops = 0;
-    int runStart = pos;
-    int t = 0;
-    long h = FNV_OFFSET_BASIS;
+    int runStart = pos - base;
+    int visits = 0;
+    textLength = 0;
+    hash = FNV_OFFSET_BASIS;
     while (true) {
       if (p >= stop) {
         return TRUNCATED;
       }
+      int here = p - base;
+      if (here < MEMO_SIZE) {
+        visited[visits++] = here | octets << 14 | hops << 23;
+      }
       int len = buf.get(p) & 0xFF;
       if (len == 0) {
-        if (after < 0) {
-          after = p + 1;
-        }
+        after = after < 0 ? p + 1 : after;
         break;
       }
       if (len >= 0xC0) {
@@ -107,8 +158,7 @@ final class NameReader {
           return TRUNCATED;
         }
         int target = ((len & 0x3F) << 8) | (buf.get(p + 1) & 0xFF);
-        int here = p - base;
-        if (target == here || target == runStart - base) {
+        if (target == here || target == runStart) {
           return POINTER_LOOP;
         }
         if (target > here) {
@@ -117,11 +167,21 @@ final class NameReader {
         if (++hops > MAX_POINTER_HOPS) {
           return TOO_MANY_POINTERS;
         }
-        if (after < 0) {
-          after = p + 2;
+        after = after < 0 ? p + 2 : after;
+        long m = memo[target];
+        if (text == null && m >>> 32 == generation) {
+          octets += (int) (m >>> 8 & 0x1FF) - 1;
+          hops += (int) (m & 0xFF);
+          if (octets > MAX_NAME_OCTETS) {
+            return TOO_LONG;
+          }
+          if (hops > MAX_POINTER_HOPS) {
+            return TOO_MANY_POINTERS;
+          }
+          break;
         }
         p = base + target;
-        runStart = p;
+        runStart = target;
         stop = end;
         continue;
       }
@@ -136,47 +196,61 @@ final class NameReader {
         return TRUNCATED;
       }
       if (text != null) {
-        if (t > 0) {
-          text[t++] = '.';
-          h = (h ^ '.') * FNV_PRIME;
-        }
-        for (int i = p + 1, e = p + 1 + len; i < e; i++) {
-          int v = buf.get(i) & 0xFF;
-          if (v >= 'A' && v <= 'Z') {
-            v += 'a' - 'A';
-          }
-          int kind = ESCAPE[v];
-          if (kind == PLAIN) {
-            text[t++] = (byte) v;
-            h = (h ^ v) * FNV_PRIME;
-          } else if (kind == BACKSLASH) {
-            text[t++] = '\\';
-            text[t++] = (byte) v;
-            h = (((h ^ '\\') * FNV_PRIME) ^ v) * FNV_PRIME;
-          } else {
-            int d0 = '0' + v / 100;
-            int d1 = '0' + v / 10 % 10;
-            int d2 = '0' + v % 10;
-            text[t++] = '\\';
-            text[t++] = (byte) d0;
-            text[t++] = (byte) d1;
-            text[t++] = (byte) d2;
-            h = (((((((h ^ '\\') * FNV_PRIME) ^ d0) * FNV_PRIME) ^ d1) * FNV_PRIME) ^ d2) * FNV_PRIME;
-          }
-        }
+        appendLabel(buf, p + 1, len, text);
       }
       p += 1 + len;
     }
-    if (text != null) {
-      if (t == 0) {
-        text[t++] = '.';
-        h = (h ^ '.') * FNV_PRIME;
-      }
-      textLength = t;
-      hash = h;
+    if (text != null && textLength == 0) {
+      text[textLength++] = '.';
+      hash = (hash ^ '.') * FNV_PRIME;
     }
     wireLength = octets;
+    remember(visits, octets, hops);
     return after;
+  }
+
+  /** Memoizes the offsets the valid name just read passed through. */
+  private void remember(int visits, int octets, int hops) {
+    long stamp = generation << 32;
+    for (int i = 0; i < visits; i++) {
+      int v = visited[i];
+      int suffixOctets = octets - (v >>> 14 & 0x1FF) + 1;
+      int suffixHops = hops - (v >>> 23);
+      memo[v & (MEMO_SIZE - 1)] = stamp | suffixOctets << 8 | suffixHops;
+    }
+  }
+
+  /** Writes one label's text (after a dot, unless first), lower-cased and escaped, and hashes it. */
+  private void appendLabel(ByteBuffer buf, int from, int len, byte[] text) {
+    int t = textLength;
+    long h = hash;
+    if (t > 0) {
+      text[t++] = '.';
+      h = (h ^ '.') * FNV_PRIME;
+    }
+    for (int i = from, e = from + len; i < e; i++) {
+      int v = buf.get(i) & 0xFF;
+      byte c = TEXT[v];
+      if (c > 0) {
+        text[t++] = c;
+        h = (h ^ c) * FNV_PRIME;
+      } else if (c == BACKSLASH) {
+        text[t++] = '\\';
+        text[t++] = (byte) v;
+        h = (((h ^ '\\') * FNV_PRIME) ^ v) * FNV_PRIME;
+      } else {
+        int d0 = '0' + v / 100;
+        int d1 = '0' + v / 10 % 10;
+        int d2 = '0' + v % 10;
+        text[t++] = '\\';
+        text[t++] = (byte) d0;
+        text[t++] = (byte) d1;
+        text[t++] = (byte) d2;
+        h = (((((((h ^ '\\') * FNV_PRIME) ^ d0) * FNV_PRIME) ^ d1) * FNV_PRIME) ^ d2) * FNV_PRIME;
+      }
+    }
+    textLength = t;
+    hash = h;
   }
 
   /** The scan outcome for an error code of {@link #read}, with truncation told apart by context. */

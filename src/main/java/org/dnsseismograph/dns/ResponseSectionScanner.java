@@ -52,11 +52,12 @@ public final class ResponseSectionScanner {
     if (length < DnsHeaderScanner.HEADER_LENGTH) {
       return ScanResult.TOO_SHORT;
     }
+    names.newMessage();
     int end = offset + length;
     out.authoritative = (buf.get(offset + 2) & 0x04) != 0;
     int p = offset + DnsHeaderScanner.HEADER_LENGTH;
     for (int i = u16(buf, offset + 4); i > 0; i--) {
-      p = names.read(buf, offset, end, end, p, null);
+      p = names.skip(buf, offset, end, p);
       if (p < 0) {
         return NameReader.error(p, ScanResult.TRUNCATED_QUESTION);
       }
@@ -79,7 +80,7 @@ public final class ResponseSectionScanner {
   /** Reads one record; the offset after it, or -1 with {@link #recordError} set. */
   private int record(ByteBuffer buf, int base, int end, int pos, int section, ResponseSections out) {
     int ownerStart = pos;
-    int p = names.read(buf, base, end, end, pos, null);
+    int p = names.skip(buf, base, end, pos);
     if (p < 0) {
       return fail(NameReader.error(p, ScanResult.TRUNCATED_RECORD));
     }

@@ -204,6 +204,30 @@ class DnsHeaderScannerTest {
     assertTrue(DnsjavaOracle.of(chainMessage(129)).accepts(), "dnsjava has no such bound: a named divergence");
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {13, 14})
+  void aPointerToANameSeenBeforeStillCountsItsOctets(int prefix) {
+    byte[] l60 = "y".repeat(60).getBytes();
+    Wire w = Wire.header(1, 0x8000, 1, 2, 0, 0).label(l60).label(l60).label(l60).label("z".repeat(56).getBytes()).u8(0)
+        .typeClass(A, IN);
+    w.pointer(12).record(A, IN, 1, new byte[4]);
+    byte[] m = w.label("p".repeat(prefix).getBytes()).pointer(12).record(A, IN, 1, new byte[4]).build();
+    boolean fits = 3 * 61 + 57 + 1 + 1 + prefix <= 255;
+    assertEquals(fits ? ScanResult.OK : ScanResult.NAME_TOO_LONG, scan(m), "241 octets seen in the question, "
+        + (1 + prefix) + " in front");
+    assertEquals(fits, DnsjavaOracle.of(m).accepts());
+  }
+
+  @Test
+  void whatOneMessageTaughtTheScannerDoesNotCarryOverToTheNext() {
+    byte[] first = Wire.header(1, 0x8000, 1, 1, 0, 0).name("a", "b").typeClass(A, IN).pointer(14)
+        .record(A, IN, 1, new byte[4]).build();
+    assertEquals(ScanResult.OK, scan(first));
+    byte[] second = Wire.header(2, 0x8000, 1, 1, 0, 0).u8(1).u8('a').u8(0x41).u8('b').u8(0).typeClass(A, IN)
+        .pointer(14).record(A, IN, 1, new byte[4]).build();
+    assertEquals(ScanResult.BAD_LABEL_TYPE, scan(second), "offset 14 held b. in the first message, 0x41 here");
+  }
+
   @Test
   void everyPrefixOfAResponseIsTruncatedAtTheRightPlaceAndKeepsTheHeader() {
     byte[] full = response();
