@@ -126,6 +126,7 @@ final class CsvReader implements FormatReader {
   private RawSeries newSeries(String name) {
     RawSeries s = new RawSeries(name);
     s.label = LabelConvention.START;
+    s.guessCounter = true;
     s.kindBasis = variant == ImportFormat.CSV ? "table values, kept as they are" : variant.title() + ": plotted values, kept as they are";
     return s;
   }

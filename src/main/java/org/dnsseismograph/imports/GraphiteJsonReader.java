@@ -41,6 +41,7 @@ final class GraphiteJsonReader implements FormatReader {
       }
       RawSeries s = new RawSeries(target.path("target").asText());
       s.label = LabelConvention.START;
+      s.guessCounter = true;
       s.kindBasis = "Graphite render output: plotted values, kept as they are";
       for (JsonNode p : points) {
         Double v = p.isArray() && p.size() == 2 ? JsonTrees.number(p.get(0)) : null;

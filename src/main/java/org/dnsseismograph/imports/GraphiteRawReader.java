@@ -48,6 +48,7 @@ final class GraphiteRawReader implements FormatReader {
       s.declaredStep = step;
       s.stepBasis = "declared by the file";
       s.label = LabelConvention.START;
+      s.guessCounter = true;
       s.kindBasis = "Graphite render output: plotted values, kept as they are";
       String[] cells = m.group(5).isEmpty() ? new String[0] : m.group(5).split(",", -1);
       for (int i = 0; i < cells.length; i++) {

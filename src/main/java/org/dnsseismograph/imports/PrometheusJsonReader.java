@@ -61,6 +61,7 @@ final class PrometheusJsonReader implements FormatReader {
     r.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
     RawSeries s = new RawSeries(MetricNames.fromLabels(labels));
     s.label = LabelConvention.END;
+    s.guessCounter = true;
     s.kindBasis = "query result values, kept as they are";
     JsonNode values = r.path("values");
     if (!values.isArray()) {

@@ -20,6 +20,8 @@ final class RawSeries {
   Unit unit = Unit.NUMBER;
   SeriesKind kind = SeriesKind.GAUGE;
   String kindBasis = "the format holds plotted values";
+  /** True when the format does not say whether values are counts: the data decides ({@link SeriesAssembler}). */
+  boolean guessCounter;
   /** For counters: cumulative or counting since the previous reading. */
   CounterMode counterMode = CounterMode.CUMULATIVE;
   private long[] times = new long[16];

@@ -20,6 +20,8 @@ import org.dnsseismograph.series.Unit;
 final class SeriesAssembler {
   /** The step of a series with a single reading and nothing else to go by. */
   static final long FALLBACK_STEP = TimeUnits.NANOS_PER_SECOND;
+  /** A column needs this many readings before its shape can say it is a counter. */
+  static final int MIN_COUNTER_READINGS = 10;
 
   private final ImportOptions options;
   private final ImportLog log;
@@ -59,6 +61,10 @@ final class SeriesAssembler {
     long readings = raw.size();
     long missing = countMissing(raw);
     order(raw);
+    if (userKind == null && raw.guessCounter && looksLikeCounter(raw)) {
+      raw.kind = SeriesKind.COUNTER;
+      raw.kindBasis = "whole numbers that grow and never fall (except to a restart): a counter, turned into a per-second rate";
+    }
     long merged = mergeSameTime(raw);
     long step = step(raw, commonStep);
     MetricId id = names.idFor(raw.name);
@@ -86,6 +92,38 @@ final class SeriesAssembler {
     series.add(s);
     reports.add(new SeriesReport(id, raw.name, raw.kind, raw.kindBasis, unit, readings, missing, countSamples(s), resets,
         s.isEmpty() ? null : s.extent(), step, raw.stepBasis, label, raw.consolidation));
+  }
+
+  /**
+   * Whole, non-negative numbers, at least {@link #MIN_COUNTER_READINGS} of them, rising in at least a
+   * tenth of the steps and never falling except to less than half (a restart, at most twice).
+   */
+  static boolean looksLikeCounter(RawSeries raw) {
+    int finite = 0;
+    int rises = 0;
+    int restarts = 0;
+    double prev = Double.NaN;
+    for (int i = 0; i < raw.size(); i++) {
+      double v = raw.value(i);
+      if (!Double.isFinite(v)) {
+        continue;
+      }
+      if (v < 0 || v != Math.rint(v)) {
+        return false;
+      }
+      if (!Double.isNaN(prev)) {
+        if (v > prev) {
+          rises++;
+        } else if (v < prev) {
+          if (v >= prev / 2 || ++restarts > 2) {
+            return false;
+          }
+        }
+      }
+      prev = v;
+      finite++;
+    }
+    return finite >= MIN_COUNTER_READINGS && rises * 10 >= finite - 1;
   }
 
   private static long countMissing(RawSeries raw) {

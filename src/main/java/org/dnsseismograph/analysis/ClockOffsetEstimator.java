@@ -1,0 +1,197 @@
+package org.dnsseismograph.analysis;
+
+import org.dnsseismograph.series.ResolvableSeries;
+import org.dnsseismograph.series.TimeUnits;
+
+/**
+ * Estimates how far a source's clock was off by cross-correlating one of its series (a query rate,
+ * say) against a reference series around the reference's strongest change: the offset at which the
+ * two shapes agree best, searched first one coarse interval at a time over ±{@link #maxOffsetNanos()},
+ * then a tenth of an interval at a time around the best. Pearson correlation makes the comparison
+ * blind to scale and baseline, so a resolver's own statistics can be aligned with a capture of its
+ * traffic. The uncertainty is the width of the correlation peak, and never less than one interval
+ * of the coarser series (no series says more about time than its interval).
+ *
+ * <p>Pure function of its inputs; thread-safe. Cost: O((offsets + 40) × window cells) reductions,
+ * independent of the number of events behind the series.
+ */
+public final class ClockOffsetEstimator {
+  /** The default search: ±10 minutes. */
+  public static final long DEFAULT_MAX_OFFSET_NANOS = 600 * TimeUnits.NANOS_PER_SECOND;
+  private static final int EDGE_HALF_WIDTH = 5;
+  private static final int MIN_WINDOW_CELLS = 30;
+  private static final long MIN_WINDOW_NANOS = 60 * TimeUnits.NANOS_PER_SECOND;
+  private static final int REFINE = 10;
+  private static final double MIN_PAIR_SHARE = 0.6;
+  private static final double PEAK_TOLERANCE = 0.02;
+
+  private final long maxOffsetNanos;
+
+  public ClockOffsetEstimator() {
+    this(DEFAULT_MAX_OFFSET_NANOS);
+  }
+
+  /** @param maxOffsetNanos the largest offset searched, either way (positive) */
+  public ClockOffsetEstimator(long maxOffsetNanos) {
+    if (maxOffsetNanos <= 0) {
+      throw new IllegalArgumentException("max offset must be positive, got " + maxOffsetNanos);
+    }
+    this.maxOffsetNanos = maxOffsetNanos;
+  }
+
+  public long maxOffsetNanos() {
+    return maxOffsetNanos;
+  }
+
+  /** The offset of {@code other}'s clock relative to {@code reference}'s (see {@link ClockOffsetEstimate}). */
+  public ClockOffsetEstimate estimate(ResolvableSeries reference, ResolvableSeries other) {
+    long step = Math.max(AlignmentGrid.resolution(reference), AlignmentGrid.resolution(other));
+    if (reference.isEmpty() || other.isEmpty()) {
+      return ClockOffsetEstimate.none(step, "one of the series holds no data");
+    }
+    long start = reference.extent().startNanos();
+    int cells = (int) Math.min(1_000_000, reference.extent().durationNanos() / step);
+    if (cells < 2 * EDGE_HALF_WIDTH + 2) {
+      return ClockOffsetEstimate.none(step, "the reference is shorter than " + (2 * EDGE_HALF_WIDTH + 2) + " intervals of "
+          + TimeUnits.formatDuration(step));
+    }
+    double[] ref = AlignmentGrid.sample(reference, start, step, cells);
+    Edge edge = strongestEdge(ref);
+    if (edge == null) {
+      return ClockOffsetEstimate.none(step, "the reference shows no change to align on");
+    }
+    long eventAt = start + (long) edge.index * step;
+    long half = Math.max(MIN_WINDOW_CELLS * step, MIN_WINDOW_NANOS);
+    long from = Math.max(start, eventAt - half);
+    long to = Math.min(reference.extent().endNanos(), eventAt + half);
+    return correlate(reference, other, from, to, step, eventAt, edge.score);
+  }
+
+  private ClockOffsetEstimate correlate(ResolvableSeries reference, ResolvableSeries other, long from, long to, long step,
+      long eventAt, double eventScore) {
+    int n = (int) ((to - from) / step);
+    double[] ref = AlignmentGrid.sample(reference, from, step, n);
+    long lagSteps = maxOffsetNanos / step;
+    double[] coarse = new double[(int) (2 * lagSteps + 1)];
+    int best = -1;
+    for (int k = 0; k < coarse.length; k++) {
+      long lag = (k - lagSteps) * step;
+      coarse[k] = pearson(ref, AlignmentGrid.sample(other, from + lag, step, n));
+      if (!Double.isNaN(coarse[k]) && (best < 0 || coarse[k] > coarse[best])) {
+        best = k;
+      }
+    }
+    if (best < 0) {
+      return ClockOffsetEstimate.none(step, "the series do not overlap within ±" + TimeUnits.formatDuration(maxOffsetNanos)
+          + " of the reference's strongest change");
+    }
+    double second = secondBest(coarse, best, 5);
+    long fine = Math.max(1, step / REFINE);
+    int fn = (int) ((to - from) / fine);
+    double[] refFine = AlignmentGrid.sample(reference, from, fine, fn);
+    long centre = (best - lagSteps) * step;
+    double[] r = new double[4 * REFINE + 1];
+    int peak = 2 * REFINE;
+    for (int k = 0; k < r.length; k++) {
+      r[k] = pearson(refFine, AlignmentGrid.sample(other, from + centre + (k - 2 * REFINE) * fine, fine, fn));
+      if (!Double.isNaN(r[k]) && (Double.isNaN(r[peak]) || r[k] > r[peak])) {
+        peak = k;
+      }
+    }
+    double top = Double.isNaN(r[peak]) ? coarse[best] : r[peak];
+    long offset = centre + (peak - 2 * REFINE) * fine;
+    long width = peakHalfWidth(r, peak, top) * fine;
+    double margin = Double.isNaN(second) ? top + 1 : top - second;
+    ClockOffsetEstimate.Quality q = quality(top, margin, eventScore);
+    String why = String.format(java.util.Locale.ROOT, "correlated %s around the reference's strongest change (%.1f× its noise)",
+        TimeUnits.formatDuration(to - from), eventScore);
+    if (q == ClockOffsetEstimate.Quality.NONE) {
+      return ClockOffsetEstimate.none(step, "no offset correlates well (best r = " + String.format(java.util.Locale.ROOT, "%.2f", top) + ")");
+    }
+    return new ClockOffsetEstimate(offset, Math.max(step, width), top, Math.min(2, margin), q, eventAt, step, why);
+  }
+
+  private static ClockOffsetEstimate.Quality quality(double r, double margin, double eventScore) {
+    if (r >= 0.8 && margin >= 0.2 && eventScore >= 4) {
+      return ClockOffsetEstimate.Quality.HIGH;
+    }
+    if (r >= 0.6 && margin >= 0.1 && eventScore >= 3) {
+      return ClockOffsetEstimate.Quality.MEDIUM;
+    }
+    return r >= 0.3 ? ClockOffsetEstimate.Quality.LOW : ClockOffsetEstimate.Quality.NONE;
+  }
+
+  /** The best correlation at least {@code away} cells from {@code best}; NaN when there is none. */
+  private static double secondBest(double[] r, int best, int away) {
+    double s = Double.NaN;
+    for (int k = 0; k < r.length; k++) {
+      if (Math.abs(k - best) >= away && !Double.isNaN(r[k]) && (Double.isNaN(s) || r[k] > s)) {
+        s = r[k];
+      }
+    }
+    return s;
+  }
+
+  /** How many cells either side of the peak stay within the tolerance of its value (the larger side). */
+  private static long peakHalfWidth(double[] r, int peak, double top) {
+    int lo = peak;
+    while (lo > 0 && r[lo - 1] >= top - PEAK_TOLERANCE) {
+      lo--;
+    }
+    int hi = peak;
+    while (hi < r.length - 1 && r[hi + 1] >= top - PEAK_TOLERANCE) {
+      hi++;
+    }
+    return Math.max(peak - lo, hi - peak);
+  }
+
+  /** Pearson correlation over the cells where both have values; NaN when too few do or one is flat. */
+  static double pearson(double[] a, double[] b) {
+    int n = 0;
+    double sa = 0;
+    double sb = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (Double.isFinite(a[i]) && Double.isFinite(b[i])) {
+        n++;
+        sa += a[i];
+        sb += b[i];
+      }
+    }
+    if (n < Math.max(8, MIN_PAIR_SHARE * a.length)) {
+      return Double.NaN;
+    }
+    double ma = sa / n;
+    double mb = sb / n;
+    double cov = 0;
+    double va = 0;
+    double vb = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (Double.isFinite(a[i]) && Double.isFinite(b[i])) {
+        double x = a[i] - ma;
+        double y = b[i] - mb;
+        cov += x * y;
+        va += x * x;
+        vb += y * y;
+      }
+    }
+    return va <= 0 || vb <= 0 ? Double.NaN : cov / Math.sqrt(va * vb);
+  }
+
+  /** A change: the boundary index and its size in units of the series' noise. */
+  record Edge(int index, double score) {}
+
+  /** The boundary where the mean of the next cells differs most from the mean of the previous ones. */
+  static Edge strongestEdge(double[] v) {
+    double noise = AlignmentGrid.noise(v);
+    Edge best = null;
+    for (int i = EDGE_HALF_WIDTH; i <= v.length - EDGE_HALF_WIDTH; i++) {
+      double before = AlignmentGrid.mean(v, i - EDGE_HALF_WIDTH, i);
+      double after = AlignmentGrid.mean(v, i, i + EDGE_HALF_WIDTH);
+      double score = Math.abs(after - before) / noise;
+      if (Double.isFinite(score) && (best == null || score > best.score)) {
+        best = new Edge(i, score);
+      }
+    }
+    return best;
+  }
+}
