@@ -95,8 +95,9 @@ final class SeriesAssembler {
   }
 
   /**
-   * Whole, non-negative numbers, at least {@link #MIN_COUNTER_READINGS} of them, rising in at least a
-   * tenth of the steps and never falling except to less than half (a restart, at most twice).
+   * Whole, non-negative numbers, at least {@link #MIN_COUNTER_READINGS} of them, rising at least four
+   * times and in at least a tenth of the steps, and never falling except to less than half (a
+   * restart, at most twice).
    */
   static boolean looksLikeCounter(RawSeries raw) {
     int finite = 0;
@@ -123,7 +124,8 @@ final class SeriesAssembler {
       prev = v;
       finite++;
     }
-    return finite >= MIN_COUNTER_READINGS && rises * 10 >= finite - 1;
+    // A counter's every rise is a new value: a 0/1 flag that falls and comes back is no counter.
+    return finite >= MIN_COUNTER_READINGS && rises >= 4 && rises * 10 >= finite - 1;
   }
 
   private static long countMissing(RawSeries raw) {

@@ -65,7 +65,9 @@ final class SnapshotSeriesBuilder {
       Double v = s.values().get(r.name);
       double value = v != null ? v : !s.failed() && counter && dialect.absentMeansZero() ? 0.0 : Double.NaN;
       r.add(s.timeNanos(), value, s.line());
-      double since = mode == CounterMode.RESET_ON_READ ? elapsed[i] : lone ? uptime[i] : Double.NaN;
+      // Later readings count from the previous stamp, so intervals tile and the rates add up to the counts;
+      // only the first has no previous stamp and needs the resolver's own elapsed time (or uptime).
+      double since = i > 0 ? Double.NaN : mode == CounterMode.RESET_ON_READ ? elapsed[i] : lone ? uptime[i] : Double.NaN;
       if (counter && Double.isFinite(since) && since > 0) {
         long start = s.timeNanos() - Math.round(since * 1e9);
         r.setLastStart(start);
