@@ -28,6 +28,8 @@ record CsvLayout(char delimiter, boolean header, int columns, List<String> names
   private static final Set<String> TIME_NAMES = Set.of("time", "timestamp", "date", "datetime", "_time", "ts", "date_time",
       "time_utc", "epoch");
   private static final int SAMPLE = 50;
+  /** The share of sampled lines that must split alike for a delimiter to be trusted. */
+  private static final double MIN_AGREEMENT = 0.8;
 
   /** The layout of {@code text}, or the reason why it is not a delimited time-series table. */
   static Object analyse(ExportText text, ZoneId zone) {
@@ -75,7 +77,7 @@ record CsvLayout(char delimiter, boolean header, int columns, List<String> names
     if (best == 0) {
       return "no delimiter (, ; TAB |) splits the lines into fields";
     }
-    if (bestShare < 0.5) {
+    if (bestShare < MIN_AGREEMENT) {
       return "the lines do not agree on a delimiter: '" + printable(best) + "' gives " + bestFields + " fields in only "
           + Math.round(bestShare * 100) + "% of the first lines (mixed delimiters?)";
     }

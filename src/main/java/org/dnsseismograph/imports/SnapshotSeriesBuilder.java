@@ -35,7 +35,8 @@ final class SnapshotSeriesBuilder {
     }
     for (RawSeries r : out.values()) {
       fill(r, snaps, dialect, mode, uptime, elapsed);
-      if (r.kind == SeriesKind.COUNTER && mode == CounterMode.CUMULATIVE && fallsWithoutRestart(r, uptime)) {
+      if (r.kind == SeriesKind.COUNTER && options.counterMode() == CounterMode.AUTO && mode == CounterMode.CUMULATIVE
+          && fallsWithoutRestart(r, uptime)) {
         r.kind = SeriesKind.GAUGE;
         r.unit = org.dnsseismograph.series.Unit.NUMBER;
         r.kindBasis = "its values fell while the resolver kept running: a level, not a count";
