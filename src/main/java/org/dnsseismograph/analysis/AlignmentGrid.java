@@ -43,9 +43,10 @@ public final class AlignmentGrid {
   }
 
   /**
-   * The scale of ordinary change in {@code v}: 1.4826 × the median absolute difference between
-   * neighbours (a robust standard deviation of the step-to-step noise), never below 1 % of the
-   * largest magnitude, so a flat series does not make every wiggle an event.
+   * The noise of one cell of {@code v}: a robust standard deviation from the median absolute
+   * difference between neighbours (1.4826 × median |d| / √2, as neighbours' differences carry the
+   * noise twice), never below 0.5 % of the largest magnitude, so a flat series does not make every
+   * wiggle an event.
    */
   public static double noise(double[] v) {
     double[] d = new double[Math.max(0, v.length - 1)];
@@ -60,7 +61,17 @@ public final class AlignmentGrid {
       }
     }
     double mad = k == 0 ? 0 : median(Arrays.copyOf(d, k));
-    return Math.max(Math.max(1.4826 * mad, 0.01 * peak), 1e-12);
+    return Math.max(Math.max(1.4826 * mad / Math.sqrt(2), 0.005 * peak), 1e-12);
+  }
+
+  /**
+   * How far the mean of the {@code half} cells from {@code i} lies from the mean of the {@code half}
+   * cells before, in standard deviations of such a difference of means under the series' noise
+   * (σ·√(2/half)); 0 where either side has no data.
+   */
+  public static double levelChange(double[] v, int i, int half, double noise) {
+    double d = mean(v, i, i + half) - mean(v, i - half, i);
+    return Double.isFinite(d) ? Math.abs(d) / (noise * Math.sqrt(2.0 / half)) : 0;
   }
 
   /** Mean of the finite values of {@code v[from, to)}; NaN when none. */

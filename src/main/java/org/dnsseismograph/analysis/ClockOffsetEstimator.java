@@ -24,6 +24,9 @@ public final class ClockOffsetEstimator {
   private static final int REFINE = 10;
   private static final double MIN_PAIR_SHARE = 0.6;
   private static final double PEAK_TOLERANCE = 0.02;
+  /** Event sizes (standard deviations of a change of the mean) a HIGH and a MEDIUM estimate need. */
+  private static final double HIGH_EVENT = 8;
+  private static final double MEDIUM_EVENT = 6;
 
   private final long maxOffsetNanos;
 
@@ -57,7 +60,7 @@ public final class ClockOffsetEstimator {
     }
     double[] ref = AlignmentGrid.sample(reference, start, step, cells);
     Edge edge = strongestEdge(ref);
-    if (edge == null) {
+    if (edge == null || edge.score < MEDIUM_EVENT / 2) {
       return ClockOffsetEstimate.none(step, "the reference shows no change to align on");
     }
     long eventAt = start + (long) edge.index * step;
@@ -85,15 +88,15 @@ public final class ClockOffsetEstimator {
       return ClockOffsetEstimate.none(step, "the series do not overlap within ±" + TimeUnits.formatDuration(maxOffsetNanos)
           + " of the reference's strongest change");
     }
-    double second = secondBest(coarse, best, 5);
+    double second = outsidePeak(coarse, best);
+    // Refine the lag a tenth of an interval at a time, still comparing whole intervals: finer cells
+    // would only add counting noise, not timing.
     long fine = Math.max(1, step / REFINE);
-    int fn = (int) ((to - from) / fine);
-    double[] refFine = AlignmentGrid.sample(reference, from, fine, fn);
     long centre = (best - lagSteps) * step;
     double[] r = new double[4 * REFINE + 1];
     int peak = 2 * REFINE;
     for (int k = 0; k < r.length; k++) {
-      r[k] = pearson(refFine, AlignmentGrid.sample(other, from + centre + (k - 2 * REFINE) * fine, fine, fn));
+      r[k] = pearson(ref, AlignmentGrid.sample(other, from + centre + (k - 2 * REFINE) * fine, step, n));
       if (!Double.isNaN(r[k]) && (Double.isNaN(r[peak]) || r[k] > r[peak])) {
         peak = k;
       }
@@ -103,7 +106,7 @@ public final class ClockOffsetEstimator {
     long width = peakHalfWidth(r, peak, top) * fine;
     double margin = Double.isNaN(second) ? top + 1 : top - second;
     ClockOffsetEstimate.Quality q = quality(top, margin, eventScore);
-    String why = String.format(java.util.Locale.ROOT, "correlated %s around the reference's strongest change (%.1f× its noise)",
+    String why = String.format(java.util.Locale.ROOT, "correlated %s around the reference's strongest change (%.1f standard deviations)",
         TimeUnits.formatDuration(to - from), eventScore);
     if (q == ClockOffsetEstimate.Quality.NONE) {
       return ClockOffsetEstimate.none(step, "no offset correlates well (best r = " + String.format(java.util.Locale.ROOT, "%.2f", top) + ")");
@@ -112,20 +115,31 @@ public final class ClockOffsetEstimator {
   }
 
   private static ClockOffsetEstimate.Quality quality(double r, double margin, double eventScore) {
-    if (r >= 0.8 && margin >= 0.2 && eventScore >= 4) {
+    if (r >= 0.8 && margin >= 0.2 && eventScore >= HIGH_EVENT) {
       return ClockOffsetEstimate.Quality.HIGH;
     }
-    if (r >= 0.6 && margin >= 0.1 && eventScore >= 3) {
+    if (r >= 0.6 && margin >= 0.1 && eventScore >= MEDIUM_EVENT) {
       return ClockOffsetEstimate.Quality.MEDIUM;
     }
     return r >= 0.3 ? ClockOffsetEstimate.Quality.LOW : ClockOffsetEstimate.Quality.NONE;
   }
 
-  /** The best correlation at least {@code away} cells from {@code best}; NaN when there is none. */
-  private static double secondBest(double[] r, int best, int away) {
+  /**
+   * The best correlation outside the peak's own lobe (the cells around {@code best} down to where
+   * the correlation stops falling): how well the next-best offset does; NaN when there is none.
+   */
+  private static double outsidePeak(double[] r, int best) {
+    int lo = best;
+    while (lo > 0 && !Double.isNaN(r[lo - 1]) && r[lo - 1] <= r[lo]) {
+      lo--;
+    }
+    int hi = best;
+    while (hi < r.length - 1 && !Double.isNaN(r[hi + 1]) && r[hi + 1] <= r[hi]) {
+      hi++;
+    }
     double s = Double.NaN;
     for (int k = 0; k < r.length; k++) {
-      if (Math.abs(k - best) >= away && !Double.isNaN(r[k]) && (Double.isNaN(s) || r[k] > s)) {
+      if ((k < lo || k > hi) && !Double.isNaN(r[k]) && (Double.isNaN(s) || r[k] > s)) {
         s = r[k];
       }
     }
@@ -177,7 +191,7 @@ public final class ClockOffsetEstimator {
     return va <= 0 || vb <= 0 ? Double.NaN : cov / Math.sqrt(va * vb);
   }
 
-  /** A change: the boundary index and its size in units of the series' noise. */
+  /** A change: the boundary index and its size in standard deviations of a change of the mean. */
   record Edge(int index, double score) {}
 
   /** The boundary where the mean of the next cells differs most from the mean of the previous ones. */
@@ -185,10 +199,8 @@ public final class ClockOffsetEstimator {
     double noise = AlignmentGrid.noise(v);
     Edge best = null;
     for (int i = EDGE_HALF_WIDTH; i <= v.length - EDGE_HALF_WIDTH; i++) {
-      double before = AlignmentGrid.mean(v, i - EDGE_HALF_WIDTH, i);
-      double after = AlignmentGrid.mean(v, i, i + EDGE_HALF_WIDTH);
-      double score = Math.abs(after - before) / noise;
-      if (Double.isFinite(score) && (best == null || score > best.score)) {
+      double score = AlignmentGrid.levelChange(v, i, EDGE_HALF_WIDTH, noise);
+      if (best == null || score > best.score) {
         best = new Edge(i, score);
       }
     }

@@ -9,8 +9,8 @@ import org.dnsseismograph.series.SeriesSet;
 
 /**
  * Finds the moments at which the most sources show a simultaneous change: in every series of every
- * source, changes of the mean level (at least {@link #MIN_SCORE} times the series' step-to-step
- * noise) are found at the series' own resolution; the moments are the times where changes of the
+ * source, changes of the mean level (at least {@link #MIN_SCORE} standard deviations of such a
+ * change under the series' own noise) are found at the coarsest resolution among the sources; the moments are the times where changes of the
  * most sources fall within one coarse interval of each other (ties broken by the summed size of
  * the changes). Sources are taken as given: apply their clock corrections first.
  *
@@ -18,7 +18,7 @@ import org.dnsseismograph.series.SeriesSet;
  * #MAX_CELLS} per series.
  */
 public final class CommonMomentFinder {
-  /** A change at least this many times the noise counts. */
+  /** A change of the mean level at least this many standard deviations of such a change counts. */
   public static final double MIN_SCORE = 6;
   static final int MAX_CELLS = 20_000;
   private static final int HALF = 3;
@@ -28,15 +28,22 @@ public final class CommonMomentFinder {
 
   /** The moments, best first, at most {@code limit} of them, at least two tolerances apart. */
   public List<CommonMoment> find(List<SeriesSet> sources, int limit) {
-    List<Change> changes = new ArrayList<>();
     long tolerance = AlignmentGrid.FINEST_NANOS;
+    for (SeriesSet set : sources) {
+      for (ResolvableSeries s : set.series().values()) {
+        if (!s.isEmpty()) {
+          tolerance = Math.max(tolerance, Math.max(AlignmentGrid.resolution(s), s.extent().durationNanos() / MAX_CELLS));
+        }
+      }
+    }
+    // Every series is read at the coarsest resolution: a finer one would only add counting noise to
+    // changes that can be told apart no better than that anyway.
+    List<Change> changes = new ArrayList<>();
     for (int k = 0; k < sources.size(); k++) {
       for (MetricId id : sources.get(k).ids()) {
         ResolvableSeries s = sources.get(k).get(id);
         if (!s.isEmpty()) {
-          long step = Math.max(AlignmentGrid.resolution(s), s.extent().durationNanos() / MAX_CELLS);
-          tolerance = Math.max(tolerance, step);
-          changes.addAll(changes(k, id, s, step));
+          changes.addAll(changes(k, id, s, tolerance));
         }
       }
     }
@@ -100,8 +107,7 @@ public final class CommonMomentFinder {
     double noise = AlignmentGrid.noise(v);
     double[] score = new double[cells + 1];
     for (int i = HALF; i <= cells - HALF; i++) {
-      double d = AlignmentGrid.mean(v, i, i + HALF) - AlignmentGrid.mean(v, i - HALF, i);
-      score[i] = Double.isFinite(d) ? Math.abs(d) / noise : 0;
+      score[i] = AlignmentGrid.levelChange(v, i, HALF, noise);
     }
     for (int i = HALF; i <= cells - HALF; i++) {
       boolean peak = score[i] >= MIN_SCORE && score[i] >= score[i - 1] && score[i] > score[i + 1];
