@@ -24,6 +24,8 @@ import org.dnsseismograph.series.SeriesSet;
  */
 public final class ExportImporter implements SourceLoader {
   private static final int SNIFF_BYTES = 4096;
+  /** How much of a file {@link #recognizes} reads. */
+  private static final int RECOGNIZE_BYTES = 64 * 1024;
   private final ImportOptions defaults;
 
   /** An importer that detects everything. */
@@ -133,7 +135,7 @@ public final class ExportImporter implements SourceLoader {
       return true;
     }
     try {
-      ExportText text = ExportText.read(path);
+      ExportText text = ExportText.readHead(path, RECOGNIZE_BYTES);
       checkText(text);
       return readers().stream().anyMatch(r -> r.rejection(text) == null);
     } catch (ImportException e) {

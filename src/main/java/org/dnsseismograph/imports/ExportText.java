@@ -54,6 +54,32 @@ final class ExportText {
     return decode(String.valueOf(path.getFileName()), bytes);
   }
 
+  /**
+   * The first {@code limit} bytes of a file (after gzip), decoded, for a cheap look at its format;
+   * the last line may be cut.
+   */
+  static ExportText readHead(Path path, int limit) throws ImportException {
+    try (InputStream raw = Files.newInputStream(path)) {
+      byte[] magic = raw.readNBytes(2);
+      InputStream in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(magic), raw);
+      if (magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+        in = new GZIPInputStream(in);
+      }
+      byte[] head = in.readNBytes(limit);
+      // A multi-byte character cut at the end would make valid UTF-8 look like Latin-1: drop the tail.
+      int end = head.length;
+      while (end > 0 && end > head.length - 4 && (head[end - 1] & 0xc0) == 0x80) {
+        end--;
+      }
+      if (end > 0 && end < head.length && (head[end - 1] & 0xc0) == 0xc0) {
+        end--;
+      }
+      return decode(String.valueOf(path.getFileName()), java.util.Arrays.copyOf(head, head.length == limit ? end : head.length));
+    } catch (IOException e) {
+      throw new ImportException(path + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
   /** Decodes bytes: BOM first, then strict UTF-8, else ISO-8859-1 (noted). */
   static ExportText decode(String name, byte[] b) {
     if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {

@@ -35,9 +35,16 @@ abstract class SnapshotReader implements FormatReader {
     }
     TreeSet<String> bases = new TreeSet<>();
     long failed = 0;
+    long backwards = 0;
+    long last = Long.MIN_VALUE;
     for (Snapshot s : snaps) {
       bases.add(s.stampBasis());
       failed += s.failed() ? 1 : 0;
+      backwards += s.timeNanos() < last ? 1 : 0;
+      last = Math.max(last, s.timeNanos());
+    }
+    if (backwards > 0) {
+      log.warn(backwards + " snapshot(s) are stamped earlier than one before them: read in time order");
     }
     log.timeBasis(snaps.size() + " snapshot(s) stamped by " + String.join(", ", bases) + ", UTC");
     if (failed > 0) {
