@@ -1,5 +1,6 @@
 package org.dnsseismograph.analysis;
 
+import java.util.Locale;
 import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.TimeUnits;
 
@@ -75,43 +76,50 @@ public final class ClockOffsetEstimator {
     int n = (int) ((to - from) / step);
     double[] ref = AlignmentGrid.sample(reference, from, step, n);
     long lagSteps = maxOffsetNanos / step;
-    double[] coarse = new double[(int) (2 * lagSteps + 1)];
-    int best = -1;
-    for (int k = 0; k < coarse.length; k++) {
-      long lag = (k - lagSteps) * step;
-      coarse[k] = pearson(ref, AlignmentGrid.sample(other, from + lag, step, n));
-      if (!Double.isNaN(coarse[k]) && (best < 0 || coarse[k] > coarse[best])) {
-        best = k;
-      }
-    }
+    double[] coarse = correlations(ref, other, from, -lagSteps * step, step, (int) (2 * lagSteps + 1), step);
+    int best = argmax(coarse);
     if (best < 0) {
       return ClockOffsetEstimate.none(step, "the series do not overlap within ±" + TimeUnits.formatDuration(maxOffsetNanos)
           + " of the reference's strongest change");
     }
-    double second = outsidePeak(coarse, best);
     // Refine the lag a tenth of an interval at a time, still comparing whole intervals: finer cells
     // would only add counting noise, not timing.
     long fine = Math.max(1, step / REFINE);
     long centre = (best - lagSteps) * step;
-    double[] r = new double[4 * REFINE + 1];
-    int peak = 2 * REFINE;
-    for (int k = 0; k < r.length; k++) {
-      r[k] = pearson(ref, AlignmentGrid.sample(other, from + centre + (k - 2 * REFINE) * fine, step, n));
-      if (!Double.isNaN(r[k]) && (Double.isNaN(r[peak]) || r[k] > r[peak])) {
-        peak = k;
-      }
-    }
-    double top = Double.isNaN(r[peak]) ? coarse[best] : r[peak];
-    long offset = centre + (peak - 2 * REFINE) * fine;
-    long width = peakHalfWidth(r, peak, top) * fine;
+    double[] r = correlations(ref, other, from, centre - 2 * REFINE * fine, fine, 4 * REFINE + 1, step);
+    int peak = argmax(r);
+    double top = peak < 0 ? coarse[best] : r[peak];
+    long offset = peak < 0 ? centre : centre + (peak - 2 * REFINE) * fine;
+    long width = peak < 0 ? 0 : peakHalfWidth(r, peak, top) * fine;
+    double second = outsidePeak(coarse, best);
     double margin = Double.isNaN(second) ? top + 1 : top - second;
     ClockOffsetEstimate.Quality q = quality(top, margin, eventScore);
-    String why = String.format(java.util.Locale.ROOT, "correlated %s around the reference's strongest change (%.1f standard deviations)",
-        TimeUnits.formatDuration(to - from), eventScore);
     if (q == ClockOffsetEstimate.Quality.NONE) {
-      return ClockOffsetEstimate.none(step, "no offset correlates well (best r = " + String.format(java.util.Locale.ROOT, "%.2f", top) + ")");
+      return ClockOffsetEstimate.none(step, String.format(Locale.ROOT, "no offset correlates well (best r = %.2f)", top));
     }
+    String why = String.format(Locale.ROOT, "correlated %s around the reference's strongest change (%.1f standard deviations)",
+        TimeUnits.formatDuration(to - from), eventScore);
     return new ClockOffsetEstimate(offset, Math.max(step, width), top, Math.min(2, margin), q, eventAt, step, why);
+  }
+
+  /** Correlations of {@code ref} (cells of {@code step} from {@code from}) with {@code other} read {@code lags} lags apart. */
+  private static double[] correlations(double[] ref, ResolvableSeries other, long from, long firstLag, long lagStep, int lags, long step) {
+    double[] r = new double[lags];
+    for (int k = 0; k < lags; k++) {
+      r[k] = pearson(ref, AlignmentGrid.sample(other, from + firstLag + k * lagStep, step, ref.length));
+    }
+    return r;
+  }
+
+  /** The index of the largest non-NaN value, or -1 when there is none. */
+  private static int argmax(double[] r) {
+    int best = -1;
+    for (int k = 0; k < r.length; k++) {
+      if (!Double.isNaN(r[k]) && (best < 0 || r[k] > r[best])) {
+        best = k;
+      }
+    }
+    return best;
   }
 
   private static ClockOffsetEstimate.Quality quality(double r, double margin, double eventScore) {

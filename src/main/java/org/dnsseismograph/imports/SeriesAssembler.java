@@ -53,45 +53,56 @@ final class SeriesAssembler {
   }
 
   private void add(RawSeries raw, long commonStep) {
-    SeriesKind userKind = options.kindFor(raw.name);
-    if (userKind != null) {
-      raw.kind = userKind;
-      raw.kindBasis = "given by the user";
-    }
     long readings = raw.size();
     long missing = countMissing(raw);
     order(raw);
-    if (userKind == null && raw.guessCounter && looksLikeCounter(raw)) {
-      raw.kind = SeriesKind.COUNTER;
-      raw.kindBasis = "whole numbers that grow and never fall (except to a restart): a counter, turned into a per-second rate";
-    }
+    decideKind(raw);
     long merged = mergeSameTime(raw);
+    if (merged > 0) {
+      log.warn(raw.name + ": " + merged + " readings shared a timestamp with another and were folded into one sample"
+          + (raw.kind == SeriesKind.COUNTER ? " (the last kept)" : " (averaged)") + ": the file's time resolution is coarser than its readings");
+    }
     long step = step(raw, commonStep);
     MetricId id = names.idFor(raw.name);
     Unit unit = raw.kind == SeriesKind.GAUGE ? raw.unit : Unit.PER_SECOND;
     LabelConvention label = raw.kind == SeriesKind.COUNTER ? LabelConvention.END
         : options.label() != null ? options.label() : raw.label;
     SampleSeriesWriter w = new SampleSeriesWriter(id, unit, step, label, raw.consolidation);
-    long resets = 0;
-    if (raw.kind == SeriesKind.COUNTER) {
-      CounterRates.Outcome o = CounterRates.write(raw, step, w);
-      resets = o.resets();
-      if (o.resets() > 0) {
-        log.warn(raw.name + ": " + o.resets() + " counter reset(s) (the counter fell): the rate after each counts from zero");
-      }
-    } else {
-      for (int i = 0; i < raw.size(); i++) {
-        w.add(raw.time(i), raw.value(i));
-      }
-    }
-    if (merged > 0) {
-      log.warn(raw.name + ": " + merged + " readings shared a timestamp with another and were folded into one sample"
-          + (raw.kind == SeriesKind.COUNTER ? " (the last kept)" : " (averaged)") + ": the file's time resolution is coarser than its readings");
-    }
+    long resets = write(raw, step, w);
     SampleSeries s = w.publish();
     series.add(s);
     reports.add(new SeriesReport(id, raw.name, raw.kind, raw.kindBasis, unit, readings, missing, countSamples(s), resets,
         s.isEmpty() ? null : s.extent(), step, raw.stepBasis, label, raw.consolidation));
+  }
+
+  /** The user's kind first; else a series the format leaves open is a counter when its values look like one. */
+  private void decideKind(RawSeries raw) {
+    SeriesKind userKind = options.kindFor(raw.name);
+    if (userKind != null) {
+      raw.kind = userKind;
+      raw.kindBasis = "given by the user";
+    } else if (raw.guessCounter && looksLikeCounter(raw)) {
+      raw.kind = SeriesKind.COUNTER;
+      raw.kindBasis = "whole numbers that grow and never fall (except to a restart): a counter, turned into a per-second rate";
+    }
+  }
+
+  /** Writes the readings (counters as rates); returns the counter resets handled. */
+  private long write(RawSeries raw, long step, SampleSeriesWriter w) {
+    if (raw.kind != SeriesKind.COUNTER) {
+      for (int i = 0; i < raw.size(); i++) {
+        w.add(raw.time(i), raw.value(i));
+      }
+      return 0;
+    }
+    CounterRates.Outcome o = CounterRates.write(raw, step, w);
+    if (o.resets() > 0) {
+      log.warn(raw.name + ": " + o.resets() + " counter reset(s) (the counter fell): the rate after each counts from zero");
+    }
+    if (o.firstWithoutInterval() > 0) {
+      log.warn(raw.name + ": the first reading counts since an unknown moment (no previous read, no elapsed time): no rate for it");
+    }
+    return o.resets();
   }
 
   /**
