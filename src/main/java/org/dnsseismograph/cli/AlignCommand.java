@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  * captures can be chained in front of the export importer. An unreadable source is one line on
  * stderr and exit 1; a bad option or an unknown series name is exit 2.
  */
-@Command(name = "align", mixinStandardHelpOptions = true,
+@Command(name = "align",
     description = "Estimate each source's clock offset against a reference source, with its uncertainty.")
 final class AlignCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -56,6 +56,9 @@ final class AlignCommand implements Callable<Integer> {
 
   @Option(names = "--max-offset", paramLabel = "DURATION", defaultValue = "10min", description = "Largest offset searched either way (default: ${DEFAULT-VALUE})")
   String maxOffset;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Mixin
   ImportCommand.ImportFlags flags = new ImportCommand.ImportFlags();

@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
  * an unreadable file is one line on stderr and exit 1 (the other files are still described); a bad
  * option is exit 2.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
     description = "Read exports (CSV/TSV, Grafana, Prometheus, Graphite, RRDtool) and resolver statistics dumps; --describe lists the series found.")
 final class ImportCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,6 +57,9 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--series", paramLabel = "N", defaultValue = "200", description = "List at most N series per file in text (default: ${DEFAULT-VALUE})")
   int maxSeries;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Mixin
   ImportFlags flags = new ImportFlags();

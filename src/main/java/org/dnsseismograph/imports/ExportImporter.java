@@ -73,6 +73,9 @@ public final class ExportImporter implements SourceLoader {
     }
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new ImportException(p + ": no such file or directory");
+      }
       files.addAll(Files.isDirectory(p) ? listFiles(p) : List.of(p));
     }
     return SnapshotSequence.importAll(files, options);

@@ -36,6 +36,9 @@ final class ExportText {
 
   /** Reads and decodes a file; gzip is recognised by its magic bytes. */
   static ExportText read(Path path) throws ImportException {
+    if (!Files.isRegularFile(path)) {
+      throw new ImportException(path + (Files.exists(path) ? ": not a regular file" : ": no such file"));
+    }
     byte[] bytes;
     try {
       long size = Files.size(path);

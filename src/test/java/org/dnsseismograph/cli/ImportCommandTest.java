@@ -71,6 +71,12 @@ class ImportCommandTest {
   }
 
   @Test
+  void aMissingFileIsSaidAsSuch() {
+    assertEquals(ExitCode.UNREADABLE_INPUT, run("no/such/export.csv"));
+    assertEquals("seismograph import: no/such/export.csv: no such file", err.toString().strip());
+  }
+
+  @Test
   void badOptionsAreExitTwo() {
     assertEquals(ExitCode.BAD_USAGE, run("--zone", "Mars/Olympus", "src/test/resources/exports/rrdtool-xport1.json"));
     assertTrue(err.toString().contains("unknown time zone 'Mars/Olympus'"), err.toString());
