@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 final class CarbonReader extends SnapshotReader {
   private static final Pattern LINE = Pattern.compile("\\S+ +\\S+ +\\d{9,11}(\\.\\d+)?");
+  private static final Pattern SPACES = Pattern.compile(" +");
 
   @Override
   public ImportFormat format() {
@@ -60,7 +61,7 @@ final class CarbonReader extends SnapshotReader {
       if (s.isEmpty()) {
         continue;
       }
-      String[] f = s.split(" +");
+      String[] f = SPACES.split(s);
       Long t = f.length == 3 && LINE.matcher(s).matches() ? JsonTrees.epochSeconds(f[2]) : null;
       if (t == null) {
         log.skip(line, "not a carbon line (path value epoch-seconds)");

@@ -11,6 +11,8 @@ import org.dnsseismograph.series.MetricId;
  * valid, unique {@link MetricId}s. Not thread-safe: one per import (it remembers the ids given).
  */
 final class MetricNames {
+  private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(
+      "\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,?");
   private final Set<String> used = new HashSet<>();
 
   /** A Prometheus-style series name: {@code name[label:value|label:value]}, labels sorted. */
@@ -38,7 +40,7 @@ final class MetricNames {
       labels.put("__name__", h.substring(0, brace).strip());
     }
     String body = h.substring(brace + 1, h.length() - 1);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,?").matcher(body);
+    java.util.regex.Matcher m = LABEL.matcher(body);
     int at = 0;
     while (m.find() && m.start() == at) {
       labels.put(m.group(1), m.group(2));
