@@ -7,7 +7,10 @@ import static org.dnsseismograph.imports.Fixtures.t;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.dnsseismograph.series.LabelConvention;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
@@ -55,11 +58,49 @@ class RealExportsTest {
   }
 
   @Test
+  void everyFileOfTheExportsFolderImportsCompletely() throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(Fixtures.EXPORTS)) {
+      files = s.filter(p -> !p.getFileName().toString().equals("SOURCES.md")).sorted().toList();
+    }
+    // The API statistics file carries no time of its own; every other file does.
+    ImportOptions o = ImportOptions.defaults().withSnapshotTime(t("2020-01-01T00:00:00Z"));
+    for (Path f : files) {
+      ImportResult r = importer.importFile(f, o);
+      assertTrue(r.report().isComplete(), f + ": " + r.report().partialReasons());
+      assertTrue(r.series().extent() != null, f.toString());
+    }
+    assertEquals(21, files.size());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(textBlock = """
+      unbound-control-stats_netdata-common.txt
+      unbound-control-stats_netdata-extended.txt
+      unbound-control-stats_netdata-lifecycle-cumulative-1.txt
+      unbound-control-stats_netdata-lifecycle-cumulative-2.txt
+      unbound-control-stats_netdata-lifecycle-cumulative-3.txt
+      unbound-control-stats_netdata-lifecycle-reset-1.txt
+      unbound-control-stats_netdata-lifecycle-reset-2.txt
+      unbound-control-stats_netdata-lifecycle-reset-3.txt
+      """)
+  void eachUnboundStatisticIsASeriesOfOneReadingStampedByTimeNow(String file) throws Exception {
+    List<String> lines = Files.readAllLines(export(file)).stream().filter(l -> l.contains("=")).toList();
+    String now = lines.stream().filter(l -> l.startsWith("time.now=")).findFirst().orElseThrow().substring(9);
+    ImportResult r = read(file);
+
+    assertEquals(ImportFormat.UNBOUND_STATS, r.report().format());
+    assertEquals(lines.size() - 1, r.series().series().size());
+    assertTrue(r.report().series().stream().allMatch(s -> s.readings() == 1));
+    assertEquals(org.dnsseismograph.series.TimeUnits.parseInstant(now), r.series().extent().endNanos(), 1000);
+  }
+
+  @Test
   void grafanaLegacyRowsAreFourProbesOnUtcWithTheirOffsetAppliedAndSameSecondRowsAveraged() throws ImportException {
     ImportResult r = read("grafana-legacy-series-per-row_Varmelager.csv");
     SeriesSet set = r.series();
 
-    assertEquals(java.util.List.of("Probe-1", "Probe-2", "Probe-3", "Probe-4"), set.ids().stream().map(MetricId::name).toList());
+    assertEquals(List.of("Probe-1", "Probe-2", "Probe-3", "Probe-4"), set.ids().stream().map(MetricId::name).toList());
     // "2020-05-04T15:29:37+02:00" is 13:29:37 UTC; the last rows are at 15:34:37+02:00.
     assertEquals(t("2020-05-04T13:29:37Z"), set.extent().startNanos());
     assertEquals(t("2020-05-04T13:34:38Z"), set.extent().endNanos());
