@@ -1,25 +1,31 @@
 package org.dnsseismograph.analysis;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.TimeUnits;
 
 /**
  * Estimates how far a source's clock was off by cross-correlating one of its series (a query rate,
- * say) against a reference series around the reference's strongest change: the offset at which the
+ * say) against a reference series around the strongest shared change (of the reference's three
+ * strongest changes, the one whose comparison comes out best): the offset at which the
  * two shapes agree best, searched first one coarse interval at a time over ±{@link #maxOffsetNanos()},
  * then a tenth of an interval at a time around the best. Pearson correlation makes the comparison
  * blind to scale and baseline, so a resolver's own statistics can be aligned with a capture of its
  * traffic. The uncertainty is the width of the correlation peak, and never less than one interval
  * of the coarser series (no series says more about time than its interval).
  *
- * <p>Pure function of its inputs; thread-safe. Cost: O((offsets + 40) × window cells) reductions,
+ * <p>Pure function of its inputs; thread-safe. Cost: O(3 × (offsets + 40) × window cells) reductions,
  * independent of the number of events behind the series.
  */
 public final class ClockOffsetEstimator {
   /** The default search: ±10 minutes. */
   public static final long DEFAULT_MAX_OFFSET_NANOS = 600 * TimeUnits.NANOS_PER_SECOND;
   private static final int EDGE_HALF_WIDTH = 5;
+  /** How many of the reference's strongest changes are tried as the shared event. */
+  private static final int EVENTS_TRIED = 3;
   private static final int MIN_WINDOW_CELLS = 30;
   private static final long MIN_WINDOW_NANOS = 60 * TimeUnits.NANOS_PER_SECOND;
   private static final int REFINE = 10;
@@ -60,15 +66,35 @@ public final class ClockOffsetEstimator {
           + TimeUnits.formatDuration(step));
     }
     double[] ref = AlignmentGrid.sample(reference, start, step, cells);
-    Edge edge = strongestEdge(ref);
-    if (edge == null || edge.score < MEDIUM_EVENT / 2) {
+    List<Edge> edges = strongestEdges(ref, EVENTS_TRIED);
+    if (edges.isEmpty() || edges.get(0).score < MEDIUM_EVENT / 2) {
       return ClockOffsetEstimate.none(step, "the reference shows no change to align on");
     }
-    long eventAt = start + (long) edge.index * step;
-    long half = Math.max(MIN_WINDOW_CELLS * step, MIN_WINDOW_NANOS);
-    long from = Math.max(start, eventAt - half);
-    long to = Math.min(reference.extent().endNanos(), eventAt + half);
-    return correlate(reference, other, from, to, step, eventAt, edge.score);
+    // The strongest change of the reference may lie where the other source has no data: the
+    // strongest *shared* one is the one whose comparison comes out best.
+    ClockOffsetEstimate best = null;
+    for (Edge edge : edges) {
+      if (edge.score < MEDIUM_EVENT / 2) {
+        break;
+      }
+      long eventAt = start + (long) edge.index * step;
+      long half = Math.max(MIN_WINDOW_CELLS * step, MIN_WINDOW_NANOS);
+      long from = Math.max(start, eventAt - half);
+      long to = Math.min(reference.extent().endNanos(), eventAt + half);
+      ClockOffsetEstimate e = correlate(reference, other, from, to, step, eventAt, edge.score);
+      if (best == null || better(e, best)) {
+        best = e;
+      }
+    }
+    return best;
+  }
+
+  /** Higher quality first, then the higher correlation. */
+  private static boolean better(ClockOffsetEstimate a, ClockOffsetEstimate b) {
+    if (a.quality() != b.quality()) {
+      return a.quality().compareTo(b.quality()) < 0;
+    }
+    return a.found() && a.correlation() > b.correlation();
   }
 
   private ClockOffsetEstimate correlate(ResolvableSeries reference, ResolvableSeries other, long from, long to, long step,
@@ -204,14 +230,27 @@ public final class ClockOffsetEstimator {
 
   /** The boundary where the mean of the next cells differs most from the mean of the previous ones. */
   static Edge strongestEdge(double[] v) {
+    List<Edge> e = strongestEdges(v, 1);
+    return e.isEmpty() ? null : e.get(0);
+  }
+
+  /** Up to {@code max} boundaries of the largest level changes, strongest first, each at least a window apart. */
+  static List<Edge> strongestEdges(double[] v, int max) {
     double noise = AlignmentGrid.noise(v);
-    Edge best = null;
+    List<Edge> all = new ArrayList<>();
     for (int i = EDGE_HALF_WIDTH; i <= v.length - EDGE_HALF_WIDTH; i++) {
-      double score = AlignmentGrid.levelChange(v, i, EDGE_HALF_WIDTH, noise);
-      if (best == null || score > best.score) {
-        best = new Edge(i, score);
+      all.add(new Edge(i, AlignmentGrid.levelChange(v, i, EDGE_HALF_WIDTH, noise)));
+    }
+    all.sort(Comparator.comparingDouble(Edge::score).reversed());
+    List<Edge> out = new ArrayList<>();
+    for (Edge e : all) {
+      if (out.size() == max) {
+        break;
+      }
+      if (out.stream().noneMatch(o -> Math.abs(o.index - e.index) < MIN_WINDOW_CELLS)) {
+        out.add(e);
       }
     }
-    return best;
+    return out;
   }
 }

@@ -69,6 +69,23 @@ class ClockOffsetEstimatorTest {
   }
 
   @Test
+  void anExportMissingTheReferencesStrongestChangeIsAlignedOnAChangeBothShow() throws Exception {
+    ResolvableSeries stats = imported(LabSources.DEMO.resolve("unbound-stats.txt"), "total.num.queries", ImportOptions.defaults());
+    long outage = new com.fasterxml.jackson.databind.ObjectMapper().readTree(LabSources.DEMO.resolve("truth.json").toFile())
+        .path("outage").path("startNs").asLong();
+    long from = TimeUnits.floorToStep(outage, S) - 30 * S;
+    SampleSeriesWriter w = new SampleSeriesWriter(MetricId.of("window"), Unit.PER_SECOND, S, LabelConvention.START, Consolidation.AVERAGE);
+    for (org.dnsseismograph.series.Bucket b : org.dnsseismograph.series.BucketSampler.sample(stats,
+        new org.dnsseismograph.series.TimeRange(from, from + 42 * S), S)) {
+      w.add(b.startNanos(), b.value());
+    }
+
+    ClockOffsetEstimate e = estimator.estimate(LabSources.clientQueries("127.0.0.100"), w.publish().shifted(12 * S));
+
+    assertTrue(e.covers(12 * S), e.toString());
+  }
+
+  @Test
   void seriesThatNeverOverlapWithinTheSearchGiveNoOffset() throws Exception {
     ResolvableSeries capture = LabSources.clientQueries("127.0.0.100");
     ClockOffsetEstimate e = new ClockOffsetEstimator(10 * S).estimate(capture, capture.shifted(3600 * S));
