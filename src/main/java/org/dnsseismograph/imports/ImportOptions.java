@@ -29,7 +29,8 @@ public record ImportOptions(ImportFormat format, ZoneId zone, Long snapshotTimeN
 
   public ImportOptions {
     Objects.requireNonNull(counterMode, "counterMode");
-    kinds = Map.copyOf(kinds == null ? Map.of() : kinds);
+    // Rules are tried in the order given: keep it.
+    kinds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kinds == null ? Map.of() : kinds));
     if (stepNanos != null && stepNanos <= 0) {
       throw new IllegalArgumentException("step must be positive, got " + stepNanos);
     }
