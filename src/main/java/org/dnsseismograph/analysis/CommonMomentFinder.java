@@ -28,14 +28,7 @@ public final class CommonMomentFinder {
 
   /** The moments, best first, at most {@code limit} of them, at least two tolerances apart. */
   public List<CommonMoment> find(List<SeriesSet> sources, int limit) {
-    long tolerance = AlignmentGrid.FINEST_NANOS;
-    for (SeriesSet set : sources) {
-      for (ResolvableSeries s : set.series().values()) {
-        if (!s.isEmpty()) {
-          tolerance = Math.max(tolerance, Math.max(AlignmentGrid.resolution(s), s.extent().durationNanos() / MAX_CELLS));
-        }
-      }
-    }
+    long tolerance = coarsest(sources);
     // Every series is read at the coarsest resolution: a finer one would only add counting noise to
     // changes that can be told apart no better than that anyway.
     List<Change> changes = new ArrayList<>();
@@ -55,14 +48,24 @@ public final class CommonMomentFinder {
         .thenComparing(Comparator.comparingDouble(CommonMomentFinder::weight).reversed()));
     List<CommonMoment> out = new ArrayList<>();
     for (CommonMoment m : candidates) {
-      if (out.size() == limit) {
-        break;
-      }
-      if (out.stream().noneMatch(o -> Math.abs(o.timeNanos() - m.timeNanos()) <= 2 * m.toleranceNanos())) {
+      if (out.size() < limit && out.stream().noneMatch(o -> Math.abs(o.timeNanos() - m.timeNanos()) <= 2 * m.toleranceNanos())) {
         out.add(m);
       }
     }
     return out;
+  }
+
+  /** The coarsest resolution of any series of any source (at least the finest grid). */
+  private static long coarsest(List<SeriesSet> sources) {
+    long tolerance = AlignmentGrid.FINEST_NANOS;
+    for (SeriesSet set : sources) {
+      for (ResolvableSeries s : set.series().values()) {
+        if (!s.isEmpty()) {
+          tolerance = Math.max(tolerance, Math.max(AlignmentGrid.resolution(s), s.extent().durationNanos() / MAX_CELLS));
+        }
+      }
+    }
+    return tolerance;
   }
 
   /** The best moment, or null when no source changed at all. */
