@@ -82,6 +82,19 @@ final class BucketAxis {
     return slowSlotOf(t);
   }
 
+  /**
+   * Like {@link #slotOf} for an observation that no metric counts (the span of the data grows to
+   * include it): not counted in {@link #overLimit()} when the limit refuses it.
+   */
+  void touch(long t) {
+    if (t >= hotStart && t < hotEnd) {
+      return;
+    }
+    long before = overLimit;
+    slotOf(t);
+    overLimit = before;
+  }
+
   private int slowSlotOf(long t) {
     long b = Math.floorDiv(t, step);
     lastBucket = b;

@@ -1,20 +1,19 @@
 package org.dnsseismograph.analysis;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.dnsseismograph.common.Progress;
-import org.dnsseismograph.dns.DnsHeaderScanner;
-import org.dnsseismograph.dns.DnsMessageView;
 import org.dnsseismograph.dns.RcodeNames;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.traffic.MatcherConfig;
-import org.dnsseismograph.wire.CaptureScanner;
 import org.dnsseismograph.wire.ScanSummary;
 
 /**
  * Captures to a fixed-step table in one streaming pass: read, scan each DNS message, match,
- * aggregate. Memory grows with the number of buckets, not packets. Runs on the calling thread
- * (the CLI's, or a UI task's); honours the progress' cancel.
+ * aggregate. Only the asked metrics are kept, so memory grows with their buckets, not with the
+ * packets. Runs on the calling thread (the CLI's, or a UI task's); honours the progress' cancel.
  */
 public final class CaptureSeries {
   private CaptureSeries() {}
@@ -33,20 +32,15 @@ public final class CaptureSeries {
     if (request.window() != null) {
       config = config.withWindow(request.window());
     }
-    MetricAggregator aggregator = new MetricAggregator(config, RcodeNames::name, name -> RcodeNames.parse(name).orElse(-1));
-    List<MetricId> metrics = aggregator.resolve(request.metrics());
-    MessageDispatcher dispatcher = new MessageDispatcher(matching, aggregator, null);
-    DnsHeaderScanner scanner = new DnsHeaderScanner();
-    DnsMessageView view = new DnsMessageView();
-    ScanSummary scan = CaptureScanner.scan(request.files(), request.decode(),
-        p -> dispatcher.onMessage(p, view, scanner.scan(p.buffer, p.offset, p.length, view)),
-        (reason, frame, time) -> {
-          // A skip before the first frame (an unreadable header) has no time: it is in the summary only.
-          if (time != Long.MIN_VALUE) {
-            dispatcher.onSkipped(time);
-          }
-        }, progress);
-    dispatcher.finish();
-    return new SeriesResult(aggregator.table(metrics), scan, dispatcher.stats());
+    List<MetricId> metrics = MetricAggregator.forTable(config, id -> false, RcodeNames::name, CaptureSeries::rcodeNumber).resolve(request.metrics());
+    Set<MetricId> wanted = new HashSet<>(metrics);
+    MetricAggregator aggregator = MetricAggregator.forTable(config, wanted::contains, RcodeNames::name, CaptureSeries::rcodeNumber);
+    CapturePipeline pipeline = new CapturePipeline(matching, aggregator, null);
+    ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, null);
+    return new SeriesResult(aggregator.table(metrics), scan, pipeline.dispatcher().stats());
+  }
+
+  static int rcodeNumber(String name) {
+    return RcodeNames.parse(name).orElse(-1);
   }
 }

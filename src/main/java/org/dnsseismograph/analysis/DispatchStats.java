@@ -26,6 +26,11 @@ public record DispatchStats(long messages, long queries, long responses, List<Sk
     malformed = List.copyOf(malformed);
   }
 
+  /** Nothing seen yet. */
+  public static DispatchStats empty() {
+    return new DispatchStats(0, 0, 0, List.of(), 0, new MatcherStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), new AggregatorStats(0, 0), 0);
+  }
+
   /** Messages the scanner rejected, all reasons together. */
   public long malformedTotal() {
     return malformed.stream().mapToLong(Skipped::count).sum();

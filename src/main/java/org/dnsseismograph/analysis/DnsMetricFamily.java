@@ -1,25 +1,26 @@
 package org.dnsseismograph.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.Unit;
+import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.traffic.Transaction;
 
 /**
- * The message and transaction metrics of issue 2 under one prefix ({@code dns} here; the same
- * family under {@code client} or {@code upstream} once roles exist):
+ * The message and transaction metrics of issue 2 under one prefix: {@code dns} for every message,
+ * {@code client} and {@code upstream} for one side of the resolvers (the role filter):
  *
  * <ul>
  *   <li>{@code <p>.queries}: every query message (QR=0), malformed or not, at its capture time;
  *   <li>{@code <p>.responses} and {@code <p>.rcode.<NAME>}: every response message at its time;
  *   <li>{@code <p>.truncated}: responses with TC set, at their time;
- *   <li>{@code <p>.unanswered}: queries closed without an answer (timed out, evicted, or pending at
- *       the end), at the query's time; they arrive up to the timeout late;
+ *   <li>{@code <p>.unanswered} ({@code upstream.timeouts} on the upstream side): queries closed
+ *       without an answer (timed out, evicted, or pending at the end), at the query's time; they
+ *       arrive up to the timeout late;
  *   <li>{@code <p>.latency.p50|p90|p99|max}: milliseconds, of the answered queries sent in the
  *       bucket (see {@link LatencyColumns}); NaN in a bucket without one.
  * </ul>
@@ -33,60 +34,79 @@ final class DnsMetricFamily implements MetricFamily {
   private static final String[] LATENCY = {"p50", "p90", "p99", "max"};
 
   private final String prefix;
-  private final BucketAxis axis;
+  private final Side side;
+  private final String unansweredName;
+  private final MetricSink sink;
   private final IntFunction<String> rcodeName;
   private final ToIntFunction<String> rcodeNumber;
-  private final CountColumn queries = new CountColumn();
-  private final CountColumn responses = new CountColumn();
-  private final CountColumn truncated = new CountColumn();
-  private final CountColumn unanswered = new CountColumn();
-  private final CountColumn[] rcodes = new CountColumn[RCODES];
-  private final LatencyColumns latency;
+  private final MetricSink.EventCounter queries;
+  private final MetricSink.EventCounter responses;
+  private final MetricSink.EventCounter truncated;
+  private final MetricSink.EventCounter unanswered;
+  private final MetricSink.EventCounter[] rcodes = new MetricSink.EventCounter[RCODES];
+  private final MetricSink.LatencyRecorder latency;
 
-  DnsMetricFamily(String prefix, BucketAxis axis, long latencyHorizonNanos, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
+  /**
+   * @param prefix the name prefix without its dot ({@code dns}, {@code client}, {@code upstream})
+   * @param side the side whose messages count, or null for every message
+   * @param unansweredName the last name part of the unanswered count ({@code unanswered} or
+   *     {@code timeouts})
+   */
+  DnsMetricFamily(String prefix, Side side, String unansweredName, MetricSink sink, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
     this.prefix = prefix + ".";
-    this.axis = axis;
+    this.side = side;
+    this.unansweredName = unansweredName;
+    this.sink = sink;
     this.rcodeName = Objects.requireNonNull(rcodeName, "rcodeName");
     this.rcodeNumber = Objects.requireNonNull(rcodeNumber, "rcodeNumber");
-    this.latency = new LatencyColumns(axis, latencyHorizonNanos);
+    queries = sink.counter(id("queries"));
+    responses = sink.counter(id("responses"));
+    truncated = sink.counter(id("truncated"));
+    unanswered = sink.counter(id(unansweredName));
+    MetricId[] l = new MetricId[LATENCY.length];
+    for (int i = 0; i < l.length; i++) {
+      l[i] = id("latency." + LATENCY[i]);
+    }
+    latency = sink.latency(l);
+  }
+
+  private MetricId id(String rest) {
+    return MetricId.of(prefix + rest);
   }
 
   @Override
   public void onMessage(MessageFacts m) {
-    int slot = axis.slotOf(m.timeNanos);
-    if (slot < 0) {
+    if (side != null && m.side != side) {
       return;
     }
     if (!m.response) {
-      queries.increment(slot);
+      queries.add(m.timeNanos);
       return;
     }
-    responses.increment(slot);
-    rcodeColumn(m.rcode & (RCODES - 1)).increment(slot);
+    responses.add(m.timeNanos);
+    rcodeCounter(m.rcode & (RCODES - 1)).add(m.timeNanos);
     if (m.truncated) {
-      truncated.increment(slot);
+      truncated.add(m.timeNanos);
     }
   }
 
-  private CountColumn rcodeColumn(int rcode) {
-    CountColumn c = rcodes[rcode];
+  private MetricSink.EventCounter rcodeCounter(int rcode) {
+    MetricSink.EventCounter c = rcodes[rcode];
     if (c == null) {
-      c = new CountColumn();
+      c = sink.counter(id("rcode." + rcodeName.apply(rcode)));
       rcodes[rcode] = c;
     }
     return c;
   }
 
   @Override
-  public void onTransaction(Transaction t) {
+  public void onTransaction(Transaction t, Side s) {
+    if (side != null && s != side) {
+      return;
+    }
     switch (t.kind()) {
       case ANSWERED -> latency.record(t.queryTimeNanos, t.latencyNanos);
-      case UNANSWERED -> {
-        int slot = axis.slotOf(t.queryTimeNanos);
-        if (slot >= 0) {
-          unanswered.increment(slot);
-        }
-      }
+      case UNANSWERED -> unanswered.add(t.queryTimeNanos);
       default -> {
         // A response alone was already counted as a message; it has no query time to file.
       }
@@ -94,18 +114,9 @@ final class DnsMetricFamily implements MetricFamily {
   }
 
   @Override
-  public void finish() {
-    latency.finish();
-  }
-
-  long lateLatencySamples() {
-    return latency.lateSamples();
-  }
-
-  @Override
   public List<String> patterns() {
     String p = prefix;
-    return List.of(p + "queries", p + "responses", p + "rcode.<NAME>", p + "truncated", p + "unanswered", p + "latency.p50", p + "latency.p90",
+    return List.of(p + "queries", p + "responses", p + "rcode.<NAME>", p + "truncated", p + unansweredName, p + "latency.p50", p + "latency.p90",
         p + "latency.p99", p + "latency.max");
   }
 
@@ -121,10 +132,13 @@ final class DnsMetricFamily implements MetricFamily {
       if (n < 0 || n >= RCODES) {
         throw new IllegalArgumentException("unknown rcode name '" + rcode + "' in metric '" + name + "' (e.g. NOERROR, NXDOMAIN, SERVFAIL, REFUSED)");
       }
-      return MetricId.of(prefix + "rcode." + rcodeName.apply(n));
+      return id("rcode." + rcodeName.apply(n));
+    }
+    if (rest.equals(unansweredName)) {
+      return MetricId.of(name);
     }
     return switch (rest) {
-      case "queries", "responses", "truncated", "unanswered", "latency.p50", "latency.p90", "latency.p99", "latency.max" -> MetricId.of(name);
+      case "queries", "responses", "truncated", "latency.p50", "latency.p90", "latency.p99", "latency.max" -> MetricId.of(name);
       default -> null;
     };
   }
@@ -137,39 +151,18 @@ final class DnsMetricFamily implements MetricFamily {
   @Override
   public List<MetricId> present() {
     List<MetricId> ids = new ArrayList<>();
-    ids.add(MetricId.of(prefix + "queries"));
-    ids.add(MetricId.of(prefix + "responses"));
+    ids.add(id("queries"));
+    ids.add(id("responses"));
     for (int r = 0; r < RCODES; r++) {
       if (rcodes[r] != null) {
-        ids.add(MetricId.of(prefix + "rcode." + rcodeName.apply(r)));
+        ids.add(id("rcode." + rcodeName.apply(r)));
       }
     }
-    ids.add(MetricId.of(prefix + "truncated"));
-    ids.add(MetricId.of(prefix + "unanswered"));
+    ids.add(id("truncated"));
+    ids.add(id(unansweredName));
     for (String l : LATENCY) {
-      ids.add(MetricId.of(prefix + "latency." + l));
+      ids.add(id("latency." + l));
     }
     return ids;
-  }
-
-  @Override
-  public void fill(MetricId id, long firstBucket, double[] out) {
-    String rest = id.name().substring(prefix.length());
-    if (rest.startsWith("rcode.")) {
-      CountColumn c = rcodes[rcodeNumber.applyAsInt(rest.substring("rcode.".length()))];
-      if (c == null) {
-        Arrays.fill(out, 0);
-      } else {
-        c.fill(axis, firstBucket, out);
-      }
-      return;
-    }
-    switch (rest) {
-      case "queries" -> queries.fill(axis, firstBucket, out);
-      case "responses" -> responses.fill(axis, firstBucket, out);
-      case "truncated" -> truncated.fill(axis, firstBucket, out);
-      case "unanswered" -> unanswered.fill(axis, firstBucket, out);
-      default -> latency.fill(Arrays.asList(LATENCY).indexOf(rest.substring("latency.".length())), firstBucket, out);
-    }
   }
 }

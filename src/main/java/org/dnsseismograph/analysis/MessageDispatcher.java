@@ -51,8 +51,8 @@ public final class MessageDispatcher {
   public MessageDispatcher(MatcherConfig matcherConfig, MetricAggregator aggregator, TransactionColumns columns) {
     this.aggregator = Objects.requireNonNull(aggregator, "aggregator");
     this.columns = columns;
-    if (aggregator.config().latencyHorizonNanos() < matcherConfig.timeoutNanos()) {
-      throw new IllegalArgumentException("the aggregator's latency horizon " + TimeUnits.formatDuration(aggregator.config().latencyHorizonNanos())
+    if (aggregator.latencyHorizonNanos() < matcherConfig.timeoutNanos()) {
+      throw new IllegalArgumentException("the aggregator's latency horizon " + TimeUnits.formatDuration(aggregator.latencyHorizonNanos())
           + " is shorter than the matcher's timeout " + TimeUnits.formatDuration(matcherConfig.timeoutNanos()));
     }
     if (columns != null && columns.reorderWindowNanos() < matcherConfig.timeoutNanos()) {

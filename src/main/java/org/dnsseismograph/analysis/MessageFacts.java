@@ -1,6 +1,7 @@
 package org.dnsseismograph.analysis;
 
 import org.dnsseismograph.dns.DnsMessageView;
+import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.wire.DnsPayload;
 
 /**
@@ -28,4 +29,6 @@ public final class MessageFacts {
   public DnsPayload payload;
   /** The scanner's view; only meaningful when {@link #wellFormed}. */
   public DnsMessageView view;
+  /** Which side of a resolver the message is on ({@link Side#OTHER} when no resolver is known). */
+  public Side side = Side.OTHER;
 }

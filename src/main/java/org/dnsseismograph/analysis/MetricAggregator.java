@@ -6,54 +6,102 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import org.dnsseismograph.series.MetricId;
+import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.SeriesTable;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.series.Unit;
+import org.dnsseismograph.traffic.ResolverSet;
+import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.traffic.Transaction;
 import org.dnsseismograph.traffic.TransactionSink;
 
 /**
- * Streams DNS messages and transactions into fixed-step, UTC-aligned metric buckets and answers
- * them as a {@link SeriesTable}. The metrics are those of {@link DnsMetricFamily} under {@code
- * dns.} and {@code packets.skipped}; further families register by prefix.
+ * Streams DNS messages and transactions into metrics: the families of {@link DnsMetricFamily}
+ * under {@code dns.} and {@code packets.skipped}, and further families registered by prefix
+ * (client and upstream sides, servers, zones). The families record into one {@link MetricSink}:
+ * fixed-step, UTC-aligned buckets answered as a {@link SeriesTable} (the constructor, {@link
+ * #table}), or multi-resolution series answered as a {@link SeriesSet} ({@link #forSeries}).
  *
- * <p><b>Buckets</b> are {@code [k * step, (k + 1) * step)} in epoch ns: a 1 s bucket starts on a
- * whole UTC second whatever the first packet's time; an event exactly on a boundary belongs to the
- * bucket that starts there. Messages count at their capture time; unanswered queries and
- * latencies at their query's time.
+ * <p><b>Buckets</b> (tables) are {@code [k * step, (k + 1) * step)} in epoch ns: a 1 s bucket starts
+ * on a whole UTC second whatever the first packet's time; an event exactly on a boundary belongs to
+ * the bucket that starts there. Messages count at their capture time; unanswered queries and
+ * latencies at their query's time. A table runs from the first to the last bucket with any message
+ * or skip (or over its window).
  *
- * <p><b>Memory</b> grows with the buckets used (about 8 bytes per bucket and column, in chunks of
- * 1024 buckets) and with the latency horizon (open histograms), never with the number of packets.
- * Events beyond {@link AggregatorConfig#maxBuckets()} worth of buckets are dropped and counted in
- * {@link #stats()}.
+ * <p><b>Memory</b> (tables) grows with the buckets used (about 8 bytes per bucket and column, in
+ * chunks of 1024 buckets) and with the latency horizon (open histograms), never with the number of
+ * packets. Events beyond {@link AggregatorConfig#maxBuckets()} worth of buckets are dropped and
+ * counted in {@link #stats()}.
+ *
+ * <p><b>Sides.</b> Once resolvers are known ({@link #classifyBy}), every message and transaction is
+ * classified as client side, upstream side or neither, and families with a role filter see only
+ * their side.
  *
  * <p><b>Clock.</b> Only messages move the clock ({@link #onMessage}); skips do not, since a
- * latency bucket must stay open until the matcher can no longer answer into it. The aggregator's
- * latency horizon must be at least the matcher's timeout ({@link MessageDispatcher} checks it).
+ * latency bucket must stay open until the matcher can no longer answer into it. The latency
+ * horizon must be at least the matcher's timeout ({@link MessageDispatcher} checks it).
  *
  * <p>Not thread-safe: one thread feeds it and asks for tables. {@link #table} may be called at any
  * time; buckets whose latency is still open are answered from their histogram as it stands.
  */
 public final class MetricAggregator implements TransactionSink {
-  private final AggregatorConfig config;
-  private final BucketAxis axis;
-  private final DnsMetricFamily dns;
+  private final MetricSink sink;
+  private final TableSink tableSink;
+  private final SeriesSink seriesSink;
+  private final long horizon;
+  private final IntFunction<String> rcodeName;
+  private final ToIntFunction<String> rcodeNumber;
   private MetricFamily[] families;
+  private ResolverSet resolvers;
 
   /**
+   * An aggregator into a table of every metric.
+   *
    * @param rcodeName names an rcode for metric names (0 to NOERROR, 23 to RCODE23, ...)
    * @param rcodeNumber the inverse: the rcode of a name, or -1 when it names none
    */
   public MetricAggregator(AggregatorConfig config, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
-    this.config = Objects.requireNonNull(config, "config");
-    this.axis = new BucketAxis(config.stepNanos(), config.window(), config.maxBuckets());
-    this.dns = new DnsMetricFamily("dns", axis, config.latencyHorizonNanos(), rcodeName, rcodeNumber);
-    this.families = new MetricFamily[] {dns, new PacketMetricFamily(axis)};
+    this(new TableSink(config, id -> true), null, config.latencyHorizonNanos(), rcodeName, rcodeNumber);
   }
 
-  public AggregatorConfig config() {
-    return config;
+  private MetricAggregator(TableSink table, SeriesSink series, long horizon, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
+    this.tableSink = table;
+    this.seriesSink = series;
+    this.sink = table != null ? table : series;
+    this.horizon = horizon;
+    this.rcodeName = Objects.requireNonNull(rcodeName, "rcodeName");
+    this.rcodeNumber = Objects.requireNonNull(rcodeNumber, "rcodeNumber");
+    this.families = new MetricFamily[] {new DnsMetricFamily("dns", null, "unanswered", sink, rcodeName, rcodeNumber), new PacketMetricFamily(sink)};
+  }
+
+  /** An aggregator into a table that keeps columns only for the metrics {@code wanted} accepts. */
+  static MetricAggregator forTable(AggregatorConfig config, Predicate<MetricId> wanted, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
+    return new MetricAggregator(new TableSink(config, wanted), null, config.latencyHorizonNanos(), rcodeName, rcodeNumber);
+  }
+
+  /** An aggregator into multi-resolution series of every metric. */
+  static MetricAggregator forSeries(SeriesSinkConfig config, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
+    return new MetricAggregator(null, new SeriesSink(config), config.horizonNanos(), rcodeName, rcodeNumber);
+  }
+
+  /** How long after a query its latency and unanswered outcome may still arrive. */
+  public long latencyHorizonNanos() {
+    return horizon;
+  }
+
+  MetricSink sink() {
+    return sink;
+  }
+
+  IntFunction<String> rcodeName() {
+    return rcodeName;
+  }
+
+  ToIntFunction<String> rcodeNumber() {
+    return rcodeNumber;
   }
 
   /** Adds a family of metrics; its names must not overlap the others'. */
@@ -63,29 +111,42 @@ public final class MetricAggregator implements TransactionSink {
     families = f;
   }
 
-  /** The shared axis, for families registered later. */
-  BucketAxis axis() {
-    return axis;
+  /** From now on, classifies messages and transactions by these resolvers. */
+  void classifyBy(ResolverSet set) {
+    this.resolvers = set;
   }
 
-  /** One DNS message at its capture time; moves the clock. */
+  /** One DNS message at its capture time; moves the clock and fills in its side. */
   public void onMessage(MessageFacts m) {
-    axis.advanceClock(m.timeNanos);
+    long t = m.timeNanos;
+    sink.touch(t);
+    sink.advanceClock(t);
+    m.side = classify(m);
     for (MetricFamily f : families) {
       f.onMessage(m);
     }
   }
 
+  private Side classify(MessageFacts m) {
+    if (resolvers == null || m.payload == null) {
+      return Side.OTHER;
+    }
+    var p = m.payload;
+    return m.response ? resolvers.sideOf(p.dstHi, p.dstLo, p.srcHi, p.srcLo) : resolvers.sideOf(p.srcHi, p.srcLo, p.dstHi, p.dstLo);
+  }
+
   /** One closed transaction (from the matcher). */
   @Override
   public void onTransaction(Transaction t) {
+    Side side = resolvers == null ? Side.OTHER : resolvers.sideOf(t.clientHi, t.clientLo, t.serverHi, t.serverLo);
     for (MetricFamily f : families) {
-      f.onTransaction(t);
+      f.onTransaction(t, side);
     }
   }
 
   /** One thing a reader skipped, at its capture time. */
   public void onSkipped(long timeNanos) {
+    sink.touch(timeNanos);
     for (MetricFamily f : families) {
       f.onSkipped(timeNanos);
     }
@@ -93,9 +154,7 @@ public final class MetricAggregator implements TransactionSink {
 
   /** End of input: closes the open latency buckets. Call after the matcher's finish. */
   public void finish() {
-    for (MetricFamily f : families) {
-      f.finish();
-    }
+    sink.finish();
   }
 
   /** The metric names understood, as patterns (for help texts and error messages). */
@@ -148,10 +207,16 @@ public final class MetricAggregator implements TransactionSink {
    * the last bucket with any event.
    *
    * @throws IllegalArgumentException for an unknown metric
-   * @throws IllegalStateException when the buckets would exceed the configured limit (a capture
-   *     spanning years at 1 ms, or one stray timestamp far from the rest), saying how to narrow it
+   * @throws IllegalStateException when the aggregator keeps series, not a table, or when the
+   *     buckets would exceed the configured limit (a capture spanning years at 1 ms, or one stray
+   *     timestamp far from the rest), saying how to narrow it
    */
   public SeriesTable table(List<MetricId> metrics) {
+    if (tableSink == null) {
+      throw new IllegalStateException("this aggregator keeps multi-resolution series, not a table");
+    }
+    AggregatorConfig config = tableSink.config();
+    BucketAxis axis = tableSink.axis();
     long first = axis.firstBucket();
     long rows = axis.bucketCount();
     long step = config.stepNanos();
@@ -167,14 +232,38 @@ public final class MetricAggregator implements TransactionSink {
       MetricId asked = metrics.get(i);
       MetricFamily f = owner(asked.name());
       MetricId id = f.resolve(asked.name());
-      columns.add(new SeriesTable.Column(id, f.unit(id)));
+      Unit unit = f.unit(id);
+      columns.add(new SeriesTable.Column(id, unit));
       values[i] = new double[(int) rows];
-      f.fill(id, first, values[i]);
+      if (!tableSink.fill(id, first, values[i])) {
+        // Never recorded: no event is a zero count; no sample is no value.
+        Arrays.fill(values[i], unit == Unit.COUNT || unit == Unit.NUMBER ? 0 : Double.NaN);
+      }
     }
     return new SeriesTable(origin, step, columns, values);
   }
 
+  /**
+   * Publishes every available series and returns them, in display order.
+   *
+   * @throws IllegalStateException when the aggregator keeps a table
+   */
+  SeriesSet publishSeries(String sourceName) {
+    if (seriesSink == null) {
+      throw new IllegalStateException("this aggregator keeps a table, not multi-resolution series");
+    }
+    return seriesSink.publish(sourceName, availableMetrics());
+  }
+
+  /** The series as finished (after {@link #finish()}), without publishing again. */
+  SeriesSet finishedSeries(String sourceName) {
+    if (seriesSink == null) {
+      throw new IllegalStateException("this aggregator keeps a table, not multi-resolution series");
+    }
+    return seriesSink.snapshot(sourceName, availableMetrics());
+  }
+
   public AggregatorStats stats() {
-    return new AggregatorStats(axis.overLimit(), dns.lateLatencySamples());
+    return sink.stats();
   }
 }

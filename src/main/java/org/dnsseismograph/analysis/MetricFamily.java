@@ -3,13 +3,15 @@ package org.dnsseismograph.analysis;
 import java.util.List;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.Unit;
+import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.traffic.Transaction;
 
 /**
- * A group of metrics under one name prefix (for example {@code dns.*}) that {@link
- * MetricAggregator} feeds with every event. A family owns its columns on the aggregator's shared
- * {@link BucketAxis}; new families (per role, per server, per zone) are added by registering one,
- * without touching the others. Confined to the aggregating thread.
+ * A group of metrics under one name prefix (for example {@code dns.*} or {@code
+ * upstream.server.<ADDR>.*}) that {@link MetricAggregator} feeds with every event. A family records
+ * into the aggregator's {@link MetricSink} through recorders it asks for when a metric first
+ * appears; new families (per role, per server, per zone) are added by registering one, without
+ * touching the others. Confined to the aggregating thread.
  */
 interface MetricFamily {
 
@@ -27,18 +29,15 @@ interface MetricFamily {
   /** The unit of one of this family's metrics. */
   Unit unit(MetricId id);
 
-  /** The metrics this family can report now, in display order (rcodes only when seen). */
+  /** The metrics this family can report now, in display order (rcodes, servers only when seen). */
   List<MetricId> present();
 
+  /** One DNS message at its capture time, its {@link MessageFacts#side} filled in. */
   default void onMessage(MessageFacts m) {}
 
-  default void onTransaction(Transaction t) {}
+  /** One closed transaction and the side it belongs to. */
+  default void onTransaction(Transaction t, Side side) {}
 
+  /** One thing a reader skipped, at its capture time. */
   default void onSkipped(long timeNanos) {}
-
-  /** End of input: close whatever is still open. */
-  default void finish() {}
-
-  /** Fills {@code out[i]} with the value of {@code id} in bucket {@code firstBucket + i}. */
-  void fill(MetricId id, long firstBucket, double[] out);
 }

@@ -11,19 +11,15 @@ import org.dnsseismograph.series.Unit;
 final class PacketMetricFamily implements MetricFamily {
   private static final MetricId SKIPPED = MetricId.of("packets.skipped");
 
-  private final BucketAxis axis;
-  private final CountColumn skipped = new CountColumn();
+  private final MetricSink.EventCounter skipped;
 
-  PacketMetricFamily(BucketAxis axis) {
-    this.axis = axis;
+  PacketMetricFamily(MetricSink sink) {
+    this.skipped = sink.counter(SKIPPED);
   }
 
   @Override
   public void onSkipped(long timeNanos) {
-    int slot = axis.slotOf(timeNanos);
-    if (slot >= 0) {
-      skipped.increment(slot);
-    }
+    skipped.add(timeNanos);
   }
 
   @Override
@@ -44,10 +40,5 @@ final class PacketMetricFamily implements MetricFamily {
   @Override
   public List<MetricId> present() {
     return List.of(SKIPPED);
-  }
-
-  @Override
-  public void fill(MetricId id, long firstBucket, double[] out) {
-    skipped.fill(axis, firstBucket, out);
   }
 }

@@ -1,0 +1,30 @@
+package org.dnsseismograph.analysis;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.dnsseismograph.wire.DecodeOptions;
+
+/**
+ * What the window asks of captures it opens: the files and how to read them. Immutable.
+ *
+ * @param files capture files, read together in timestamp order
+ * @param decode ports and reader limits
+ * @param timeoutNanos how long a query waits for its response before it counts as unanswered
+ */
+public record LoadRequest(List<Path> files, DecodeOptions decode, long timeoutNanos) {
+  public LoadRequest {
+    files = List.copyOf(files);
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no capture files given");
+    }
+    if (timeoutNanos <= 0) {
+      throw new IllegalArgumentException("the query timeout must be positive");
+    }
+  }
+
+  /** A short name for legends: the first file's name, with "+N" for the others. */
+  public String sourceName() {
+    String first = files.get(0).getFileName().toString();
+    return files.size() == 1 ? first : first + " +" + (files.size() - 1);
+  }
+}

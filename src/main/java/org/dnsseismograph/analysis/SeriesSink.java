@@ -1,0 +1,235 @@
+package org.dnsseismograph.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.dnsseismograph.series.Consolidation;
+import org.dnsseismograph.series.EventSeriesWriter;
+import org.dnsseismograph.series.LabelConvention;
+import org.dnsseismograph.series.LatencyHistogram;
+import org.dnsseismograph.series.MetricId;
+import org.dnsseismograph.series.ResolvableSeries;
+import org.dnsseismograph.series.SampleSeriesWriter;
+import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.series.Unit;
+
+/**
+ * A {@link MetricSink} that builds multi-resolution series for the window: an {@link
+ * EventSeriesWriter} per count metric (exact event times, any zoom in O(pixels)), and {@link
+ * SampleSeriesWriter}s for latency percentiles and ratios at the fine step and for distinct counts
+ * at the coarse step ({@link SeriesSinkConfig}). Every metric of it wants everything.
+ *
+ * <p>The observed span runs from the first to the last time the sink was told of ({@link #touch},
+ * {@link #advanceClock}): inside it a count without events is a real zero, a sample without data
+ * (no answered query, no trial) a gap. Distinct counts are 0 in buckets without addresses.
+ *
+ * <p>Memory: 4 bytes per counted event plus about 200 bytes per 10 s of each busy count metric
+ * (see {@link org.dnsseismograph.series.EventSeries}); 11 bytes per sample of each sampled metric.
+ *
+ * <p>Confined to the aggregating thread; {@link #publish} hands out immutable snapshots that any
+ * thread may read.
+ */
+final class SeriesSink implements MetricSink {
+  private static final long MS = TimeUnits.NANOS_PER_MILLI;
+  private static final int MAX_ZERO_STEPS = 1 << 16;
+
+  private final SeriesSinkConfig config;
+  private final Map<MetricId, EventSeriesWriter> events = new LinkedHashMap<>();
+  private final Map<MetricId, SampleSeriesWriter> samples = new LinkedHashMap<>();
+  private final List<ClosingRing<?>> fineRings = new ArrayList<>();
+  private final List<ClosingRing<?>> coarseRings = new ArrayList<>();
+  private long nextFineDue = Long.MIN_VALUE;
+  private long nextCoarseDue = Long.MIN_VALUE;
+  private long first = Long.MAX_VALUE;
+  private long last = Long.MIN_VALUE;
+
+  SeriesSink(SeriesSinkConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  @Override
+  public EventCounter counter(MetricId id) {
+    EventSeriesWriter w = new EventSeriesWriter(id, config.latenessNanos());
+    w.setImplicitCoverage(false);
+    events.put(id, w);
+    return w::append;
+  }
+
+  @Override
+  public LatencyRecorder latency(MetricId[] ids) {
+    long step = config.fineStepNanos();
+    SampleSeriesWriter[] w = new SampleSeriesWriter[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      w[i] = sampled(ids[i], Unit.MILLISECONDS, step, i == ids.length - 1 ? Consolidation.MAX : Consolidation.AVERAGE);
+    }
+    ClosingRing<LatencyHistogram> ring = ring(Detail.FINE, LatencyHistogram::new, LatencyHistogram::clear, (s, e, h) -> {
+      for (int i = 0; i < LatencyColumns.PERCENTILES.length; i++) {
+        w[i].addInterval(s, e, (double) h.valueAtPercentile(LatencyColumns.PERCENTILES[i]) / MS);
+      }
+      w[w.length - 1].addInterval(s, e, (double) h.max() / MS);
+    });
+    return (q, l) -> {
+      LatencyHistogram h = ring.at(q);
+      if (h != null) {
+        h.record(Math.max(0, l));
+      }
+    };
+  }
+
+  @Override
+  public RatioRecorder ratio(MetricId id, Detail detail) {
+    SampleSeriesWriter w = sampled(id, Unit.RATIO, config.stepOf(detail), Consolidation.AVERAGE);
+    ClosingRing<long[]> ring = ring(detail, () -> new long[2], a -> java.util.Arrays.fill(a, 0), (s, e, a) -> w.addInterval(s, e, (double) a[0] / a[1]));
+    return (t, hit) -> {
+      long[] a = ring.at(t);
+      if (a != null) {
+        a[1]++;
+        if (hit) {
+          a[0]++;
+        }
+      }
+    };
+  }
+
+  @Override
+  public DistinctRecorder distinct(MetricId id, Detail detail) {
+    long step = config.stepOf(detail);
+    SampleSeriesWriter w = sampled(id, Unit.NUMBER, step, Consolidation.AVERAGE);
+    long[] lastEnd = {Long.MIN_VALUE};
+    ClosingRing<long[]> ring = ring(detail, () -> new long[1], a -> a[0] = 0, (s, e, a) -> {
+      zeroFill(w, lastEnd[0], s, step);
+      w.addInterval(s, e, a[0]);
+      lastEnd[0] = e;
+    });
+    LastBucketMap seen = new LastBucketMap(TableSink.DISTINCT_ADDRESSES);
+    return (t, hi, lo) -> {
+      if (seen.mark(hi, lo, Math.floorDiv(t, step))) {
+        long[] a = ring.at(t);
+        if (a != null) {
+          a[0]++;
+        }
+      }
+    };
+  }
+
+  /** Buckets between two closed ones had no address: zeros, not gaps. */
+  private static void zeroFill(SampleSeriesWriter w, long from, long to, long step) {
+    if (from == Long.MIN_VALUE || to <= from) {
+      return;
+    }
+    if ((to - from) / step > MAX_ZERO_STEPS) {
+      w.addInterval(from, to, 0);
+      return;
+    }
+    for (long s = from; s < to; s += step) {
+      w.addInterval(s, Math.min(to, s + step), 0);
+    }
+  }
+
+  private SampleSeriesWriter sampled(MetricId id, Unit unit, long step, Consolidation consolidation) {
+    SampleSeriesWriter w = new SampleSeriesWriter(id, unit, step, LabelConvention.START, consolidation);
+    samples.put(id, w);
+    return w;
+  }
+
+  private <A> ClosingRing<A> ring(Detail detail, java.util.function.Supplier<A> fresh, ClosingRing.Reset<A> reset, ClosingRing.Closer<A> closer) {
+    ClosingRing<A> r = new ClosingRing<>(config.stepOf(detail), config.horizonNanos(), fresh, reset, closer);
+    (detail == Detail.FINE ? fineRings : coarseRings).add(r);
+    return r;
+  }
+
+  @Override
+  public void touch(long timeNanos) {
+    first = Math.min(first, timeNanos);
+    last = Math.max(last, timeNanos);
+  }
+
+  @Override
+  public void advanceClock(long timeNanos) {
+    touch(timeNanos);
+    if (timeNanos >= nextFineDue) {
+      nextFineDue = advance(fineRings, timeNanos, config.fineStepNanos());
+    }
+    if (timeNanos >= nextCoarseDue) {
+      nextCoarseDue = advance(coarseRings, timeNanos, config.coarseStepNanos());
+    }
+  }
+
+  /** Advances a group of rings of one step; returns the clock at which one of them next closes a bucket. */
+  private long advance(List<ClosingRing<?>> rings, long t, long step) {
+    for (ClosingRing<?> r : rings) {
+      r.advance(t);
+    }
+    long h = config.horizonNanos();
+    long due = Math.floorDiv(t - h - 1, step);
+    return (due + 1) * step + h + 1;
+  }
+
+  @Override
+  public void finish() {
+    for (ClosingRing<?> r : fineRings) {
+      r.finish();
+    }
+    for (ClosingRing<?> r : coarseRings) {
+      r.finish();
+    }
+    for (EventSeriesWriter w : events.values()) {
+      cover(w);
+      w.sealAll();
+    }
+    for (SampleSeriesWriter w : samples.values()) {
+      w.publish();
+    }
+  }
+
+  private void cover(EventSeriesWriter w) {
+    if (first <= last) {
+      w.cover(first, last + 1);
+    }
+  }
+
+  /**
+   * Publishes every series and returns them in {@code order} (ids the sink does not hold are left
+   * out): the same snapshot objects any later reader gets until the next publication.
+   */
+  SeriesSet publish(String sourceName, List<MetricId> order) {
+    for (EventSeriesWriter w : events.values()) {
+      cover(w);
+      w.publish();
+    }
+    for (SampleSeriesWriter w : samples.values()) {
+      w.publish();
+    }
+    return snapshot(sourceName, order);
+  }
+
+  /** The series as last published (or finished), in {@code order}. */
+  SeriesSet snapshot(String sourceName, List<MetricId> order) {
+    Map<MetricId, ResolvableSeries> map = new LinkedHashMap<>();
+    for (MetricId id : order) {
+      EventSeriesWriter e = events.get(id);
+      SampleSeriesWriter s = samples.get(id);
+      if (e != null) {
+        map.put(id, e.snapshot());
+      } else if (s != null) {
+        map.put(id, s.snapshot());
+      }
+    }
+    return new SeriesSet(sourceName, map);
+  }
+
+  @Override
+  public AggregatorStats stats() {
+    long late = 0;
+    for (ClosingRing<?> r : fineRings) {
+      late += r.late();
+    }
+    for (ClosingRing<?> r : coarseRings) {
+      late += r.late();
+    }
+    return new AggregatorStats(0, late);
+  }
+}

@@ -1,0 +1,145 @@
+package org.dnsseismograph.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dnsseismograph.common.CancelledException;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.series.ColumnBuffer;
+import org.dnsseismograph.series.EventSeries;
+import org.dnsseismograph.series.MetricId;
+import org.dnsseismograph.series.ResolvableSeries;
+import org.dnsseismograph.series.SampleSeries;
+import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.series.SeriesTable;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.wire.DecodeOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CaptureLoaderTest {
+  private static final long S = TimeUnits.NANOS_PER_SECOND;
+  static final Path DEMO = Path.of("assets/demo/capture.pcap.gz");
+
+  private static LoadRequest request(Path file) {
+    return new LoadRequest(List.of(file), Captures.optionsFor(file), 3 * S);
+  }
+
+  /** The same capture through {@code seismograph series}' table (equal to tshark's counts, see the parity test). */
+  private static SeriesTable table(Path file, List<String> metrics, TimeRange window) throws IOException {
+    return CaptureSeries.compute(new SeriesRequest(List.of(file), Captures.optionsFor(file), metrics, S, window, 3 * S), Progress.NONE).table();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pktvisor-dns_udp_tcp_random.pcap", "pcapplusplus-DnsPackets.pcap", "dnscap-dnso1tcp.pcap"})
+  void everySecondOfTheCountSeriesHoldsWhatTheTableCounts(String name) throws IOException {
+    Path file = Captures.file(name);
+    SeriesSet series = new CaptureLoader(request(file)).load(Progress.NONE, s -> {}).snapshot().series();
+    TimeRange extent = series.extent();
+    TimeRange seconds = new TimeRange(Math.floorDiv(extent.startNanos(), S) * S, Math.floorDiv(extent.endNanos() - 1, S) * S + S);
+    List<String> metrics = List.of("dns.queries", "dns.responses", "dns.rcode.NOERROR", "dns.rcode.NXDOMAIN", "dns.unanswered");
+    SeriesTable table = table(file, metrics, seconds);
+    int columns = table.rowCount();
+    for (String metric : metrics) {
+      double[] expected = table.columnValues(table.indexOf(MetricId.of(metric)));
+      ResolvableSeries s = series.get(MetricId.of(metric));
+      if (s == null) {
+        assertEquals(0, java.util.Arrays.stream(expected).sum(), metric + ": an rcode never seen has no series");
+        continue;
+      }
+      ColumnBuffer out = new ColumnBuffer(columns);
+      s.reduce(seconds, columns, out);
+      for (int i = 0; i < columns; i++) {
+        assertEquals(expected[i], out.count(i), metric + " in second " + TimeUnits.format(out.columnStart(i)));
+      }
+    }
+  }
+
+  @Test
+  void countsAreEventSeriesAndLatenciesAreMillisecondSamplesAtTheFineStep() throws IOException {
+    SeriesSet series = new CaptureLoader(request(DEMO)).load(Progress.NONE, s -> {}).snapshot().series();
+
+    assertTrue(series.get(MetricId.of("dns.queries")) instanceof EventSeries);
+    SampleSeries p50 = (SampleSeries) series.get(MetricId.of("dns.latency.p50"));
+    assertEquals(100 * TimeUnits.NANOS_PER_MILLI, p50.stepNanos());
+    assertEquals(0, series.get(MetricId.of("dns.queries")).coarsestStepIn(series.extent()), "exact event times are kept");
+  }
+
+  @Test
+  void partialSnapshotsGrowTowardsTheCompleteOne() throws IOException {
+    CaptureLoader loader = new CaptureLoader(request(DEMO), 0);
+    List<LoadSnapshot> seen = new ArrayList<>();
+    LoadResult result = loader.load(Progress.NONE, seen::add);
+
+    assertTrue(seen.size() > 10, "a snapshot every 1024 messages: " + seen.size());
+    LoadSnapshot last = seen.get(seen.size() - 1);
+    assertTrue(last.complete());
+    assertSame(last, result.snapshot());
+    assertSame(last, loader.latest());
+    long previousMessages = -1;
+    long previousRows = -1;
+    double previousQueries = -1;
+    for (LoadSnapshot s : seen.subList(0, seen.size() - 1)) {
+      assertTrue(!s.complete());
+      assertTrue(s.dispatch().messages() > previousMessages);
+      assertTrue(s.transactions().size() >= previousRows);
+      double queries = ((EventSeries) s.series().get(MetricId.of("dns.queries"))).events();
+      assertTrue(queries >= previousQueries);
+      previousMessages = s.dispatch().messages();
+      previousRows = s.transactions().size();
+      previousQueries = queries;
+    }
+    assertEquals(result.scan().dnsMessages(), last.dispatch().messages());
+    assertEquals(result.scan().bytes(), last.bytesDone());
+    assertEquals(last.dispatch().queries(), ((EventSeries) last.series().get(MetricId.of("dns.queries"))).events());
+    assertEquals(last.dispatch().matcher().queries() + last.dispatch().matcher().unsolicitedResponses() + last.dispatch().matcher().lateResponses(),
+        last.transactions().size(), "every query and every lone response is a transaction");
+  }
+
+  @Test
+  void cancellingEndsTheLoadAndKeepsTheLastSnapshot() {
+    CaptureLoader loader = new CaptureLoader(request(DEMO), 0);
+    List<LoadSnapshot> seen = new ArrayList<>();
+    Progress cancelAfterFirstMegabyte = new Progress() {
+      private volatile boolean cancelled;
+
+      @Override
+      public void update(long done, long total) {
+        cancelled = done > 0;
+      }
+
+      @Override
+      public boolean isCancelled() {
+        return cancelled;
+      }
+    };
+
+    assertThrows(CancelledException.class, () -> loader.load(cancelAfterFirstMegabyte, seen::add));
+    assertTrue(!seen.isEmpty() && !loader.latest().complete());
+    assertTrue(loader.latest().bytesDone() < loader.latest().bytesTotal());
+  }
+
+  @Test
+  void aLoaderLoadsOnce() throws IOException {
+    CaptureLoader loader = new CaptureLoader(request(Captures.file("dnscap-edns.pcap")));
+    loader.load(Progress.NONE, s -> {});
+
+    assertThrows(IllegalStateException.class, () -> loader.load(Progress.NONE, s -> {}));
+  }
+
+  @Test
+  void beforeLoadingTheLatestSnapshotIsEmpty() {
+    LoadSnapshot s = new CaptureLoader(new LoadRequest(List.of(DEMO), DecodeOptions.defaults(), 3 * S)).latest();
+
+    assertTrue(s.series().series().isEmpty() && s.transactions().size() == 0 && !s.complete());
+  }
+}
