@@ -21,6 +21,7 @@ import org.dnsseismograph.imports.SourceLoader;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.wire.DecodeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,7 +69,8 @@ final class AlignCommand implements Callable<Integer> {
   private final Function<ImportOptions, SourceLoader> loaders;
 
   AlignCommand(PrintWriter out, PrintWriter err) {
-    this(out, err, ExportImporter::new);
+    this(out, err, o -> SourceLoader.firstOf(List.of(new CaptureSourceLoader(DecodeOptions.defaults(), 3 * TimeUnits.NANOS_PER_SECOND),
+        new ExportImporter(o))));
   }
 
   /** @param loaders makes the loader of the sources from the import options (chain a capture loader in front here) */

@@ -10,6 +10,8 @@ import org.dnsseismograph.analysis.CaptureSeries;
 import org.dnsseismograph.analysis.SeriesRequest;
 import org.dnsseismograph.analysis.SeriesResult;
 import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.imports.ImportOptions;
+import org.dnsseismograph.series.SeriesTable;
 import org.dnsseismograph.series.SeriesTableCsv;
 import org.dnsseismograph.series.SeriesTableJson;
 import org.dnsseismograph.series.TimeRange;
@@ -23,12 +25,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "series", mixinStandardHelpOptions = true,
     description = {"Time series of DNS captures, one row per bucket aligned to UTC.",
         "Metrics: dns.queries, dns.responses, dns.rcode.<NAME> (NOERROR, SERVFAIL, ...), dns.unanswered, dns.truncated,",
-        "dns.latency.p50|p90|p99|max (ms), packets.skipped."})
+        "dns.latency.p50|p90|p99|max (ms), packets.skipped; with a resolver in the capture also client.* and upstream.* (see the README).",
+        "Capture metrics are counts per bucket (latency in ms). Imported series give their own values: counters as rates per second."})
 final class SeriesCommand implements Callable<Integer> {
   private final PrintWriter out;
   private final PrintWriter err;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap, pcapng or gzip'd captures (read together in time order).")
+  @Parameters(arity = "1..*", paramLabel = "FILE",
+      description = "pcap, pcapng or gzip'd captures (read together in time order), and operators' exports (see 'import').")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--metric", required = true, split = ",", paramLabel = "NAME", description = "Metrics, comma-separated or repeated.")
@@ -49,6 +53,9 @@ final class SeriesCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
   boolean quiet;
 
+  @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of exports' local date-times without offset (e.g. Europe/Berlin).")
+  String zone;
+
   @Mixin CaptureOptions capture = new CaptureOptions();
 
   SeriesCommand(PrintWriter out, PrintWriter err) {
@@ -61,24 +68,54 @@ final class SeriesCommand implements Callable<Integer> {
     if (!format.equals("csv") && !format.equals("json")) {
       throw new IllegalArgumentException("--format must be csv or json, not " + format);
     }
-    SeriesRequest request = new SeriesRequest(files, capture.decodeOptions(), metrics, stepNanos(), window(), capture.timeoutNanos());
+    long step = stepNanos();
+    TimeRange window = window();
     InputErrors.requireReadable(files);
-    SeriesResult result;
-    try {
-      result = CaptureSeries.compute(request, Progress.NONE);
-    } catch (IOException e) {
-      throw InputErrors.describe(e);
+    List<Path> captures = files.stream().filter(CaptureSourceLoader::isCapture).toList();
+    List<Path> exports = files.stream().filter(f -> !captures.contains(f)).toList();
+    ExportColumns imported = exports.isEmpty() ? null : importExports(exports);
+    List<String> importedMetrics = imported == null ? List.of() : metrics.stream().filter(imported::provides).toList();
+    List<String> captureMetrics = metrics.stream().filter(m -> !importedMetrics.contains(m)).toList();
+    if (captures.isEmpty() && !captureMetrics.isEmpty()) {
+      throw new IllegalArgumentException("no series named " + String.join(", ", captureMetrics) + " in " + exports
+          + "; the exports have: " + imported.ids().stream().map(Object::toString).limit(40).toList());
+    }
+    SeriesTable table = SeriesTable.empty(0, step);
+    SeriesResult result = null;
+    if (!captureMetrics.isEmpty()) {
+      SeriesRequest request = new SeriesRequest(captures, capture.decodeOptions(), captureMetrics, step, window, capture.timeoutNanos());
+      try {
+        result = CaptureSeries.compute(request, Progress.NONE);
+      } catch (IOException e) {
+        throw InputErrors.describe(e);
+      }
+      table = result.table();
+    }
+    if (imported != null) {
+      table = imported.merge(table, importedMetrics, window, step);
     }
     if (format.equals("csv")) {
-      SeriesTableCsv.write(result.table(), out);
+      SeriesTableCsv.write(table, out);
     } else {
-      SeriesTableJson.write(result.table(), out);
+      SeriesTableJson.write(table, out);
     }
     out.flush();
-    if (!quiet) {
+    if (!quiet && result != null) {
       ScanReport.print(err, result.scan(), result.dispatch(), result.skipped());
     }
     return ExitCode.OK;
+  }
+
+  private ExportColumns importExports(List<Path> exports) {
+    ImportOptions options = ImportOptions.defaults();
+    if (zone != null) {
+      options = options.withZone(java.time.ZoneId.of(zone));
+    }
+    try {
+      return ExportColumns.load(exports, options);
+    } catch (IOException e) {
+      throw InputErrors.describe(e);
+    }
   }
 
   private long stepNanos() {

@@ -1,0 +1,50 @@
+package org.dnsseismograph.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.dnsseismograph.analysis.CaptureLoader;
+import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.imports.SourceLoader;
+import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.wire.CaptureFiles;
+import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.wire.FrameReader;
+import org.dnsseismograph.wire.NotACaptureException;
+import org.dnsseismograph.wire.SkipCounter;
+
+/**
+ * Packet captures as a {@link SourceLoader}, so verbs written for exports ({@code align}) take a
+ * capture as well: recognised by content, loaded through the window's own {@link CaptureLoader}.
+ */
+final class CaptureSourceLoader implements SourceLoader {
+  private final DecodeOptions decode;
+  private final long timeoutNanos;
+
+  CaptureSourceLoader(DecodeOptions decode, long timeoutNanos) {
+    this.decode = decode;
+    this.timeoutNanos = timeoutNanos;
+  }
+
+  /** True when the file starts like a pcap, pcapng or a gzip'd one of these. */
+  static boolean isCapture(Path path) {
+    try (FrameReader r = CaptureFiles.open(path, new SkipCounter())) {
+      return r != null;
+    } catch (NotACaptureException e) {
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean recognizes(Path path) {
+    return isCapture(path);
+  }
+
+  @Override
+  public SeriesSet load(Path path) throws IOException {
+    return new CaptureLoader(new LoadRequest(List.of(path), decode, timeoutNanos)).load(Progress.NONE, s -> {}).snapshot().series();
+  }
+}

@@ -1,0 +1,133 @@
+package org.dnsseismograph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.testsupport.Tshark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DESIGN.md's contract for {@code seismograph series}: output shape, exit codes, one-line reasons. */
+class SeriesCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return SeismographCommand.run(args, request -> 99, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  private static String capture(String name) {
+    return Captures.file(name).toString();
+  }
+
+  @Test
+  void csvHasATimeColumnAndOneRowPerUtcBucketWithMilliseconds() throws IOException {
+    int code = run("series", capture("pktvisor-dns_udp_mixed_rcode.pcap"), "--metric", "dns.queries,dns.rcode.NXDOMAIN", "--step", "10s");
+
+    assertEquals(ExitCode.OK, code, err.toString());
+    List<String> lines = out.toString().lines().toList();
+    assertEquals("time,dns.queries,dns.rcode.NXDOMAIN", lines.get(0));
+    // tshark: the first query is at 14:45:24.607 UTC and the last at 14:46:17, so buckets 14:45:20 .. 14:46:10.
+    List<String> times = Tshark.fields(Captures.file("pktvisor-dns_udp_mixed_rcode.pcap"), List.of(), "dns.flags.response==0",
+        "frame.time_epoch");
+    long first = Tshark.epochNanos(times.get(0)) / 10_000_000_000L;
+    long last = Tshark.epochNanos(times.get(times.size() - 1)) / 10_000_000_000L;
+    assertEquals(last - first + 1, lines.size() - 1);
+    assertEquals("2021-06-15T14:45:20.000Z", lines.get(1).split(",")[0]);
+    assertEquals(times.size(), lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[1])).sum());
+    assertTrue(err.toString().contains("read 24 frames"), err.toString());
+  }
+
+  @Test
+  void jsonCarriesTheSameRows() throws IOException {
+    int code = run("series", capture("pktvisor-dns_udp_mixed_rcode.pcap"), "--metric", "dns.queries", "--step", "10s", "--format", "json", "-q");
+
+    assertEquals(ExitCode.OK, code, err.toString());
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertEquals("2021-06-15T14:45:20.000Z", json.path("rows").get(0).path("time").asText());
+    assertEquals(6, json.path("rows").size());
+    assertEquals("", err.toString());
+  }
+
+  @Test
+  void fromAndToCutTheBuckets() {
+    int code = run("series", capture("pktvisor-dns_udp_mixed_rcode.pcap"), "--metric", "dns.queries", "--step", "1s",
+        "--from", "2021-06-15T14:45:50Z", "--to", "2021-06-15T14:46:00Z", "-q");
+
+    assertEquals(ExitCode.OK, code, err.toString());
+    List<String> lines = out.toString().lines().toList();
+    assertEquals(11, lines.size(), out.toString());
+    assertEquals("2021-06-15T14:45:50.000Z", lines.get(1).split(",")[0]);
+    assertEquals("2021-06-15T14:45:59.000Z", lines.get(10).split(",")[0]);
+  }
+
+  @Test
+  void aMissingFileIsExitOneWithOneLineNamingItAndNothingOnStdout() {
+    int code = run("series", "/nonexistent/x.pcap", "--metric", "dns.queries", "--step", "1s");
+
+    assertEquals(ExitCode.UNREADABLE_INPUT, code);
+    assertEquals("", out.toString());
+    assertEquals(List.of("seismograph: /nonexistent/x.pcap: no such file"), err.toString().lines().toList());
+  }
+
+  @Test
+  void aFileThatIsNoCaptureNorExportIsExitOne(@TempDir Path dir) throws IOException {
+    Path junk = Files.writeString(dir.resolve("notes.bin"), "\u0000\u0001 this is neither a capture nor an export \u0002");
+
+    int code = run("series", junk.toString(), "--metric", "dns.queries", "--step", "1s");
+
+    assertEquals(ExitCode.UNREADABLE_INPUT, code, err.toString());
+    assertEquals("", out.toString());
+    assertEquals(1, err.toString().lines().count(), err.toString());
+    assertTrue(err.toString().contains(junk.toString()), err.toString());
+  }
+
+  @Test
+  void anUnknownMetricIsBadUsage() {
+    int code = run("series", capture("pktvisor-dns_udp_mixed_rcode.pcap"), "--metric", "dns.nonsense", "--step", "1s");
+
+    assertEquals(ExitCode.BAD_USAGE, code);
+    assertEquals("", out.toString());
+    assertTrue(err.toString().contains("dns.nonsense"), err.toString());
+  }
+
+  @Test
+  void aStepFinerThanAMillisecondIsBadUsage() {
+    int code = run("series", capture("pktvisor-dns_udp_mixed_rcode.pcap"), "--metric", "dns.queries", "--step", "500us");
+
+    assertEquals(ExitCode.BAD_USAGE, code);
+    assertTrue(err.toString().contains("--step"), err.toString());
+  }
+
+  @Test
+  void aMissingRequiredOptionIsBadUsage() {
+    int code = run("series", capture("pktvisor-dns_udp_mixed_rcode.pcap"));
+
+    assertEquals(ExitCode.BAD_USAGE, code);
+    assertEquals("", out.toString());
+  }
+
+  @Test
+  void exportsLineUpOnTheCapturesBuckets() {
+    int code = run("series", "assets/demo/capture.pcap.gz", "assets/demo/unbound-stats.txt", "--metric", "dns.queries,total.num.queries",
+        "--step", "10s", "-q");
+
+    assertEquals(ExitCode.OK, code, err.toString());
+    List<String> lines = out.toString().lines().toList();
+    assertEquals("time,dns.queries,total.num.queries", lines.get(0));
+    // Unbound's cumulative counter becomes a rate: during the outage (19:09:20-19:09:40) it rises well
+    // above its quiet level, as the capture's query count does.
+    double quiet = Double.parseDouble(lines.get(3).split(",")[2]);
+    double storm = Double.parseDouble(lines.get(7).split(",")[2]);
+    assertTrue(storm > 1.5 * quiet, lines.toString());
+  }
+}
