@@ -15,27 +15,31 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@link Painter} over any Java2D {@link Graphics2D}: a {@code BufferedImage} for PNG, or
- * JFreeSVG's {@code SVGGraphics2D} (see {@link SvgPainter}). Shapes are antialiased; text uses the
- * logical SansSerif face (DejaVu Sans on Debian) at the {@link TextStyle} sizes. Works headless:
- * no display, no JavaFX.
+ * JFreeSVG's {@code SVGGraphics2D} (see {@link SvgPainter}). Text uses the logical SansSerif face
+ * (DejaVu Sans on Debian) at the {@link TextStyle} sizes. Everything is antialiased: the timeline
+ * is mostly pixel-aligned rectangles, which stay crisp, and Java2D fills translucent colours
+ * through its fast mask loops only when antialiasing is on (off, it builds a raster per tile).
+ * Works headless: no display, no JavaFX.
  *
  * <p>Not thread-safe, like the graphics it draws on.
  */
 public class Java2dPainter implements Painter {
   private final Graphics2D g;
   private final Map<TextStyle, Font> fonts = new EnumMap<>(TextStyle.class);
-  private final Deque<Shape> clips = new ArrayDeque<>();
+  private final Deque<Optional<Shape>> clips = new ArrayDeque<>();
   private final Path2D.Double path = new Path2D.Double();
+  private Rgba lastColour;
 
   public Java2dPainter(Graphics2D g) {
     this.g = g;
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_NORMALIZE);
     for (TextStyle s : TextStyle.values()) {
       fonts.put(s, new Font(Font.SANS_SERIF, s.bold() ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) s.size()));
     }
@@ -48,20 +52,25 @@ public class Java2dPainter implements Painter {
 
   @Override
   public void fillRect(double x, double y, double w, double h, Rgba colour) {
-    g.setColor(awt(colour));
-    g.fill(new Rectangle2D.Double(x, y, w, h));
+    colour(colour);
+    if (x == Math.rint(x) && y == Math.rint(y) && w == Math.rint(w) && h == Math.rint(h) && Math.abs(x) < 1e6 && Math.abs(y) < 1e6) {
+      // Whole pixels: the integer call is Java2D's parallelogram fast path, with no shape object.
+      g.fillRect((int) x, (int) y, (int) w, (int) h);
+    } else {
+      g.fill(new Rectangle2D.Double(x, y, w, h));
+    }
   }
 
   @Override
   public void strokeRect(double x, double y, double w, double h, Rgba colour, LineStyle style) {
-    g.setColor(awt(colour));
+    colour(colour);
     g.setStroke(stroke(style));
     g.draw(new Rectangle2D.Double(x, y, w, h));
   }
 
   @Override
   public void line(double x1, double y1, double x2, double y2, Rgba colour, LineStyle style) {
-    g.setColor(awt(colour));
+    colour(colour);
     g.setStroke(stroke(style));
     g.draw(new Line2D.Double(x1, y1, x2, y2));
   }
@@ -71,7 +80,7 @@ public class Java2dPainter implements Painter {
     if (n < 2) {
       return;
     }
-    g.setColor(awt(colour));
+    colour(colour);
     g.setStroke(stroke(style));
     g.draw(path(xs, ys, n, false));
   }
@@ -81,7 +90,7 @@ public class Java2dPainter implements Painter {
     if (n < 3) {
       return;
     }
-    g.setColor(awt(colour));
+    colour(colour);
     g.fill(path(xs, ys, n, true));
   }
 
@@ -89,7 +98,7 @@ public class Java2dPainter implements Painter {
   public void text(String text, double x, double y, TextStyle style, Rgba colour, Align align) {
     Font f = fonts.get(style);
     g.setFont(f);
-    g.setColor(awt(colour));
+    colour(colour);
     FontRenderContext frc = g.getFontRenderContext();
     double w = f.getStringBounds(text, frc).getWidth();
     LineMetrics lm = f.getLineMetrics(text, frc);
@@ -113,12 +122,12 @@ public class Java2dPainter implements Painter {
 
   @Override
   public void save() {
-    clips.push(g.getClip() == null ? new Rectangle2D.Double(-1e9, -1e9, 2e9, 2e9) : g.getClip());
+    clips.push(Optional.ofNullable(g.getClip()));
   }
 
   @Override
   public void restore() {
-    g.setClip(clips.pop());
+    g.setClip(clips.pop().orElse(null));
   }
 
   private Path2D path(double[] xs, double[] ys, int n, boolean close) {
@@ -139,6 +148,14 @@ public class Java2dPainter implements Painter {
           (float) s.dash()}, 0);
     }
     return new BasicStroke((float) s.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
+  }
+
+  /** Sets the colour only when it changes: bars come in long runs of one colour. */
+  private void colour(Rgba c) {
+    if (!c.equals(lastColour)) {
+      g.setColor(awt(c));
+      lastColour = c;
+    }
   }
 
   private static Color awt(Rgba c) {

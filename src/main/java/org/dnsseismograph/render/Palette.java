@@ -77,7 +77,17 @@ public final class Palette {
 
   /** The heat colour of an answer ratio (0..1, clamped), quantised to {@link #HEAT_STEPS}. */
   public Rgba heat(double ratio) {
-    return HEAT_RAMP[(int) Math.round(Math.max(0, Math.min(1, ratio)) * HEAT_STEPS)];
+    return HEAT_RAMP[heatStep(ratio)];
+  }
+
+  /** The step (0..{@link #HEAT_STEPS}) of the heat ramp an answer ratio falls on. */
+  public int heatStep(double ratio) {
+    return (int) Math.round(Math.max(0, Math.min(1, ratio)) * HEAT_STEPS);
+  }
+
+  /** The colour of heat step {@code k} (0..{@link #HEAT_STEPS}). */
+  public Rgba heatOfStep(int k) {
+    return HEAT_RAMP[k];
   }
 
   private static Rgba[] ramp() {

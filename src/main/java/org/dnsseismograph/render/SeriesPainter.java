@@ -18,9 +18,16 @@ final class SeriesPainter {
   private double[] xs = new double[4096];
   private double[] ys = new double[4096];
   private double[] cum = new double[2048];
+  /** One device pixel in logical pixels: 0.5 on a 2× export. Bars snap to it. */
+  private double px = 1;
 
   SeriesPainter(Palette palette) {
     this.palette = palette;
+  }
+
+  /** Sets the device pixel size bars snap to (1 on screen, 1/scale for a high-DPI export). */
+  void setPixel(double logical) {
+    px = Math.max(0.25, Math.min(1, logical));
   }
 
   /** Each series' min–max band, then its value line; runs of columns with data are drawn, gaps left open. */
@@ -50,27 +57,16 @@ final class SeriesPainter {
     }
     Arrays.fill(cum, 0, n, 0);
     for (int k = 0; k < bufs.length; k++) {
-      Rgba c = lane.series().get(k).colour().withOpacity(0.85);
-      int i = 0;
-      while (i < n) {
-        if (!anyData(bufs, i)) {
-          i++;
-          continue;
+      ColumnBuffer b = bufs[k];
+      Bars bars = new Bars(px, g, lane.series().get(k).colour().withOpacity(0.85));
+      for (int i = 0; i < n; i++) {
+        if (b.hasData(i)) {
+          double top = cum[i] + b.value(i);
+          bars.add(l.xOf(b.columnStart(i)), l.xOf(b.columnEnd(i)), s.y(top, box), s.y(cum[i], box));
+          cum[i] = top;
         }
-        int p = 0;
-        int start = i;
-        for (; i < n && anyData(bufs, i); i++) {
-          double v = bufs[k].hasData(i) ? bufs[k].value(i) : 0;
-          p = point(p, l.xOf(bufs[k].columnStart(i)), s.y(cum[i] + v, box));
-          p = point(p, l.xOf(bufs[k].columnEnd(i)), s.y(cum[i] + v, box));
-        }
-        for (int j = i - 1; j >= start; j--) {
-          p = point(p, l.xOf(bufs[k].columnEnd(j)), s.y(cum[j], box));
-          p = point(p, l.xOf(bufs[k].columnStart(j)), s.y(cum[j], box));
-          cum[j] += bufs[k].hasData(j) ? bufs[k].value(j) : 0;
-        }
-        g.fillPolygon(xs, ys, p, c);
       }
+      bars.flush();
     }
   }
 
@@ -108,15 +104,16 @@ final class SeriesPainter {
       double y = box.plotTop() + r * rowH;
       int i = 0;
       while (i < b.columns()) {
-        Rgba c = heatColour(b, i);
+        int step = heatStep(b, i);
         int j = i + 1;
-        while (j < b.columns() && heatColour(b, j).equals(c)) {
+        while (j < b.columns() && heatStep(b, j) == step) {
           j++;
         }
         double x0 = l.xOf(b.columnStart(i));
         double x1 = l.xOf(b.columnEnd(j - 1));
         if (x1 > l.plotLeft() && x0 < l.plotRight()) {
-          g.fillRect(x0, y, x1 - x0, rowH - inset, c);
+          g.fillRect(Math.rint(x0), y, Math.max(1, Math.rint(x1) - Math.rint(x0)), rowH - inset,
+              step < 0 ? palette.noData() : palette.heatOfStep(step));
         }
         i = j;
       }
@@ -150,37 +147,111 @@ final class SeriesPainter {
     }
   }
 
-  private Rgba heatColour(ColumnBuffer b, int i) {
-    return b.hasData(i) ? palette.heat(b.min(i)) : palette.noData();
+  /** The heat step of column {@code i}'s lowest ratio, or -1 where nothing was asked. */
+  private int heatStep(ColumnBuffer b, int i) {
+    return b.hasData(i) ? palette.heatStep(b.min(i)) : -1;
   }
 
   private void band(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer b, int from, int to, YScale s, Rgba c) {
-    int p = 0;
+    Bars bars = new Bars(px, g, c);
     for (int i = from; i < to; i++) {
-      p = point(p, l.xOf(b.columnStart(i)), s.y(b.max(i), box));
-      p = point(p, l.xOf(b.columnEnd(i)), s.y(b.max(i), box));
+      bars.add(l.xOf(b.columnStart(i)), l.xOf(b.columnEnd(i)), s.y(b.max(i), box), s.y(b.min(i), box));
     }
-    for (int i = to - 1; i >= from; i--) {
-      p = point(p, l.xOf(b.columnEnd(i)), s.y(b.min(i), box));
-      p = point(p, l.xOf(b.columnStart(i)), s.y(b.min(i), box));
-    }
-    g.fillPolygon(xs, ys, p, c);
+    bars.flush();
   }
 
   private void valueLine(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer b, int from, int to, YScale s, Rgba c) {
-    int p = 0;
-    if (to - from == 1 || l.xOf(b.columnEnd(from)) - l.xOf(b.columnStart(from)) > 3) {
-      // Wide columns (a zoom beyond the frame's resolution) draw as steps, so a value is never smeared across its neighbour.
-      for (int i = from; i < to; i++) {
-        p = point(p, l.xOf(b.columnStart(i)), s.y(b.value(i), box));
-        p = point(p, l.xOf(b.columnEnd(i)), s.y(b.value(i), box));
-      }
-    } else {
-      for (int i = from; i < to; i++) {
-        p = point(p, (l.xOf(b.columnStart(i)) + l.xOf(b.columnEnd(i))) / 2, s.y(b.value(i), box));
+    if (to - from > 1 && l.xOf(b.columnEnd(from)) - l.xOf(b.columnStart(from)) <= 3) {
+      denseLine(g, l, box, b, from, to, s, c);
+      return;
+    }
+    // Wide columns (a zoom beyond the frame's resolution) draw as steps, so a value is never smeared across its neighbour.
+    Bars flats = new Bars(px, g, c);
+    Bars risers = new Bars(px, g, c);
+    for (int i = from; i < to; i++) {
+      double y = s.y(b.value(i), box);
+      double x1 = l.xOf(b.columnEnd(i));
+      flats.add(l.xOf(b.columnStart(i)), x1, y - 0.6, y + 0.6);
+      if (i + 1 < to) {
+        double next = s.y(b.value(i + 1), box);
+        risers.add(x1 - 0.6, x1 + 0.6, Math.min(y, next) - 0.6, Math.max(y, next) + 0.6);
+        risers.flush();
       }
     }
-    g.polyline(xs, ys, p, c, LineStyle.SERIES);
+    flats.flush();
+  }
+
+  /**
+   * A line through columns about a pixel wide, drawn as one bar per column covering the line's path
+   * through it (from half-way to the previous value to half-way to the next): crisp, and an
+   * axis-aligned rectangle per column instead of a stroked path that crosses the lane at each noisy
+   * step.
+   */
+  private void denseLine(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer b, int from, int to, YScale s, Rgba c) {
+    Bars bars = new Bars(px, g, c);
+    double prev = Double.NaN;
+    double y = s.y(b.value(from), box);
+    for (int i = from; i < to; i++) {
+      double next = i + 1 < to ? s.y(b.value(i + 1), box) : Double.NaN;
+      double lo = y;
+      double hi = y;
+      if (!Double.isNaN(prev)) {
+        lo = Math.min(lo, (y + prev) / 2);
+        hi = Math.max(hi, (y + prev) / 2);
+      }
+      if (!Double.isNaN(next)) {
+        lo = Math.min(lo, (y + next) / 2);
+        hi = Math.max(hi, (y + next) / 2);
+      }
+      bars.add(l.xOf(b.columnStart(i)), l.xOf(b.columnEnd(i)), lo - 0.6, hi + 0.6);
+      prev = y;
+      y = next;
+    }
+    bars.flush();
+  }
+
+  /**
+   * Column bars snapped to whole pixels, with neighbours of equal extent merged into one
+   * rectangle: axis-aligned rectangles are the fast path of every backend, where a polygon with a
+   * step per column makes a rasteriser cross thousands of edges on each scanline.
+   */
+  private static final class Bars {
+    private final double px;
+    private final Painter g;
+    private final Rgba colour;
+    private double x0 = Double.NaN;
+    private double x1;
+    private double top;
+    private double bottom;
+
+    Bars(double px, Painter g, Rgba colour) {
+      this.px = px;
+      this.g = g;
+      this.colour = colour;
+    }
+
+    void add(double from, double to, double yTop, double yBottom) {
+      double t = Math.floor(yTop / px) * px;
+      double b = Math.max(t + px, Math.ceil(yBottom / px) * px);
+      double l = Math.rint(from / px) * px;
+      double r = Math.max(l + px, Math.rint(to / px) * px);
+      if (!Double.isNaN(x0) && l <= x1 && t == top && b == bottom) {
+        x1 = Math.max(x1, r);
+        return;
+      }
+      flush();
+      x0 = l;
+      x1 = r;
+      top = t;
+      bottom = b;
+    }
+
+    void flush() {
+      if (!Double.isNaN(x0)) {
+        g.fillRect(x0, top, x1 - x0, bottom - top, colour);
+        x0 = Double.NaN;
+      }
+    }
   }
 
   private int point(int p, double x, double y) {

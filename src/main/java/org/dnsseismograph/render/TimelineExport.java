@@ -44,7 +44,8 @@ public final class TimelineExport {
   public static BufferedImage image(ExportRequest r) {
     int w = (int) Math.round(r.width() * r.scale());
     int h = (int) Math.round(r.height() * r.scale());
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    // Opaque RGB: the picture has a white background, and Java2D fills translucent colours on it with native loops.
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
       g.scale(r.scale(), r.scale());

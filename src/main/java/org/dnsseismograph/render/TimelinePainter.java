@@ -42,6 +42,7 @@ public final class TimelinePainter {
     if (frame == null) {
       return;
     }
+    series.setPixel(l.columns() / (double) Math.max(1, frame.columns()));
     for (LaneBox b : l.lanes()) {
       Lane lane = b.lane();
       if (lane.kind() == LaneKind.ANNOTATIONS || !frame.covers(lane)) {

@@ -41,7 +41,8 @@ public final class ExportPictures {
     TimelineExport.write(r.withRange(seconds), dir.resolve("export-seconds.svg"));
   }
 
-  static List<Annotation> annotations(SyntheticIncident inc) {
+  /** The annotations an analyst would have made of the incident: a proposed outage, a spike, two notes. */
+  public static List<Annotation> annotations(SyntheticIncident inc) {
     long s = SyntheticIncident.S;
     return List.of(
         Annotation.proposed(AnnotationKind.OUTAGE, inc.outage, "192.0.2.1-3 stopped answering", "no answers from 3 of 8 servers", "example.",

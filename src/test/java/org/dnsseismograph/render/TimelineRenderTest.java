@@ -96,7 +96,7 @@ class TimelineRenderTest {
 
   @Test
   void aSpikeIsDrawnInTheColumnOfItsTimeAndReachesItsRate() {
-    BufferedImage img = new BufferedImage(1148, 520, BufferedImage.TYPE_INT_ARGB);
+    BufferedImage img = new BufferedImage(1148, 520, BufferedImage.TYPE_INT_RGB);
     TimelineLayout l = draw(request(), img);
     LaneBox b = lane(l, "cap/client.rate");
     int topX = -1;
@@ -118,7 +118,7 @@ class TimelineRenderTest {
 
   @Test
   void aGapIsShadedAsNoDataWhileASilentStretchIsAZeroLine() {
-    BufferedImage img = new BufferedImage(1148, 520, BufferedImage.TYPE_INT_ARGB);
+    BufferedImage img = new BufferedImage(1148, 520, BufferedImage.TYPE_INT_RGB);
     TimelineLayout l = draw(request(), img);
     LaneBox b = lane(l, "cap/client.rate");
     int bottom = (int) b.plotBottom() - 1;
@@ -134,7 +134,7 @@ class TimelineRenderTest {
 
   @Test
   void anAnnotationAppearsAtTheXOfItsStartWithItsLabel() {
-    BufferedImage img = new BufferedImage(1148, 520, BufferedImage.TYPE_INT_ARGB);
+    BufferedImage img = new BufferedImage(1148, 520, BufferedImage.TYPE_INT_RGB);
     TimelineLayout l = draw(request(), img);
     double x0 = l.xOf(OUTAGE.span().startNanos());
     assertEquals(l.plotLeft() + 500, x0, 1e-9);
@@ -183,7 +183,7 @@ class TimelineRenderTest {
       }
     }
     assertNotNull(label, "label text in " + all);
-    TimelineLayout l = TimelineExport.layout(r, new Java2dPainter(new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics()));
+    TimelineLayout l = TimelineExport.layout(r, new Java2dPainter(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()));
     assertEquals(l.xOf(OUTAGE.span().startNanos()) + AnnotationLabelLayout.PAD, Double.parseDouble(label.getAttribute("x")), 0.5);
     String group = "";
     for (org.w3c.dom.Node n = label.getParentNode(); n instanceof Element e && group.isEmpty(); n = n.getParentNode()) {

@@ -29,6 +29,8 @@ public final class FxCanvasPainter implements Painter {
   private final Map<TextStyle, Font> fonts = new EnumMap<>(TextStyle.class);
   private final Map<TextStyle, Map<String, Double>> widths = new EnumMap<>(TextStyle.class);
   private final Text probe = new Text();
+  private Rgba lastFill;
+  private Rgba lastStroke;
 
   public FxCanvasPainter(GraphicsContext gc) {
     this.gc = gc;
@@ -41,7 +43,7 @@ public final class FxCanvasPainter implements Painter {
 
   @Override
   public void fillRect(double x, double y, double w, double h, Rgba colour) {
-    gc.setFill(fx(colour));
+    fill(colour);
     gc.fillRect(x, y, w, h);
   }
 
@@ -68,7 +70,7 @@ public final class FxCanvasPainter implements Painter {
   @Override
   public void fillPolygon(double[] xs, double[] ys, int n, Rgba colour) {
     if (n >= 3) {
-      gc.setFill(fx(colour));
+      fill(colour);
       gc.fillPolygon(xs, ys, n);
     }
   }
@@ -76,7 +78,7 @@ public final class FxCanvasPainter implements Painter {
   @Override
   public void text(String text, double x, double y, TextStyle style, Rgba colour, Align align) {
     gc.setFont(fonts.get(style));
-    gc.setFill(fx(colour));
+    fill(colour);
     gc.setTextBaseline(VPos.CENTER);
     gc.setTextAlign(switch (align) {
       case LEFT -> TextAlignment.LEFT;
@@ -118,10 +120,24 @@ public final class FxCanvasPainter implements Painter {
   @Override
   public void restore() {
     gc.restore();
+    // The context's fill and stroke came back with the saved state.
+    lastFill = null;
+    lastStroke = null;
+  }
+
+  /** Sets the fill only when it changes: bars come in long runs of one colour, and each Color is an allocation. */
+  private void fill(Rgba colour) {
+    if (!colour.equals(lastFill)) {
+      gc.setFill(fx(colour));
+      lastFill = colour;
+    }
   }
 
   private void stroke(Rgba colour, LineStyle style) {
-    gc.setStroke(fx(colour));
+    if (!colour.equals(lastStroke)) {
+      gc.setStroke(fx(colour));
+      lastStroke = colour;
+    }
     gc.setLineWidth(style.width());
     if (style.isDashed()) {
       gc.setLineDashes(style.dash(), style.dash());

@@ -56,6 +56,9 @@ final class ReadoutBox extends VBox {
       setVisible(false);
       return;
     }
+    // Unmanaged: nobody else sizes it, and its lines may be new since the last pulse.
+    applyCss();
+    layout();
     autosize();
     double w = getWidth();
     double left = x + 16 + w <= l.plotRight() ? x + 16 : Math.max(0, x - 16 - w);

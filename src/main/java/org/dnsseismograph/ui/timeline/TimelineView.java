@@ -23,7 +23,7 @@ import org.dnsseismograph.render.TimelinePainter;
  */
 public final class TimelineView extends Region {
   /** Height of the overview strip. */
-  public static final double OVERVIEW_HEIGHT = 64;
+  public static final double OVERVIEW_HEIGHT = 84;
 
   private final TimelineViewModel vm;
   private final TimelinePainter painter = new TimelinePainter(Palette.STANDARD);

@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.dnsseismograph.render.FrameData;
-import org.dnsseismograph.render.FrameReducer;
 import org.dnsseismograph.render.Lane;
 import org.dnsseismograph.render.LaneKind;
 import org.dnsseismograph.render.LanePlan;
@@ -48,12 +47,7 @@ public final class TimelineViewModel {
   private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper();
   private final ZoomHistory history = new ZoomHistory();
-  private final FrameReducer reducer;
-  private final FrameReducer overviewReducer;
-  private FrameData frame;
-  private FrameData overviewFrame;
-  private int columns;
-  private int overviewColumns;
+  private final TimelineFrames frames;
   private boolean gestureRecorded;
 
   /**
@@ -65,8 +59,7 @@ public final class TimelineViewModel {
     if (whole.durationNanos() <= 0) {
       throw new IllegalArgumentException("empty extent " + whole);
     }
-    this.reducer = new FrameReducer(reduceOn);
-    this.overviewReducer = new FrameReducer(reduceOn);
+    this.frames = new TimelineFrames(reduceOn);
     plan.set(lanes);
     extent.set(whole);
     visibleRange.set(ViewWindow.fit(whole, whole));
@@ -172,50 +165,39 @@ public final class TimelineViewModel {
 
   /** Sets the plot's width in pixel columns; frames are reduced for it. */
   public void setColumns(int n) {
-    if (n != columns && n > 0) {
-      columns = n;
+    if (frames.setColumns(n)) {
       requestFrame();
     }
   }
 
   /** Sets the overview strip's width in pixel columns. */
   public void setOverviewColumns(int n) {
-    if (n != overviewColumns && n > 0) {
-      overviewColumns = n;
+    if (frames.setOverviewColumns(n)) {
       requestOverview();
     }
   }
 
   /** Takes up a newly reduced frame, if any; true when the series must be redrawn. */
   public boolean pollFrame() {
-    FrameData latest = reducer.latest();
-    if (latest == null || latest == frame) {
+    if (!frames.poll()) {
       return false;
     }
-    reducer.recycle(frame);
-    frame = latest;
     updateReadout();
     return true;
   }
 
   /** Takes up a newly reduced overview, if any; true when the strip must be redrawn. */
   public boolean pollOverviewFrame() {
-    FrameData latest = overviewReducer.latest();
-    if (latest == null || latest == overviewFrame) {
-      return false;
-    }
-    overviewReducer.recycle(overviewFrame);
-    overviewFrame = latest;
-    return true;
+    return frames.pollOverview();
   }
 
   /** The frame the view draws now (maybe reduced for a slightly older window), or null before the first. */
   public FrameData frame() {
-    return frame;
+    return frames.frame();
   }
 
   public FrameData overviewFrame() {
-    return overviewFrame;
+    return frames.overviewFrame();
   }
 
   /** The lane the overview strip shows: the first shown lane of lines. */
@@ -226,23 +208,20 @@ public final class TimelineViewModel {
 
   /** A defect of a series while it was reduced, or null; the window reports it. */
   public Throwable reductionFailure() {
-    return reducer.failure() != null ? reducer.failure() : overviewReducer.failure();
+    return frames.failure();
   }
 
   private void requestFrame() {
-    if (columns > 0) {
-      reducer.request(plan.get().visibleLanes(), visibleRange.get(), columns);
-    }
+    frames.request(plan.get().visibleLanes(), visibleRange.get());
   }
 
   private void requestOverview() {
-    if (overviewColumns > 0) {
-      overviewReducer.request(List.of(overviewLane()), extent.get(), overviewColumns);
-    }
+    frames.requestOverview(overviewLane(), extent.get());
   }
 
   private void updateReadout() {
     Long t = crosshair.get();
+    FrameData frame = frames.frame();
     if (t == null || frame == null) {
       readout.set(List.of());
       readoutTitle.set("");
@@ -327,6 +306,7 @@ public final class TimelineViewModel {
    */
   public void fitFeatureAt(long t, String laneKey) {
     Lane lane = laneKey == null || Lane.ANNOTATIONS_KEY.equals(laneKey) ? overviewLane() : plan.get().lane(laneKey);
+    FrameData frame = frames.frame();
     TimeRange f = frame == null ? null : FeatureFinder.find(lane, frame.lane(lane.key()), t);
     if (f == null) {
       navigate(ViewWindow.zoom(visibleRange.get(), t, 0.25, extent.get()), true);
