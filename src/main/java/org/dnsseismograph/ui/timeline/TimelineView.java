@@ -2,11 +2,16 @@ package org.dnsseismograph.ui.timeline;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.Observable;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
+import org.dnsseismograph.render.AnnotationLabelLayout;
+import org.dnsseismograph.render.Lane;
+import org.dnsseismograph.render.LaneBox;
 import org.dnsseismograph.render.LayoutSpec;
+import org.dnsseismograph.render.PlacedLabel;
 import org.dnsseismograph.render.Palette;
 import org.dnsseismograph.render.TimelineLayout;
 import org.dnsseismograph.render.TimelinePainter;
@@ -34,6 +39,7 @@ public final class TimelineView extends Region {
   private final ReadoutBox readout;
   private final FrameTicker ticker = new FrameTicker(this::frame);
   private TimelineLayout layout;
+  private List<PlacedLabel> labels = List.of();
   private double selectionFrom = Double.NaN;
   private double selectionTo = Double.NaN;
 
@@ -93,6 +99,19 @@ public final class TimelineView extends Region {
 
   OverviewStrip overview() {
     return overview;
+  }
+
+  /**
+   * The annotation label at {@code (x, y)} in the view's coordinates, or null: for tooltips with
+   * the full text of a cut label, and for selecting an annotation by clicking its label.
+   */
+  public PlacedLabel labelAt(double x, double y) {
+    for (PlacedLabel p : labels) {
+      if (p.contains(x, y)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** Shows a box selection between two x positions (shift-drag). */
@@ -163,11 +182,24 @@ public final class TimelineView extends Region {
     }
     switch (l) {
       case AXES -> painter.paintAxes(p, layout);
-      case ANNOTATIONS -> painter.paintAnnotations(p, layout, vm.annotationsProperty().get(), vm.selectedAnnotationProperty().get());
+      case ANNOTATIONS -> {
+        painter.paintAnnotations(p, layout, vm.annotationsProperty().get(), vm.selectedAnnotationProperty().get());
+        labels = placedLabels(p);
+      }
       case SERIES -> painter.paintSeries(p, layout, vm.frame());
       case OVERLAY -> drawOverlay(p);
       case OVERVIEW -> overview.paint();
     }
+  }
+
+  /** The labels exactly as {@link TimelinePainter#paintAnnotations} placed them, for hit-testing. */
+  private List<PlacedLabel> placedLabels(FxCanvasPainter p) {
+    for (LaneBox b : layout.lanes()) {
+      if (Lane.ANNOTATIONS_KEY.equals(b.lane().key())) {
+        return AnnotationLabelLayout.place(vm.annotationsProperty().get(), layout, b, p);
+      }
+    }
+    return List.of();
   }
 
   private void drawOverlay(FxCanvasPainter p) {

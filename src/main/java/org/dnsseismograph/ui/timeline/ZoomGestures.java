@@ -1,12 +1,14 @@
 package org.dnsseismograph.ui.timeline;
 
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import org.dnsseismograph.render.LaneBox;
+import org.dnsseismograph.render.PlacedLabel;
 import org.dnsseismograph.render.TimelineLayout;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
@@ -16,8 +18,9 @@ import org.dnsseismograph.series.TimeUnits;
  * under the cursor in place; a drag pans; a shift-drag selects a box to zoom into; a double-click
  * fits the feature under it; moving shows the crosshair. Keys: + and − zoom, the arrows pan a
  * quarter of the window, Home shows everything, 1, 2, 3 show 1 s, 10 s, 1 min around the crosshair,
- * Backspace or Alt+← goes back and Alt+→ forward. Presses in the left margin or on a lane's edge
- * belong to {@link LaneGestures}. FX thread only.
+ * Backspace or Alt+← goes back and Alt+→ forward. Over an annotation's label a tooltip shows its
+ * whole label and text; a click selects it, a double-click fits it. Presses in the left margin or
+ * on a lane's edge belong to {@link LaneGestures}. FX thread only.
  */
 final class ZoomGestures {
   /** Zoom factor of one wheel notch (40 units of scroll). */
@@ -35,6 +38,8 @@ final class ZoomGestures {
 
   private final TimelineView view;
   private final TimelineViewModel vm;
+  private final Tooltip tip = new Tooltip();
+  private PlacedLabel tipFor;
   private Drag drag = Drag.NONE;
   private double pressX;
   private TimeRange pressRange;
@@ -48,7 +53,10 @@ final class ZoomGestures {
   void install() {
     Canvas c = view.overlayCanvas();
     c.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-    c.addEventHandler(MouseEvent.MOUSE_MOVED, e -> crosshair(e.getX(), e.getY()));
+    c.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+      crosshair(e.getX(), e.getY());
+      labelTip(e.getX(), e.getY());
+    });
     c.addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.setCrosshair(null));
     c.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
     c.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -68,6 +76,22 @@ final class ZoomGestures {
     TimelineLayout l = view.timelineLayout();
     vm.setCrosshair(l != null && x >= l.plotLeft() && x <= l.plotRight() && y >= l.lanesTop() && y <= l.lanesBottom() ? l.timeAt(x)
         : null);
+  }
+
+  /** A tooltip with an annotation's whole label and text while the mouse is over its label. */
+  private void labelTip(double x, double y) {
+    PlacedLabel p = view.labelAt(x, y);
+    if (p == tipFor) {
+      return;
+    }
+    tipFor = p;
+    if (p == null) {
+      Tooltip.uninstall(view.overlayCanvas(), tip);
+      return;
+    }
+    String text = p.annotation().text();
+    tip.setText(text.isEmpty() ? p.fullText() : p.fullText() + "\n" + text);
+    Tooltip.install(view.overlayCanvas(), tip);
   }
 
   private void scrolled(ScrollEvent e) {
@@ -122,10 +146,25 @@ final class ZoomGestures {
 
   private void clicked(MouseEvent e) {
     TimelineLayout l = view.timelineLayout();
+    PlacedLabel label = view.labelAt(e.getX(), e.getY());
+    if (e.getButton() == MouseButton.PRIMARY && label != null) {
+      vm.selectedAnnotationProperty().set(label.annotation().id());
+      if (e.getClickCount() == 2) {
+        vm.zoomTo(label.annotation().span().durationNanos() > 0 ? padded(label.annotation().span())
+            : new TimeRange(label.annotation().span().startNanos() - 5 * TimeUnits.NANOS_PER_SECOND,
+                label.annotation().span().startNanos() + 5 * TimeUnits.NANOS_PER_SECOND));
+      }
+      return;
+    }
     if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && l != null && inPlot(e.getX(), e.getY())) {
       LaneBox lane = l.laneAt(e.getY());
       vm.fitFeatureAt(l.timeAt(e.getX()), lane == null ? null : lane.lane().key());
     }
+  }
+
+  private static TimeRange padded(TimeRange r) {
+    long pad = r.durationNanos() / 2;
+    return new TimeRange(r.startNanos() - pad, r.endNanos() + pad);
   }
 
   private void keyPressed(KeyEvent e) {

@@ -290,6 +290,27 @@ class TimelineViewUITest {
   }
 
   @Test
+  void clickingAnAnnotationsLabelSelectsItAndADoubleClickFitsIt(FxRobot robot) {
+    org.dnsseismograph.workspace.Annotation spike = org.dnsseismograph.workspace.Annotation.drawn(
+        org.dnsseismograph.workspace.AnnotationKind.SPIKE, SPIKE, "retry storm");
+    fx(() -> {
+      vm.annotationsProperty().set(List.of(spike));
+      return null;
+    });
+    TimelineLayout l = settled();
+    LaneBox notes = l.lanes().stream().filter(b -> b.lane().key().equals("annotations")).findFirst().orElseThrow();
+    org.dnsseismograph.render.PlacedLabel label = fx(() -> view.labelAt(l.xOf(SPIKE.startNanos()) + 3, notes.plotTop() + 6));
+    assertEquals(spike, label.annotation());
+    assertEquals("spike: retry storm", label.fullText());
+    robot.clickOn(screen(label.x() + 10, label.y() + label.height() / 2));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(spike.id(), fx(() -> vm.selectedAnnotationProperty().get()));
+    robot.doubleClickOn(screen(label.x() + 10, label.y() + label.height() / 2));
+    settled();
+    assertEquals(new TimeRange(SPIKE.startNanos() - S, SPIKE.endNanos() + S), range(), "the span with half its width each side");
+  }
+
+  @Test
   void redrawsHappenOnFramesNotPerChange(FxRobot robot) {
     settled();
     long framesBefore = fx(() -> view.ticker().drawnFrames());
