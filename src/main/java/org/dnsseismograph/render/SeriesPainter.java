@@ -1,0 +1,293 @@
+package org.dnsseismograph.render;
+
+import java.util.Arrays;
+import org.dnsseismograph.series.ColumnBuffer;
+
+/**
+ * Draws reduced series into a lane's plot: bands with value lines, stacked areas, heat rows, and
+ * the "no data" shading of gaps. Every column is placed by its own time edges. Reuses its point
+ * arrays from frame to frame, so it is confined to one drawing thread.
+ */
+final class SeriesPainter {
+  private static final double NO_DATA_TEXT_WIDTH = 70;
+  /** Height of one series' strip of event ticks. */
+  static final double RUG = 5;
+  /** Share of busy columns above which a rug is left out. */
+  static final double RUG_DENSITY = 0.35;
+  private final Palette palette;
+  private double[] xs = new double[4096];
+  private double[] ys = new double[4096];
+  private double[] cum = new double[2048];
+  /** One device pixel in logical pixels: 0.5 on a 2× export. Bars snap to it. */
+  private double px = 1;
+
+  SeriesPainter(Palette palette) {
+    this.palette = palette;
+  }
+
+  /** Sets the device pixel size bars snap to (1 on screen, 1/scale for a high-DPI export). */
+  void setPixel(double logical) {
+    px = Math.max(0.25, Math.min(1, logical));
+  }
+
+  /** Each series' min–max band, then its value line; runs of columns with data are drawn, gaps left open. */
+  void lines(Painter g, TimelineLayout l, LaneBox box, Lane lane, ColumnBuffer[] bufs, YScale s) {
+    double bandOpacity = bufs.length == 1 ? 0.30 : 0.18;
+    for (int k = 0; k < bufs.length; k++) {
+      Rgba c = lane.series().get(k).colour();
+      ColumnBuffer b = bufs[k];
+      for (int i = 0; i < b.columns(); i = runEnd(b, i)) {
+        if (b.hasData(i)) {
+          int end = runEnd(b, i);
+          band(g, l, box, b, i, end, s, c.withOpacity(bandOpacity));
+          valueLine(g, l, box, b, i, end, s, c);
+        }
+      }
+    }
+  }
+
+  /** Series' values stacked upwards in order, each as an area from the stack below it. */
+  void stacked(Painter g, TimelineLayout l, LaneBox box, Lane lane, ColumnBuffer[] bufs, YScale s) {
+    if (bufs.length == 0) {
+      return;
+    }
+    int n = bufs[0].columns();
+    if (cum.length < n) {
+      cum = new double[n];
+    }
+    Arrays.fill(cum, 0, n, 0);
+    for (int k = 0; k < bufs.length; k++) {
+      ColumnBuffer b = bufs[k];
+      Bars bars = new Bars(px, g, lane.series().get(k).colour().withOpacity(0.85));
+      for (int i = 0; i < n; i++) {
+        if (b.hasData(i)) {
+          double top = cum[i] + b.value(i);
+          bars.add(l.xOf(b.columnStart(i)), l.xOf(b.columnEnd(i)), s.y(top, box), s.y(cum[i], box));
+          cum[i] = top;
+        }
+      }
+      bars.flush();
+    }
+  }
+
+  /**
+   * Where rates are drawn from buckets wider than a pixel, the exact events per pixel column as a
+   * rug of ticks along the plot's bottom, one strip per series: zoomed in, each query is seen. A
+   * series with events in most columns would only draw a solid bar, so it gets no rug.
+   */
+  void rug(Painter g, TimelineLayout l, LaneBox box, Lane lane, ColumnBuffer[] exact) {
+    int strip = 0;
+    for (int k = 0; k < exact.length; k++) {
+      ColumnBuffer b = exact[k];
+      if (b == null || !sparse(b)) {
+        continue;
+      }
+      Rgba c = lane.series().get(k).colour();
+      double bottom = box.plotBottom() - strip * RUG;
+      for (int i = 0; i < b.columns(); i++) {
+        if (b.count(i) > 0) {
+          double x0 = l.xOf(b.columnStart(i));
+          double w = Math.max(1, l.xOf(b.columnEnd(i)) - x0);
+          g.fillRect(x0, bottom - RUG + 1, w, RUG - 1, c);
+        }
+      }
+      strip++;
+    }
+  }
+
+  /** One row per series; each column coloured by the lowest ratio it holds, grey where nothing was asked. */
+  void heat(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer[] bufs) {
+    double rowH = box.plotHeight() / Math.max(1, bufs.length);
+    double inset = rowH >= 6 ? 1 : 0;
+    for (int r = 0; r < bufs.length; r++) {
+      ColumnBuffer b = bufs[r];
+      double y = box.plotTop() + r * rowH;
+      int i = 0;
+      while (i < b.columns()) {
+        int step = heatStep(b, i);
+        int j = i + 1;
+        while (j < b.columns() && heatStep(b, j) == step) {
+          j++;
+        }
+        double x0 = l.xOf(b.columnStart(i));
+        double x1 = l.xOf(b.columnEnd(j - 1));
+        if (x1 > l.plotLeft() && x0 < l.plotRight()) {
+          g.fillRect(Math.rint(x0), y, Math.max(1, Math.rint(x1) - Math.rint(x0)), rowH - inset,
+              step < 0 ? palette.noData() : palette.heatOfStep(step));
+        }
+        i = j;
+      }
+    }
+  }
+
+  /** Shades runs of columns where no series of the lane has data, and says so where there is room. */
+  void noData(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer[] bufs) {
+    if (bufs.length == 0) {
+      return;
+    }
+    ColumnBuffer b0 = bufs[0];
+    int i = 0;
+    while (i < b0.columns()) {
+      if (anyData(bufs, i)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < b0.columns() && !anyData(bufs, i)) {
+        i++;
+      }
+      double x0 = Math.max(l.plotLeft(), l.xOf(b0.columnStart(start)));
+      double x1 = Math.min(l.plotRight(), l.xOf(b0.columnEnd(i - 1)));
+      if (x1 > x0) {
+        g.fillRect(x0, box.plotTop(), x1 - x0, box.plotHeight(), palette.noData());
+        if (x1 - x0 >= NO_DATA_TEXT_WIDTH && box.plotHeight() >= 14) {
+          g.text("no data", (x0 + x1) / 2, box.plotTop() + box.plotHeight() / 2, TextStyle.SMALL, palette.mutedText(), Align.CENTER);
+        }
+      }
+    }
+  }
+
+  /** The heat step of column {@code i}'s lowest ratio, or -1 where nothing was asked. */
+  private int heatStep(ColumnBuffer b, int i) {
+    return b.hasData(i) ? palette.heatStep(b.min(i)) : -1;
+  }
+
+  private void band(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer b, int from, int to, YScale s, Rgba c) {
+    Bars bars = new Bars(px, g, c);
+    for (int i = from; i < to; i++) {
+      bars.add(l.xOf(b.columnStart(i)), l.xOf(b.columnEnd(i)), s.y(b.max(i), box), s.y(b.min(i), box));
+    }
+    bars.flush();
+  }
+
+  private void valueLine(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer b, int from, int to, YScale s, Rgba c) {
+    if (to - from > 1 && l.xOf(b.columnEnd(from)) - l.xOf(b.columnStart(from)) <= 3) {
+      denseLine(g, l, box, b, from, to, s, c);
+      return;
+    }
+    // Wide columns (a zoom beyond the frame's resolution) draw as steps, so a value is never smeared across its neighbour.
+    Bars flats = new Bars(px, g, c);
+    Bars risers = new Bars(px, g, c);
+    for (int i = from; i < to; i++) {
+      double y = s.y(b.value(i), box);
+      double x1 = l.xOf(b.columnEnd(i));
+      flats.add(l.xOf(b.columnStart(i)), x1, y - 0.6, y + 0.6);
+      if (i + 1 < to) {
+        double next = s.y(b.value(i + 1), box);
+        risers.add(x1 - 0.6, x1 + 0.6, Math.min(y, next) - 0.6, Math.max(y, next) + 0.6);
+        risers.flush();
+      }
+    }
+    flats.flush();
+  }
+
+  /**
+   * A line through columns about a pixel wide, drawn as one bar per column covering the line's path
+   * through it (from half-way to the previous value to half-way to the next): crisp, and an
+   * axis-aligned rectangle per column instead of a stroked path that crosses the lane at each noisy
+   * step.
+   */
+  private void denseLine(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer b, int from, int to, YScale s, Rgba c) {
+    Bars bars = new Bars(px, g, c);
+    double prev = Double.NaN;
+    double y = s.y(b.value(from), box);
+    for (int i = from; i < to; i++) {
+      double next = i + 1 < to ? s.y(b.value(i + 1), box) : Double.NaN;
+      double lo = y;
+      double hi = y;
+      if (!Double.isNaN(prev)) {
+        lo = Math.min(lo, (y + prev) / 2);
+        hi = Math.max(hi, (y + prev) / 2);
+      }
+      if (!Double.isNaN(next)) {
+        lo = Math.min(lo, (y + next) / 2);
+        hi = Math.max(hi, (y + next) / 2);
+      }
+      bars.add(l.xOf(b.columnStart(i)), l.xOf(b.columnEnd(i)), lo - 0.6, hi + 0.6);
+      prev = y;
+      y = next;
+    }
+    bars.flush();
+  }
+
+  /**
+   * Column bars snapped to whole pixels, with neighbours of equal extent merged into one
+   * rectangle: axis-aligned rectangles are the fast path of every backend, where a polygon with a
+   * step per column makes a rasteriser cross thousands of edges on each scanline.
+   */
+  private static final class Bars {
+    private final double px;
+    private final Painter g;
+    private final Rgba colour;
+    private double x0 = Double.NaN;
+    private double x1;
+    private double top;
+    private double bottom;
+
+    Bars(double px, Painter g, Rgba colour) {
+      this.px = px;
+      this.g = g;
+      this.colour = colour;
+    }
+
+    void add(double from, double to, double yTop, double yBottom) {
+      double t = Math.floor(yTop / px) * px;
+      double b = Math.max(t + px, Math.ceil(yBottom / px) * px);
+      double l = Math.rint(from / px) * px;
+      double r = Math.max(l + px, Math.rint(to / px) * px);
+      if (!Double.isNaN(x0) && l <= x1 && t == top && b == bottom) {
+        x1 = Math.max(x1, r);
+        return;
+      }
+      flush();
+      x0 = l;
+      x1 = r;
+      top = t;
+      bottom = b;
+    }
+
+    void flush() {
+      if (!Double.isNaN(x0)) {
+        g.fillRect(x0, top, x1 - x0, bottom - top, colour);
+        x0 = Double.NaN;
+      }
+    }
+  }
+
+  private int point(int p, double x, double y) {
+    if (p == xs.length) {
+      xs = Arrays.copyOf(xs, p * 2);
+      ys = Arrays.copyOf(ys, p * 2);
+    }
+    xs[p] = x;
+    ys[p] = y;
+    return p + 1;
+  }
+
+  /** Whether fewer than {@link #RUG_DENSITY} of the columns hold events. */
+  private static boolean sparse(ColumnBuffer b) {
+    int busy = 0;
+    for (int i = 0; i < b.columns(); i++) {
+      busy += b.count(i) > 0 ? 1 : 0;
+    }
+    return busy < RUG_DENSITY * b.columns();
+  }
+
+  private static int runEnd(ColumnBuffer b, int i) {
+    boolean data = b.hasData(i);
+    int j = i + 1;
+    while (j < b.columns() && b.hasData(j) == data) {
+      j++;
+    }
+    return j;
+  }
+
+  private static boolean anyData(ColumnBuffer[] bufs, int i) {
+    for (ColumnBuffer b : bufs) {
+      if (b.hasData(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

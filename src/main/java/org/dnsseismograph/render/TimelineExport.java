@@ -1,0 +1,115 @@
+package org.dnsseismograph.render;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.workspace.SourceRef;
+
+/**
+ * Exports a timeline as PNG or SVG without a display: the same layout and painter as the screen,
+ * with a title, a legend naming each source and its clock offset, and a footer with the range and
+ * each source's content hash so a reader can tell what the picture was made from. The series are
+ * reduced on the calling thread (O(lanes × columns)). Stateless and thread-safe.
+ */
+public final class TimelineExport {
+  private TimelineExport() {}
+
+  /** Writes a PNG or an SVG, chosen by {@code out}'s extension. */
+  public static void write(ExportRequest r, Path out) throws IOException {
+    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".png")) {
+      writePng(r, out);
+    } else if (name.endsWith(".svg")) {
+      Files.writeString(out, svg(r), StandardCharsets.UTF_8);
+    } else {
+      throw new IllegalArgumentException("export to .png or .svg, not " + out.getFileName());
+    }
+  }
+
+  public static void writePng(ExportRequest r, Path out) throws IOException {
+    if (!ImageIO.write(image(r), "png", out.toFile())) {
+      throw new IOException("no PNG writer in this Java runtime");
+    }
+  }
+
+  /** The picture as an image of {@code width × scale} by {@code height × scale} device pixels. */
+  public static BufferedImage image(ExportRequest r) {
+    int w = (int) Math.round(r.width() * r.scale());
+    int h = (int) Math.round(r.height() * r.scale());
+    // Opaque RGB: the picture has a white background, and Java2D fills translucent colours on it with native loops.
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      g.scale(r.scale(), r.scale());
+      paint(r, new Java2dPainter(g));
+    } finally {
+      g.dispose();
+    }
+    return img;
+  }
+
+  /** The picture as an SVG document. */
+  public static String svg(ExportRequest r) {
+    SvgPainter p = new SvgPainter(r.width(), r.height());
+    paint(r, p);
+    return p.document();
+  }
+
+  /** Draws the whole picture onto {@code g} and returns its layout (for callers that check geometry). */
+  public static TimelineLayout paint(ExportRequest r, Painter g) {
+    TimelineLayout l = layout(r, g);
+    int columns = (int) Math.round(l.columns() * Math.max(1, r.scale()));
+    FrameData frame = FrameData.reduce(r.plan().visibleLanes(), r.range(), columns);
+    TimelinePainter tp = new TimelinePainter(Palette.STANDARD);
+    tp.paintAxes(g, l);
+    tp.paintAnnotations(g, l, r.annotations(), null);
+    tp.paintSeries(g, l, frame);
+    tp.paintFrame(g, l);
+    return l;
+  }
+
+  /** The layout an export of {@code r} uses, measured with {@code m}. */
+  public static TimelineLayout layout(ExportRequest r, TextMeasure m) {
+    double width = r.width() - 24;
+    String title = r.title().isEmpty() ? "DNS Seismograph" : r.title();
+    List<String> legend = wrap("Sources: ", r.sources().stream().map(SourceRef::legendText).toList(), width, TextStyle.LABEL, m);
+    List<String> footer = new ArrayList<>();
+    footer.add("Range " + TimeUnits.format(r.range().startNanos()) + " – " + TimeUnits.format(r.range().endNanos()) + " ("
+        + TimeUnits.formatDuration(r.range().durationNanos()) + "), all times UTC · drawn by DNS Seismograph");
+    for (SourceRef s : r.sources()) {
+      footer.add(s.name() + "  " + (s.contentHash().isEmpty() ? "content hash unknown" : s.contentHash()));
+    }
+    LayoutSpec spec = new LayoutSpec(r.width(), r.height(), title, legend, footer, r.localZone());
+    return TimelineLayout.of(spec, r.plan(), r.range(), m);
+  }
+
+  /** {@code items} joined with " · " after {@code lead}, broken into lines no wider than {@code width}. */
+  static List<String> wrap(String lead, List<String> items, double width, TextStyle style, TextMeasure m) {
+    List<String> lines = new ArrayList<>();
+    if (items.isEmpty()) {
+      return lines;
+    }
+    StringBuilder line = new StringBuilder(lead);
+    boolean first = true;
+    for (String item : items) {
+      String next = first ? line + item : line + " · " + item;
+      if (!first && m.textWidth(next, style) > width) {
+        lines.add(line.toString());
+        line = new StringBuilder("  " + item);
+      } else {
+        line = new StringBuilder(next);
+      }
+      first = false;
+    }
+    lines.add(Elide.toWidth(line.toString(), width, style, m));
+    return lines;
+  }
+}

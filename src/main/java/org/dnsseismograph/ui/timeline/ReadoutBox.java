@@ -1,0 +1,68 @@
+package org.dnsseismograph.ui.timeline;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.dnsseismograph.render.TimelineLayout;
+
+/**
+ * The crosshair readout: the exact time to the millisecond, the bucket it reads, and every shown
+ * series' value there, grouped by lane, in a box beside the crosshair (on its right, or its left
+ * near the right edge). Bound to the view model's readout. FX thread only.
+ */
+final class ReadoutBox extends VBox {
+  private final Label time = new Label();
+
+  ReadoutBox(TimelineViewModel vm) {
+    setId("crosshair-readout");
+    time.setId("crosshair-time");
+    time.setStyle("-fx-font-weight: bold;");
+    setStyle("-fx-background-color: rgba(255,255,255,0.93); -fx-border-color: #9aa0a6; -fx-font-size: 11px;");
+    setPadding(new Insets(4, 8, 4, 8));
+    setSpacing(1);
+    setManaged(false);
+    setMouseTransparent(true);
+    setVisible(false);
+    time.textProperty().bind(vm.readoutTitleProperty());
+    vm.readoutProperty().addListener((o, a, lines) -> rebuild(lines));
+  }
+
+  private void rebuild(List<ReadoutLine> lines) {
+    getChildren().setAll(time);
+    String lane = null;
+    for (ReadoutLine r : lines) {
+      if (!r.lane().equals(lane)) {
+        lane = r.lane();
+        Label heading = new Label(lane);
+        heading.setStyle("-fx-text-fill: #5f6368;");
+        getChildren().add(heading);
+      }
+      Rectangle key = new Rectangle(8, 8, Color.rgb(r.colour().red(), r.colour().green(), r.colour().blue()));
+      Label text = new Label(r.text());
+      text.getStyleClass().add("readout-line");
+      HBox row = new HBox(5, key, text);
+      row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+      getChildren().add(row);
+    }
+  }
+
+  /** Shows the box beside the crosshair at {@code x}, or hides it when {@code x} is NaN. */
+  void place(TimelineLayout l, double x) {
+    if (Double.isNaN(x) || getChildren().size() <= 1) {
+      setVisible(false);
+      return;
+    }
+    // Unmanaged: nobody else sizes it, and its lines may be new since the last pulse.
+    applyCss();
+    layout();
+    autosize();
+    double w = getWidth();
+    double left = x + 16 + w <= l.plotRight() ? x + 16 : Math.max(0, x - 16 - w);
+    relocate(left, l.lanesTop() + 4);
+    setVisible(true);
+  }
+}

@@ -1,0 +1,215 @@
+package org.dnsseismograph.ui.timeline;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.Observable;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Region;
+import org.dnsseismograph.render.AnnotationLabelLayout;
+import org.dnsseismograph.render.Lane;
+import org.dnsseismograph.render.LaneBox;
+import org.dnsseismograph.render.LayoutSpec;
+import org.dnsseismograph.render.PlacedLabel;
+import org.dnsseismograph.render.Palette;
+import org.dnsseismograph.render.TimelineLayout;
+import org.dnsseismograph.render.TimelinePainter;
+
+/**
+ * The timeline on screen: four stacked canvases (axes, annotations, series, overlay) drawn through
+ * the shared {@link TimelinePainter}, the overview strip under them, and the crosshair readout.
+ * Changes to the view model only set dirty flags; the {@link FrameTicker} redraws the dirty layers
+ * once per frame, and the series layer only when a new frame of reduced series has arrived (until
+ * then the previous frame is drawn at the new geometry, each bucket at its own time).
+ *
+ * <p>Embed it anywhere; it starts its frame timer when shown in a scene and stops it when removed.
+ * FX thread only.
+ */
+public final class TimelineView extends Region {
+  /** Height of the overview strip. */
+  public static final double OVERVIEW_HEIGHT = 84;
+
+  private final TimelineViewModel vm;
+  private final TimelinePainter painter = new TimelinePainter(Palette.STANDARD);
+  private final Map<Layer, Canvas> canvases = new EnumMap<>(Layer.class);
+  private final Map<Layer, FxCanvasPainter> painters = new EnumMap<>(Layer.class);
+  private final EnumSet<Layer> dirty = EnumSet.allOf(Layer.class);
+  private final OverviewStrip overview;
+  private final ReadoutBox readout;
+  private final FrameTicker ticker = new FrameTicker(this::frame);
+  private TimelineLayout layout;
+  private List<PlacedLabel> labels = List.of();
+  private double selectionFrom = Double.NaN;
+  private double selectionTo = Double.NaN;
+
+  public TimelineView(TimelineViewModel vm) {
+    this.vm = vm;
+    getStyleClass().add("timeline-view");
+    setId("timeline");
+    for (Layer l : new Layer[] {Layer.AXES, Layer.ANNOTATIONS, Layer.SERIES, Layer.OVERLAY}) {
+      Canvas c = new Canvas();
+      c.setId("timeline-" + l.name().toLowerCase(java.util.Locale.ROOT));
+      c.setMouseTransparent(l != Layer.OVERLAY);
+      canvases.put(l, c);
+      painters.put(l, new FxCanvasPainter(c.getGraphicsContext2D()));
+      getChildren().add(c);
+    }
+    overview = new OverviewStrip(vm, painter);
+    readout = new ReadoutBox(vm);
+    getChildren().addAll(overview, readout);
+    setFocusTraversable(true);
+    setMinSize(400, 240);
+    setPrefSize(1280, 800);
+    vm.visibleRangeProperty().addListener(this::viewChanged);
+    vm.planProperty().addListener(this::viewChanged);
+    vm.localZoneProperty().addListener(this::viewChanged);
+    vm.annotationsProperty().addListener(o -> mark(Layer.ANNOTATIONS, Layer.OVERVIEW));
+    vm.selectedAnnotationProperty().addListener(o -> mark(Layer.ANNOTATIONS));
+    vm.crosshairProperty().addListener(o -> mark(Layer.OVERLAY));
+    vm.extentProperty().addListener(o -> mark(Layer.OVERVIEW));
+    new ZoomGestures(this).install();
+    new LaneGestures(this).install();
+    sceneProperty().addListener((o, was, now) -> {
+      if (now == null) {
+        ticker.stop();
+      } else {
+        ticker.start();
+      }
+    });
+  }
+
+  public TimelineViewModel viewModel() {
+    return vm;
+  }
+
+  /** The geometry drawn last (null before the first frame): gestures map pixels to time through it. */
+  public TimelineLayout timelineLayout() {
+    return layout;
+  }
+
+  public FrameTicker ticker() {
+    return ticker;
+  }
+
+  /** The canvas that takes the mouse (the top layer). */
+  Canvas overlayCanvas() {
+    return canvases.get(Layer.OVERLAY);
+  }
+
+  OverviewStrip overview() {
+    return overview;
+  }
+
+  /**
+   * The annotation label at {@code (x, y)} in the view's coordinates, or null: for tooltips with
+   * the full text of a cut label, and for selecting an annotation by clicking its label.
+   */
+  public PlacedLabel labelAt(double x, double y) {
+    for (PlacedLabel p : labels) {
+      if (p.contains(x, y)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Shows a box selection between two x positions (shift-drag). */
+  void setSelection(double from, double to) {
+    selectionFrom = from;
+    selectionTo = to;
+    mark(Layer.OVERLAY);
+  }
+
+  void clearSelection() {
+    setSelection(Double.NaN, Double.NaN);
+  }
+
+  private void viewChanged(Observable o) {
+    mark(Layer.AXES, Layer.ANNOTATIONS, Layer.SERIES, Layer.OVERLAY, Layer.OVERVIEW);
+  }
+
+  void mark(Layer... layers) {
+    for (Layer l : layers) {
+      dirty.add(l);
+    }
+  }
+
+  @Override
+  protected void layoutChildren() {
+    double w = Math.max(1, getWidth());
+    double h = Math.max(1, getHeight() - OVERVIEW_HEIGHT);
+    for (Canvas c : canvases.values()) {
+      if (c.getWidth() != w || c.getHeight() != h) {
+        c.setWidth(w);
+        c.setHeight(h);
+        dirty.addAll(EnumSet.allOf(Layer.class));
+      }
+    }
+    overview.resizeRelocate(0, h, w, OVERVIEW_HEIGHT);
+    readout.autosize();
+  }
+
+  /** One frame: takes up new reductions, redraws the dirty layers; true if anything was drawn. */
+  boolean frame() {
+    if (vm.pollFrame()) {
+      dirty.add(Layer.SERIES);
+    }
+    if (vm.pollOverviewFrame()) {
+      dirty.add(Layer.OVERVIEW);
+    }
+    Canvas axes = canvases.get(Layer.AXES);
+    if (dirty.isEmpty() || axes.getWidth() < 2 || axes.getHeight() < 2) {
+      return false;
+    }
+    if (dirty.contains(Layer.AXES) || layout == null) {
+      LayoutSpec spec = LayoutSpec.screen(axes.getWidth(), axes.getHeight(), vm.localZoneProperty().get());
+      layout = TimelineLayout.of(spec, vm.plan(), vm.visibleRange(), painters.get(Layer.AXES));
+      vm.setColumns(layout.columns());
+    }
+    for (Layer l : EnumSet.copyOf(dirty)) {
+      draw(l);
+    }
+    dirty.clear();
+    return true;
+  }
+
+  private void draw(Layer l) {
+    Canvas c = canvases.get(l);
+    FxCanvasPainter p = painters.get(l);
+    if (c != null) {
+      c.getGraphicsContext2D().clearRect(0, 0, c.getWidth(), c.getHeight());
+    }
+    switch (l) {
+      case AXES -> painter.paintAxes(p, layout);
+      case ANNOTATIONS -> {
+        painter.paintAnnotations(p, layout, vm.annotationsProperty().get(), vm.selectedAnnotationProperty().get());
+        labels = placedLabels(p);
+      }
+      case SERIES -> painter.paintSeries(p, layout, vm.frame());
+      case OVERLAY -> drawOverlay(p);
+      case OVERVIEW -> overview.paint();
+    }
+  }
+
+  /** The labels exactly as {@link TimelinePainter#paintAnnotations} placed them, for hit-testing. */
+  private List<PlacedLabel> placedLabels(FxCanvasPainter p) {
+    for (LaneBox b : layout.lanes()) {
+      if (Lane.ANNOTATIONS_KEY.equals(b.lane().key())) {
+        return AnnotationLabelLayout.place(vm.annotationsProperty().get(), layout, b, p);
+      }
+    }
+    return List.of();
+  }
+
+  private void drawOverlay(FxCanvasPainter p) {
+    if (!Double.isNaN(selectionFrom)) {
+      painter.paintSelection(p, layout, selectionFrom, selectionTo);
+    }
+    Long t = vm.crosshairProperty().get();
+    if (t != null) {
+      painter.paintCrosshair(p, layout, layout.xOf(t));
+    }
+    readout.place(layout, t == null ? Double.NaN : layout.xOf(t));
+  }
+}
