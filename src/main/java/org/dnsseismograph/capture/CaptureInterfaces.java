@@ -3,6 +3,7 @@ package org.dnsseismograph.capture;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.dnsseismograph.wire.IpAddress;
 import org.pcap4j.core.PcapAddress;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
@@ -35,7 +36,8 @@ public final class CaptureInterfaces {
       for (PcapAddress a : nif.getAddresses()) {
         InetAddress ia = a.getAddress();
         if (ia != null) {
-          addresses.add(ia.getHostAddress());
+          // RFC 5952 text (::1, not 0:0:0:0:0:0:0:1), without the zone suffix.
+          addresses.add(IpAddress.of(ia.getAddress()).toString());
         }
       }
       out.add(new CaptureInterface(nif.getName(), nif.getDescription(), addresses, nif.isLoopBack(), nif.isUp()));
