@@ -1,13 +1,10 @@
 package org.dnsseismograph.capture;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -56,6 +53,8 @@ public final class DnstapReceiver implements LiveSource {
   private volatile SocketAddress bound;
   private Thread acceptor;
   private volatile DnstapRecorder recorder;
+  /** The recorder after it was closed, so its files and counts stay visible. */
+  private volatile DnstapRecorder closedRecorder;
   private ScheduledExecutorService flusher;
 
   /** A receiver analysed by the built-in {@link LiveDnsSeries}. */
@@ -88,7 +87,7 @@ public final class DnstapReceiver implements LiveSource {
       throw new IllegalStateException(name() + " was already started");
     }
     try {
-      server = bind(config.endpoint());
+      server = DnstapSockets.bind(config.endpoint());
       bound = server.getLocalAddress();
       if (config.recording() != null) {
         recorder = new DnstapRecorder(config.recording());
@@ -113,48 +112,6 @@ public final class DnstapReceiver implements LiveSource {
         return t;
       });
       flusher.scheduleWithFixedDelay(this::flushRecording, FLUSH_EVERY_MILLIS, FLUSH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
-    }
-  }
-
-  private static ServerSocketChannel bind(DnstapEndpoint endpoint) throws IOException, CaptureException {
-    if (endpoint instanceof DnstapEndpoint.Unix u) {
-      clearStaleSocket(u.path());
-      ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-      try {
-        return ch.bind(u.address());
-      } catch (IOException e) {
-        ch.close();
-        throw e;
-      }
-    }
-    ServerSocketChannel ch = ServerSocketChannel.open();
-    try {
-      return ch.bind(endpoint.address());
-    } catch (BindException e) {
-      ch.close();
-      throw new CaptureException(CaptureException.Kind.ADDRESS_IN_USE, "cannot listen for dnstap on " + endpoint + ": " + e.getMessage());
-    } catch (IOException e) {
-      ch.close();
-      throw e;
-    }
-  }
-
-  /** Removes a socket file nobody listens on (a crashed receiver's); refuses a live one or a plain file. */
-  private static void clearStaleSocket(Path path) throws CaptureException {
-    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    if (Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      throw new CaptureException(CaptureException.Kind.ADDRESS_IN_USE, path + " exists and is not a socket; choose another dnstap socket path");
-    }
-    try (SocketChannel probe = SocketChannel.open(java.net.UnixDomainSocketAddress.of(path))) {
-      throw new CaptureException(CaptureException.Kind.ADDRESS_IN_USE, "another process listens on " + path + "; stop it or choose another path");
-    } catch (IOException refused) {
-      try {
-        Files.deleteIfExists(path);
-      } catch (IOException e) {
-        throw new CaptureException(CaptureException.Kind.ADDRESS_IN_USE, "cannot remove the old socket " + path + ": " + e.getMessage());
-      }
     }
   }
 
@@ -242,9 +199,6 @@ public final class DnstapReceiver implements LiveSource {
     }
   }
 
-  /** The recorder after it was closed, so its files and counts stay visible. */
-  private volatile DnstapRecorder closedRecorder;
-
   @Override
   public void pause() {
     runtime.pause();
@@ -272,12 +226,10 @@ public final class DnstapReceiver implements LiveSource {
       flusher.shutdownNow();
     }
     closeRecorder();
-    if (config.endpoint() instanceof DnstapEndpoint.Unix u) {
-      try {
-        Files.deleteIfExists(u.path());
-      } catch (IOException e) {
-        runtime.reportProblem("could not remove the socket " + u.path() + ": " + e.getMessage());
-      }
+    try {
+      DnstapSockets.remove(config.endpoint());
+    } catch (IOException e) {
+      runtime.reportProblem("could not remove the socket of " + config.endpoint() + ": " + e.getMessage());
     }
     runtime.end();
   }
@@ -293,7 +245,7 @@ public final class DnstapReceiver implements LiveSource {
     }
   }
 
-  private static void closeQuietly(java.io.Closeable c) {
+  private static void closeQuietly(Closeable c) {
     try {
       c.close();
     } catch (IOException e) {

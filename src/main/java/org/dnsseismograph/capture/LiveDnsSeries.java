@@ -44,7 +44,7 @@ public final class LiveDnsSeries implements LiveAnalysis {
   private final RoleSeries[] byRole = new RoleSeries[MessageRole.values().length];
   private final QueryResponseMatcher[] matchers = new QueryResponseMatcher[MessageRole.values().length];
   private final EventSeriesWriter skipped = new EventSeriesWriter(MetricId.of("packets.skipped"));
-  private long lastRetention = Long.MIN_VALUE;
+  private long lastRetention;
 
   /** Matching with the file defaults (3 s timeout), {@link Retention#LIVE_DEFAULT}. */
   public LiveDnsSeries() {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -290,15 +289,5 @@ final class LiveRuntime<T> {
   /** Wall-clock time as epoch ns (microsecond resolution on Linux). */
   static long wallNanos() {
     return TimeUnits.toNanos(Instant.now());
-  }
-
-  /** Waits until the worker has ended (tests). */
-  boolean awaitWorker(long timeout, TimeUnit unit) throws InterruptedException {
-    Thread w = worker;
-    if (w == null) {
-      return true;
-    }
-    w.join(unit.toMillis(timeout));
-    return !w.isAlive();
   }
 }

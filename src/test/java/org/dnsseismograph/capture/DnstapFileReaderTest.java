@@ -106,9 +106,8 @@ class DnstapFileReaderTest {
     int lastFrameLength = lastDataFrameLength(whole);
     Files.write(cut, Arrays.copyOf(whole, whole.length - 12 - lastFrameLength + 10));
     SkipCounter skips = new SkipCounter();
-    List<Long> times = new ArrayList<>();
 
-    DnstapFileSummary summary = DnstapFileReader.read(cut, (payload, m) -> times.add(payload.timestampNanos), skips, Progress.NONE);
+    DnstapFileSummary summary = DnstapFileReader.read(cut, (payload, m) -> { }, skips, Progress.NONE);
 
     assertEquals(27, summary.messages());
     assertFalse(summary.complete());

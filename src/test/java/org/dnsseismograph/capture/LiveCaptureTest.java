@@ -21,7 +21,9 @@ import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.testsupport.Tshark;
+import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.DnsPayload;
+import org.dnsseismograph.wire.DnsPorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +37,9 @@ class LiveCaptureTest {
   }
 
   private static LiveCaptureConfig loopback(int port, Path recording) {
-    return LiveCaptureConfig.of("lo").withFilter("udp port " + port).withRecording(Recording.toFile(recording))
-        .withPorts(org.dnsseismograph.wire.DecodeOptions.defaults().withPorts(org.dnsseismograph.wire.DnsPorts.of(53, port)))
-        .withFilter("udp port " + port);
+    // withPorts sets the default filter for the ports; the test narrows it to the server's port.
+    return LiveCaptureConfig.of("lo").withPorts(DecodeOptions.defaults().withPorts(DnsPorts.of(53, port))).withFilter("udp port " + port)
+        .withRecording(Recording.toFile(recording));
   }
 
   private static List<String> names(String prefix, int n) {
