@@ -97,6 +97,13 @@ public final class DnstapReceiver implements LiveSource {
       throw e;
     } catch (IOException e) {
       closeServer();
+      if (server != null) {
+        try {
+          DnstapSockets.remove(config.endpoint());
+        } catch (IOException ignored) {
+          // The socket file stays behind; the next start reuses it.
+        }
+      }
       String why = "cannot listen for dnstap on " + config.endpoint() + ": " + e.getMessage();
       runtime.failedToStart(why);
       throw new CaptureException(CaptureException.Kind.OTHER, why);

@@ -10,7 +10,8 @@ package org.dnsseismograph.capture;
  *
  * <p>Thread-safety: every method may be called from any thread. {@link #start()} opens the
  * interface or socket and returns at once; {@link #stop()} blocks until the source's threads have
- * ended and the recording is closed (normally well under a second).
+ * ended and the recording is closed (normally well under a second). A source that FAILED while
+ * running (the interface went away) keeps its last counts and series; {@link #stop()} releases it.
  */
 public interface LiveSource extends AutoCloseable {
 

@@ -231,6 +231,7 @@ class DnstapReceiverTest {
   void aSocketSomebodyListensOnAndAPlainFileAreRefused(@TempDir Path dir) throws Exception {
     Path live = dir.resolve("live.sock");
     try (ServerSocketChannel other = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(live))) {
+      assertTrue(other.isOpen());
       CaptureException e = assertThrows(CaptureException.class, () -> new DnstapReceiver(DnstapReceiverConfig.of(new DnstapEndpoint.Unix(live))).start());
       assertEquals(CaptureException.Kind.ADDRESS_IN_USE, e.kind());
     }

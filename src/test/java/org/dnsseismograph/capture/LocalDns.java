@@ -178,7 +178,9 @@ final class LocalDns implements AutoCloseable {
     for (int attempt = 0; attempt < 200; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(20_000, 30_000);
       try (DatagramSocket u = new DatagramSocket(new InetSocketAddress(a, port)); ServerSocket t = new ServerSocket(port, 1, a)) {
-        return port;
+        if (u.isBound() && t.isBound()) {
+          return port;
+        }
       } catch (BindException taken) {
         // try another
       }
