@@ -4,7 +4,7 @@
 # BIND's dnstap-read, the trusted peer, prints it to unbound.dnstap-read.txt (UTC times).
 # Needs root (no chroot/user switch in the configs), unbound (built with dnstap), nsd, dig,
 # fstrm_capture (fstrm-bin) and dnstap-read (bind9-dnsutils). Binds 127.0.0.150-152 only, ports 5391-5392.
-# Usage: make-dnstap-fixture.sh [OUTPUT-DIR]   (default: the directory of this script)
+# Usage: make-dnstap-fixture.sh [OUTPUT-DIR]   (default: the directory of this script; KEEP=1 keeps the work directory)
 set -euo pipefail
 out=$(cd "${1:-$(dirname "$0")}" && pwd)
 w=$(mktemp -d /tmp/seismograph-lab.dnstap-fixture.XXXXXX)
