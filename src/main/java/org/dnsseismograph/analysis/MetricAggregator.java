@@ -13,7 +13,6 @@ import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.SeriesTable;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.series.Unit;
-import org.dnsseismograph.traffic.ResolverSet;
 import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.traffic.Transaction;
 import org.dnsseismograph.traffic.TransactionSink;
@@ -55,7 +54,7 @@ public final class MetricAggregator implements TransactionSink {
   private final IntFunction<String> rcodeName;
   private final ToIntFunction<String> rcodeNumber;
   private MetricFamily[] families;
-  private ResolverSet resolvers;
+  private SideClassifier sides;
 
   /**
    * An aggregator into a table of every metric.
@@ -112,8 +111,13 @@ public final class MetricAggregator implements TransactionSink {
   }
 
   /** From now on, classifies messages and transactions by these resolvers. */
-  void classifyBy(ResolverSet set) {
-    this.resolvers = set;
+  void classifyBy(SideClassifier classifier) {
+    this.sides = classifier;
+  }
+
+  /** The classifier given to {@link #classifyBy}, or null. */
+  SideClassifier sides() {
+    return sides;
   }
 
   /** One DNS message at its capture time; moves the clock and fills in its side. */
@@ -121,24 +125,16 @@ public final class MetricAggregator implements TransactionSink {
     long t = m.timeNanos;
     sink.touch(t);
     sink.advanceClock(t);
-    m.side = classify(m);
+    m.side = sides == null ? Side.OTHER : sides.of(m);
     for (MetricFamily f : families) {
       f.onMessage(m);
     }
   }
 
-  private Side classify(MessageFacts m) {
-    if (resolvers == null || m.payload == null) {
-      return Side.OTHER;
-    }
-    var p = m.payload;
-    return m.response ? resolvers.sideOf(p.dstHi, p.dstLo, p.srcHi, p.srcLo) : resolvers.sideOf(p.srcHi, p.srcLo, p.dstHi, p.dstLo);
-  }
-
   /** One closed transaction (from the matcher). */
   @Override
   public void onTransaction(Transaction t) {
-    Side side = resolvers == null ? Side.OTHER : resolvers.sideOf(t.clientHi, t.clientLo, t.serverHi, t.serverLo);
+    Side side = sides == null ? Side.OTHER : sides.of(t);
     for (MetricFamily f : families) {
       f.onTransaction(t, side);
     }

@@ -14,6 +14,7 @@ import org.dnsseismograph.series.SeriesTableCsv;
 import org.dnsseismograph.series.SeriesTableJson;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.wire.IpAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +24,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "series", mixinStandardHelpOptions = true,
     description = {"Time series of DNS captures, one row per bucket aligned to UTC.",
         "Metrics: dns.queries, dns.responses, dns.rcode.<NAME> (NOERROR, SERVFAIL, ...), dns.unanswered, dns.truncated,",
-        "dns.latency.p50|p90|p99|max (ms), packets.skipped."})
+        "dns.latency.p50|p90|p99|max (ms), packets.skipped;",
+        "the resolvers' client side: client.queries, client.responses, client.rcode.<NAME>, client.unanswered, client.truncated,",
+        "client.latency.*, client.sources (distinct addresses), client.retries, client.retry_ratio;",
+        "their upstream side: upstream.queries, upstream.responses, upstream.rcode.<NAME>, upstream.timeouts, upstream.truncated,",
+        "upstream.latency.*, upstream.server.<ADDR>.queries|responses|timeouts|answer_ratio,",
+        "upstream.zone.<ZONE>.queries|responses|timeouts|answer_ratio (ZONE without its final dot, the root as '.')."})
 final class SeriesCommand implements Callable<Integer> {
   private final PrintWriter out;
   private final PrintWriter err;
@@ -46,6 +52,10 @@ final class SeriesCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "Output format (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(names = "--resolver", paramLabel = "ADDR", split = ",",
+      description = "The resolver(s) whose client and upstream sides the client.* and upstream.* metrics describe (default: found in the capture).")
+  List<String> resolvers = new ArrayList<>();
+
   @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
   boolean quiet;
 
@@ -61,7 +71,8 @@ final class SeriesCommand implements Callable<Integer> {
     if (!format.equals("csv") && !format.equals("json")) {
       throw new IllegalArgumentException("--format must be csv or json, not " + format);
     }
-    SeriesRequest request = new SeriesRequest(files, capture.decodeOptions(), metrics, stepNanos(), window(), capture.timeoutNanos());
+    SeriesRequest request = new SeriesRequest(files, capture.decodeOptions(), metrics, stepNanos(), window(), capture.timeoutNanos(),
+        resolvers.stream().map(IpAddress::parse).toList());
     InputErrors.requireReadable(files);
     SeriesResult result;
     try {
