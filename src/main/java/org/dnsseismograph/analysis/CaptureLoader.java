@@ -80,6 +80,7 @@ public final class CaptureLoader {
     MetricAggregator aggregator = MetricAggregator.forSeries(SeriesSinkConfig.forTimeout(request.timeoutNanos()), RcodeNames::name,
         CaptureSeries::rcodeNumber);
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
+    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos());
     CapturePipeline pipeline = new CapturePipeline(matching, aggregator, new TransactionColumns(request.timeoutNanos()));
     long[] lastPublish = {System.nanoTime()};
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, () -> {
@@ -89,8 +90,11 @@ public final class CaptureLoader {
         publish(pipeline, aggregator.publishSeries(request.sourceName()), roles, false, listener);
       }
     });
-    LoadSnapshot last = publish(pipeline, aggregator.finishedSeries(request.sourceName()), roles, true, listener);
-    return new LoadResult(last, scan);
+    SeriesSet series = aggregator.finishedSeries(request.sourceName());
+    CountGrid grid = SeriesGrid.of(series, scan.firstTimestampNanos(), scan.lastTimestampNanos());
+    HealthReport report = HealthDetector.detect(health.input(grid, scan.firstTimestampNanos(), scan.lastTimestampNanos()));
+    LoadSnapshot last = publish(pipeline, series, roles, true, listener);
+    return new LoadResult(last, scan, report);
   }
 
   private LoadSnapshot publish(CapturePipeline pipeline, SeriesSet series, RoleFamilies roles, boolean complete, Consumer<LoadSnapshot> listener) {

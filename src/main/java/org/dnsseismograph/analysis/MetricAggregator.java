@@ -54,6 +54,7 @@ public final class MetricAggregator implements TransactionSink {
   private final IntFunction<String> rcodeName;
   private final ToIntFunction<String> rcodeNumber;
   private MetricFamily[] families;
+  private TrafficObserver[] observers;
   private SideClassifier sides;
 
   /**
@@ -74,6 +75,7 @@ public final class MetricAggregator implements TransactionSink {
     this.rcodeName = Objects.requireNonNull(rcodeName, "rcodeName");
     this.rcodeNumber = Objects.requireNonNull(rcodeNumber, "rcodeNumber");
     this.families = new MetricFamily[] {new DnsMetricFamily("dns", null, "unanswered", sink, rcodeName, rcodeNumber), new PacketMetricFamily(sink)};
+    this.observers = Arrays.copyOf(families, families.length, TrafficObserver[].class);
   }
 
   /** An aggregator into a table that keeps columns only for the metrics {@code wanted} accepts. */
@@ -108,6 +110,14 @@ public final class MetricAggregator implements TransactionSink {
     MetricFamily[] f = Arrays.copyOf(families, families.length + 1);
     f[families.length] = family;
     families = f;
+    observe(family);
+  }
+
+  /** Adds an observer that hears every event after the families registered before it. */
+  void observe(TrafficObserver observer) {
+    TrafficObserver[] o = Arrays.copyOf(observers, observers.length + 1);
+    o[observers.length] = observer;
+    observers = o;
   }
 
   /** From now on, classifies messages and transactions by these resolvers. */
@@ -126,8 +136,8 @@ public final class MetricAggregator implements TransactionSink {
     sink.touch(t);
     sink.advanceClock(t);
     m.side = sides == null ? Side.OTHER : sides.of(m);
-    for (MetricFamily f : families) {
-      f.onMessage(m);
+    for (TrafficObserver o : observers) {
+      o.onMessage(m);
     }
   }
 
@@ -135,22 +145,25 @@ public final class MetricAggregator implements TransactionSink {
   @Override
   public void onTransaction(Transaction t) {
     Side side = sides == null ? Side.OTHER : sides.of(t);
-    for (MetricFamily f : families) {
-      f.onTransaction(t, side);
+    for (TrafficObserver o : observers) {
+      o.onTransaction(t, side);
     }
   }
 
   /** One thing a reader skipped, at its capture time. */
   public void onSkipped(long timeNanos) {
     sink.touch(timeNanos);
-    for (MetricFamily f : families) {
-      f.onSkipped(timeNanos);
+    for (TrafficObserver o : observers) {
+      o.onSkipped(timeNanos);
     }
   }
 
   /** End of input: closes the open latency buckets. Call after the matcher's finish. */
   public void finish() {
     sink.finish();
+    for (TrafficObserver o : observers) {
+      o.finish();
+    }
   }
 
   /** The metric names understood, as patterns (for help texts and error messages). */

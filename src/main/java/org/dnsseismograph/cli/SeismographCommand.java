@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "DNS Seismograph: captures, live traffic and operators' exports on one UTC timeline.",
-    subcommands = {CommandLine.HelpCommand.class, SeriesCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, SeriesCommand.class, DetectCommand.class})
 public final class SeismographCommand implements Callable<Integer> {
   private final GuiLauncher gui;
 
