@@ -17,10 +17,12 @@ import org.dnsseismograph.traffic.Transaction;
  * <p>The state machine: an unanswered query (timed out or evicted; queries pending when the input
  * ended tell nothing and are ignored) opens a run; answers inside a run are absorbed while they stay
  * few; {@value #CLOSE_STREAK} answers in a row after the last unanswered query close it, and its
- * end is the earliest response among them. A late response (after the timeout) counts as an
- * answer at its own time: the server is slow, not dark. A run counts as a dark span when it has at
- * least {@value #MIN_UNANSWERED} unanswered queries, answers to at most a fifth of its queries, and
- * lasts at least a second; a run still open at the end is an ongoing span.
+ * end is the earliest response among them. A run counts as a dark span when it has at least
+ * {@value #MIN_UNANSWERED} unanswered queries, answers to at most a fifth of its queries, lasts at
+ * least a second, and fewer late responses (after the timeout, arriving while it runs) than half
+ * its unanswered queries: a server whose answers keep coming late is slow, not dark. (A backlog
+ * answered at once when a stopped server resumes arrives after the run and does not count.) A run
+ * still open at the end is an ongoing span.
  *
  * <p>Confined to the aggregating thread.
  */
@@ -44,8 +46,10 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
     long unansweredInRun;
     long answeredInRun;
     long lastAnswerBeforeRun;
+    long lateInRun;
     int streak;
     long streakFirstAnswer;
+    final long[] firstUnanswered = new long[DarkSpan.KEPT];
   }
 
   private final long timeout;
@@ -131,21 +135,31 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
       st.start = queryTime;
       st.unansweredInRun = 0;
       st.answeredInRun = 0;
+      st.lateInRun = 0;
       st.streak = 0;
       st.lastAnswerBeforeRun = st.lastAnswer;
     } else if (st.streak > 0) {
       st.answeredInRun += st.streak;
       st.streak = 0;
     }
+    if (st.unansweredInRun < DarkSpan.KEPT) {
+      st.firstUnanswered[(int) st.unansweredInRun] = queryTime;
+    }
     st.unansweredInRun++;
     st.lastUnanswered = queryTime;
   }
 
   private void answered(int server, State st, long responseTime, boolean query) {
-    if (query) {
-      st.queries++;
-      st.answered++;
+    if (!query) {
+      // A late answer: the server is slow rather than dark. It does not end a run.
+      if (st.inRun) {
+        st.lateInRun++;
+      }
+      st.lastAnswer = Math.max(st.lastAnswer, responseTime);
+      return;
     }
+    st.queries++;
+    st.answered++;
     if (st.inRun) {
       st.streakFirstAnswer = st.streak == 0 ? responseTime : Math.min(st.streakFirstAnswer, responseTime);
       st.streak++;
@@ -160,8 +174,10 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
     st.inRun = false;
     long length = (end == DarkSpan.OPEN ? st.lastUnanswered : end) - st.start;
     long all = st.unansweredInRun + st.answeredInRun;
-    if (st.unansweredInRun >= MIN_UNANSWERED && st.answeredInRun <= MAX_ANSWERED_SHARE * all && length >= MIN_SPAN_NANOS) {
-      spans.add(new DarkSpan(server, st.start, end, st.lastAnswerBeforeRun, st.unansweredInRun, st.answeredInRun));
+    if (st.unansweredInRun >= MIN_UNANSWERED && st.answeredInRun <= MAX_ANSWERED_SHARE * all && length >= MIN_SPAN_NANOS
+        && 2 * st.lateInRun < st.unansweredInRun) {
+      long[] first = java.util.Arrays.copyOf(st.firstUnanswered, (int) Math.min(DarkSpan.KEPT, st.unansweredInRun));
+      spans.add(new DarkSpan(server, st.start, end, st.lastAnswerBeforeRun, st.unansweredInRun, st.answeredInRun, first));
     }
   }
 

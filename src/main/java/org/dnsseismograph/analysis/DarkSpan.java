@@ -12,10 +12,25 @@ package org.dnsseismograph.analysis;
  *     Long.MIN_VALUE} when it had not answered since the capture began
  * @param unanswered queries sent in the span that were never answered
  * @param answered queries sent in the span that were answered anyway (a partial outage)
+ * @param firstUnanswered the query times of the first unanswered queries of the span (at most
+ *     {@link #KEPT}), ascending: where a zone's outage begins when another server of it answered a
+ *     little longer
  */
-record DarkSpan(int server, long startNanos, long endNanos, long lastAnswerBeforeNanos, long unanswered, long answered) {
+record DarkSpan(int server, long startNanos, long endNanos, long lastAnswerBeforeNanos, long unanswered, long answered, long[] firstUnanswered) {
   /** The end of a span still open when the capture ended. */
   static final long OPEN = Long.MAX_VALUE;
+  /** Unanswered query times kept per span. */
+  static final int KEPT = 32;
+
+  /** The first unanswered query after {@code t}: exact when it is among the kept ones, else {@code t} itself. */
+  long firstUnansweredAfter(long t) {
+    for (long q : firstUnanswered) {
+      if (q > t) {
+        return q;
+      }
+    }
+    return Math.max(t, startNanos);
+  }
 
   boolean ongoing() {
     return endNanos == OPEN;

@@ -152,7 +152,7 @@ final class OutageDetector {
     long lastAnswer = members.stream().mapToLong(DarkSpan::lastAnswerBeforeNanos).max().orElseThrow();
     long start = Long.MAX_VALUE;
     for (DarkSpan m : members) {
-      start = Math.min(start, Math.max(m.startNanos(), lastAnswer));
+      start = Math.min(start, m.startNanos() > lastAnswer ? m.startNanos() : m.firstUnansweredAfter(lastAnswer));
     }
     return new long[] {start, members.stream().mapToLong(DarkSpan::endNanos).min().orElseThrow()};
   }

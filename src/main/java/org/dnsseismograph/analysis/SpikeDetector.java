@@ -18,9 +18,11 @@ import org.dnsseismograph.series.TimeUnits;
  * bucket), the median plus {@value #MAD_SIGMAS} robust standard deviations (1.4826 × MAD, for
  * bursty traffic), {@value #MIN_FACTOR} times the median, and the median plus {@value #MIN_EXCESS}
  * events. Hot buckets with at most one cool bucket between them form a spike; spikes of all scales
- * that overlap or lie at most one base step apart are one, reported at the scale where it stands out most (its peak, rate and
- * baseline), its span the union of that scale's and the finer scales' hot buckets. A scale with
- * fewer than {@value #MIN_BUCKETS} whole buckets in the capture is not used. Stateless.
+ * that overlap or lie at most one base step apart are one. It is reported at the finest scale that
+ * resolves it (at least two hot buckets) where it stands out at least half as much as at the scale
+ * where it stands out most (its peak, rate and baseline there), its span the union of that scale's
+ * and the finer scales' hot buckets. A scale with fewer than {@value #MIN_BUCKETS} whole buckets
+ * in the capture is not used. Stateless.
  */
 final class SpikeDetector {
   /** The bucket scales, in multiples of the 100 ms base step. */
@@ -72,12 +74,7 @@ final class SpikeDetector {
   }
 
   private static Spike spike(MetricId metric, List<Run> group, long step) {
-    Run best = group.get(0);
-    for (Run r : group) {
-      if (r.significance > best.significance) {
-        best = r;
-      }
-    }
+    Run best = representative(group, step);
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
     for (Run r : group) {
@@ -91,6 +88,33 @@ final class SpikeDetector {
     double baselineRate = best.baseline / seconds;
     double factor = baselineRate > 0 ? peakRate / baselineRate : Double.POSITIVE_INFINITY;
     return new Spike(metric, start, end, best.peak, peakRate, baselineRate, factor, best.scale * step, best.significance);
+  }
+
+  /**
+   * The run a spike is reported by: at the finest scale that resolves it (a run of at least two
+   * buckets) and where it stands out at least half as much as anywhere; else the most significant.
+   */
+  private static Run representative(List<Run> group, long step) {
+    Run most = group.get(0);
+    for (Run r : group) {
+      if (r.significance > most.significance) {
+        most = r;
+      }
+    }
+    for (int scale : SCALES) {
+      Run best = null;
+      boolean resolved = false;
+      for (Run r : group) {
+        if (r.scale == scale) {
+          resolved |= r.end - r.start >= 2L * scale * step;
+          best = best == null || r.significance > best.significance ? r : best;
+        }
+      }
+      if (best != null && resolved && best.significance >= most.significance / 2) {
+        return best;
+      }
+    }
+    return most;
   }
 
   private static List<Run> runs(long origin, long step, double[] counts, int scale) {
