@@ -46,7 +46,7 @@ public final class CaptureDetect {
   public static Result run(LoadRequest request, Progress progress) throws IOException {
     AggregatorConfig config = AggregatorConfig.of(CountGrid.STEP).withLatencyHorizon(request.timeoutNanos()).withMaxBuckets(MAX_BUCKETS);
     Set<MetricId> wanted = HealthDetector.GRID_METRICS.stream().map(MetricId::of).collect(Collectors.toSet());
-    MetricAggregator aggregator = MetricAggregator.forTable(config, wanted::contains, RcodeNames::name, CaptureSeries::rcodeNumber);
+    MetricAggregator aggregator = MetricAggregator.forTable(config, wanted, RcodeNames::name, CaptureSeries::rcodeNumber);
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
     HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos());
     CapturePipeline pipeline = new CapturePipeline(MatcherConfig.defaults().withTimeout(request.timeoutNanos()), aggregator, null);

@@ -34,11 +34,11 @@ public final class CaptureSeries {
     if (request.window() != null) {
       config = config.withWindow(request.window());
     }
-    MetricAggregator names = MetricAggregator.forTable(config, id -> false, RcodeNames::name, CaptureSeries::rcodeNumber);
+    MetricAggregator names = MetricAggregator.forTable(config, Set.of(), RcodeNames::name, CaptureSeries::rcodeNumber);
     RoleFamilies.register(names, new SideClassifier(List.of(), null));
     List<MetricId> metrics = names.resolve(request.metrics());
     Set<MetricId> wanted = new HashSet<>(metrics);
-    MetricAggregator aggregator = MetricAggregator.forTable(config, wanted::contains, RcodeNames::name, CaptureSeries::rcodeNumber);
+    MetricAggregator aggregator = MetricAggregator.forTable(config, wanted, RcodeNames::name, CaptureSeries::rcodeNumber);
     if (request.metrics().stream().anyMatch(RoleFamilies::needsRoles)) {
       RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
     }

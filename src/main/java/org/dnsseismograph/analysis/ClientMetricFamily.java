@@ -36,11 +36,13 @@ final class ClientMetricFamily implements MetricFamily {
   private final MetricSink.EventCounter retries;
   private final MetricSink.RatioRecorder retryRatio;
   private final RetryTracker tracker = new RetryTracker(RETRY_WINDOW_SECONDS * TimeUnits.NANOS_PER_SECOND, RETRY_MEMORY);
+  private final boolean trackRetries;
 
   ClientMetricFamily(MetricSink sink) {
     sources = sink.distinct(SOURCES, MetricSink.Detail.COARSE);
     retries = sink.counter(RETRIES);
     retryRatio = sink.ratio(RETRY_RATIO, MetricSink.Detail.FINE);
+    trackRetries = sink.wantsAny("client.retr");
   }
 
   @Override
@@ -51,6 +53,9 @@ final class ClientMetricFamily implements MetricFamily {
     DnsPayload p = m.payload;
     long t = m.timeNanos;
     sources.add(t, p.srcHi, p.srcLo);
+    if (!trackRetries) {
+      return;
+    }
     boolean retry = tracker.ask(p.srcHi, p.srcLo, m.view.qnameHash, m.view.qtype, t);
     if (retry) {
       retries.add(t);

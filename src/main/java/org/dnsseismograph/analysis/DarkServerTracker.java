@@ -10,7 +10,8 @@ import org.dnsseismograph.traffic.Transaction;
  * Finds, per upstream server, the spans in which it kept receiving queries and stopped answering,
  * to the millisecond: from the first unanswered query after its last answer to its first answer
  * again. Streaming and bounded: transactions close out of query-time order (an unanswered query a
- * timeout after it was sent), so they wait in a heap until the clock is a timeout past their query,
+ * timeout after it was sent), so they wait in 1 ms buckets ({@link TimeBuckets}) until the clock is
+ * a timeout past their query,
  * then each server's state machine reads them in query-time order. Memory: the transactions of the
  * last timeout, plus about 100 bytes per server.
  *
@@ -53,7 +54,7 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   }
 
   private final long timeout;
-  private final KeyedQueue queue = new KeyedQueue();
+  private final TimeBuckets queue;
   private final List<DarkSpan> spans = new ArrayList<>();
   private State[] states = new State[16];
   private long release = Long.MIN_VALUE;
@@ -61,6 +62,7 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
 
   DarkServerTracker(long timeoutNanos) {
     this.timeout = timeoutNanos;
+    this.queue = new TimeBuckets(timeoutNanos + TimeUnits.NANOS_PER_SECOND, this::handle);
   }
 
   @Override
@@ -104,17 +106,15 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
 
   /** Hands every transaction whose query is older than {@code limit} to its server, in query-time order. */
   private void drain(long limit) {
-    while (!queue.isEmpty() && queue.peekKey() < limit) {
-      int tag = queue.peekTag();
-      long key = queue.peekKey();
-      long time = queue.peekTime();
-      queue.poll();
-      State st = state(tag >>> 2);
-      if ((tag & 3) == UNANSWERED) {
-        unanswered(st, key);
-      } else {
-        answered(tag >>> 2, st, time, (tag & 3) == ANSWERED);
-      }
+    queue.drainBefore(limit);
+  }
+
+  private void handle(long key, long time, int tag) {
+    State st = state(tag >>> 2);
+    if ((tag & 3) == UNANSWERED) {
+      unanswered(st, key);
+    } else {
+      answered(tag >>> 2, st, time, (tag & 3) == ANSWERED);
     }
   }
 

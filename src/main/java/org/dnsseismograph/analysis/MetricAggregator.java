@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntFunction;
-import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.SeriesSet;
@@ -64,7 +64,7 @@ public final class MetricAggregator implements TransactionSink {
    * @param rcodeNumber the inverse: the rcode of a name, or -1 when it names none
    */
   public MetricAggregator(AggregatorConfig config, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
-    this(new TableSink(config, id -> true), null, config.latencyHorizonNanos(), rcodeName, rcodeNumber);
+    this(new TableSink(config, null), null, config.latencyHorizonNanos(), rcodeName, rcodeNumber);
   }
 
   private MetricAggregator(TableSink table, SeriesSink series, long horizon, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
@@ -78,8 +78,8 @@ public final class MetricAggregator implements TransactionSink {
     this.observers = Arrays.copyOf(families, families.length, TrafficObserver[].class);
   }
 
-  /** An aggregator into a table that keeps columns only for the metrics {@code wanted} accepts. */
-  static MetricAggregator forTable(AggregatorConfig config, Predicate<MetricId> wanted, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
+  /** An aggregator into a table that keeps columns only for the {@code wanted} metrics. */
+  static MetricAggregator forTable(AggregatorConfig config, Set<MetricId> wanted, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
     return new MetricAggregator(new TableSink(config, wanted), null, config.latencyHorizonNanos(), rcodeName, rcodeNumber);
   }
 

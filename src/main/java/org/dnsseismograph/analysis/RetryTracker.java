@@ -1,7 +1,5 @@
 package org.dnsseismograph.analysis;
 
-import java.util.Arrays;
-
 /**
  * Tells whether a client query repeats one the same client asked before within a window: same
  * client address, same qname and qtype, whatever the query id and source port (real stub
@@ -9,46 +7,20 @@ import java.util.Arrays;
  * ask of that question, inclusive: {@code t - previous <= window}, as {@code lab/check-run} counts.
  *
  * <p>A question is a 64-bit hash of address, qname hash and qtype, so two questions are confused
- * with a probability of about n / 2^64. Two generations of an open-addressing table, each
- * spanning at least one window, are swapped as time goes on: a question is forgotten only once it
- * can no longer repeat within the window. Each generation holds at most {@code maxEntries}
- * questions (16 bytes each); a full one is swapped early, and the questions lost so are counted
- * ({@link #forgotten()}). Confined to one thread.
+ * with a probability of about n / 2^64. One open-addressing table maps it to the time it was last
+ * asked: one probe per query. Entries older than the window are dead; a new question may take a
+ * dead entry's slot, and when live and dead entries fill half the table it is rebuilt with the live
+ * ones only (twice the room they need, at most {@code maxEntries} slots' worth). When more questions
+ * are live than that, the oldest are dropped early and counted ({@link #forgotten()}). 16 bytes per
+ * slot. Confined to one thread.
  */
 final class RetryTracker {
   private final long window;
   private final int maxCapacity;
-  private Generation current = new Generation(1024);
-  private Generation previous = new Generation(1024);
-  private long currentStart = Long.MIN_VALUE;
+  private long[] keys = new long[1024];
+  private long[] times = new long[1024];
+  private int occupied;
   private long forgotten;
-
-  /** One generation: question hash to the time it was last asked. */
-  private static final class Generation {
-    long[] keys;
-    long[] times;
-    int size;
-
-    Generation(int capacity) {
-      keys = new long[capacity];
-      times = new long[capacity];
-    }
-
-    /** The slot of {@code key}, or of the empty slot where it would go. */
-    int find(long key) {
-      int mask = keys.length - 1;
-      int i = (int) (key ^ (key >>> 32)) & mask;
-      while (keys[i] != 0 && keys[i] != key) {
-        i = (i + 1) & mask;
-      }
-      return i;
-    }
-
-    void clear() {
-      Arrays.fill(keys, 0);
-      size = 0;
-    }
-  }
 
   RetryTracker(long windowNanos, int maxEntries) {
     this.window = windowNanos;
@@ -58,71 +30,95 @@ final class RetryTracker {
   /** Notes that the client asked the question at {@code t}; true when it asked it within the window before. */
   boolean ask(long clientHi, long clientLo, long qnameHash, int qtype, long t) {
     long key = key(clientHi, clientLo, qnameHash, qtype);
-    if (currentStart == Long.MIN_VALUE) {
-      currentStart = t;
-    } else if (t - currentStart >= window) {
-      rotate(t);
-    }
-    long before = lastAsked(key);
-    put(key, t);
-    return before != Long.MIN_VALUE && t - before >= 0 && t - before <= window;
-  }
-
-  private long lastAsked(long key) {
-    int i = current.find(key);
-    if (current.keys[i] != 0) {
-      return current.times[i];
-    }
-    int j = previous.find(key);
-    return previous.keys[j] != 0 ? previous.times[j] : Long.MIN_VALUE;
-  }
-
-  private void put(long key, long t) {
-    Generation g = current;
-    int i = g.find(key);
-    if (g.keys[i] == 0) {
-      if ((g.size + 1) * 2 > g.keys.length && !grow(g)) {
-        rotate(t);
-        g = current;
+    int mask = keys.length - 1;
+    int i = (int) (key ^ key >>> 32) & mask;
+    int reusable = -1;
+    while (keys[i] != 0) {
+      if (keys[i] == key) {
+        long before = times[i];
+        times[i] = Math.max(before, t);
+        return t - before >= 0 && t - before <= window;
       }
-      i = g.find(key);
-      g.keys[i] = key;
-      g.times[i] = t;
-      g.size++;
-      return;
+      if (reusable < 0 && t - times[i] > window) {
+        reusable = i;
+      }
+      i = (i + 1) & mask;
     }
-    g.times[i] = Math.max(g.times[i], t);
-  }
-
-  /** Doubles a generation's table; false when it is at its largest. */
-  private boolean grow(Generation g) {
-    if (g.keys.length >= maxCapacity) {
+    if (reusable >= 0) {
+      keys[reusable] = key;
+      times[reusable] = t;
       return false;
     }
-    long[] ok = g.keys;
-    long[] ot = g.times;
-    g.keys = new long[ok.length * 2];
-    g.times = new long[ok.length * 2];
-    for (int j = 0; j < ok.length; j++) {
-      if (ok[j] != 0) {
-        int i = g.find(ok[j]);
-        g.keys[i] = ok[j];
-        g.times[i] = ot[j];
-      }
+    keys[i] = key;
+    times[i] = t;
+    if (++occupied * 2 > keys.length) {
+      rebuild(t);
     }
-    return true;
+    return false;
   }
 
-  private void rotate(long t) {
-    if (t - currentStart < window) {
-      // Swapped early because the generation is full: what the old one held is lost too soon.
-      forgotten += previous.size;
+  /** Keeps the live entries in a table with twice the room they need (within the limit), the newest when they do not fit. */
+  private void rebuild(long now) {
+    long[] ok = keys;
+    long[] ot = times;
+    int live = 0;
+    for (int j = 0; j < ok.length; j++) {
+      if (ok[j] != 0 && now - ot[j] <= window) {
+        live++;
+      }
     }
-    Generation g = previous;
-    g.clear();
-    previous = current;
-    current = g;
-    currentStart = t;
+    int capacity = Math.max(1024, Integer.highestOneBit(Math.max(1, live) * 4 - 1));
+    long cutoff = now - window;
+    if (capacity > maxCapacity) {
+      capacity = maxCapacity;
+      cutoff = newestCutoff(ok, ot, now, capacity / 4);
+    }
+    keys = new long[capacity];
+    times = new long[capacity];
+    occupied = 0;
+    int mask = capacity - 1;
+    for (int j = 0; j < ok.length; j++) {
+      if (ok[j] == 0 || ot[j] < cutoff) {
+        continue;
+      }
+      if (now - ot[j] <= window && occupied * 2 >= capacity) {
+        forgotten++;
+        continue;
+      }
+      int i = (int) (ok[j] ^ ok[j] >>> 32) & mask;
+      while (keys[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      keys[i] = ok[j];
+      times[i] = ot[j];
+      occupied++;
+    }
+  }
+
+  /** A time after which about {@code keep} of the live entries were asked (the rest are dropped and counted). */
+  private long newestCutoff(long[] k, long[] t, long now, int keep) {
+    long lo = now - window;
+    long hi = now;
+    for (int round = 0; round < 40 && lo < hi; round++) {
+      long mid = lo + (hi - lo) / 2;
+      int n = 0;
+      for (int j = 0; j < k.length; j++) {
+        if (k[j] != 0 && t[j] >= mid) {
+          n++;
+        }
+      }
+      if (n > keep) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int j = 0; j < k.length; j++) {
+      if (k[j] != 0 && t[j] < lo && now - t[j] <= window) {
+        forgotten++;
+      }
+    }
+    return lo;
   }
 
   private static long key(long hi, long lo, long qnameHash, int qtype) {
@@ -134,7 +130,7 @@ final class RetryTracker {
     return h == 0 ? 1 : h;
   }
 
-  /** Questions dropped before their window had passed, because a generation filled up. */
+  /** Questions dropped before their window had passed, because the table was full. */
   long forgotten() {
     return forgotten;
   }

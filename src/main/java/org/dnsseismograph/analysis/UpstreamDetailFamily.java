@@ -41,16 +41,24 @@ final class UpstreamDetailFamily implements MetricFamily {
   private record Recorders(MetricSink.EventCounter queries, MetricSink.EventCounter responses, MetricSink.EventCounter timeouts,
       MetricSink.RatioRecorder answered) {}
 
+  /** Marks a zone whose name cannot be part of a metric name. */
+  private static final Recorders NO_RECORDERS = new Recorders(MetricSink.EventCounter.NONE, MetricSink.EventCounter.NONE, MetricSink.EventCounter.NONE,
+      MetricSink.RatioRecorder.NONE);
+
   private final MetricSink sink;
   private final AddressIds servers = new AddressIds();
   private final ZoneMap zones = new ZoneMap(servers);
   private final ZoneLearner learner = new ZoneLearner(zones);
+  private final boolean perServer;
+  private final boolean perZone;
   private Recorders[] byServer = new Recorders[16];
   private Recorders[] byZone = new Recorders[16];
   private Listener listener;
 
   UpstreamDetailFamily(MetricSink sink) {
     this.sink = sink;
+    this.perServer = sink.wantsAny(SERVER);
+    this.perZone = sink.wantsAny(ZONE);
   }
 
   void setListener(Listener l) {
@@ -72,15 +80,17 @@ final class UpstreamDetailFamily implements MetricFamily {
     }
     DnsPayload p = m.payload;
     int s = m.response ? servers.idOf(p.srcHi, p.srcLo) : servers.idOf(p.dstHi, p.dstLo);
-    Recorders server = server(s);
-    (m.response ? server.responses : server.queries).add(m.timeNanos);
-    if (!m.wellFormed) {
+    if (perServer) {
+      Recorders server = server(s);
+      (m.response ? server.responses : server.queries).add(m.timeNanos);
+    }
+    if (!m.wellFormed || !m.view.hasQuestion) {
       return;
     }
     if (m.response) {
       learner.learn(s, p, m.view);
     }
-    Recorders zone = zone(zones.zoneOf(s, m.view.qname, m.view.qnameLength));
+    Recorders zone = perZone ? zone(zones.zoneOf(s, m.view.qname, m.view.qnameLength, m.view.qnameHash)) : null;
     if (zone != null) {
       (m.response ? zone.responses : zone.queries).add(m.timeNanos);
     }
@@ -94,8 +104,10 @@ final class UpstreamDetailFamily implements MetricFamily {
     TransactionKind kind = t.kind();
     int s = servers.idOf(t.serverHi, t.serverLo);
     if (kind != TransactionKind.RESPONSE_ONLY) {
-      record(server(s), t, kind);
-      Recorders zone = zone(zones.zoneOf(s, t.qname, t.qnameLength));
+      if (perServer) {
+        record(server(s), t, kind);
+      }
+      Recorders zone = perZone ? zone(zones.zoneOf(s, t.qname, t.qnameLength, t.qnameHash)) : null;
       if (zone != null) {
         record(zone, t, kind);
       }
@@ -125,16 +137,16 @@ final class UpstreamDetailFamily implements MetricFamily {
 
   /** The recorders of a zone; null for none (-1) or a zone whose name cannot be part of a metric name. */
   private Recorders zone(int z) {
-    if (z < 0 || !ZoneNames.metricSafe(zones.name(z))) {
+    if (z < 0) {
       return null;
     }
     if (z >= byZone.length) {
       byZone = Arrays.copyOf(byZone, Math.max(z + 1, byZone.length * 2));
     }
     if (byZone[z] == null) {
-      byZone[z] = recorders(ZONE + zones.name(z) + ".");
+      byZone[z] = ZoneNames.metricSafe(zones.name(z)) ? recorders(ZONE + zones.name(z) + ".") : NO_RECORDERS;
     }
-    return byZone[z];
+    return byZone[z] == NO_RECORDERS ? null : byZone[z];
   }
 
   private Recorders recorders(String prefix) {
@@ -191,7 +203,7 @@ final class UpstreamDetailFamily implements MetricFamily {
       }
     }
     for (int z = 0; z < Math.min(byZone.length, zones.zoneCount()); z++) {
-      if (byZone[z] != null) {
+      if (byZone[z] != null && byZone[z] != NO_RECORDERS) {
         addAll(ids, ZONE + zones.name(z) + ".");
       }
     }

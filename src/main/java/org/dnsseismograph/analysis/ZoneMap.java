@@ -21,6 +21,7 @@ import org.dnsseismograph.wire.IpAddress;
  */
 final class ZoneMap {
   private static final int[] NONE = new int[0];
+  private static final int CACHE = 1 << 12;
 
   private final AddressIds servers;
   private final Map<String, Integer> zoneIds = new HashMap<>();
@@ -31,9 +32,14 @@ final class ZoneMap {
   private final Map<String, Set<String>> nameServersByZone = new HashMap<>();
   private final Map<String, Set<String>> zonesByNameServer = new HashMap<>();
   private final Map<String, Set<IpAddress>> addressesByHost = new HashMap<>();
+  /** Recent answers of {@link #zoneOf}, by server and name hash: a query's transaction asks again moments later. */
+  private final int[] cacheServer = new int[CACHE];
+  private final long[] cacheHash = new long[CACHE];
+  private final int[] cacheZone = new int[CACHE];
 
   ZoneMap(AddressIds servers) {
     this.servers = servers;
+    Arrays.fill(cacheServer, -1);
   }
 
   /** The id of a zone (scanner spelling), creating it. */
@@ -65,6 +71,7 @@ final class ZoneMap {
     more[zs.length] = zone;
     zonesByServer[server] = more;
     serversByZone.get(zone).add(server);
+    Arrays.fill(cacheServer, -1);
     return true;
   }
 
@@ -86,6 +93,22 @@ final class ZoneMap {
         serves(servers.idOf(address), zone(zone));
       }
     }
+  }
+
+  /**
+   * The most specific zone of {@code server} that holds the name, or -1, remembering the answer
+   * for the name's hash ({@code nameHash}, FNV-1a of the text as the scanner computes it).
+   */
+  int zoneOf(int server, byte[] name, int length, long nameHash) {
+    int i = (int) ((nameHash ^ nameHash >>> 29) * 31 + server) & (CACHE - 1);
+    if (cacheServer[i] == server && cacheHash[i] == nameHash) {
+      return cacheZone[i];
+    }
+    int z = zoneOf(server, name, length);
+    cacheServer[i] = server;
+    cacheHash[i] = nameHash;
+    cacheZone[i] = z;
+    return z;
   }
 
   /** The most specific zone of {@code server} that holds the name, or -1. */

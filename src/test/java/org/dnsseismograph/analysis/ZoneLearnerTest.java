@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ZoneLearnerTest {
 
   static RoleFamilies run(Path capture) throws IOException {
-    MetricAggregator aggregator = MetricAggregator.forTable(AggregatorConfig.of(TimeUnits.NANOS_PER_SECOND), id -> false, RcodeNames::name,
+    MetricAggregator aggregator = MetricAggregator.forTable(AggregatorConfig.of(TimeUnits.NANOS_PER_SECOND), java.util.Set.of(), RcodeNames::name,
         CaptureSeries::rcodeNumber);
     DecodeOptions decode = DecodeOptions.defaults();
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(List.of(capture), decode, List.of(), Progress.NONE));
