@@ -41,25 +41,9 @@ final class ClientOnlyInference {
     long end = surge.endNanos();
     List<Map.Entry<String, Long>> bySuffix = in.failures().bySuffix(start, end);
     long total = bySuffix.stream().mapToLong(Map.Entry::getValue).sum();
-    List<String> names = new ArrayList<>();
-    long covered = 0;
-    for (Map.Entry<String, Long> e : bySuffix) {
-      if (covered >= COVER * total) {
-        break;
-      }
-      names.add(e.getKey());
-      covered += e.getValue();
-    }
-    String common = commonSuffix(names);
+    String common = commonSuffix(covering(bySuffix, total));
     String zone = common == null || common.equals(ZoneNames.ROOT) ? null : common;
-    long underZone = 0;
-    if (zone != null) {
-      byte[] zb = ZoneNames.bytes(zone);
-      for (Map.Entry<String, Long> e : bySuffix) {
-        byte[] nb = ZoneNames.bytes(e.getKey());
-        underZone += ZoneNames.covers(zb, nb, nb.length) ? e.getValue() : 0;
-      }
-    }
+    long underZone = zone == null ? 0 : under(zone, bySuffix);
     double share = total == 0 ? 0 : (double) underZone / total;
     ClientImpact client = ClientImpacts.measure(in, start, end);
     long unanswered = Math.round(in.grid().rate("client.unanswered", start, end) * (end - start) / 1e9);
@@ -73,6 +57,31 @@ final class ClientOnlyInference {
             ZoneNames.absolute(zone)));
     return new Outage(start, end, Outage.Scope.CLIENT_INFERRED, zone == null ? null : ZoneNames.absolute(zone), List.of(), unanswered, confidence,
         reason + ".", start <= in.captureStartNanos(), evidence);
+  }
+
+  /** The most failing names' parents that together make up {@value #COVER} of the failures. */
+  private static List<String> covering(List<Map.Entry<String, Long>> bySuffix, long total) {
+    List<String> names = new ArrayList<>();
+    long covered = 0;
+    for (Map.Entry<String, Long> e : bySuffix) {
+      if (covered >= COVER * total) {
+        break;
+      }
+      names.add(e.getKey());
+      covered += e.getValue();
+    }
+    return names;
+  }
+
+  /** Failures of names at or under {@code zone}. */
+  private static long under(String zone, List<Map.Entry<String, Long>> bySuffix) {
+    byte[] zb = ZoneNames.bytes(zone);
+    long n = 0;
+    for (Map.Entry<String, Long> e : bySuffix) {
+      byte[] nb = ZoneNames.bytes(e.getKey());
+      n += ZoneNames.covers(zb, nb, nb.length) ? e.getValue() : 0;
+    }
+    return n;
   }
 
   private static String factor(Spike s) {

@@ -73,7 +73,11 @@ public final class HealthReportJson {
     addresses(j, "servers", o.servers());
     j.number("unanswered", o.unanswered()).number("confidence", o.confidence()).string("reason", o.reason())
         .bool("startsAtCaptureStart", o.startsAtCaptureStart()).bool("ongoing", o.ongoing());
-    OutageEvidence e = o.evidence();
+    evidence(j, o.evidence());
+    j.endObject();
+  }
+
+  private static void evidence(JsonOut j, OutageEvidence e) throws IOException {
     j.beginObject("evidence");
     j.beginArray("zones");
     for (String z : e.zones()) {
@@ -103,7 +107,7 @@ public final class HealthReportJson {
     for (Map.Entry<String, Long> f : e.failingSuffixes()) {
       j.beginObject(null).string("suffix", ZoneNames.absolute(f.getKey())).number("failures", f.getValue()).endObject();
     }
-    j.endArray().endObject().endObject();
+    j.endArray().endObject();
   }
 
   private static void client(JsonOut j, ClientImpact c) throws IOException {

@@ -98,14 +98,10 @@ final class OutageDetector {
       span = new long[] {members.stream().mapToLong(DarkSpan::startNanos).min().orElseThrow(),
           members.stream().mapToLong(DarkSpan::endNanos).max().orElseThrow()};
     }
-    long queries = 0;
-    long unanswered = 0;
-    List<ServerSpan> perServer = new ArrayList<>();
-    for (DarkSpan m : members) {
-      queries += m.queries();
-      unanswered += m.unanswered();
-      perServer.add(new ServerSpan(zones.servers().address(m.server()), m.startNanos(), m.endNanos(), m.queries(), m.unanswered()));
-    }
+    long queries = members.stream().mapToLong(DarkSpan::queries).sum();
+    long unanswered = members.stream().mapToLong(DarkSpan::unanswered).sum();
+    List<ServerSpan> perServer = members.stream()
+        .map(m -> new ServerSpan(zones.servers().address(m.server()), m.startNanos(), m.endNanos(), m.queries(), m.unanswered())).toList();
     long lastAnswer = members.stream().mapToLong(DarkSpan::lastAnswerBeforeNanos).max().orElseThrow();
     boolean edge = members.stream().allMatch(DarkSpan::startsAtCaptureStart);
     ClientImpact client = ClientImpacts.measure(in, span[0], span[1]);

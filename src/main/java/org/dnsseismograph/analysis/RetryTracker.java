@@ -61,12 +61,7 @@ final class RetryTracker {
   private void rebuild(long now) {
     long[] ok = keys;
     long[] ot = times;
-    int live = 0;
-    for (int j = 0; j < ok.length; j++) {
-      if (ok[j] != 0 && now - ot[j] <= window) {
-        live++;
-      }
-    }
+    int live = countLive(ok, ot, now);
     int capacity = Math.max(1024, Integer.highestOneBit(Math.max(1, live) * 4 - 1));
     long cutoff = now - window;
     if (capacity > maxCapacity) {
@@ -93,6 +88,16 @@ final class RetryTracker {
       times[i] = ot[j];
       occupied++;
     }
+  }
+
+  private int countLive(long[] k, long[] t, long now) {
+    int live = 0;
+    for (int j = 0; j < k.length; j++) {
+      if (k[j] != 0 && now - t[j] <= window) {
+        live++;
+      }
+    }
+    return live;
   }
 
   /** A time after which about {@code keep} of the live entries were asked (the rest are dropped and counted). */

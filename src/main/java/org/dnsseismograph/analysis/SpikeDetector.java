@@ -136,24 +136,36 @@ final class SpikeDetector {
     double[] mad = new double[n];
     RobustBaseline.compute(x, WINDOW, STRIDE, median, mad);
     List<Run> out = new ArrayList<>();
+    int[] hot = hotRuns(x, median, mad);
+    for (int r = 0; r < hot.length; r += 2) {
+      out.add(run(x, median, mad, hot[r], hot[r + 1], firstBlock, scale, step));
+    }
+    return out;
+  }
+
+  /** Pairs (first, last) of runs of hot buckets, at most one cool bucket apart within a run. */
+  private static int[] hotRuns(double[] x, double[] median, double[] mad) {
+    int[] runs = new int[8];
+    int count = 0;
     int runStart = -1;
     int lastHot = -1;
-    for (int j = 0; j <= n; j++) {
-      boolean hot = j < n && x[j] > threshold(median[j], mad[j]);
-      if (hot) {
-        if (runStart < 0 || j - lastHot > 2) {
-          if (runStart >= 0) {
-            out.add(run(x, median, mad, runStart, lastHot, firstBlock, scale, step));
-          }
-          runStart = j;
+    for (int j = 0; j <= x.length; j++) {
+      boolean hot = j < x.length && x[j] > threshold(median[j], mad[j]);
+      boolean ends = runStart >= 0 && (j == x.length || hot && j - lastHot > 2);
+      if (ends) {
+        if (count + 2 > runs.length) {
+          runs = java.util.Arrays.copyOf(runs, runs.length * 2);
         }
+        runs[count++] = runStart;
+        runs[count++] = lastHot;
+        runStart = -1;
+      }
+      if (hot) {
+        runStart = runStart < 0 ? j : runStart;
         lastHot = j;
       }
     }
-    if (runStart >= 0) {
-      out.add(run(x, median, mad, runStart, lastHot, firstBlock, scale, step));
-    }
-    return out;
+    return java.util.Arrays.copyOf(runs, count);
   }
 
   static double threshold(double median, double mad) {

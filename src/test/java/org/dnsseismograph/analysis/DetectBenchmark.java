@@ -72,8 +72,8 @@ public final class DetectBenchmark {
   }
 
   /** A busy resolver: 2,500 lookups per second, long enough for about {@code frames} frames. */
-  static SyntheticCapture.Scenario scenario(long frames) {
-    SyntheticCapture.Scenario sc = new SyntheticCapture.Scenario();
+  static SyntheticScenario scenario(long frames) {
+    SyntheticScenario sc = new SyntheticScenario();
     sc.lookupsPerSecond = 2500;
     sc.clients = 5000;
     sc.duration = (long) (frames / 3.4 / sc.lookupsPerSecond * S);
@@ -81,17 +81,17 @@ public final class DetectBenchmark {
     sc.resolverDrops = 0.01;
     sc.upstreamLoss = 0.005;
     sc.recordTruth = false;
-    List<SyntheticCapture.Zone> zones = new ArrayList<>();
+    List<SyntheticScenario.Zone> zones = new ArrayList<>();
     for (int z = 0; z < 40; z++) {
       List<IpAddress> servers = new ArrayList<>();
       for (int k = 0; k <= z % 4; k++) {
         servers.add(IpAddress.ofIpv4(0xC633_0000 | z << 4 | k));
       }
-      zones.add(new SyntheticCapture.Zone("zone" + z + ".net", servers, 1.0 / 40));
+      zones.add(new SyntheticScenario.Zone("zone" + z + ".net", servers, 1.0 / 40));
     }
     sc.zones = zones;
     for (IpAddress server : zones.get(3).servers()) {
-      sc.dark.add(new SyntheticCapture.Dark(server, sc.duration / 2, sc.duration / 2 + 30 * S, 0));
+      sc.dark.add(new SyntheticScenario.Dark(server, sc.duration / 2, sc.duration / 2 + 30 * S, 0));
     }
     return sc;
   }

@@ -24,9 +24,9 @@ class OutageDetectionTest {
   private static final String[] EXAMPLE = {"192.0.2.1", "192.0.2.2", "192.0.2.3"};
   @TempDir Path dir;
 
-  private record Run(HealthReport report, SyntheticCapture.Truth truth, SyntheticCapture.Scenario scenario) {}
+  private record Run(HealthReport report, SyntheticCapture.Truth truth, SyntheticScenario scenario) {}
 
-  private Run detect(SyntheticCapture.Scenario scenario) throws IOException {
+  private Run detect(SyntheticScenario scenario) throws IOException {
     Path file = dir.resolve("capture-" + System.nanoTime() + ".pcap");
     SyntheticCapture.Truth truth = SyntheticCapture.write(file, scenario);
     HealthReport report = CaptureDetect.run(new LoadRequest(List.of(file), DecodeOptions.defaults(), 3 * S), Progress.NONE).report();
@@ -72,7 +72,7 @@ class OutageDetectionTest {
 
   @Test
   void allServersOfAZoneGoingDarkTogetherAreOneZoneOutageToTheNanosecond() throws IOException {
-    SyntheticCapture.Scenario sc = new SyntheticCapture.Scenario().darken(20, 28, EXAMPLE);
+    SyntheticScenario sc = new SyntheticScenario().darken(20, 28, EXAMPLE);
     sc.tcpShare = 0.02;
     Run run = detect(sc);
 
@@ -90,7 +90,7 @@ class OutageDetectionTest {
 
   @Test
   void oneServerOfThreeDarkIsAServerOutageOfThatServerOnly() throws IOException {
-    Run run = detect(new SyntheticCapture.Scenario().darken(20, 28, "192.0.2.2"));
+    Run run = detect(new SyntheticScenario().darken(20, 28, "192.0.2.2"));
 
     assertEquals(1, run.report.outages().size(), run.report.outages().toString());
     Outage o = run.report.outages().get(0);
@@ -104,7 +104,7 @@ class OutageDetectionTest {
 
   @Test
   void anOutageThatNeverEndsIsOpenEnded() throws IOException {
-    Run run = detect(new SyntheticCapture.Scenario().darken(40, 100, EXAMPLE));
+    Run run = detect(new SyntheticScenario().darken(40, 100, EXAMPLE));
 
     assertEquals(1, run.report.outages().size(), run.report.outages().toString());
     Outage o = run.report.outages().get(0);
@@ -115,7 +115,7 @@ class OutageDetectionTest {
 
   @Test
   void anOutageUnderwayWhenTheCaptureBeganIsFoundAndSaysSo() throws IOException {
-    Run run = detect(new SyntheticCapture.Scenario().darken(0, 10, EXAMPLE));
+    Run run = detect(new SyntheticScenario().darken(0, 10, EXAMPLE));
 
     assertEquals(1, run.report.outages().size(), run.report.outages().toString());
     Outage o = run.report.outages().get(0);
@@ -126,7 +126,7 @@ class OutageDetectionTest {
 
   @Test
   void aFlappingZoneIsOneOutagePerDarkSpell() throws IOException {
-    SyntheticCapture.Scenario sc = new SyntheticCapture.Scenario().darken(10, 13, EXAMPLE).darken(16, 19, EXAMPLE).darken(22, 25, EXAMPLE);
+    SyntheticScenario sc = new SyntheticScenario().darken(10, 13, EXAMPLE).darken(16, 19, EXAMPLE).darken(22, 25, EXAMPLE);
     Run run = detect(sc);
 
     assertEquals(3, run.report.outages().size(), run.report.outages().toString());
@@ -137,8 +137,8 @@ class OutageDetectionTest {
 
   @Test
   void aServerAnsweringOneQueryInTwentyIsStillDark() throws IOException {
-    SyntheticCapture.Scenario sc = new SyntheticCapture.Scenario();
-    sc.dark.add(new SyntheticCapture.Dark(IpAddress.parse("192.0.2.1"), 20 * S, 30 * S, 0.05));
+    SyntheticScenario sc = new SyntheticScenario();
+    sc.dark.add(new SyntheticScenario.Dark(IpAddress.parse("192.0.2.1"), 20 * S, 30 * S, 0.05));
     Run run = detect(sc);
 
     assertEquals(1, run.report.outages().size(), run.report.outages().toString());
@@ -151,7 +151,7 @@ class OutageDetectionTest {
 
   @Test
   void isolatedLostAnswersAreNoOutage() throws IOException {
-    SyntheticCapture.Scenario sc = new SyntheticCapture.Scenario();
+    SyntheticScenario sc = new SyntheticScenario();
     sc.upstreamLoss = 0.02;
     Run run = detect(sc);
 
@@ -160,8 +160,8 @@ class OutageDetectionTest {
 
   @Test
   void aSlowServerWhoseAnswersComeAfterTheTimeoutIsNoOutage() throws IOException {
-    SyntheticCapture.Scenario sc = new SyntheticCapture.Scenario();
-    sc.slow.add(new SyntheticCapture.Slow(IpAddress.parse("192.0.2.2"), 20 * S, 40 * S, 4 * S));
+    SyntheticScenario sc = new SyntheticScenario();
+    sc.slow.add(new SyntheticScenario.Slow(IpAddress.parse("192.0.2.2"), 20 * S, 40 * S, 4 * S));
     Run run = detect(sc);
 
     assertEquals(List.of(), run.report.outages());
@@ -169,7 +169,7 @@ class OutageDetectionTest {
 
   @Test
   void aQuietRunHasNoOutageAndNoQuerySpike() throws IOException {
-    Run run = detect(new SyntheticCapture.Scenario());
+    Run run = detect(new SyntheticScenario());
 
     assertEquals(List.of(), run.report.outages());
     assertTrue(run.report.spikes().stream().noneMatch(s -> s.metric().name().equals("client.queries")), run.report.spikes().toString());
@@ -177,7 +177,7 @@ class OutageDetectionTest {
 
   @Test
   void aClientSideCaptureInfersTheZoneFromTheFailingNamesWithLowConfidence() throws IOException {
-    SyntheticCapture.Scenario sc = new SyntheticCapture.Scenario().darken(20, 28, EXAMPLE);
+    SyntheticScenario sc = new SyntheticScenario().darken(20, 28, EXAMPLE);
     sc.clientSideOnly = true;
     Run run = detect(sc);
 
@@ -195,7 +195,7 @@ class OutageDetectionTest {
   @Test
   void theWindowsLoaderReportsWhatDetectReports() throws IOException {
     Path file = dir.resolve("both.pcap");
-    SyntheticCapture.write(file, new SyntheticCapture.Scenario().darken(20, 28, EXAMPLE));
+    SyntheticCapture.write(file, new SyntheticScenario().darken(20, 28, EXAMPLE));
     LoadRequest request = new LoadRequest(List.of(file), DecodeOptions.defaults(), 3 * S);
 
     HealthReport detect = CaptureDetect.run(request, Progress.NONE).report();

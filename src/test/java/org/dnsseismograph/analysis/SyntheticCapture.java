@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.function.DoubleUnaryOperator;
 import org.dnsseismograph.wire.CaptureFormat;
 import org.dnsseismograph.wire.FrameBuilder;
 import org.dnsseismograph.wire.IpAddress;
@@ -34,15 +33,6 @@ final class SyntheticCapture {
   static final IpAddress ROOT = IpAddress.parse("198.41.0.4");
   static final IpAddress TLD = IpAddress.parse("192.5.6.30");
 
-  /** A zone of the scenario, its servers and its share of the unique names looked up. */
-  record Zone(String name, List<IpAddress> servers, double share) {}
-
-  /** A server that answers only with probability {@code answerProbability} during {@code [from, to)} (offsets from the start). */
-  record Dark(IpAddress server, long fromOffset, long toOffset, double answerProbability) {}
-
-  /** A server that answers {@code delay} late during {@code [from, to)}. */
-  record Slow(IpAddress server, long fromOffset, long toOffset, long delay) {}
-
   /** What the generator did, for the tests' expectations. */
   static final class Truth {
     final Map<IpAddress, List<long[]>> upstream = new HashMap<>();
@@ -55,39 +45,6 @@ final class SyntheticCapture {
     }
   }
 
-  /** The scenario: mutable settings with defaults, read once by {@link #write}. */
-  static final class Scenario {
-    long start = 1_700_000_000L * S;
-    long duration = 60 * S;
-    double lookupsPerSecond = 200;
-    int clients = 40;
-    List<Zone> zones = List.of(new Zone("example.net", servers("192.0.2.1", "192.0.2.2", "192.0.2.3"), 0.5),
-        new Zone("shop.net", servers("198.51.100.1", "198.51.100.2"), 0.3), new Zone("media.net", servers("203.0.113.1"), 0.2));
-    List<Dark> dark = new ArrayList<>();
-    List<Slow> slow = new ArrayList<>();
-    double cachedShare = 0.25;
-    double nxShare = 0.05;
-    double upstreamLoss;
-    double resolverDrops;
-    double tcpShare;
-    DoubleUnaryOperator shape = x -> 1;
-    double shapeMax = 1;
-    boolean clientSideOnly;
-    boolean recordTruth = true;
-    long seed = 1;
-
-    static List<IpAddress> servers(String... addresses) {
-      return java.util.Arrays.stream(addresses).map(IpAddress::parse).toList();
-    }
-
-    Scenario darken(long fromSeconds, long toSeconds, String... servers) {
-      for (String s : servers) {
-        dark.add(new Dark(IpAddress.parse(s), fromSeconds * S, toSeconds * S, 0));
-      }
-      return this;
-    }
-  }
-
   private record Frame(long time, long seq, byte[] bytes) {}
 
   private record Attempt(long time, long seq, int client, String qname, int qtype, int number, int kind) {}
@@ -96,7 +53,7 @@ final class SyntheticCapture {
   private static final int CACHED = 1;
   private static final int NX = 2;
 
-  private final Scenario sc;
+  private final SyntheticScenario sc;
   private final SplittableRandom random;
   private final FrameBuilder eth = new FrameBuilder(LinkType.ETHERNET);
   private final PriorityQueue<Frame> frames = new PriorityQueue<>((a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
@@ -106,13 +63,13 @@ final class SyntheticCapture {
   private long seq;
   private long names;
 
-  private SyntheticCapture(Scenario scenario) {
+  private SyntheticCapture(SyntheticScenario scenario) {
     this.sc = scenario;
     this.random = new SplittableRandom(scenario.seed);
   }
 
   /** Writes the scenario's capture to {@code file}. */
-  static Truth write(Path file, Scenario scenario) throws IOException {
+  static Truth write(Path file, SyntheticScenario scenario) throws IOException {
     SyntheticCapture g = new SyntheticCapture(scenario);
     try (PcapWriter w = PcapWriter.create(file, CaptureFormat.PCAP_NANO, 1, 65_535)) {
       g.run(w);
@@ -166,7 +123,7 @@ final class SyntheticCapture {
     IpAddress tldHost = TLD;
     upstream(t, ROOT, "net", DnsWire.NS, (id, q) -> DnsWire.referral(id, q, DnsWire.NS, "net", List.of("a.nic.net"), List.of(tldHost)), 2 * MS);
     long at = t + 10 * MS;
-    for (Zone z : sc.zones) {
+    for (SyntheticScenario.Zone z : sc.zones) {
       List<String> ns = new ArrayList<>();
       for (int i = 0; i < z.servers().size(); i++) {
         ns.add("ns" + (i + 1) + "." + z.name());
@@ -198,9 +155,9 @@ final class SyntheticCapture {
     }
   }
 
-  private Zone zone(double r) {
+  private SyntheticScenario.Zone zone(double r) {
     double acc = 0;
-    for (Zone z : sc.zones) {
+    for (SyntheticScenario.Zone z : sc.zones) {
       acc += z.share();
       if (r < acc) {
         return z;
@@ -215,7 +172,7 @@ final class SyntheticCapture {
     int port = 1024 + random.nextInt(60000);
     int id = random.nextInt(65536);
     boolean tcp = random.nextDouble() < sc.tcpShare;
-    ClientLeg leg = new ClientLeg(client, port, id, a.qname, a.qtype, tcp);
+    ClientLeg leg = new ClientLeg(this::emit, eth, RESOLVER, client, port, id, a.qname, a.qtype, tcp);
     leg.query(a.time);
     if (random.nextDouble() < sc.resolverDrops) {
       retry(a, a.time + timeout(a.number));
@@ -253,8 +210,8 @@ final class SyntheticCapture {
     }
   }
 
-  private Zone zoneOf(String qname) {
-    for (Zone z : sc.zones) {
+  private SyntheticScenario.Zone zoneOf(String qname) {
+    for (SyntheticScenario.Zone z : sc.zones) {
       if (qname.endsWith("." + z.name())) {
         return z;
       }
@@ -293,7 +250,7 @@ final class SyntheticCapture {
   /** When {@code server} answers a query that reaches it at {@code t}: -1 for never. */
   private long answerTime(IpAddress server, long t) {
     long offset = t - sc.start;
-    for (Dark d : sc.dark) {
+    for (SyntheticScenario.Dark d : sc.dark) {
       if (d.server().equals(server) && offset >= d.fromOffset() && offset < d.toOffset() && random.nextDouble() >= d.answerProbability()) {
         return -1;
       }
@@ -302,65 +259,11 @@ final class SyntheticCapture {
       return -1;
     }
     long latency = (1 + (server.lo() & 3)) * MS;
-    for (Slow s : sc.slow) {
+    for (SyntheticScenario.Slow s : sc.slow) {
       if (s.server().equals(server) && offset >= s.fromOffset() && offset < s.toOffset()) {
         latency = s.delay();
       }
     }
     return t + latency;
-  }
-
-  /** The client's side of one attempt, over UDP or TCP. */
-  private final class ClientLeg {
-    private final IpAddress client;
-    private final int port;
-    private final int id;
-    private final String qname;
-    private final int qtype;
-    private final boolean tcp;
-    private int queryLength;
-
-    ClientLeg(IpAddress client, int port, int id, String qname, int qtype, boolean tcp) {
-      this.client = client;
-      this.port = port;
-      this.id = id;
-      this.qname = qname;
-      this.qtype = qtype;
-      this.tcp = tcp;
-    }
-
-    void query(long t) {
-      byte[] q = DnsWire.query(id, qname, qtype, true);
-      if (!tcp) {
-        emit(t, eth.udp(client, port, RESOLVER, 53, q));
-        return;
-      }
-      byte[] framed = framed(q);
-      queryLength = framed.length;
-      emit(t, eth.tcp(client, port, RESOLVER, 53, 1000, 0, FrameBuilder.SYN, new byte[0]));
-      emit(t + 20_000, eth.tcp(RESOLVER, 53, client, port, 5000, 1001, FrameBuilder.SYN, new byte[0]));
-      emit(t + 40_000, eth.tcp(client, port, RESOLVER, 53, 1001, 5001, FrameBuilder.PSH, framed));
-    }
-
-    void answer(long t, int rcode) {
-      byte[] a = rcode == 0 ? DnsWire.answer(id, qname, qtype, false, true, List.of(IpAddress.ofIpv4(0xC000_02FE)))
-          : rcode == 3 ? DnsWire.failure(id, qname, qtype, 3) : DnsWire.failure(id, qname, qtype, rcode);
-      if (!tcp) {
-        emit(t, eth.udp(RESOLVER, 53, client, port, a));
-        return;
-      }
-      byte[] framed = framed(a);
-      emit(t, eth.tcp(RESOLVER, 53, client, port, 5001, 1001 + queryLength, FrameBuilder.PSH, framed));
-      emit(t + 50_000, eth.tcp(client, port, RESOLVER, 53, 1001 + queryLength, 5001 + framed.length, FrameBuilder.FIN, new byte[0]));
-      emit(t + 100_000, eth.tcp(RESOLVER, 53, client, port, 5001 + framed.length, 1002 + queryLength, FrameBuilder.FIN, new byte[0]));
-    }
-
-    private byte[] framed(byte[] m) {
-      byte[] out = new byte[m.length + 2];
-      out[0] = (byte) (m.length >>> 8);
-      out[1] = (byte) m.length;
-      System.arraycopy(m, 0, out, 2, m.length);
-      return out;
-    }
   }
 }
