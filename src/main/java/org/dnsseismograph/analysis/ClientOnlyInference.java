@@ -48,7 +48,7 @@ final class ClientOnlyInference {
     ClientImpact client = ClientImpacts.measure(in, start, end);
     long unanswered = Math.round(in.grid().rate("client.unanswered", start, end) * (end - start) / 1e9);
     OutageEvidence evidence = new OutageEvidence(zone == null ? List.of() : List.of(ZoneNames.absolute(zone)), List.of(), List.of(), 0, 0, Double.NaN,
-        Long.MIN_VALUE, client, ClientImpacts.querySpike(spikes, start, end), ClientImpacts.otherSpikes(spikes, start, end),
+        Long.MIN_VALUE, Long.MIN_VALUE, client, ClientImpacts.querySpike(spikes, start, end), ClientImpacts.otherSpikes(spikes, start, end),
         bySuffix.subList(0, Math.min(10, bySuffix.size())));
     double confidence = Math.min(MAX_CONFIDENCE, 0.2 + 0.2 * share + (ClientImpacts.querySpike(spikes, start, end) != null ? 0.05 : 0));
     String reason = String.format(Locale.ROOT, "No upstream traffic in the capture: the clients' failures (SERVFAIL and unanswered) rose %s to %.1f/s"

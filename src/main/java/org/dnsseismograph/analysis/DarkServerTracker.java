@@ -177,7 +177,7 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
     if (st.unansweredInRun >= MIN_UNANSWERED && st.answeredInRun <= MAX_ANSWERED_SHARE * all && length >= MIN_SPAN_NANOS
         && 2 * st.lateInRun < st.unansweredInRun) {
       long[] first = java.util.Arrays.copyOf(st.firstUnanswered, (int) Math.min(DarkSpan.KEPT, st.unansweredInRun));
-      spans.add(new DarkSpan(server, st.start, end, st.lastAnswerBeforeRun, st.unansweredInRun, st.answeredInRun, first));
+      spans.add(new DarkSpan(server, st.start, end, st.lastAnswerBeforeRun, st.lastUnanswered, st.unansweredInRun, st.answeredInRun, first));
     }
   }
 

@@ -10,13 +10,16 @@ package org.dnsseismograph.analysis;
  *     #OPEN} when it never answered again before the capture ended
  * @param lastAnswerBeforeNanos the time of the server's last answer before the span, or {@code
  *     Long.MIN_VALUE} when it had not answered since the capture began
+ * @param lastUnansweredNanos the query time of the span's last unanswered query: the server came
+ *     back somewhere between it and the end (a resolver that stopped asking leaves a gap)
  * @param unanswered queries sent in the span that were never answered
  * @param answered queries sent in the span that were answered anyway (a partial outage)
  * @param firstUnanswered the query times of the first unanswered queries of the span (at most
  *     {@link #KEPT}), ascending: where a zone's outage begins when another server of it answered a
  *     little longer
  */
-record DarkSpan(int server, long startNanos, long endNanos, long lastAnswerBeforeNanos, long unanswered, long answered, long[] firstUnanswered) {
+record DarkSpan(int server, long startNanos, long endNanos, long lastAnswerBeforeNanos, long lastUnansweredNanos, long unanswered, long answered,
+    long[] firstUnanswered) {
   /** The end of a span still open when the capture ended. */
   static final long OPEN = Long.MAX_VALUE;
   /** Unanswered query times kept per span. */

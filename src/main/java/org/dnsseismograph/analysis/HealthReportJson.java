@@ -86,7 +86,7 @@ public final class HealthReportJson {
     j.endArray();
     addresses(j, "zoneServers", e.zoneServers());
     j.number("queries", e.queries()).number("answered", e.answered()).number("baselineAnswerRatio", e.baselineAnswerRatio())
-        .time("lastAnswerBefore", e.lastAnswerBeforeNanos());
+        .time("lastAnswerBefore", e.lastAnswerBeforeNanos()).time("lastUnanswered", e.lastUnansweredNanos());
     j.beginArray("perServer");
     for (ServerSpan s : e.perServer()) {
       j.beginObject(null).string("server", s.server().toString()).time("start", s.startNanos()).time("end", s.endNanos()).number("queries", s.queries())

@@ -103,10 +103,12 @@ final class OutageDetector {
     List<ServerSpan> perServer = members.stream()
         .map(m -> new ServerSpan(zones.servers().address(m.server()), m.startNanos(), m.endNanos(), m.queries(), m.unanswered())).toList();
     long lastAnswer = members.stream().mapToLong(DarkSpan::lastAnswerBeforeNanos).max().orElseThrow();
+    long end = span[1];
+    long lastUnanswered = members.stream().mapToLong(DarkSpan::lastUnansweredNanos).filter(t -> t < end).max().orElse(Long.MIN_VALUE);
     boolean edge = members.stream().allMatch(DarkSpan::startsAtCaptureStart);
     ClientImpact client = ClientImpacts.measure(in, span[0], span[1]);
     OutageEvidence evidence = new OutageEvidence(sharedZones(zones, servers, zone), addresses(zones, queried), perServer, queries,
-        queries - unanswered, baseline(in, members, servers), lastAnswer, client, ClientImpacts.querySpike(spikes, span[0], span[1]),
+        queries - unanswered, baseline(in, members, servers), lastAnswer, lastUnanswered, client, ClientImpacts.querySpike(spikes, span[0], span[1]),
         ClientImpacts.otherSpikes(spikes, span[0], span[1]), List.of());
     Outage.Scope scope = whole ? Outage.Scope.ZONE : Outage.Scope.SERVER;
     String zoneName = zone < 0 ? null : ZoneNames.absolute(zones.name(zone));
@@ -199,7 +201,7 @@ final class OutageDetector {
       OutageEvidence e, boolean edge, double[] confidence) {
     StringBuilder why = new StringBuilder();
     if (scope == Outage.Scope.ZONE) {
-      why.append(dark == 1 ? "the only server of " : "all " + dark + " servers of ").append(zone).append(" the resolvers asked stopped answering");
+      why.append(dark == 1 ? "the only server of " : dark == 2 ? "both servers of " : "all " + dark + " servers of ").append(zone).append(" the resolvers asked stopped answering");
     } else {
       why.append(dark).append(dark == 1 ? " server" : " servers").append(zone == null ? " of no known zone" : " of " + queried + " of " + zone)
           .append(" stopped answering");
@@ -207,6 +209,10 @@ final class OutageDetector {
     why.append(String.format(Locale.ROOT, ": %d of %d queries unanswered", unanswered, queries));
     if (span[1] != Outage.OPEN) {
       why.append(String.format(Locale.ROOT, " over %.1f s", (span[1] - span[0]) / (double) TimeUnits.NANOS_PER_SECOND));
+    }
+    long gap = span[1] == Outage.OPEN || e.lastUnansweredNanos() == Long.MIN_VALUE ? 0 : span[1] - e.lastUnansweredNanos();
+    if (gap > TimeUnits.NANOS_PER_SECOND) {
+      why.append(String.format(Locale.ROOT, " (not asked for the last %.1f s: they came back within that time)", gap / (double) TimeUnits.NANOS_PER_SECOND));
     }
     if (unanswered >= ENOUGH_UNANSWERED) {
       confidence[0] += 0.1;

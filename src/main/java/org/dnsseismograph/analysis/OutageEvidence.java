@@ -16,6 +16,9 @@ import org.dnsseismograph.wire.IpAddress;
  *     queries outside
  * @param lastAnswerBeforeNanos the last answer from them before the outage, or {@code
  *     Long.MIN_VALUE} when they had not answered since the capture began
+ * @param lastUnansweredNanos the last query to them before the outage's end that went unanswered
+ *     (the servers came back between it and the end; a long gap means the resolvers stopped
+ *     asking), or {@code Long.MIN_VALUE} when not known
  * @param client what the clients saw
  * @param clientSpike the client query spike that came with the outage, or null
  * @param otherSpikes other client-side spikes during the outage (retries, SERVFAIL, unanswered)
@@ -23,7 +26,7 @@ import org.dnsseismograph.wire.IpAddress;
  *     their failures, most first; empty otherwise
  */
 public record OutageEvidence(List<String> zones, List<IpAddress> zoneServers, List<ServerSpan> perServer, long queries, long answered,
-    double baselineAnswerRatio, long lastAnswerBeforeNanos, ClientImpact client, Spike clientSpike, List<Spike> otherSpikes,
+    double baselineAnswerRatio, long lastAnswerBeforeNanos, long lastUnansweredNanos, ClientImpact client, Spike clientSpike, List<Spike> otherSpikes,
     List<java.util.Map.Entry<String, Long>> failingSuffixes) {
   public OutageEvidence {
     zones = List.copyOf(zones);
