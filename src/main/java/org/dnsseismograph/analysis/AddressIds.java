@@ -43,17 +43,6 @@ final class AddressIds {
     return id;
   }
 
-  /** The id of an address, or -1 when it has none. */
-  int find(long hi, long lo) {
-    int mask = ids.length - 1;
-    for (int i = index(hi, lo, mask); ids[i] >= 0; i = (i + 1) & mask) {
-      if (los[i] == lo && his[i] == hi) {
-        return ids[i];
-      }
-    }
-    return -1;
-  }
-
   int idOf(IpAddress a) {
     return idOf(a.hi(), a.lo());
   }

@@ -87,9 +87,4 @@ final class ClientMetricFamily implements MetricFamily {
   public List<MetricId> present() {
     return List.of(SOURCES, RETRIES, RETRY_RATIO);
   }
-
-  /** Questions the retry memory had to drop early (see {@link RetryTracker#forgotten()}). */
-  long retriesForgotten() {
-    return tracker.forgotten();
-  }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.dnsseismograph.series.MetricId;
 
 /**
@@ -39,8 +38,8 @@ final class ClientOnlyInference {
   private static Outage outage(DetectionInput in, Spike surge, List<Spike> spikes) {
     long start = surge.startNanos();
     long end = surge.endNanos();
-    List<Map.Entry<String, Long>> bySuffix = in.failures().bySuffix(start, end);
-    long total = bySuffix.stream().mapToLong(Map.Entry::getValue).sum();
+    List<SuffixFailures> bySuffix = in.failures().bySuffix(start, end);
+    long total = bySuffix.stream().mapToLong(SuffixFailures::failures).sum();
     String common = commonSuffix(covering(bySuffix, total));
     String zone = common == null || common.equals(ZoneNames.ROOT) ? null : common;
     long underZone = zone == null ? 0 : under(zone, bySuffix);
@@ -60,26 +59,26 @@ final class ClientOnlyInference {
   }
 
   /** The most failing names' parents that together make up {@value #COVER} of the failures. */
-  private static List<String> covering(List<Map.Entry<String, Long>> bySuffix, long total) {
+  private static List<String> covering(List<SuffixFailures> bySuffix, long total) {
     List<String> names = new ArrayList<>();
     long covered = 0;
-    for (Map.Entry<String, Long> e : bySuffix) {
+    for (SuffixFailures e : bySuffix) {
       if (covered >= COVER * total) {
         break;
       }
-      names.add(e.getKey());
-      covered += e.getValue();
+      names.add(e.suffix());
+      covered += e.failures();
     }
     return names;
   }
 
   /** Failures of names at or under {@code zone}. */
-  private static long under(String zone, List<Map.Entry<String, Long>> bySuffix) {
+  private static long under(String zone, List<SuffixFailures> bySuffix) {
     byte[] zb = ZoneNames.bytes(zone);
     long n = 0;
-    for (Map.Entry<String, Long> e : bySuffix) {
-      byte[] nb = ZoneNames.bytes(e.getKey());
-      n += ZoneNames.covers(zb, nb, nb.length) ? e.getValue() : 0;
+    for (SuffixFailures e : bySuffix) {
+      byte[] nb = ZoneNames.bytes(e.suffix());
+      n += ZoneNames.covers(zb, nb, nb.length) ? e.failures() : 0;
     }
     return n;
   }

@@ -127,7 +127,7 @@ final class FailureLog implements TrafficObserver {
   }
 
   /** Failures per parent name in the whole seconds overlapping {@code [from, to)}, most first. */
-  List<Map.Entry<String, Long>> bySuffix(long fromNanos, long toNanos) {
+  List<SuffixFailures> bySuffix(long fromNanos, long toNanos) {
     long[] perSuffix = new long[suffixes.size()];
     long first = Math.floorDiv(fromNanos, SECOND);
     long last = Math.floorDiv(toNanos - 1, SECOND);
@@ -140,23 +140,19 @@ final class FailureLog implements TrafficObserver {
         }
       }
     }
-    List<Map.Entry<String, Long>> out = new ArrayList<>();
+    List<SuffixFailures> out = new ArrayList<>();
     for (int s = 0; s < perSuffix.length; s++) {
       if (perSuffix[s] > 0) {
-        out.add(Map.entry(suffixes.get(s), perSuffix[s]));
+        out.add(new SuffixFailures(suffixes.get(s), perSuffix[s]));
       }
     }
-    out.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+    out.sort((a, b) -> Long.compare(b.failures(), a.failures()));
     return out;
   }
 
   /** Failures not recorded because the log was full or their time absurd. */
   long dropped() {
     return dropped;
-  }
-
-  int cells() {
-    return cells;
   }
 
   @Override

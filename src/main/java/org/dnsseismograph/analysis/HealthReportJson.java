@@ -3,7 +3,6 @@ package org.dnsseismograph.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.traffic.ResolverRole;
 import org.dnsseismograph.wire.IpAddress;
@@ -104,8 +103,8 @@ public final class HealthReportJson {
       spike(j, null, s);
     }
     j.endArray().beginArray("failingSuffixes");
-    for (Map.Entry<String, Long> f : e.failingSuffixes()) {
-      j.beginObject(null).string("suffix", ZoneNames.absolute(f.getKey())).number("failures", f.getValue()).endObject();
+    for (SuffixFailures f : e.failingSuffixes()) {
+      j.beginObject(null).string("suffix", ZoneNames.absolute(f.suffix())).number("failures", f.failures()).endObject();
     }
     j.endArray().endObject();
   }

@@ -27,7 +27,7 @@ import org.dnsseismograph.wire.IpAddress;
  */
 public record OutageEvidence(List<String> zones, List<IpAddress> zoneServers, List<ServerSpan> perServer, long queries, long answered,
     double baselineAnswerRatio, long lastAnswerBeforeNanos, long lastUnansweredNanos, ClientImpact client, Spike clientSpike, List<Spike> otherSpikes,
-    List<java.util.Map.Entry<String, Long>> failingSuffixes) {
+    List<SuffixFailures> failingSuffixes) {
   public OutageEvidence {
     zones = List.copyOf(zones);
     zoneServers = List.copyOf(zoneServers);

@@ -113,8 +113,4 @@ final class TimeBuckets {
       g[b + 1] = tag;
     }
   }
-
-  long stored() {
-    return stored;
-  }
 }

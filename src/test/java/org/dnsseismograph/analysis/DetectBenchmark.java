@@ -19,7 +19,9 @@ import org.dnsseismograph.wire.IpAddress;
  * NXDOMAIN answers, 2 % over TCP, 1 % of client queries never answered, 0.5 % of upstream answers
  * lost, one zone dark for 30 s), then times, alternately and several rounds each, {@code series}
  * (dns.queries and dns.responses per second, what the foundation's parity is about) and {@code
- * detect} on it, and loads it once with {@link CaptureLoader}, reporting the heap it retains. A
+ * detect} on it (and {@code series} of client-side metrics, which needs the roles too), wall time and
+ * the CPU time of the reading thread (the fair figure on a machine shared with other work), and
+ * loads it once with {@link CaptureLoader}, reporting the heap it retains. A
  * measurement, not a test: {@code java -cp target/classes:target/test-classes:<deps>
  * org.dnsseismograph.analysis.DetectBenchmark [frames] [file] [rounds]}.
  */
@@ -39,18 +41,25 @@ public final class DetectBenchmark {
           Files.size(file), (System.nanoTime() - t0) / 1e9);
     }
     List<Path> files = List.of(file);
-    double[] series = new double[rounds];
-    double[] detect = new double[rounds];
+    double[][] series = new double[2][rounds];
+    double[][] detect = new double[2][rounds];
+    double[][] roles = new double[2][rounds];
     for (int r = 0; r < rounds; r++) {
-      series[r] = time(() -> CaptureSeries.compute(new SeriesRequest(files, DecodeOptions.defaults(), List.of("dns.queries", "dns.responses"), S, null,
-          3 * S), Progress.NONE));
-      detect[r] = time(() -> print(CaptureDetect.run(new LoadRequest(files, DecodeOptions.defaults(), 3 * S), Progress.NONE)));
-      System.out.printf(Locale.ROOT, "round %d: series %.2f s, detect %.2f s (%.2fx)%n", r + 1, series[r], detect[r], detect[r] / series[r]);
+      time(series, r, () -> CaptureSeries.compute(new SeriesRequest(files, DecodeOptions.defaults(), List.of("dns.queries", "dns.responses"), S,
+          null, 3 * S), Progress.NONE));
+      time(detect, r, () -> print(CaptureDetect.run(new LoadRequest(files, DecodeOptions.defaults(), 3 * S), Progress.NONE)));
+      time(roles, r, () -> CaptureSeries.compute(new SeriesRequest(files, DecodeOptions.defaults(), List.of("client.queries", "client.retries",
+          "upstream.timeouts"), S, null, 3 * S), Progress.NONE));
+      System.out.printf(Locale.ROOT, "round %d: series %.2f s (cpu %.2f), detect %.2f s (cpu %.2f), series of client.* %.2f s (cpu %.2f)%n", r + 1,
+          series[0][r], series[1][r], detect[0][r], detect[1][r], roles[0][r], roles[1][r]);
     }
-    double s = median(series);
-    double d = median(detect);
-    System.out.printf(Locale.ROOT, "median: series %.2f s (%.2f M frames/s), detect %.2f s (%.2f M frames/s): detect/series = %.2f%n", s,
-        frames / s / 1e6, d, frames / d / 1e6, d / s);
+    for (int k = 0; k < 2; k++) {
+      double s = median(series[k]);
+      double d = median(detect[k]);
+      double c = median(roles[k]);
+      System.out.printf(Locale.ROOT, "median %s: series %.2f s (%.2f M frames/s), detect %.2f s (%.2f M frames/s), detect/series = %.2f;"
+          + " series of client.* %.2f s, detect/that = %.2f%n", k == 0 ? "wall" : "thread cpu", s, frames / s / 1e6, d, frames / d / 1e6, d / s, c, d / c);
+    }
     loader(files);
   }
 
@@ -100,12 +109,16 @@ public final class DetectBenchmark {
     Object run() throws IOException;
   }
 
-  private static double time(Work w) throws IOException {
+  /** Runs the work, storing its wall time in {@code into[0][round]} and this thread's CPU time in {@code into[1][round]}, in seconds. */
+  private static void time(double[][] into, int round, Work w) throws IOException {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long c0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     if (w.run() == null) {
       throw new IllegalStateException("no result");
     }
-    return (System.nanoTime() - t0) / 1e9;
+    into[0][round] = (System.nanoTime() - t0) / 1e9;
+    into[1][round] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
   }
 
   private static double median(double[] v) {
