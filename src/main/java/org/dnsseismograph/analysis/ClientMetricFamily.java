@@ -46,6 +46,16 @@ final class ClientMetricFamily implements MetricFamily {
   }
 
   @Override
+  public Side side() {
+    return Side.CLIENT;
+  }
+
+  @Override
+  public boolean hearsTransactions() {
+    return false;
+  }
+
+  @Override
   public void onMessage(MessageFacts m) {
     if (m.side != Side.CLIENT || m.response || !m.wellFormed) {
       return;

@@ -66,6 +66,11 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   }
 
   @Override
+  public boolean hearsTransactions() {
+    return false;
+  }
+
+  @Override
   public void onUpstream(int server, Transaction t) {
     switch (t.outcome) {
       case ANSWERED -> queue.add(t.queryTimeNanos, t.responseTimeNanos, server << 2 | ANSWERED);

@@ -39,6 +39,11 @@ final class FailureLog implements TrafficObserver {
   private long dropped;
 
   @Override
+  public Side side() {
+    return Side.CLIENT;
+  }
+
+  @Override
   public void onMessage(MessageFacts m) {
     if (m.side == Side.CLIENT && m.response && m.wellFormed && m.rcode == SERVFAIL && m.view.hasQuestion) {
       add(m.timeNanos, m.view.qname, m.view.qnameLength);

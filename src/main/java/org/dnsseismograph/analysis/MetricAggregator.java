@@ -55,6 +55,9 @@ public final class MetricAggregator implements TransactionSink {
   private final ToIntFunction<String> rcodeNumber;
   private MetricFamily[] families;
   private TrafficObserver[] observers;
+  /** Per side (by ordinal), the observers that hear its messages, and its transactions. */
+  private final TrafficObserver[][] messageObservers = new TrafficObserver[Side.values().length][];
+  private final TrafficObserver[][] transactionObservers = new TrafficObserver[Side.values().length][];
   private SideClassifier sides;
 
   /**
@@ -76,6 +79,26 @@ public final class MetricAggregator implements TransactionSink {
     this.rcodeNumber = Objects.requireNonNull(rcodeNumber, "rcodeNumber");
     this.families = new MetricFamily[] {new DnsMetricFamily("dns", null, "unanswered", sink, rcodeName, rcodeNumber), new PacketMetricFamily(sink)};
     this.observers = Arrays.copyOf(families, families.length, TrafficObserver[].class);
+    sortObservers();
+  }
+
+  /** Rebuilds the per-side lists of observers, in registration order. */
+  private void sortObservers() {
+    for (Side side : Side.values()) {
+      List<TrafficObserver> m = new ArrayList<>();
+      List<TrafficObserver> t = new ArrayList<>();
+      for (TrafficObserver o : observers) {
+        boolean mine = o.side() == null || o.side() == side;
+        if (mine && o.hearsMessages()) {
+          m.add(o);
+        }
+        if (mine && o.hearsTransactions()) {
+          t.add(o);
+        }
+      }
+      messageObservers[side.ordinal()] = m.toArray(new TrafficObserver[0]);
+      transactionObservers[side.ordinal()] = t.toArray(new TrafficObserver[0]);
+    }
   }
 
   /** An aggregator into a table that keeps columns only for the {@code wanted} metrics. */
@@ -118,6 +141,7 @@ public final class MetricAggregator implements TransactionSink {
     TrafficObserver[] o = Arrays.copyOf(observers, observers.length + 1);
     o[observers.length] = observer;
     observers = o;
+    sortObservers();
   }
 
   /** From now on, classifies messages and transactions by these resolvers. */
@@ -136,7 +160,7 @@ public final class MetricAggregator implements TransactionSink {
     sink.touch(t);
     sink.advanceClock(t);
     m.side = sides == null ? Side.OTHER : sides.of(m);
-    for (TrafficObserver o : observers) {
+    for (TrafficObserver o : messageObservers[m.side.ordinal()]) {
       o.onMessage(m);
     }
   }
@@ -145,7 +169,7 @@ public final class MetricAggregator implements TransactionSink {
   @Override
   public void onTransaction(Transaction t) {
     Side side = sides == null ? Side.OTHER : sides.of(t);
-    for (TrafficObserver o : observers) {
+    for (TrafficObserver o : transactionObservers[side.ordinal()]) {
       o.onTransaction(t, side);
     }
   }

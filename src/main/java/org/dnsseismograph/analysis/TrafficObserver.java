@@ -9,6 +9,24 @@ import org.dnsseismograph.traffic.Transaction;
  */
 interface TrafficObserver {
 
+  /**
+   * The only side whose messages and transactions this observer cares about, or null for all: the
+   * aggregator then calls it for that side only (a call per observer and event adds up).
+   */
+  default Side side() {
+    return null;
+  }
+
+  /** False when {@link #onMessage} does nothing (it is then not called). */
+  default boolean hearsMessages() {
+    return true;
+  }
+
+  /** False when {@link #onTransaction} does nothing (it is then not called). */
+  default boolean hearsTransactions() {
+    return true;
+  }
+
   /** One DNS message at its capture time, its {@link MessageFacts#side} filled in. */
   default void onMessage(MessageFacts m) {}
 

@@ -74,6 +74,11 @@ final class UpstreamDetailFamily implements MetricFamily {
   }
 
   @Override
+  public Side side() {
+    return Side.UPSTREAM;
+  }
+
+  @Override
   public void onMessage(MessageFacts m) {
     if (m.side != Side.UPSTREAM) {
       return;

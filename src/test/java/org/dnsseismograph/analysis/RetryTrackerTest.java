@@ -13,12 +13,12 @@ class RetryTrackerTest {
   private static final long NAME = 0x1234_5678_9ABC_DEF0L;
 
   @Test
-  void theSameQuestionAgainWithinTheWindowIsARetryInclusiveOfItsEnd() {
+  void theSameQuestionAgainWithinTheWindowIsARetryInclusiveOfItsEndToTheMicrosecond() {
     RetryTracker r = new RetryTracker(10 * S, 1 << 16);
     assertFalse(r.ask(0, CLIENT, NAME, 1, T0), "first ask");
     assertTrue(r.ask(0, CLIENT, NAME, 1, T0 + S));
     assertTrue(r.ask(0, CLIENT, NAME, 1, T0 + 11 * S), "10 s after the previous ask, not the first");
-    assertFalse(r.ask(0, CLIENT, NAME, 1, T0 + 21 * S + 1), "just over 10 s later");
+    assertFalse(r.ask(0, CLIENT, NAME, 1, T0 + 21 * S + 1000), "a microsecond over 10 s later");
   }
 
   @Test
@@ -46,9 +46,9 @@ class RetryTrackerTest {
   void aFullMemorySwapsEarlyAndCountsWhatItForgot() {
     RetryTracker r = new RetryTracker(10 * S, 1024);
     for (int i = 0; i < 5000; i++) {
-      r.ask(0, CLIENT + i, NAME, 1, T0 + i);
+      r.ask(0, CLIENT + i, NAME, 1, T0 + i * 1000L);
     }
     assertTrue(r.forgotten() > 0);
-    assertTrue(r.ask(0, CLIENT + 4999, NAME, 1, T0 + 6000), "recent questions survive");
+    assertTrue(r.ask(0, CLIENT + 4999, NAME, 1, T0 + 6_000_000L), "recent questions survive");
   }
 }
