@@ -13,8 +13,10 @@ import org.dnsseismograph.traffic.TransactionColumns;
 import org.dnsseismograph.wire.ScanSummary;
 
 /**
- * Loads captures for the window: one streaming pass on the calling thread that builds every metric
- * as multi-resolution series ({@link SeriesSink}) and the columnar record of transactions, and
+ * Loads captures for the window: finds the resolvers ({@link RoleScan}, a short read of the first
+ * messages, unless given), then one streaming pass on the calling thread that builds every metric —
+ * {@code dns.*}, {@code client.*}, {@code upstream.*}, per server and per zone — as multi-resolution
+ * series ({@link SeriesSink}) and the columnar record of transactions, and
  * publishes an immutable {@link LoadSnapshot} about every {@value #PUBLISH_INTERVAL_MILLIS} ms of
  * work so that the picture builds up while the file is read.
  *
@@ -47,7 +49,7 @@ public final class CaptureLoader {
     this.request = Objects.requireNonNull(request, "request");
     this.publishIntervalNanos = publishIntervalNanos;
     this.latest = new LoadSnapshot(new SeriesSet(request.sourceName(), java.util.Map.of()), new TransactionColumns(request.timeoutNanos()).snapshot(),
-        0, -1, List.of(), DispatchStats.empty(), false);
+        0, -1, List.of(), DispatchStats.empty(), List.of(), false);
   }
 
   public LoadRequest request() {
@@ -77,26 +79,31 @@ public final class CaptureLoader {
     MatcherConfig matching = MatcherConfig.defaults().withTimeout(request.timeoutNanos());
     MetricAggregator aggregator = MetricAggregator.forSeries(SeriesSinkConfig.forTimeout(request.timeoutNanos()), RcodeNames::name,
         CaptureSeries::rcodeNumber);
+    RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
+    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos());
     CapturePipeline pipeline = new CapturePipeline(matching, aggregator, new TransactionColumns(request.timeoutNanos()));
     long[] lastPublish = {System.nanoTime()};
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, () -> {
       long now = System.nanoTime();
       if (now - lastPublish[0] >= publishIntervalNanos) {
         lastPublish[0] = now;
-        publish(pipeline, aggregator.publishSeries(request.sourceName()), false, listener);
+        publish(pipeline, aggregator.publishSeries(request.sourceName()), roles, false, listener);
       }
     });
-    LoadSnapshot last = publish(pipeline, aggregator.finishedSeries(request.sourceName()), true, listener);
-    return new LoadResult(last, scan);
+    SeriesSet series = aggregator.finishedSeries(request.sourceName());
+    CountGrid grid = SeriesGrid.of(series, scan.firstTimestampNanos(), scan.lastTimestampNanos());
+    HealthReport report = HealthDetector.detect(health.input(grid, scan.firstTimestampNanos(), scan.lastTimestampNanos()));
+    LoadSnapshot last = publish(pipeline, series, roles, true, listener);
+    return new LoadResult(last, scan, report);
   }
 
-  private LoadSnapshot publish(CapturePipeline pipeline, SeriesSet series, boolean complete, Consumer<LoadSnapshot> listener) {
+  private LoadSnapshot publish(CapturePipeline pipeline, SeriesSet series, RoleFamilies roles, boolean complete, Consumer<LoadSnapshot> listener) {
     TransactionColumns columns = pipeline.columns();
     if (!complete) {
       columns.publish();
     }
     LoadSnapshot s = new LoadSnapshot(series, columns.snapshot(), pipeline.bytesDone(), pipeline.bytesTotal(), pipeline.readerSkips(),
-        pipeline.dispatcher().stats(), complete);
+        pipeline.dispatcher().stats(), roles.sides().roles(), complete);
     latest = s;
     listener.accept(s);
     return s;

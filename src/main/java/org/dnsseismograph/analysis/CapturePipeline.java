@@ -68,7 +68,25 @@ final class CapturePipeline {
     DnsHeaderScanner scanner = new DnsHeaderScanner();
     DnsMessageView view = new DnsMessageView();
     long[] messages = {0};
-    Progress counting = new Progress() {
+    ScanSummary scan = CaptureScanner.scan(files, decode, p -> {
+      dispatcher.onMessage(p, view, scanner.scan(p.buffer, p.offset, p.length, view));
+      if (tick != null && ++messages[0] % TICK_EVERY == 0) {
+        tick.tick();
+      }
+    }, (reason, frame, time) -> {
+      readerSkips.count(reason, frame);
+      // A skip before the first frame (an unreadable header) has no time: it is in the summary only.
+      if (time != Long.MIN_VALUE) {
+        dispatcher.onSkipped(time);
+      }
+    }, counting(progress));
+    dispatcher.finish();
+    return scan;
+  }
+
+  /** The caller's progress, remembering the byte counts for snapshots. */
+  private Progress counting(Progress progress) {
+    return new Progress() {
       @Override
       public void update(long done, long total) {
         bytesDone = done;
@@ -81,20 +99,6 @@ final class CapturePipeline {
         return progress.isCancelled();
       }
     };
-    ScanSummary scan = CaptureScanner.scan(files, decode, p -> {
-      dispatcher.onMessage(p, view, scanner.scan(p.buffer, p.offset, p.length, view));
-      if (tick != null && ++messages[0] % TICK_EVERY == 0) {
-        tick.tick();
-      }
-    }, (reason, frame, time) -> {
-      readerSkips.count(reason, frame);
-      // A skip before the first frame (an unreadable header) has no time: it is in the summary only.
-      if (time != Long.MIN_VALUE) {
-        dispatcher.onSkipped(time);
-      }
-    }, counting);
-    dispatcher.finish();
-    return scan;
   }
 
   /** File bytes consumed so far (as last reported by the reader). */

@@ -13,7 +13,9 @@ import org.dnsseismograph.wire.ScanSummary;
 /**
  * Captures to a fixed-step table in one streaming pass: read, scan each DNS message, match,
  * aggregate. Only the asked metrics are kept, so memory grows with their buckets, not with the
- * packets. Runs on the calling thread (the CLI's, or a UI task's); honours the progress' cancel.
+ * packets. Metrics of the client or upstream side need the resolvers: given, or found in the first
+ * messages ({@link RoleScan}, a short extra read). Runs on the calling thread (the CLI's, or a UI
+ * task's); honours the progress' cancel.
  */
 public final class CaptureSeries {
   private CaptureSeries() {}
@@ -32,9 +34,14 @@ public final class CaptureSeries {
     if (request.window() != null) {
       config = config.withWindow(request.window());
     }
-    List<MetricId> metrics = MetricAggregator.forTable(config, id -> false, RcodeNames::name, CaptureSeries::rcodeNumber).resolve(request.metrics());
+    MetricAggregator names = MetricAggregator.forTable(config, Set.of(), RcodeNames::name, CaptureSeries::rcodeNumber);
+    RoleFamilies.register(names, new SideClassifier(List.of(), null));
+    List<MetricId> metrics = names.resolve(request.metrics());
     Set<MetricId> wanted = new HashSet<>(metrics);
-    MetricAggregator aggregator = MetricAggregator.forTable(config, wanted::contains, RcodeNames::name, CaptureSeries::rcodeNumber);
+    MetricAggregator aggregator = MetricAggregator.forTable(config, wanted, RcodeNames::name, CaptureSeries::rcodeNumber);
+    if (request.metrics().stream().anyMatch(RoleFamilies::needsRoles)) {
+      RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
+    }
     CapturePipeline pipeline = new CapturePipeline(matching, aggregator, null);
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, null);
     return new SeriesResult(aggregator.table(metrics), scan, pipeline.dispatcher().stats());

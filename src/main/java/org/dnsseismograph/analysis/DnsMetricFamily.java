@@ -75,6 +75,11 @@ final class DnsMetricFamily implements MetricFamily {
   }
 
   @Override
+  public Side side() {
+    return side;
+  }
+
+  @Override
   public void onMessage(MessageFacts m) {
     if (side != null && m.side != side) {
       return;

@@ -2,6 +2,7 @@ package org.dnsseismograph.analysis;
 
 import java.util.List;
 import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.traffic.ResolverRole;
 import org.dnsseismograph.traffic.TransactionSnapshot;
 import org.dnsseismograph.wire.Skipped;
 
@@ -17,12 +18,14 @@ import org.dnsseismograph.wire.Skipped;
  * @param readerSkipped what the readers skipped so far, by reason, most frequent first
  * @param dispatch what the DNS layer saw so far (messages, queries, responses, malformed ones by
  *     reason, matching)
+ * @param resolvers the resolvers the client and upstream sides are defined by, as known so far
  * @param complete true for the last snapshot of a load, after every file was read
  */
 public record LoadSnapshot(SeriesSet series, TransactionSnapshot transactions, long bytesDone, long bytesTotal, List<Skipped> readerSkipped,
-    DispatchStats dispatch, boolean complete) {
+    DispatchStats dispatch, List<ResolverRole> resolvers, boolean complete) {
   public LoadSnapshot {
     readerSkipped = List.copyOf(readerSkipped);
+    resolvers = List.copyOf(resolvers);
   }
 
   /** Fraction of the bytes read, 0 to 1; NaN while the total is unknown. */

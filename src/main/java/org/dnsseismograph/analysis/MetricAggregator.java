@@ -5,15 +5,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntFunction;
-import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.SeriesTable;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.series.Unit;
-import org.dnsseismograph.traffic.ResolverSet;
 import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.traffic.Transaction;
 import org.dnsseismograph.traffic.TransactionSink;
@@ -55,7 +54,11 @@ public final class MetricAggregator implements TransactionSink {
   private final IntFunction<String> rcodeName;
   private final ToIntFunction<String> rcodeNumber;
   private MetricFamily[] families;
-  private ResolverSet resolvers;
+  private TrafficObserver[] observers;
+  /** Per side (by ordinal), the observers that hear its messages, and its transactions. */
+  private final TrafficObserver[][] messageObservers = new TrafficObserver[Side.values().length][];
+  private final TrafficObserver[][] transactionObservers = new TrafficObserver[Side.values().length][];
+  private SideClassifier sides;
 
   /**
    * An aggregator into a table of every metric.
@@ -64,7 +67,7 @@ public final class MetricAggregator implements TransactionSink {
    * @param rcodeNumber the inverse: the rcode of a name, or -1 when it names none
    */
   public MetricAggregator(AggregatorConfig config, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
-    this(new TableSink(config, id -> true), null, config.latencyHorizonNanos(), rcodeName, rcodeNumber);
+    this(new TableSink(config, null), null, config.latencyHorizonNanos(), rcodeName, rcodeNumber);
   }
 
   private MetricAggregator(TableSink table, SeriesSink series, long horizon, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
@@ -75,10 +78,31 @@ public final class MetricAggregator implements TransactionSink {
     this.rcodeName = Objects.requireNonNull(rcodeName, "rcodeName");
     this.rcodeNumber = Objects.requireNonNull(rcodeNumber, "rcodeNumber");
     this.families = new MetricFamily[] {new DnsMetricFamily("dns", null, "unanswered", sink, rcodeName, rcodeNumber), new PacketMetricFamily(sink)};
+    this.observers = Arrays.copyOf(families, families.length, TrafficObserver[].class);
+    sortObservers();
   }
 
-  /** An aggregator into a table that keeps columns only for the metrics {@code wanted} accepts. */
-  static MetricAggregator forTable(AggregatorConfig config, Predicate<MetricId> wanted, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
+  /** Rebuilds the per-side lists of observers, in registration order. */
+  private void sortObservers() {
+    for (Side side : Side.values()) {
+      List<TrafficObserver> m = new ArrayList<>();
+      List<TrafficObserver> t = new ArrayList<>();
+      for (TrafficObserver o : observers) {
+        boolean mine = o.side() == null || o.side() == side;
+        if (mine && o.hearsMessages()) {
+          m.add(o);
+        }
+        if (mine && o.hearsTransactions()) {
+          t.add(o);
+        }
+      }
+      messageObservers[side.ordinal()] = m.toArray(new TrafficObserver[0]);
+      transactionObservers[side.ordinal()] = t.toArray(new TrafficObserver[0]);
+    }
+  }
+
+  /** An aggregator into a table that keeps columns only for the {@code wanted} metrics. */
+  static MetricAggregator forTable(AggregatorConfig config, Set<MetricId> wanted, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
     return new MetricAggregator(new TableSink(config, wanted), null, config.latencyHorizonNanos(), rcodeName, rcodeNumber);
   }
 
@@ -109,11 +133,25 @@ public final class MetricAggregator implements TransactionSink {
     MetricFamily[] f = Arrays.copyOf(families, families.length + 1);
     f[families.length] = family;
     families = f;
+    observe(family);
+  }
+
+  /** Adds an observer that hears every event after the families registered before it. */
+  void observe(TrafficObserver observer) {
+    TrafficObserver[] o = Arrays.copyOf(observers, observers.length + 1);
+    o[observers.length] = observer;
+    observers = o;
+    sortObservers();
   }
 
   /** From now on, classifies messages and transactions by these resolvers. */
-  void classifyBy(ResolverSet set) {
-    this.resolvers = set;
+  void classifyBy(SideClassifier classifier) {
+    this.sides = classifier;
+  }
+
+  /** The classifier given to {@link #classifyBy}, or null. */
+  SideClassifier sides() {
+    return sides;
   }
 
   /** One DNS message at its capture time; moves the clock and fills in its side. */
@@ -121,40 +159,35 @@ public final class MetricAggregator implements TransactionSink {
     long t = m.timeNanos;
     sink.touch(t);
     sink.advanceClock(t);
-    m.side = classify(m);
-    for (MetricFamily f : families) {
-      f.onMessage(m);
+    m.side = sides == null ? Side.OTHER : sides.of(m);
+    for (TrafficObserver o : messageObservers[m.side.ordinal()]) {
+      o.onMessage(m);
     }
-  }
-
-  private Side classify(MessageFacts m) {
-    if (resolvers == null || m.payload == null) {
-      return Side.OTHER;
-    }
-    var p = m.payload;
-    return m.response ? resolvers.sideOf(p.dstHi, p.dstLo, p.srcHi, p.srcLo) : resolvers.sideOf(p.srcHi, p.srcLo, p.dstHi, p.dstLo);
   }
 
   /** One closed transaction (from the matcher). */
   @Override
   public void onTransaction(Transaction t) {
-    Side side = resolvers == null ? Side.OTHER : resolvers.sideOf(t.clientHi, t.clientLo, t.serverHi, t.serverLo);
-    for (MetricFamily f : families) {
-      f.onTransaction(t, side);
+    Side side = sides == null ? Side.OTHER : sides.of(t);
+    for (TrafficObserver o : transactionObservers[side.ordinal()]) {
+      o.onTransaction(t, side);
     }
   }
 
   /** One thing a reader skipped, at its capture time. */
   public void onSkipped(long timeNanos) {
     sink.touch(timeNanos);
-    for (MetricFamily f : families) {
-      f.onSkipped(timeNanos);
+    for (TrafficObserver o : observers) {
+      o.onSkipped(timeNanos);
     }
   }
 
   /** End of input: closes the open latency buckets. Call after the matcher's finish. */
   public void finish() {
     sink.finish();
+    for (TrafficObserver o : observers) {
+      o.finish();
+    }
   }
 
   /** The metric names understood, as patterns (for help texts and error messages). */

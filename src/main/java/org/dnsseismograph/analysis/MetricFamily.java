@@ -3,8 +3,6 @@ package org.dnsseismograph.analysis;
 import java.util.List;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.Unit;
-import org.dnsseismograph.traffic.Side;
-import org.dnsseismograph.traffic.Transaction;
 
 /**
  * A group of metrics under one name prefix (for example {@code dns.*} or {@code
@@ -13,7 +11,7 @@ import org.dnsseismograph.traffic.Transaction;
  * appears; new families (per role, per server, per zone) are added by registering one, without
  * touching the others. Confined to the aggregating thread.
  */
-interface MetricFamily {
+interface MetricFamily extends TrafficObserver {
 
   /** Human patterns of the names this family answers, for error messages ({@code dns.rcode.<NAME>}). */
   List<String> patterns();
@@ -31,13 +29,4 @@ interface MetricFamily {
 
   /** The metrics this family can report now, in display order (rcodes, servers only when seen). */
   List<MetricId> present();
-
-  /** One DNS message at its capture time, its {@link MessageFacts#side} filled in. */
-  default void onMessage(MessageFacts m) {}
-
-  /** One closed transaction and the side it belongs to. */
-  default void onTransaction(Transaction t, Side side) {}
-
-  /** One thing a reader skipped, at its capture time. */
-  default void onSkipped(long timeNanos) {}
 }

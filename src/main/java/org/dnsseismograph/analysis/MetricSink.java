@@ -68,6 +68,14 @@ interface MetricSink {
 
   DistinctRecorder distinct(MetricId id, Detail detail);
 
+  /**
+   * False when no metric whose name starts with {@code prefix} will ever get a recorder: a family
+   * may then skip the work of finding which of its metrics an event belongs to.
+   */
+  default boolean wantsAny(String prefix) {
+    return true;
+  }
+
   /** Something happened at {@code t}: the observed span includes it (no metric counts it). */
   void touch(long timeNanos);
 

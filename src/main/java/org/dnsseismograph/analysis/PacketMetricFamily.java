@@ -18,6 +18,16 @@ final class PacketMetricFamily implements MetricFamily {
   }
 
   @Override
+  public boolean hearsMessages() {
+    return false;
+  }
+
+  @Override
+  public boolean hearsTransactions() {
+    return false;
+  }
+
+  @Override
   public void onSkipped(long timeNanos) {
     skipped.add(timeNanos);
   }

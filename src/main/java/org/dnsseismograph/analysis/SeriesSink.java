@@ -45,6 +45,7 @@ final class SeriesSink implements MetricSink {
   private long nextCoarseDue = Long.MIN_VALUE;
   private long first = Long.MAX_VALUE;
   private long last = Long.MIN_VALUE;
+  private long previousClock = Long.MIN_VALUE;
 
   SeriesSink(SeriesSinkConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -147,14 +148,24 @@ final class SeriesSink implements MetricSink {
     last = Math.max(last, timeNanos);
   }
 
+  /**
+   * Moves the clock. Buckets close by the previous message's time, not this one's: the matcher
+   * hears of this message after the sink, and the queries it times out on hearing it belong to
+   * buckets that must still be open.
+   */
   @Override
   public void advanceClock(long timeNanos) {
     touch(timeNanos);
-    if (timeNanos >= nextFineDue) {
-      nextFineDue = advance(fineRings, timeNanos, config.fineStepNanos());
+    long t = previousClock;
+    previousClock = Math.max(previousClock, timeNanos);
+    if (t == Long.MIN_VALUE) {
+      return;
     }
-    if (timeNanos >= nextCoarseDue) {
-      nextCoarseDue = advance(coarseRings, timeNanos, config.coarseStepNanos());
+    if (t >= nextFineDue) {
+      nextFineDue = advance(fineRings, t, config.fineStepNanos());
+    }
+    if (t >= nextCoarseDue) {
+      nextCoarseDue = advance(coarseRings, t, config.coarseStepNanos());
     }
   }
 

@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.dnsseismograph.series.MetricId;
 
 /**
  * A {@link MetricSink} that keeps fixed-step, UTC-aligned buckets ({@link AggregatorConfig}): the
- * storage behind {@code seismograph series} and the detectors. Only the metrics {@code wanted}
- * accepts get columns, so asking for three metrics of a capture with a thousand servers costs
+ * storage behind {@code seismograph series} and the detectors. Only the wanted metrics get columns, so asking for three metrics of a capture with a thousand servers costs
  * three columns. Memory: about 8 bytes per bucket and column (chunks of 1024 buckets, allocated on
  * first use) plus the open latency histograms and, for distinct counts, 24 bytes per address.
  *
@@ -31,13 +31,16 @@ final class TableSink implements MetricSink {
 
   private final AggregatorConfig config;
   private final BucketAxis axis;
+  private final Set<MetricId> wantedIds;
   private final Predicate<MetricId> wanted;
   private final Map<MetricId, Column> columns = new HashMap<>();
   private final List<LatencyColumns> latencies = new ArrayList<>();
 
-  TableSink(AggregatorConfig config, Predicate<MetricId> wanted) {
+  /** @param wanted the metrics to keep columns for, or null for every metric */
+  TableSink(AggregatorConfig config, Set<MetricId> wanted) {
     this.config = Objects.requireNonNull(config, "config");
-    this.wanted = Objects.requireNonNull(wanted, "wanted");
+    this.wantedIds = wanted == null ? null : Set.copyOf(wanted);
+    this.wanted = wanted == null ? id -> true : wantedIds::contains;
     this.axis = new BucketAxis(config.stepNanos(), config.window(), config.maxBuckets());
   }
 
@@ -124,6 +127,11 @@ final class TableSink implements MetricSink {
         c.increment(slot);
       }
     };
+  }
+
+  @Override
+  public boolean wantsAny(String prefix) {
+    return wantedIds == null || wantedIds.stream().anyMatch(id -> id.name().startsWith(prefix));
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.dnsseismograph.series.SeriesTableCsv;
 import org.dnsseismograph.series.SeriesTableJson;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.wire.IpAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +26,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "series", mixinStandardHelpOptions = true,
     description = {"Time series of DNS captures, one row per bucket aligned to UTC.",
         "Metrics: dns.queries, dns.responses, dns.rcode.<NAME> (NOERROR, SERVFAIL, ...), dns.unanswered, dns.truncated,",
-        "dns.latency.p50|p90|p99|max (ms), packets.skipped; with a resolver in the capture also client.* and upstream.* (see the README).",
+        "dns.latency.p50|p90|p99|max (ms), packets.skipped;",
+        "the resolvers' client side: client.queries, client.responses, client.rcode.<NAME>, client.unanswered, client.truncated,",
+        "client.latency.*, client.sources (distinct addresses), client.retries, client.retry_ratio;",
+        "their upstream side: upstream.queries, upstream.responses, upstream.rcode.<NAME>, upstream.timeouts, upstream.truncated,",
+        "upstream.latency.*, upstream.server.<ADDR>.queries|responses|timeouts|answer_ratio,",
+        "upstream.zone.<ZONE>.queries|responses|timeouts|answer_ratio (ZONE without its final dot, the root as '.').",
         "Capture metrics are counts per bucket (latency in ms). Imported series give their own values: counters as rates per second."})
 final class SeriesCommand implements Callable<Integer> {
   private final PrintWriter out;
@@ -49,6 +55,10 @@ final class SeriesCommand implements Callable<Integer> {
 
   @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "Output format (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(names = "--resolver", paramLabel = "ADDR", split = ",",
+      description = "The resolver(s) whose client and upstream sides the client.* and upstream.* metrics describe (default: found in the capture).")
+  List<String> resolvers = new ArrayList<>();
 
   @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
   boolean quiet;
@@ -83,7 +93,8 @@ final class SeriesCommand implements Callable<Integer> {
     SeriesTable table = SeriesTable.empty(0, step);
     SeriesResult result = null;
     if (!captureMetrics.isEmpty()) {
-      SeriesRequest request = new SeriesRequest(captures, capture.decodeOptions(), captureMetrics, step, window, capture.timeoutNanos());
+      SeriesRequest request = new SeriesRequest(captures, capture.decodeOptions(), captureMetrics, step, window, capture.timeoutNanos(),
+          resolvers.stream().map(IpAddress::parse).toList());
       try {
         result = CaptureSeries.compute(request, Progress.NONE);
       } catch (IOException e) {

@@ -21,6 +21,12 @@ public final class ResolverSet {
 
   private long[] his = new long[0];
   private long[] los = new long[0];
+  /** The first two resolvers again, in fields: most captures have one or two, checked without loading arrays. */
+  private long hi0;
+  private long lo0 = -1;
+  private long hi1;
+  private long lo1 = -1;
+  private int count;
   private long[] tableHi;
   private long[] tableLo;
   private boolean[] used;
@@ -46,6 +52,14 @@ public final class ResolverSet {
     los = Arrays.copyOf(los, n + 1);
     his[n] = a.hi();
     los[n] = a.lo();
+    if (n == 0) {
+      hi0 = a.hi();
+      lo0 = a.lo();
+    } else if (n == 1) {
+      hi1 = a.hi();
+      lo1 = a.lo();
+    }
+    count = n + 1;
     if (his.length > LINEAR) {
       rebuildTable();
     }
@@ -75,6 +89,9 @@ public final class ResolverSet {
 
   /** True when the address is a resolver. */
   public boolean contains(long hi, long lo) {
+    if (count <= 2) {
+      return lo == lo0 && hi == hi0 && count > 0 || lo == lo1 && hi == hi1 && count > 1;
+    }
     if (used == null) {
       for (int i = 0; i < his.length; i++) {
         if (los[i] == lo && his[i] == hi) {

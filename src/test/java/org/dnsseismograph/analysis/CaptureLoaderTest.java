@@ -24,6 +24,7 @@ import org.dnsseismograph.testsupport.Captures;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CaptureLoaderTest {
@@ -72,6 +73,40 @@ class CaptureLoaderTest {
     SampleSeries p50 = (SampleSeries) series.get(MetricId.of("dns.latency.p50"));
     assertEquals(100 * TimeUnits.NANOS_PER_MILLI, p50.stepNanos());
     assertEquals(0, series.get(MetricId.of("dns.queries")).coarsestStepIn(series.extent()), "exact event times are kept");
+  }
+
+  /**
+   * Sampled series hold, sample for sample, what a table of the same step holds: latency
+   * percentiles at 100 ms, distinct client sources and a server's answer ratio at 1 s.
+   */
+  @ParameterizedTest
+  @CsvSource(textBlock = """
+      dns.latency.p50, 100
+      client.latency.p99, 100
+      upstream.latency.max, 100
+      client.sources, 1000
+      upstream.server.127.0.0.21.answer_ratio, 1000
+      upstream.zone.example.test.answer_ratio, 1000
+      """)
+  void sampledSeriesHoldWhatATableOfTheirStepHolds(String metric, long stepMillis) throws IOException {
+    SampleSeries series = (SampleSeries) new CaptureLoader(request(DEMO)).load(Progress.NONE, s -> {}).snapshot().series().get(MetricId.of(metric));
+    long step = stepMillis * TimeUnits.NANOS_PER_MILLI;
+    SeriesTable table = CaptureSeries.compute(new SeriesRequest(List.of(DEMO), DecodeOptions.defaults(), List.of(metric), step, null, 3 * S),
+        Progress.NONE).table();
+
+    int compared = 0;
+    for (int i = 0; i < series.size(); i++) {
+      assertEquals(step, series.end(i) - series.start(i), "one sample per step");
+      int row = (int) ((series.start(i) - table.originNanos()) / step);
+      double expected = table.value(0, row);
+      if (Double.isNaN(expected)) {
+        assertTrue(Double.isNaN(series.value(i)), metric + " at " + TimeUnits.format(series.start(i)));
+      } else {
+        assertEquals(expected, series.value(i), 1e-9, metric + " at " + TimeUnits.format(series.start(i)));
+        compared++;
+      }
+    }
+    assertTrue(compared > 50, "compared " + compared);
   }
 
   @Test

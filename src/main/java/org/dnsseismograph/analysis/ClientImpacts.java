@@ -1,0 +1,80 @@
+package org.dnsseismograph.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dnsseismograph.series.TimeUnits;
+
+/**
+ * Measures what the clients saw during a span against the time before it, from the detection
+ * grid; and picks the client-side spikes that came with it. Stateless.
+ */
+final class ClientImpacts {
+  /** The least time compared before a span (or after it, when the capture began inside it). */
+  static final long COMPARE_NANOS = 60 * TimeUnits.NANOS_PER_SECOND;
+  /** How long after an outage ends its client spikes may still begin (clients retry late). */
+  static final long AFTERMATH_NANOS = 10 * TimeUnits.NANOS_PER_SECOND;
+  static final List<String> CLIENT_SPIKE_METRICS = List.of("client.retries", "client.rcode.SERVFAIL", "client.unanswered");
+
+  private ClientImpacts() {}
+
+  static ClientImpact measure(DetectionInput in, long start, long end) {
+    CountGrid g = in.grid();
+    long stop = end == Outage.OPEN ? in.captureEndNanos() + 1 : end;
+    long compare = Math.max(COMPARE_NANOS, stop - start);
+    long beforeFrom = Math.max(in.captureStartNanos(), start - compare);
+    long refFrom = beforeFrom;
+    long refTo = start;
+    if (refTo - refFrom < TimeUnits.NANOS_PER_SECOND && end != Outage.OPEN) {
+      refFrom = end;
+      refTo = Math.min(in.captureEndNanos() + 1, end + compare);
+    }
+    return new ClientImpact(g.rate("client.queries", refFrom, refTo), g.rate("client.queries", start, stop), g.peakPerSecond("client.queries", start, stop),
+        g.rate("client.rcode.SERVFAIL", refFrom, refTo), g.rate("client.rcode.SERVFAIL", start, stop), g.rate("client.retries", refFrom, refTo),
+        g.rate("client.retries", start, stop), g.rate("client.unanswered", refFrom, refTo), g.rate("client.unanswered", start, stop));
+  }
+
+  /** The first {@code client.queries} spike that overlaps the span or its aftermath, or null. */
+  static Spike querySpike(List<Spike> spikes, long start, long end) {
+    long until = end == Outage.OPEN ? Long.MAX_VALUE : end + AFTERMATH_NANOS;
+    for (Spike s : spikes) {
+      if (s.metric().name().equals("client.queries") && s.overlaps(start, until)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** The retry, SERVFAIL and unanswered spikes that overlap the span or its aftermath. */
+  static List<Spike> otherSpikes(List<Spike> spikes, long start, long end) {
+    long until = end == Outage.OPEN ? Long.MAX_VALUE : end + AFTERMATH_NANOS;
+    List<Spike> out = new ArrayList<>();
+    for (Spike s : spikes) {
+      if (CLIENT_SPIKE_METRICS.contains(s.metric().name()) && s.overlaps(start, until)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** "rose 4.7-fold" style words for the biggest client-side rise, or null when nothing rose. */
+  static String describe(ClientImpact c) {
+    String[] names = {"SERVFAIL answers", "retries", "unanswered queries"};
+    double[][] pairs = {{c.servfailBefore(), c.servfailDuring()}, {c.retriesBefore(), c.retriesDuring()}, {c.unansweredBefore(), c.unansweredDuring()}};
+    String best = null;
+    double bestFactor = 0;
+    for (int i = 0; i < names.length; i++) {
+      double before = pairs[i][0];
+      double during = pairs[i][1];
+      if (!(during >= 1)) {
+        continue;
+      }
+      double factor = before > 0 ? during / before : Double.POSITIVE_INFINITY;
+      if (factor >= 2 && factor > bestFactor) {
+        bestFactor = factor;
+        best = "the clients' " + names[i] + (Double.isInfinite(factor) ? " went from none to " + String.format(java.util.Locale.ROOT, "%.1f/s", during)
+            : String.format(java.util.Locale.ROOT, " rose %.1f-fold", factor));
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,203 @@
+package org.dnsseismograph.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.traffic.Transaction;
+
+/**
+ * Finds, per upstream server, the spans in which it kept receiving queries and stopped answering,
+ * to the millisecond: from the first unanswered query after its last answer to its first answer
+ * again. Streaming and bounded: transactions close out of query-time order (an unanswered query a
+ * timeout after it was sent), so they wait in 1 ms buckets ({@link TimeBuckets}) until the clock is
+ * a timeout past their query,
+ * then each server's state machine reads them in query-time order. Memory: the transactions of the
+ * last timeout, plus about 100 bytes per server.
+ *
+ * <p>The state machine: an unanswered query (timed out or evicted; queries pending when the input
+ * ended tell nothing and are ignored) opens a run; answers inside a run are absorbed while they stay
+ * few; {@value #CLOSE_STREAK} answers in a row after the last unanswered query close it, and its
+ * end is the earliest response among them. A run counts as a dark span when it has at least
+ * {@value #MIN_UNANSWERED} unanswered queries, answers to at most a fifth of its queries, lasts at
+ * least a second, and fewer late responses (after the timeout, arriving while it runs) than half
+ * its unanswered queries: a server whose answers keep coming late is slow, not dark. (A backlog
+ * answered at once when a stopped server resumes arrives after the run and does not count.) A run
+ * still open at the end is an ongoing span.
+ *
+ * <p>Confined to the aggregating thread.
+ */
+final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficObserver {
+  static final int MIN_UNANSWERED = 3;
+  static final int CLOSE_STREAK = 3;
+  static final long MIN_SPAN_NANOS = TimeUnits.NANOS_PER_SECOND;
+  static final double MAX_ANSWERED_SHARE = 0.2;
+  private static final int UNANSWERED = 0;
+  private static final int ANSWERED = 1;
+  private static final int LATE = 2;
+
+  /** One server's totals and open run. */
+  private static final class State {
+    long queries;
+    long answered;
+    long lastAnswer = Long.MIN_VALUE;
+    boolean inRun;
+    long start;
+    long lastUnanswered;
+    long unansweredInRun;
+    long answeredInRun;
+    long lastAnswerBeforeRun;
+    long lateInRun;
+    int streak;
+    long streakFirstAnswer;
+    final long[] firstUnanswered = new long[DarkSpan.KEPT];
+  }
+
+  private final long timeout;
+  private final TimeBuckets queue;
+  private final List<DarkSpan> spans = new ArrayList<>();
+  private State[] states = new State[16];
+  private long release = Long.MIN_VALUE;
+  private long previousMessage = Long.MIN_VALUE;
+
+  DarkServerTracker(long timeoutNanos) {
+    this.timeout = timeoutNanos;
+    this.queue = new TimeBuckets(timeoutNanos + TimeUnits.NANOS_PER_SECOND, this::handle);
+  }
+
+  @Override
+  public boolean hearsTransactions() {
+    return false;
+  }
+
+  @Override
+  public void onUpstream(int server, Transaction t) {
+    switch (t.outcome) {
+      case ANSWERED -> queue.add(t.queryTimeNanos, t.responseTimeNanos, server << 2 | ANSWERED);
+      case TIMED_OUT, EVICTED -> queue.add(t.queryTimeNanos, t.queryTimeNanos, server << 2 | UNANSWERED);
+      case LATE_RESPONSE, UNSOLICITED_RESPONSE -> queue.add(t.responseTimeNanos, t.responseTimeNanos, server << 2 | LATE);
+      default -> {
+        // Pending when the input ended: nobody knows whether an answer would have come.
+      }
+    }
+  }
+
+  /**
+   * Moves on with the clock. Observers hear a message before the matcher does, so only what was
+   * certain at the previous message is released: every query more than a timeout older than it has
+   * been closed by then.
+   */
+  @Override
+  public void onMessage(MessageFacts m) {
+    long previous = previousMessage;
+    previousMessage = Math.max(previousMessage, m.timeNanos);
+    if (previous != Long.MIN_VALUE && previous - timeout > release) {
+      release = previous - timeout;
+      drain(release);
+    }
+  }
+
+  @Override
+  public void finish() {
+    drain(Long.MAX_VALUE);
+    for (int s = 0; s < states.length; s++) {
+      State st = states[s];
+      if (st != null && st.inRun) {
+        close(s, st, st.streak > 0 ? st.streakFirstAnswer : DarkSpan.OPEN);
+      }
+    }
+    spans.sort((a, b) -> Long.compare(a.startNanos(), b.startNanos()));
+  }
+
+  /** Hands every transaction whose query is older than {@code limit} to its server, in query-time order. */
+  private void drain(long limit) {
+    queue.drainBefore(limit);
+  }
+
+  private void handle(long key, long time, int tag) {
+    State st = state(tag >>> 2);
+    if ((tag & 3) == UNANSWERED) {
+      unanswered(st, key);
+    } else {
+      answered(tag >>> 2, st, time, (tag & 3) == ANSWERED);
+    }
+  }
+
+  private State state(int server) {
+    if (server >= states.length) {
+      states = Arrays.copyOf(states, Math.max(server + 1, states.length * 2));
+    }
+    if (states[server] == null) {
+      states[server] = new State();
+    }
+    return states[server];
+  }
+
+  private static void unanswered(State st, long queryTime) {
+    st.queries++;
+    if (!st.inRun) {
+      st.inRun = true;
+      st.start = queryTime;
+      st.unansweredInRun = 0;
+      st.answeredInRun = 0;
+      st.lateInRun = 0;
+      st.streak = 0;
+      st.lastAnswerBeforeRun = st.lastAnswer;
+    } else if (st.streak > 0) {
+      st.answeredInRun += st.streak;
+      st.streak = 0;
+    }
+    if (st.unansweredInRun < DarkSpan.KEPT) {
+      st.firstUnanswered[(int) st.unansweredInRun] = queryTime;
+    }
+    st.unansweredInRun++;
+    st.lastUnanswered = queryTime;
+  }
+
+  private void answered(int server, State st, long responseTime, boolean query) {
+    if (!query) {
+      // A late answer: the server is slow rather than dark. It does not end a run.
+      if (st.inRun) {
+        st.lateInRun++;
+      }
+      st.lastAnswer = Math.max(st.lastAnswer, responseTime);
+      return;
+    }
+    st.queries++;
+    st.answered++;
+    if (st.inRun) {
+      st.streakFirstAnswer = st.streak == 0 ? responseTime : Math.min(st.streakFirstAnswer, responseTime);
+      st.streak++;
+      if (st.streak >= CLOSE_STREAK) {
+        close(server, st, st.streakFirstAnswer);
+      }
+    }
+    st.lastAnswer = Math.max(st.lastAnswer, responseTime);
+  }
+
+  private void close(int server, State st, long end) {
+    st.inRun = false;
+    long length = (end == DarkSpan.OPEN ? st.lastUnanswered : end) - st.start;
+    long all = st.unansweredInRun + st.answeredInRun;
+    if (st.unansweredInRun >= MIN_UNANSWERED && st.answeredInRun <= MAX_ANSWERED_SHARE * all && length >= MIN_SPAN_NANOS
+        && 2 * st.lateInRun < st.unansweredInRun) {
+      long[] first = java.util.Arrays.copyOf(st.firstUnanswered, (int) Math.min(DarkSpan.KEPT, st.unansweredInRun));
+      spans.add(new DarkSpan(server, st.start, end, st.lastAnswerBeforeRun, st.lastUnanswered, st.unansweredInRun, st.answeredInRun, first));
+    }
+  }
+
+  /** The dark spans found, by start (complete after {@link #finish()}). */
+  List<DarkSpan> spans() {
+    return List.copyOf(spans);
+  }
+
+  /** Queries to a server whose fate is known (answered or not), over the whole capture. */
+  long queries(int server) {
+    return server < states.length && states[server] != null ? states[server].queries : 0;
+  }
+
+  /** Queries to a server that were answered, over the whole capture. */
+  long answered(int server) {
+    return server < states.length && states[server] != null ? states[server].answered : 0;
+  }
+}

@@ -1,0 +1,31 @@
+package org.dnsseismograph.analysis;
+
+/**
+ * The streaming halves of the detectors, attached to one pass: the per-server dark-span tracker
+ * (fed the upstream transactions with their server) and the clients' failure log. After the pass,
+ * they and a {@link CountGrid} make the {@link DetectionInput}. Confined to the aggregating thread.
+ */
+final class HealthObservers {
+  private final RoleFamilies roles;
+  private final DarkServerTracker tracker;
+  private final FailureLog failures = new FailureLog();
+
+  private HealthObservers(RoleFamilies roles, long timeoutNanos) {
+    this.roles = roles;
+    this.tracker = new DarkServerTracker(timeoutNanos);
+  }
+
+  /** Attaches the observers to {@code aggregator}, whose role families are {@code roles}. */
+  static HealthObservers attach(MetricAggregator aggregator, RoleFamilies roles, long timeoutNanos) {
+    HealthObservers h = new HealthObservers(roles, timeoutNanos);
+    roles.upstream().setListener(h.tracker);
+    aggregator.observe(h.tracker);
+    aggregator.observe(h.failures);
+    return h;
+  }
+
+  /** What the detectors read, once the pass has finished. */
+  DetectionInput input(CountGrid grid, long captureStartNanos, long captureEndNanos) {
+    return new DetectionInput(grid, tracker, roles.upstream().zones(), failures, roles.sides().roles(), captureStartNanos, captureEndNanos);
+  }
+}

@@ -1,0 +1,22 @@
+package org.dnsseismograph.analysis;
+
+import java.util.List;
+import org.dnsseismograph.traffic.ResolverRole;
+
+/**
+ * What {@code seismograph detect} finds in captures: the resolvers, suspected authoritative
+ * outages, and spikes. Immutable. Times are epoch ns, UTC.
+ *
+ * @param resolvers the resolvers the client and upstream sides were told by
+ * @param outages suspected outages, by start
+ * @param spikes spikes of the client and upstream metrics, by start
+ * @param captureStartNanos the first DNS message or skip, or 0 for an empty capture
+ * @param captureEndNanos the last one, or 0
+ */
+public record HealthReport(List<ResolverRole> resolvers, List<Outage> outages, List<Spike> spikes, long captureStartNanos, long captureEndNanos) {
+  public HealthReport {
+    resolvers = List.copyOf(resolvers);
+    outages = List.copyOf(outages);
+    spikes = List.copyOf(spikes);
+  }
+}

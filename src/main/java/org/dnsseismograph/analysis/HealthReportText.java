@@ -1,0 +1,63 @@
+package org.dnsseismograph.analysis;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.traffic.ResolverRole;
+
+/**
+ * Writes a {@link HealthReport} as a short report for people ({@code seismograph detect --format
+ * text}): the capture's span and resolvers, each suspected outage with its reason and what the
+ * clients saw, then the spikes. Times are ISO-8601 UTC with milliseconds. Stateless and
+ * thread-safe; I/O errors of the {@link Appendable} are passed on.
+ */
+public final class HealthReportText {
+  private HealthReportText() {}
+
+  public static void write(HealthReport r, Appendable out) throws IOException {
+    out.append("Capture: ").append(time(r.captureStartNanos())).append(" .. ").append(time(r.captureEndNanos())).append('\n');
+    out.append("Resolvers: ");
+    out.append(r.resolvers().isEmpty() ? "none found" : r.resolvers().stream().map(HealthReportText::resolver).collect(Collectors.joining("; ")));
+    out.append("\n\n");
+    out.append(r.outages().isEmpty() ? "No suspected authoritative outage.\n" : "Suspected authoritative outages: " + r.outages().size() + "\n");
+    for (Outage o : r.outages()) {
+      outage(o, out);
+    }
+    out.append('\n').append(r.spikes().isEmpty() ? "No spikes.\n" : "Spikes: " + r.spikes().size() + "\n");
+    for (Spike s : r.spikes()) {
+      out.append("  ").append(spike(s)).append('\n');
+    }
+  }
+
+  private static String resolver(ResolverRole r) {
+    return String.format(Locale.ROOT, "%s (%s, %d queries received, %d sent)", r.address(), r.basis().code(), r.queriesReceived(), r.queriesSent());
+  }
+
+  private static void outage(Outage o, Appendable out) throws IOException {
+    String end = o.ongoing() ? "(still dark at the end)" : time(o.endNanos());
+    String length = o.ongoing() ? "" : String.format(Locale.ROOT, " (%s)", TimeUnits.formatDuration(o.endNanos() - o.startNanos()));
+    out.append(String.format(Locale.ROOT, "  %s .. %s%s  %s %s  servers: %s%n", time(o.startNanos()), end, length, o.scope().code(),
+        o.zone() == null ? "(zone unknown)" : o.zone(), o.servers().isEmpty() ? "unknown" : o.servers().stream().map(Object::toString)
+            .collect(Collectors.joining(", "))));
+    out.append(String.format(Locale.ROOT, "    %d unanswered; confidence %.2f%n", o.unanswered(), o.confidence()));
+    out.append("    ").append(o.reason()).append('\n');
+    ClientImpact c = o.evidence().client();
+    out.append(String.format(Locale.ROOT, "    clients before -> during: %.1f -> %.1f queries/s (peak %.0f/s), SERVFAIL %.1f -> %.1f/s, retries %.1f -> %.1f/s,"
+        + " unanswered %.1f -> %.1f/s%n", c.queriesBefore(), c.queriesDuring(), c.queriesPeak(), c.servfailBefore(), c.servfailDuring(),
+        c.retriesBefore(), c.retriesDuring(), c.unansweredBefore(), c.unansweredDuring()));
+    if (o.evidence().clientSpike() != null) {
+      out.append("    with the spike ").append(spike(o.evidence().clientSpike())).append('\n');
+    }
+  }
+
+  private static String spike(Spike s) {
+    String factor = Double.isInfinite(s.factor()) ? "from none" : String.format(Locale.ROOT, "x%.1f", s.factor());
+    return String.format(Locale.ROOT, "%s %s .. %s: peak %.1f/s at %s, baseline %.1f/s, %s (%s buckets)", s.metric(), time(s.startNanos()),
+        time(s.endNanos()), s.peakRate(), time(s.peakNanos()), s.baselineRate(), factor, TimeUnits.formatDuration(s.scaleNanos()));
+  }
+
+  private static String time(long t) {
+    return TimeUnits.format(t);
+  }
+}

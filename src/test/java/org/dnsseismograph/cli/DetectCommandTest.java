@@ -1,0 +1,102 @@
+package org.dnsseismograph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code seismograph detect} as a script sees it: its JSON contract, the text report, exit codes and one-line reasons. */
+class DetectCommandTest {
+  private static final String DEMO = "assets/demo/capture.pcap.gz";
+
+  private record Outcome(int code, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = SeismographCommand.run(args, request -> 0, new PrintWriter(out), new PrintWriter(err));
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void jsonFollowsTheDocumentedShapeAndNamesTheDemoOutage() throws IOException {
+    Outcome o = run("detect", "--format", "json", DEMO);
+
+    assertEquals(0, o.code(), o.err());
+    JsonNode json = new ObjectMapper().readTree(o.out());
+    assertEquals(1, json.get("version").asInt());
+    assertEquals(2, json.get("resolvers").size());
+    JsonNode outage = json.get("outages").get(0);
+    assertEquals("example.test.", outage.get("zone").asText());
+    assertEquals("zone", outage.get("scope").asText());
+    assertEquals(3, outage.get("servers").size());
+    assertTrue(outage.get("start").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), outage.get("start").asText());
+    for (String field : new String[] {"end", "unanswered", "confidence", "reason", "evidence"}) {
+      assertTrue(outage.has(field), field);
+    }
+    for (String field : new String[] {"zones", "zoneServers", "perServer", "client", "clientSpike", "otherSpikes", "baselineAnswerRatio"}) {
+      assertTrue(outage.get("evidence").has(field), "evidence." + field);
+    }
+    JsonNode spike = json.get("spikes").get(0);
+    for (String field : new String[] {"metric", "start", "end", "peak", "peakRate", "baselineRate", "factor", "scale"}) {
+      assertTrue(spike.has(field), "spike." + field);
+    }
+    assertTrue(o.err().contains("DNS messages"), "the summary goes to stderr: " + o.err());
+  }
+
+  @Test
+  void theTextReportSaysWhatWentDarkAndWhen() {
+    Outcome o = run("detect", "-q", DEMO);
+
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("Suspected authoritative outages: 1"), o.out());
+    assertTrue(o.out().contains("zone example.test.") && o.out().contains("127.0.0.21, 127.0.0.22, 127.0.0.23"), o.out());
+    assertEquals("", o.err());
+  }
+
+  @Test
+  void aGivenResolverIsUsedAsItIs() throws IOException {
+    Outcome o = run("detect", "--format", "json", "-q", "--resolver", "127.0.0.100", DEMO);
+
+    JsonNode resolvers = new ObjectMapper().readTree(o.out()).get("resolvers");
+    assertEquals(1, resolvers.size());
+    assertEquals("given", resolvers.get(0).get("basis").asText());
+  }
+
+  @ParameterizedTest
+  @CsvSource(textBlock = """
+      2, --format=xml
+      2, --resolver=not-an-address
+      2, --dns-port=70000
+      """)
+  void badUsageExitsWithTwoAndOneLine(int code, String option) {
+    Outcome o = run("detect", option, DEMO);
+
+    assertEquals(code, o.code());
+    assertEquals("", o.out());
+    assertTrue(o.err().startsWith("seismograph: "), o.err());
+  }
+
+  @Test
+  void aMissingOrUnreadableFileExitsWithOneNamingIt(@TempDir Path dir) throws IOException {
+    Path notCapture = Files.writeString(dir.resolve("notes.txt"), "not a capture at all, just some words");
+
+    Outcome missing = run("detect", dir.resolve("nope.pcap").toString());
+    Outcome wrong = run("detect", notCapture.toString());
+
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains("nope.pcap") && missing.out().isEmpty(), missing.err());
+    assertEquals(1, wrong.code());
+    assertTrue(wrong.err().contains("notes.txt") && wrong.out().isEmpty(), wrong.err());
+  }
+}
