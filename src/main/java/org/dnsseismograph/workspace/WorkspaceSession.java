@@ -268,6 +268,20 @@ public final class WorkspaceSession {
     }
   }
 
+  /**
+   * Takes the lane arrangement the timeline made of the saved one when the sources were loaded
+   * (the saved lanes, with any the file did not list in their default places): not a change of
+   * the analyst's, so an unmodified session stays unmodified.
+   */
+  public void adoptLanes(List<LaneSettings> l) {
+    boolean wasModified = isModified();
+    lanes = List.copyOf(l);
+    if (!wasModified) {
+      savedSettingsVersion = settingsVersion;
+    }
+    fire();
+  }
+
   /** The view range, or null for everything. */
   public TimeRange view() {
     return view;
