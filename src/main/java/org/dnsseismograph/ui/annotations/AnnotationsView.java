@@ -3,6 +3,7 @@ package org.dnsseismograph.ui.annotations;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -13,6 +14,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -33,6 +35,7 @@ public final class AnnotationsView extends BorderPane {
   private final AnnotationsViewModel vm;
   private final AnnotationEditorDialog editor;
   private final TableView<Annotation> table = new TableView<>();
+  private final ContextMenu menu;
   private boolean syncing;
 
   public AnnotationsView(AnnotationsViewModel vm, AnnotationEditorDialog editor) {
@@ -40,12 +43,25 @@ public final class AnnotationsView extends BorderPane {
     this.editor = editor;
     setId("annotations-view");
     table.setId("annotations-table");
+    // Replacing the rows clears the table's selection; listeners run in the order added, so these two
+    // keep that from reaching the view model, and then select the row again.
+    vm.rows().addListener((ListChangeListener<Annotation>) c -> syncing = true);
     table.setItems(vm.rows());
+    vm.rows().addListener((ListChangeListener<Annotation>) c -> {
+      syncing = false;
+      showSelected(vm.selectedIdProperty().get());
+    });
     table.setPlaceholder(new Label("No annotations. Ctrl-drag on the timeline to mark a span, N for a note."));
     table.getColumns().setAll(column("Kind", a -> a.kind().word(), 64), column("State", a -> a.state().word(), 78),
         column("Label", Annotation::label, 180), column("Span (UTC)", a -> SpanText.span(a.span().startNanos(), a.span().endNanos()), 330));
     table.setRowFactory(t -> row());
-    table.setContextMenu(contextMenu());
+    menu = contextMenu();
+    // Shown by hand, as the lane menu is: a secondary press on a row, or the keyboard's menu key.
+    table.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+      if (e.isKeyboardTrigger() && !vm.rows().isEmpty()) {
+        menu.show(table, e.getScreenX(), e.getScreenY());
+      }
+    });
     table.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     setCenter(table);
     setBottom(buttons());
@@ -55,7 +71,6 @@ public final class AnnotationsView extends BorderPane {
       }
     });
     vm.selectedIdProperty().addListener((o, was, now) -> showSelected(now));
-    vm.rows().addListener((javafx.collections.ListChangeListener<Annotation>) c -> showSelected(vm.selectedIdProperty().get()));
     setPrefWidth(560);
   }
 
@@ -84,6 +99,12 @@ public final class AnnotationsView extends BorderPane {
         setTooltip(new Tooltip(a.kind().word() + ": " + a.label() + targets + (a.text().isEmpty() ? "" : "\n" + a.text()) + who));
       }
     };
+    r.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+      if (e.getButton() == MouseButton.SECONDARY && !r.isEmpty()) {
+        vm.select(r.getItem().id());
+        menu.show(r, e.getScreenX(), e.getScreenY());
+      }
+    });
     r.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
       if (e.getButton() != MouseButton.PRIMARY || r.isEmpty()) {
         return;
@@ -130,6 +151,7 @@ public final class AnnotationsView extends BorderPane {
     MenuItem zoom = item("Show on timeline", "menu-annotation-zoom", () -> selectedId().ifPresent(vm::zoomTo));
     MenuItem delete = item("Delete", "menu-annotation-delete", () -> selectedId().ifPresent(vm::delete));
     ContextMenu m = new ContextMenu(accept, edit, reject, zoom, new SeparatorMenuItem(), delete);
+    m.setId("annotation-menu");
     m.setOnShowing(e -> {
       Optional<String> id = selectedId();
       accept.setDisable(id.map(x -> !vm.canAccept(x)).orElse(true));
