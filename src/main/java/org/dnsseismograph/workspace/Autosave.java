@@ -3,6 +3,7 @@ package org.dnsseismograph.workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -100,18 +101,20 @@ public final class Autosave implements AutoCloseable {
   /**
    * Drops any change not yet written and deletes the recovery copy of {@code workspaceFile} (the
    * session was saved there, or closed without keeping its edits).
+   *
+   * @return completed on the autosave thread once the copy is gone
    */
-  public synchronized void discard(Path workspaceFile) {
+  public synchronized CompletableFuture<Void> discard(Path workspaceFile) {
     pending = null;
     if (scheduled != null) {
       scheduled.cancel(false);
       scheduled = null;
     }
-    long g = generation;
-    thread.execute(() -> {
+    long g = ++generation;
+    return CompletableFuture.runAsync(() -> {
       store.discard(workspaceFile);
       written = Math.max(written, g);
-    });
+    }, thread);
   }
 
   private void flush() {

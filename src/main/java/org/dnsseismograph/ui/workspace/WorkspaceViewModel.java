@@ -198,12 +198,7 @@ public final class WorkspaceViewModel {
     }
     return dialogs.confirmUnsaved(session.displayName()).thenCompose(a -> switch (a) {
       case SAVE -> save();
-      case DISCARD -> {
-        if (session.autosave() != null) {
-          session.autosave().discard(session.file());
-        }
-        yield done(true);
-      }
+      case DISCARD -> session.autosave() == null ? done(true) : session.autosave().discard(session.file()).thenApplyAsync(v -> true, fx);
       case CANCEL -> done(false);
     });
   }
