@@ -1,6 +1,7 @@
 package org.dnsseismograph.ui.export;
 
 import java.io.File;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import javafx.beans.property.Property;
 import javafx.scene.control.Button;
@@ -52,7 +53,7 @@ public final class ExportView extends GridPane {
     TextField file = new TextField(vm.targetProperty().get() == null ? "" : vm.targetProperty().get().toString());
     file.setId("export-file");
     file.setPrefColumnCount(32);
-    file.textProperty().addListener((o, a, b) -> vm.targetProperty().set(b.isBlank() ? null : Path.of(b.strip())));
+    file.textProperty().addListener((o, a, b) -> vm.targetProperty().set(path(b)));
     vm.targetProperty().addListener((o, a, b) -> {
       String s = b == null ? "" : b.toString();
       if (!s.equals(file.getText().strip())) {
@@ -101,6 +102,15 @@ public final class ExportView extends GridPane {
     f.setPrefColumnCount(22);
     f.textProperty().bindBidirectional(p);
     return f;
+  }
+
+  /** The path typed, or null for none or for text no file system takes. */
+  private static Path path(String typed) {
+    try {
+      return typed.isBlank() ? null : Path.of(typed.strip());
+    } catch (InvalidPathException e) {
+      return null;
+    }
   }
 
   private void choose() {

@@ -93,7 +93,7 @@ public final class ExportViewModel {
     this.clock = clock;
     format.addListener((o, was, now) -> {
       Path t = target.get();
-      if (t != null) {
+      if (t != null && t.getFileName() != null) {
         String name = t.getFileName().toString();
         String base = name.endsWith(was.extension()) ? name.substring(0, name.length() - was.extension().length()) : name;
         target.set(t.resolveSibling(base + now.extension()));
@@ -237,7 +237,7 @@ public final class ExportViewModel {
       }
     }
     Path t = target.get();
-    if (t == null) {
+    if (t == null || t.getFileName() == null) {
       return "choose a file to write";
     }
     if (!t.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(format.get().extension())) {
