@@ -176,7 +176,8 @@ public final class AnnotateGestures {
     create(Annotation.drawn(AnnotationKind.NOTE, new TimeRange(t, t), "note"));
   }
 
-  private void create(Annotation draft) {
+  /** Opens the editor on a draft (a new annotation not yet in the book); OK adds it as one edit. */
+  public void create(Annotation draft) {
     editor.edit(view.getScene() == null ? null : view.getScene().getWindow(), draft, true).thenAccept(r -> r.ifPresent(vm::add));
   }
 

@@ -3,10 +3,13 @@ package org.dnsseismograph.ui.workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.dnsseismograph.ui.timeline.TimelineViewModel;
 import org.dnsseismograph.workspace.Recovery;
 import org.dnsseismograph.workspace.RecoveryStore;
+import org.dnsseismograph.workspace.SourceRef;
 import org.dnsseismograph.workspace.Workspace;
 import org.dnsseismograph.workspace.WorkspaceJson;
 import org.dnsseismograph.workspace.WorkspaceSession;
@@ -38,7 +42,7 @@ public final class WorkspaceViewModel {
 
   private final WorkspaceSession session;
   private final SessionDialogs dialogs;
-  private final WorkspaceHost host;
+  private final WorkspaceDisplay host;
   private final Executor background;
   private final Executor fx;
   private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
@@ -48,7 +52,7 @@ public final class WorkspaceViewModel {
   private TimelineViewModel timeline;
   private boolean showing;
 
-  public WorkspaceViewModel(WorkspaceSession session, SessionDialogs dialogs, WorkspaceHost host, Executor background, Executor fx) {
+  public WorkspaceViewModel(WorkspaceSession session, SessionDialogs dialogs, WorkspaceDisplay host, Executor background, Executor fx) {
     this.session = session;
     this.dialogs = dialogs;
     this.host = host;
@@ -99,6 +103,19 @@ public final class WorkspaceViewModel {
     t.visibleRangeProperty().addListener((o, a, b) -> {
       if (!showing) {
         session.setView(b);
+      }
+    });
+  }
+
+  /**
+   * Keeps the session's sources (paths, hashes, offsets, time zones) as the window's sources panel
+   * has them: read from {@code sources} whenever {@code changes} fires, except while a workspace
+   * is being shown.
+   */
+  public void followSources(Observable changes, Supplier<List<SourceRef>> sources) {
+    changes.addListener(o -> {
+      if (!showing) {
+        session.setSources(sources.get());
       }
     });
   }

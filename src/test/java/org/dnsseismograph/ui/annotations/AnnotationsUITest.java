@@ -59,6 +59,7 @@ class AnnotationsUITest {
   private TimelineView view;
   private AnnotationsViewModel vm;
   private AnnotationsView list;
+  private AnnotationCommands commands;
 
   @Start
   void start(Stage stage) {
@@ -67,7 +68,7 @@ class AnnotationsUITest {
     vm = new AnnotationsViewModel(book, history, timeline);
     AnnotationEditorDialog editor = new AnnotationEditorDialog();
     list = new AnnotationsView(vm, editor);
-    new AnnotateGestures(view, vm, editor).install();
+    commands = new AnnotationCommands(vm, list, new AnnotateGestures(view, vm, editor).install());
     list.setPrefWidth(420);
     BorderPane root = new BorderPane(view);
     root.setRight(list);
@@ -342,5 +343,29 @@ class AnnotationsUITest {
     LaneBox notes = l.lanes().stream().filter(b -> b.lane().key().equals(Lane.ANNOTATIONS_KEY)).findFirst().orElseThrow();
     PlacedLabel label = fx(() -> view.labelAt(l.xOf(outage.span().startNanos()) + 3, notes.plotTop() + 6));
     assertEquals("proposed outage: example.test dark", label.fullText());
+  }
+
+  @Test
+  void theMenuCommandsAddANoteOverTheViewAndDecideTheSelection(FxRobot robot) {
+    TimelineLayout l = tenthOfASecondPerPixel();
+    assertFalse(fx(() -> commands.hasSelection().get()));
+    fx(() -> commands.addNote());
+    typeInto(robot, "#annotation-label", "whole window");
+    robot.clickOn("#annotation-ok");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(l.view(), only().span(), "no crosshair: the note covers the visible window");
+    assertTrue(fx(() -> commands.hasSelection().get()), "the new note is selected");
+    fx(() -> commands.deleteSelected());
+    assertTrue(fx(book::all).isEmpty());
+
+    Annotation outage = Incident.proposedOutage();
+    propose(outage);
+    fx(() -> vm.select(outage.id()));
+    fx(() -> commands.acceptSelected());
+    assertEquals(AnnotationState.ACCEPTED, only().state());
+    fx(() -> commands.rejectSelected());
+    assertEquals(AnnotationState.REJECTED, only().state());
+    fx(() -> commands.editSelected());
+    assertTrue(robot.lookup("#annotation-editor").tryQuery().isEmpty(), "a rejected annotation is not edited");
   }
 }

@@ -109,7 +109,7 @@ public final class CrashSession {
       SeriesSet none = SeriesSet.of("none", List.of(EventSeries.of(MetricId.of("dns.queries"), new TimeRange(0, S), 1)));
       TimelineViewModel timeline = new TimelineViewModel(new LanePlanner(Palette.STANDARD).plan(List.of(none)), new TimeRange(0, S),
           Runnable::run);
-      WorkspaceViewModel vm = new WorkspaceViewModel(session, dialogs, new TimelineHost(timeline, Runnable::run, Runnable::run),
+      WorkspaceViewModel vm = new WorkspaceViewModel(session, dialogs, new TimelineDisplay(timeline, Runnable::run, Runnable::run),
           Runnable::run, Runnable::run);
       vm.bindTimeline(timeline);
       return new Session(session, timeline, vm, new AnnotationsViewModel(book, history, timeline));

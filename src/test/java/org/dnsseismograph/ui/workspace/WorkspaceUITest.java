@@ -87,7 +87,7 @@ class WorkspaceUITest {
     TimelineViewModel timeline = new TimelineViewModel(new LanePlanner(Palette.STANDARD).plan(List.of(none)), new TimeRange(0, S),
         background);
     TimelineView view = viewOut == null ? null : new TimelineView(timeline);
-    WorkspaceViewModel vm = new WorkspaceViewModel(session, analyst, new TimelineHost(timeline, background, Platform::runLater), background,
+    WorkspaceViewModel vm = new WorkspaceViewModel(session, analyst, new TimelineDisplay(timeline, background, Platform::runLater), background,
         Platform::runLater);
     vm.bindTimeline(timeline);
     return new Parts(session, timeline, view, new AnnotationsViewModel(book, history, timeline), vm);
@@ -159,7 +159,7 @@ class WorkspaceUITest {
     Path file = dir.resolve("case/mixed.seismograph.json");
     Files.createDirectories(file.getParent());
     Path capture = file.resolveSibling("mixed.pcap");
-    Files.copy(WorkspaceViewModelTest.CAPTURE, capture);
+    Files.copy(WorkspaceViewModelTest.CAPTURE, capture, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     WorkspaceJson.save(new Workspace("mixed rcodes", List.of(new SourceRef("mixed.pcap", "mixed.pcap", ContentHash.of(capture), 0, "")),
         List.of(), null, List.of()), file);
     return file;
@@ -218,6 +218,31 @@ class WorkspaceUITest {
     assertEquals("mixed.seismograph.json — DNS Seismograph", fx(() -> again.workspace().windowTitleProperty().get()));
     fx(() -> {
       again.session().closeDiscarding();
+      return null;
+    });
+  }
+
+  @Test
+  void exportViewSuggestsAPictureBesideTheWorkspaceAndWritesIt(FxRobot robot) throws Exception {
+    Path file = savedWorkspace();
+    assertTrue(await(() -> parts.workspace().open(file)));
+    settled();
+    WorkspaceCommands commands = new WorkspaceCommands(parts.workspace(), parts.annotations(), parts.timeline(), background,
+        Platform::runLater, () -> stage);
+    fx(() -> {
+      commands.exportView();
+      return null;
+    });
+    Path png = file.resolveSibling("mixed.png");
+    assertEquals(png.toString(), robot.lookup("#export-file").queryTextInputControl().getText());
+    robot.clickOn("#export-run");
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(png) && robot.lookup("#export-dialog").tryQuery().isEmpty());
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+    assertEquals(1920, img.getWidth());
+    assertEquals(1080, img.getHeight());
+    assertFalse(fx(() -> commands.canUndo().get()));
+    fx(() -> {
+      parts.session().closeDiscarding();
       return null;
     });
   }

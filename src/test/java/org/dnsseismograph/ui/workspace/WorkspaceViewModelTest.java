@@ -61,7 +61,7 @@ class WorkspaceViewModelTest {
     session = new WorkspaceSession(book, history, autosave);
     SeriesSet placeholder = SeriesSet.of("none", List.of(EventSeries.of(MetricId.of("dns.queries"), new TimeRange(0, S), 1)));
     timeline = new TimelineViewModel(new LanePlanner(Palette.STANDARD).plan(List.of(placeholder)), new TimeRange(0, S), Runnable::run);
-    vm = new WorkspaceViewModel(session, analyst, new TimelineHost(timeline, Runnable::run, Runnable::run), Runnable::run, Runnable::run);
+    vm = new WorkspaceViewModel(session, analyst, new TimelineDisplay(timeline, Runnable::run, Runnable::run), Runnable::run, Runnable::run);
     vm.bindTimeline(timeline);
     file = dir.resolve("case/incident.seismograph.json");
     capture = file.resolveSibling("mixed.pcap");

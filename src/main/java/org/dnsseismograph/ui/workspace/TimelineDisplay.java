@@ -24,13 +24,13 @@ import org.dnsseismograph.workspace.WorkspaceSession;
  *
  * <p>Called on the FX thread; loading fails the future with the source's one-line reason.
  */
-public final class TimelineHost implements WorkspaceHost {
+public final class TimelineDisplay implements WorkspaceDisplay {
   private final TimelineViewModel timeline;
   private final Executor background;
   private final Executor fx;
   private List<SeriesSet> loaded = List.of();
 
-  public TimelineHost(TimelineViewModel timeline, Executor background, Executor fx) {
+  public TimelineDisplay(TimelineViewModel timeline, Executor background, Executor fx) {
     this.timeline = timeline;
     this.background = background;
     this.fx = fx;
