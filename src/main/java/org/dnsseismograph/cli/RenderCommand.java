@@ -69,9 +69,10 @@ final class RenderCommand implements Callable<Integer> {
     }
     long drawNanos = System.nanoTime() - t0;
     if (!quiet) {
-      err.printf(Locale.ROOT, "seismograph: wrote %s (%dx%d at scale %s, %s, %d sources, %d annotations); read %s, drew %s%n", outFile,
-          r.width(), r.height(), picture.scale, TimeUnits.formatDuration(r.range().durationNanos()), r.sources().size(),
-          r.annotations().stream().filter(a -> a.state().isDrawn()).count(), seconds(in.readNanos()), seconds(drawNanos));
+      err.printf(Locale.ROOT, "seismograph: wrote %s (%dx%d at scale %s, %s, %d sources, %d annotations); read %s (hashing %s), drew %s%n",
+          outFile, r.width(), r.height(), picture.scale, TimeUnits.formatDuration(r.range().durationNanos()), r.sources().size(),
+          r.annotations().stream().filter(a -> a.state().isDrawn()).count(), seconds(in.readNanos()), seconds(in.hashNanos()),
+          seconds(drawNanos));
     }
     out.flush();
     return ExitCode.OK;

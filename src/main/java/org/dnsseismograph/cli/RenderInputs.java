@@ -34,9 +34,10 @@ final class RenderInputs {
    * @param workspace the workspace (for files: made up with their names, paths and hashes)
    * @param workspaceFile the workspace file, or null for files
    * @param series one set per loaded source, named as in the workspace
-   * @param readNanos wall time spent reading and hashing the sources
+   * @param readNanos wall time spent reading the sources, hashing included
+   * @param hashNanos of that, the time spent hashing them (the footer's content hashes)
    */
-  record Loaded(Workspace workspace, Path workspaceFile, List<SeriesSet> series, long readNanos) {}
+  record Loaded(Workspace workspace, Path workspaceFile, List<SeriesSet> series, long readNanos, long hashNanos) {}
 
   private RenderInputs() {}
 
@@ -69,21 +70,25 @@ final class RenderInputs {
   static Loaded workspace(Path file, CaptureOptions capture) {
     Workspace w = readWorkspace(file);
     long t0 = System.nanoTime();
+    long hashing = 0;
     List<SeriesSet> sets = new ArrayList<>();
     for (SourceRef s : w.sources()) {
+      long h0 = System.nanoTime();
       SourceCheck c = SourceVerifier.check(s, file);
+      hashing += System.nanoTime() - h0;
       if (c.status().needsAnswer()) {
         throw new InputFailure(file.getFileName() + ": source " + c.describe() + "; open the workspace in the window to locate it");
       }
       sets.add(load(c.file(), s.name(), s.timeZone(), capture));
     }
-    return new Loaded(w, file, sets, System.nanoTime() - t0);
+    return new Loaded(w, file, sets, System.nanoTime() - t0, hashing);
   }
 
   /** Each of {@code files} as its own source, named by its file name, with its content hash. */
   static Loaded files(List<Path> files, CaptureOptions capture, String title) {
     InputErrors.requireReadable(files);
     long t0 = System.nanoTime();
+    long hashing = 0;
     List<SeriesSet> sets = new ArrayList<>();
     List<SourceRef> refs = new ArrayList<>();
     for (Path f : files) {
@@ -92,14 +97,16 @@ final class RenderInputs {
         throw new IllegalArgumentException("two inputs are named " + name + "; sources are told apart by file name");
       }
       sets.add(load(f, name, "", capture));
+      long h0 = System.nanoTime();
       try {
         refs.add(new SourceRef(name, f.toAbsolutePath().normalize().toString(), ContentHash.of(f), 0, ""));
       } catch (IOException e) {
         throw InputErrors.describe(e);
       }
+      hashing += System.nanoTime() - h0;
     }
     Workspace w = Workspace.empty().withTitle(title).withSources(refs);
-    return new Loaded(w, null, sets, System.nanoTime() - t0);
+    return new Loaded(w, null, sets, System.nanoTime() - t0, hashing);
   }
 
   private static SeriesSet load(Path f, String name, String zone, CaptureOptions capture) {
