@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "DNS Seismograph: captures, live traffic and operators' exports on one UTC timeline.",
     subcommands = {CommandLine.HelpCommand.class, SeriesCommand.class, DetectCommand.class, ImportCommand.class, AlignCommand.class,
-        CaptureCommand.class, BenchCommand.class})
+        CaptureCommand.class, RenderCommand.class, AnnotationsCommand.class, BundleCommand.class, BenchCommand.class})
 public final class SeismographCommand implements Callable<Integer> {
   private final GuiLauncher gui;
 

@@ -2,7 +2,9 @@ package org.dnsseismograph.render;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +37,12 @@ public final class TimelineExport {
   }
 
   public static void writePng(ExportRequest r, Path out) throws IOException {
-    if (!ImageIO.write(image(r), "png", out.toFile())) {
-      throw new IOException("no PNG writer in this Java runtime");
+    BufferedImage img = image(r);
+    // ImageIO.write(…, File) prints a stack trace to stderr when the file cannot be created; opening it ourselves throws instead.
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
+      if (!ImageIO.write(img, "png", os)) {
+        throw new IOException("no PNG writer in this Java runtime");
+      }
     }
   }
 

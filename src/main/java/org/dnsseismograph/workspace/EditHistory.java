@@ -123,8 +123,22 @@ public final class EditHistory {
 
   /** Records that the current state was saved. */
   public void markSaved() {
-    savedAt = undo.peek();
-    savedPointLost = false;
+    markSaved(position());
+  }
+
+  /**
+   * An opaque token for the current state: take it when a save starts (its snapshot), and hand it
+   * to {@link #markSaved(Object)} when the write has finished, so that edits made while the file
+   * was being written still count as unsaved.
+   */
+  public Object position() {
+    return undo.peek();
+  }
+
+  /** Records that the state {@code position} (from {@link #position()}) was saved. */
+  public void markSaved(Object position) {
+    savedAt = position instanceof AnnotationEdit e ? e : null;
+    savedPointLost = position != null && savedAt == null;
     fire();
   }
 

@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.series.TimeRange;
@@ -31,12 +29,22 @@ public final class WorkspaceJson {
   /** The value of the {@code format} field, naming what the file is. */
   public static final String FORMAT = "dns-seismograph-workspace";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private WorkspaceJson() {}
 
   /** The workspace as JSON text. */
   public static String write(Workspace w) {
+    try {
+      return MAPPER.writeValueAsString(tree(w)) + "\n";
+    } catch (JsonProcessingException e) {
+      // A tree of strings and numbers always serialises; this would be a Jackson defect.
+      throw new IllegalStateException("cannot serialise workspace", e);
+    }
+  }
+
+  /** The workspace as a JSON tree (for files that embed one, such as recovery copies). */
+  static ObjectNode tree(Workspace w) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
@@ -63,12 +71,7 @@ public final class WorkspaceJson {
     for (Annotation a : w.annotations()) {
       annotations.add(annotation(a));
     }
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      // A tree of strings and numbers always serialises; this would be a Jackson defect.
-      throw new IllegalStateException("cannot serialise workspace", e);
-    }
+    return root;
   }
 
   /**
@@ -84,6 +87,11 @@ public final class WorkspaceJson {
     } catch (JsonProcessingException e) {
       throw new WorkspaceFormatException("not a workspace: the file is not valid JSON (" + e.getOriginalMessage() + ")", e);
     }
+    return read(root);
+  }
+
+  /** Reads a workspace from a JSON tree (the root of a file, or a recovery copy's embedded one). */
+  static Workspace read(JsonNode root) throws WorkspaceFormatException {
     if (root == null || !root.isObject()) {
       throw new WorkspaceFormatException("not a workspace: the file holds no JSON object");
     }
@@ -114,19 +122,7 @@ public final class WorkspaceJson {
    * @throws IOException if it cannot be written
    */
   public static void save(Workspace w, Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, write(w), StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.writeString(file, write(w));
   }
 
   /**
@@ -169,7 +165,7 @@ public final class WorkspaceJson {
     return n;
   }
 
-  private static ObjectNode annotation(Annotation a) {
+  static ObjectNode annotation(Annotation a) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("id", a.id());
     n.put("kind", a.kind().word());
@@ -185,7 +181,7 @@ public final class WorkspaceJson {
     return n;
   }
 
-  private static Annotation annotation(JsonReader r, JsonNode n) throws WorkspaceFormatException {
+  static Annotation annotation(JsonReader r, JsonNode n) throws WorkspaceFormatException {
     AnnotationKind kind = r.build(n, () -> AnnotationKind.ofWord(r.text(n, "kind")));
     AnnotationState state = r.build(n, () -> AnnotationState.ofWord(r.text(n, "state")));
     return new Annotation(r.text(n, "id"), kind, r.range(n), r.text(n, "label"), r.optionalText(n, "text"), r.optionalText(n, "zone"),

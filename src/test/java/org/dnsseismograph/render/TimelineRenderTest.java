@@ -264,4 +264,36 @@ class TimelineRenderTest {
     assertEquals(Palette.STANDARD.heat(1).argb(), img.getRGB(x, lit));
     assertEquals(Palette.STANDARD.heat(1).argb(), img.getRGB(x - 5, dark), "600 ms columns: five columns earlier it still answered");
   }
+
+  /** Rows of {@code b}'s plot in which column x (or the one before, for anti-aliasing) is the outage's red. */
+  private static double redRows(BufferedImage img, LaneBox b, double x) {
+    int red = 0;
+    int rows = 0;
+    for (int y = (int) b.plotTop() + 1; y < b.plotBottom() - 1; y++) {
+      rows++;
+      red += outageRed(img.getRGB((int) x, y)) || outageRed(img.getRGB((int) x - 1, y)) ? 1 : 0;
+    }
+    return red / (double) rows;
+  }
+
+  @Test
+  void aProposalIsDrawnDashedAndLabelledProposedAnAcceptedOneSolidAndARejectedOneNotAtAll() throws Exception {
+    Annotation proposed = Annotation.proposed(AnnotationKind.OUTAGE, new TimeRange(T0 + 100 * S, T0 + 130 * S), "ns2 dark", "", "",
+        List.of(), "OutageDetector");
+    Annotation rejected = Annotation.proposed(AnnotationKind.OUTAGE, new TimeRange(T0 + 500 * S, T0 + 530 * S), "ns3 dark", "", "",
+        List.of(), "OutageDetector").reject();
+    ExportRequest r = new ExportRequest(request().plan(), List.of(OUTAGE, proposed, rejected), List.of(), VIEW, 1148, 520, 1, "", null);
+    BufferedImage img = new BufferedImage(1148, 520, BufferedImage.TYPE_INT_RGB);
+    TimelineLayout l = draw(r, img);
+    LaneBox data = lane(l, "cap/client.rate");
+    double solid = redRows(img, data, l.xOf(OUTAGE.span().startNanos()));
+    double dashed = redRows(img, data, l.xOf(proposed.span().startNanos()));
+    double none = redRows(img, data, l.xOf(rejected.span().startNanos()));
+    assertTrue(solid > 0.9, "accepted: a solid edge, " + solid);
+    assertTrue(dashed > 0.3 && dashed < 0.7, "proposed: 4 px dashes with 4 px gaps, " + dashed);
+    assertEquals(0, none, 0.0, "rejected: not drawn");
+    String svg = TimelineExport.svg(r);
+    assertTrue(svg.contains(">proposed outage: ns2 dark<"), "the proposal's label says so");
+    assertFalse(svg.contains("ns3 dark"), "the rejected one has no label");
+  }
 }

@@ -123,4 +123,22 @@ class EditHistoryTest {
     h.redo();
     assertEquals(3, heard[0]);
   }
+
+  @Test
+  void aSaveMarksThePositionOfItsSnapshotNotOfItsEnd() {
+    AnnotationBook book = new AnnotationBook();
+    EditHistory h = new EditHistory();
+    h.execute(new AddAnnotation(book, note(1, "a")));
+    Object snapshot = h.position();
+    h.execute(new AddAnnotation(book, note(2, "b")));
+    h.markSaved(snapshot);
+    assertTrue(h.isModified(), "b came after the snapshot");
+    h.undo();
+    assertFalse(h.isModified());
+    h.undo();
+    assertTrue(h.isModified());
+    EditHistory empty = new EditHistory();
+    empty.markSaved(empty.position());
+    assertFalse(empty.isModified());
+  }
 }

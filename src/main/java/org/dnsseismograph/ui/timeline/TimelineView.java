@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.Observable;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 import org.dnsseismograph.render.AnnotationLabelLayout;
@@ -97,6 +98,15 @@ public final class TimelineView extends Region {
     return canvases.get(Layer.OVERLAY);
   }
 
+  /**
+   * The node that takes the mouse, for gestures of other packages (drawing annotations): its
+   * coordinates are the view's. An event filter installed here that consumes a press takes the
+   * gesture from panning and box zoom; handlers added here run after the timeline's own.
+   */
+  public Node gestureSurface() {
+    return overlayCanvas();
+  }
+
   OverviewStrip overview() {
     return overview;
   }
@@ -114,14 +124,14 @@ public final class TimelineView extends Region {
     return null;
   }
 
-  /** Shows a box selection between two x positions (shift-drag). */
-  void setSelection(double from, double to) {
+  /** Shows a selected span between two x positions (a shift-drag box, an annotation being drawn). */
+  public void setSelection(double from, double to) {
     selectionFrom = from;
     selectionTo = to;
     mark(Layer.OVERLAY);
   }
 
-  void clearSelection() {
+  public void clearSelection() {
     setSelection(Double.NaN, Double.NaN);
   }
 

@@ -1,0 +1,132 @@
+package org.dnsseismograph.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.dnsseismograph.imports.ExportImporter;
+import org.dnsseismograph.imports.ImportOptions;
+import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.workspace.ContentHash;
+import org.dnsseismograph.workspace.SourceCheck;
+import org.dnsseismograph.workspace.SourceRef;
+import org.dnsseismograph.workspace.SourceVerifier;
+import org.dnsseismograph.workspace.Workspace;
+import org.dnsseismograph.workspace.WorkspaceFormatException;
+import org.dnsseismograph.workspace.WorkspaceJson;
+
+/**
+ * What the drawing verbs read: a saved workspace with its sources (found again by path and content
+ * hash; a missing or changed source is refused, since the picture's footer vouches for the
+ * content), or a list of files, each its own source (captures recognised by content, everything
+ * else imported as an operator's export), hashed for the footer. Reading runs on the calling
+ * thread and is timed, so the verbs can say what took the time.
+ */
+final class RenderInputs {
+  /**
+   * Sources read and ready to draw.
+   *
+   * @param workspace the workspace (for files: made up with their names, paths and hashes)
+   * @param workspaceFile the workspace file, or null for files
+   * @param series one set per loaded source, named as in the workspace
+   * @param readNanos wall time spent reading the sources, hashing included
+   * @param hashNanos of that, the time spent hashing them (the footer's content hashes)
+   */
+  record Loaded(Workspace workspace, Path workspaceFile, List<SeriesSet> series, long readNanos, long hashNanos) {}
+
+  private RenderInputs() {}
+
+  /** True for one file that is a workspace (its first bytes name the workspace format). */
+  static boolean isWorkspace(List<Path> inputs) {
+    if (inputs.size() != 1 || !Files.isRegularFile(inputs.get(0))) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(inputs.get(0))) {
+      String head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+      return head.contains("\"" + WorkspaceJson.FORMAT + "\"");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Reads {@code file} as a workspace (exit 1 when it is no readable workspace). */
+  static Workspace readWorkspace(Path file) {
+    InputErrors.requireReadable(List.of(file));
+    try {
+      return WorkspaceJson.load(file);
+    } catch (WorkspaceFormatException e) {
+      throw new InputFailure(e.getMessage());
+    } catch (IOException e) {
+      throw InputErrors.describe(e);
+    }
+  }
+
+  /** The workspace in {@code file} with every source found and loaded. */
+  static Loaded workspace(Path file, CaptureOptions capture) {
+    Workspace w = readWorkspace(file);
+    long t0 = System.nanoTime();
+    long hashing = 0;
+    List<SeriesSet> sets = new ArrayList<>();
+    for (SourceRef s : w.sources()) {
+      long h0 = System.nanoTime();
+      SourceCheck c = SourceVerifier.check(s, file);
+      hashing += System.nanoTime() - h0;
+      if (c.status().needsAnswer()) {
+        throw new InputFailure(file.getFileName() + ": source " + c.describe() + "; open the workspace in the window to locate it");
+      }
+      sets.add(load(c.file(), s.name(), s.timeZone(), capture));
+    }
+    return new Loaded(w, file, sets, System.nanoTime() - t0, hashing);
+  }
+
+  /** Each of {@code files} as its own source, named by its file name, with its content hash. */
+  static Loaded files(List<Path> files, CaptureOptions capture, String title) {
+    InputErrors.requireReadable(files);
+    long t0 = System.nanoTime();
+    long hashing = 0;
+    List<SeriesSet> sets = new ArrayList<>();
+    List<SourceRef> refs = new ArrayList<>();
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      if (refs.stream().anyMatch(r -> r.name().equals(name))) {
+        throw new IllegalArgumentException("two inputs are named " + name + "; sources are told apart by file name");
+      }
+      sets.add(load(f, name, "", capture));
+      long h0 = System.nanoTime();
+      try {
+        refs.add(new SourceRef(name, f.toAbsolutePath().normalize().toString(), ContentHash.of(f), 0, ""));
+      } catch (IOException e) {
+        throw InputErrors.describe(e);
+      }
+      hashing += System.nanoTime() - h0;
+    }
+    Workspace w = Workspace.empty().withTitle(title).withSources(refs);
+    return new Loaded(w, null, sets, System.nanoTime() - t0, hashing);
+  }
+
+  private static SeriesSet load(Path f, String name, String zone, CaptureOptions capture) {
+    try {
+      SeriesSet s = CaptureSourceLoader.isCapture(f) ? new CaptureSourceLoader(capture.decodeOptions(), capture.timeoutNanos()).load(f)
+          : new ExportImporter(importOptions(zone)).load(f);
+      return new SeriesSet(name, s.series());
+    } catch (IOException e) {
+      throw InputErrors.describe(e);
+    }
+  }
+
+  private static ImportOptions importOptions(String zone) {
+    if (zone.isEmpty()) {
+      return ImportOptions.defaults();
+    }
+    try {
+      return ImportOptions.defaults().withZone(ZoneId.of(zone));
+    } catch (DateTimeException e) {
+      throw new InputFailure("the workspace gives the unknown time zone '" + zone + "'");
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package org.dnsseismograph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.dnsseismograph.render.Java2dPainter;
+import org.dnsseismograph.render.TimelineExport;
+import org.dnsseismograph.render.TimelineLayout;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.workspace.Annotation;
+import org.dnsseismograph.workspace.AnnotationKind;
+import org.dnsseismograph.workspace.SourceRef;
+import org.dnsseismograph.workspace.Workspace;
+import org.dnsseismograph.workspace.WorkspaceJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** {@code seismograph render} on the real demo capture: where things land in the picture, sizes, exit codes. */
+class RenderCommandTest {
+  private static final long S = 1_000_000_000L;
+  private static final TimeRange OUTAGE = DemoIncident.outage();
+  /** 40 s from 10 s before the outage: at 1148 px wide the plot has 1000 columns of 40 ms. */
+  private static final TimeRange VIEW = new TimeRange(OUTAGE.startNanos() - 10 * S, OUTAGE.startNanos() + 30 * S);
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  @TempDir Path dir;
+
+  private int run(String... args) {
+    return SeismographCommand.run(args, request -> 99, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  /** A workspace in {@code dir} naming the demo capture by absolute path, with the outage marked and the view saved. */
+  private Path workspace() throws IOException {
+    Annotation marked = Annotation.drawn(AnnotationKind.OUTAGE, OUTAGE, "example.test dark").withTargets(DemoIncident.zone(),
+        DemoIncident.servers());
+    Workspace w = new Workspace("demo", List.of(new SourceRef("capture.pcap.gz", DemoIncident.CAPTURE.toAbsolutePath().toString(),
+        Sha256sum.of(DemoIncident.CAPTURE), 0, "")), List.of(), VIEW, List.of(marked));
+    Path f = dir.resolve("demo.seismograph.json");
+    WorkspaceJson.save(w, f);
+    return f;
+  }
+
+  private static boolean outageRed(int argb) {
+    return (argb >> 16 & 0xff) - (argb & 0xff) > 40 && (argb >> 16 & 0xff) - (argb >> 8 & 0xff) > 40;
+  }
+
+  @Test
+  void theMarkedOutageIsDrawnAtTheXOfItsTimesWithItsLabel() throws Exception {
+    Path png = dir.resolve("demo.png");
+    Path svg = dir.resolve("demo.svg");
+    assertEquals(ExitCode.OK, run("render", workspace().toString(), "--out", png.toString(), "--width", "1148", "--height", "600"), err.toString());
+    assertEquals(ExitCode.OK, run("render", workspace().toString(), "--out", svg.toString(), "--width", "1148", "--height", "600", "-q"));
+    double left = TimelineLayout.LEFT_MARGIN;
+    double x0 = left + 10.0 / 40 * 1000;
+    double x1 = left + (OUTAGE.durationNanos() + 10 * S) / (40.0 * S) * 1000;
+    assertEquals(382, x0, 0.0);
+    assertEquals(882.2533, x1, 1e-9, "20.010132 s after the start: 30.010132 / 40 of 1000 columns");
+
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertEquals(1148, img.getWidth());
+    assertEquals(600, img.getHeight());
+    int y = firstLanePlotTop(workspace(), img) + 4;
+    assertTrue(outageRed(img.getRGB((int) x0, y)) || outageRed(img.getRGB((int) x0 - 1, y)), "the start edge at x " + x0);
+    assertTrue(outageRed(img.getRGB((int) x1, y)) || outageRed(img.getRGB((int) x1 - 1, y)), "the end edge at x " + x1);
+    for (int x = (int) x0 - 8; x <= (int) x0 - 3; x++) {
+      assertFalse(outageRed(img.getRGB(x, y)), "nothing red just before the start, x " + x);
+    }
+
+    Element label = textElement(svg, "outage: example.test dark");
+    assertNotNull(label, "the label is in the SVG");
+    assertEquals(x0 + 5, Double.parseDouble(label.getAttribute("x")), 0.5, "the label starts at the outage, inside its padding");
+    assertTrue(err.toString().contains("1 annotations"), err.toString());
+  }
+
+  /** The top of the first lane's plot, from the layout the picture was drawn with (the lanes' heights are not what is tested). */
+  private static int firstLanePlotTop(Path workspace, BufferedImage img) {
+    PictureOptions p = new PictureOptions();
+    p.width = 1148;
+    p.height = 600;
+    p.scale = 1;
+    CaptureOptions c = new CaptureOptions();
+    c.timeout = "3s";
+    RenderInputs.Loaded in = RenderInputs.workspace(workspace, c);
+    TimelineLayout l = TimelineExport.layout(RenderCommand.request(in, p), new Java2dPainter(img.createGraphics()));
+    return (int) l.lanes().get(0).plotTop();
+  }
+
+  private static Element textElement(Path svg, String text) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    Document doc = f.newDocumentBuilder().parse(svg.toFile());
+    NodeList texts = doc.getElementsByTagName("text");
+    for (int i = 0; i < texts.getLength(); i++) {
+      if (texts.item(i).getTextContent().equals(text)) {
+        return (Element) texts.item(i);
+      }
+    }
+    return null;
+  }
+
+  private static List<String> texts(Path svg) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    NodeList texts = f.newDocumentBuilder().parse(svg.toFile()).getElementsByTagName("text");
+    List<String> all = new ArrayList<>();
+    for (int i = 0; i < texts.getLength(); i++) {
+      all.add(texts.item(i).getTextContent());
+    }
+    return all;
+  }
+
+  @Test
+  void filesAreDrawnWholeWithTheirContentHashInTheFooter() throws Exception {
+    Path svg = dir.resolve("files.svg");
+    assertEquals(ExitCode.OK, run("render", DemoIncident.CAPTURE.toString(), "--out", svg.toString(), "--title", "demo files", "-q"),
+        err.toString());
+    assertEquals("", out.toString(), "the picture goes to the file, nothing to stdout");
+    List<String> all = texts(svg);
+    assertTrue(all.contains("demo files"), all.toString());
+    assertTrue(all.contains("capture.pcap.gz  " + Sha256sum.of(DemoIncident.CAPTURE)), "footer: " + all);
+    assertTrue(all.contains("Sources: capture.pcap.gz"));
+    assertTrue(Files.readString(svg).contains("width='1920.0' height='1080.0'"), "default width");
+  }
+
+  @Test
+  void scaleMultipliesThePixelsAndFromToPickTheRange() throws Exception {
+    Path png = dir.resolve("zoom@2x.png");
+    String from = org.dnsseismograph.series.TimeUnits.format(OUTAGE.startNanos() - 2 * S);
+    assertEquals(ExitCode.OK, run("render", workspace().toString(), "--out", png.toString(), "--width", "800", "--height", "400",
+        "--scale", "2", "--from", from, "-q"), err.toString());
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertEquals(1600, img.getWidth());
+    assertEquals(800, img.getHeight());
+    Path svg = dir.resolve("zoom.svg");
+    assertEquals(ExitCode.OK, run("render", workspace().toString(), "--out", svg.toString(), "--from", from, "-q"));
+    assertTrue(texts(svg).stream().anyMatch(t -> t.startsWith("Range " + from + " – " + org.dnsseismograph.series.TimeUnits.format(
+        VIEW.endNanos()))), "--from replaces the saved view's start, its end stays: " + texts(svg));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      --out x.gif                        | --out must end in .png or .svg, not x.gif
+      --out x.png --width 100            | --width and --height must be 320..16000, not 100x1080
+      --out x.png --scale 9              | --scale must be 0.5..4, not 9.0
+      --out x.png --from 2026-11-25T19:10:00Z --to 2026-11-25T19:09:00Z | --to must be after --from
+      --out x.png --from yesterday       | not an ISO-8601 time with offset or Z, nor epoch seconds: yesterday
+      """)
+  void badOptionsAreExitTwoWithOneLine(String options, String reason) {
+    List<String> args = new ArrayList<>(List.of("render", DemoIncident.CAPTURE.toString()));
+    for (String o : options.split(" ")) {
+      args.add(o.equals("x.gif") || o.equals("x.png") ? dir.resolve(o).toString() : o);
+    }
+    assertEquals(ExitCode.BAD_USAGE, run(args.toArray(String[]::new)));
+    assertEquals(List.of("seismograph: " + reason.replace("x.gif", "x.gif")), err.toString().lines().toList());
+    assertFalse(Files.exists(dir.resolve("x.png")));
+  }
+
+  @Test
+  void unreadableInputsAreExitOneWithOneLineNamingThem() throws IOException {
+    assertEquals(ExitCode.UNREADABLE_INPUT, run("render", "/nonexistent/c.pcap", "--out", dir.resolve("x.png").toString()));
+    assertEquals(List.of("seismograph: /nonexistent/c.pcap: no such file"), err.toString().lines().toList());
+
+    Path ws = workspace();
+    Path moved = dir.resolve("elsewhere.json");
+    Files.writeString(moved, Files.readString(ws).replace(DemoIncident.CAPTURE.toAbsolutePath().toString(), "/gone/capture.pcap.gz"));
+    StringWriter e2 = new StringWriter();
+    int code = SeismographCommand.run(new String[] {"render", moved.toString(), "--out", dir.resolve("x.png").toString()}, r -> 99,
+        new PrintWriter(out, true), new PrintWriter(e2, true));
+    assertEquals(ExitCode.UNREADABLE_INPUT, code);
+    assertEquals(List.of("seismograph: elsewhere.json: source capture.pcap.gz: missing (/gone/capture.pcap.gz); "
+        + "open the workspace in the window to locate it"), e2.toString().lines().toList());
+    assertFalse(Files.exists(dir.resolve("x.png")));
+  }
+}
