@@ -7,7 +7,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 icons="$root/assets/icons"
 svg="$icons/dns-seismograph.svg"
 command -v rsvg-convert >/dev/null || { echo "render-icons: rsvg-convert is missing (apt-get install librsvg2-bin)" >&2; exit 1; }
-for size in 16 32 48 64 128 256 512; do
+sizes=(16 32 48 64 128 256 512)
+for size in "${sizes[@]}"; do
   rsvg-convert --width "$size" --height "$size" --format png --output "$icons/dns-seismograph-$size.png" "$svg"
 done
-echo "render-icons: wrote $(ls "$icons"/dns-seismograph-*.png | wc -l) PNGs to $icons"
+echo "render-icons: wrote ${#sizes[@]} PNGs (${sizes[*]} px) to $icons"
