@@ -80,6 +80,8 @@ stage_inputs() {
   mkdir -p "$work/input/native"
   extract "$(ls "$work/input"/jna-*.jar)" "$work/input/native" com/sun/jna/linux-x86-64/libjnidispatch.so
   stage_desktop_files "$work/input/desktop"
+  # The command on the PATH and its dpkg stand-in (why: packaging/linux/launch/seismograph).
+  cp -r "$here/linux/launch" "$work/input/launch"
 }
 
 # Desktop integration, laid out as under /usr/share; the .deb's postinst links it there. It lives in

@@ -4,11 +4,17 @@
 # the window being mapped on a private Xvfb (the window is drawn in the same pulse). Median of N runs.
 #
 # Usage: measure-startup.sh [LAUNCHER] [RUNS]   (default /usr/bin/seismograph, 7 runs)
+# For the command on the PATH it also times the jpackage launcher started directly, which asks dpkg
+# which package owns it (see packaging/linux/launch/seismograph).
 # Needs Xvfb and xwininfo (package x11-utils) for the window figure; prints what it could measure.
 set -euo pipefail
 launcher="${1:-/usr/bin/seismograph}"
 runs="${2:-7}"
-appdir="$(dirname "$(readlink -f "$launcher")")/../lib/app"
+real="$(readlink -f "$launcher")"
+case "$real" in
+  */lib/app/launch/*) appdir="$(cd "$(dirname "$real")/.." && pwd)"; direct="$(cd "$appdir/../.." && pwd)/bin/seismograph" ;;
+  *) appdir="$(cd "$(dirname "$real")/../lib/app" && pwd)"; direct="" ;;
+esac
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -16,10 +22,10 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR + 
 # _JAVA_OPTIONS is read after the launcher's own options, so -Xshare:off there really turns CDS off
 # (the JVM then notes "Picked up _JAVA_OPTIONS" on stderr, which is discarded).
 version_ms() {
-  local t0
+  local t0 cmd="${2:-$launcher}"
   for _ in $(seq "$runs"); do
     t0=$(now_ms)
-    _JAVA_OPTIONS="$1" "$launcher" --version >/dev/null 2>&1
+    _JAVA_OPTIONS="$1" "$cmd" --version >/dev/null 2>&1
     echo $(( $(now_ms) - t0 ))
   done | median
 }
@@ -55,5 +61,8 @@ if [ -f "$appdir/seismograph.jsa" ]; then echo "AppCDS archive: $appdir/seismogr
 "$launcher" --version >/dev/null 2>&1   # one run to warm the page cache, not counted
 echo "--version with AppCDS:    $(version_ms '') ms"
 echo "--version without CDS:    $(version_ms '-Xshare:off') ms"
+if [ -n "$direct" ]; then
+  echo "--version, AppCDS, launcher's own dpkg lookup ($direct): $(version_ms '' "$direct") ms"
+fi
 echo "window mapped, AppCDS:    $(window_ms '')"
 echo "window mapped, no CDS:    $(window_ms '-Xshare:off')"
