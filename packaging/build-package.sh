@@ -5,13 +5,14 @@
 # (pom.xml, profile "package") after the jar is built; see packaging/README.md for the layout it makes.
 #
 # Usage: build-package.sh --version V --app-jar JAR --classpath-file FILE --main-class CLASS
-#                         --out DIR [--types "app-image deb"] [--maintainer EMAIL]
+#                         --out DIR [--types "app-image deb"] [--maintainer EMAIL] [--compressor xz|zstd|gzip]
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 types="app-image deb"
 maintainer="packaging@dnsseismograph.invalid"
+compressor=xz
 while [ $# -gt 0 ]; do
   case "$1" in
     --version) version="$2"; shift 2 ;;
@@ -21,6 +22,7 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift 2 ;;
     --types) types="$2"; shift 2 ;;
     --maintainer) maintainer="$2"; shift 2 ;;
+    --compressor) compressor="$2"; shift 2 ;;
     *) echo "build-package: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -162,6 +164,11 @@ if [[ " $types " == *" deb "* ]]; then
   # The .deb carries the class list, not the archive: an AppCDS archive only matches the paths it was
   # dumped at, so the postinst dumps it in /opt (about 2 s).
   rm -f "$image/lib/app/seismograph.jsa"
+  # jpackage runs dpkg-deb, which reads the compressor from the environment. xz makes the smallest
+  # .deb (37.7 MB) but takes about 2 min on 2 busy cores; zstd -9 takes 9 s for 43.7 MB (dpkg >= 1.21.18:
+  # Debian 12, Ubuntu 21.10 and later, which the Depends need anyway).
+  export DPKG_DEB_COMPRESSOR_TYPE="$compressor"
+  if [ "$compressor" = zstd ]; then export DPKG_DEB_COMPRESSOR_LEVEL=9; fi
   jpackage --type deb --app-image "$image" --name "$launcher" --app-version "$version" --vendor "$vendor" \
     --description "$description" --linux-package-name "$package_name" --linux-deb-maintainer "$maintainer" \
     --linux-app-category net \
