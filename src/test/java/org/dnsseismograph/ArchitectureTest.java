@@ -51,8 +51,8 @@ class ArchitectureTest {
 
   @Test
   void captureUsesWireDnsAndPcap4j() {
-    packageMayOnlyUse("capture", pkg("wire"), pkg("dns"), pkg("traffic"), "org.pcap4j..", "com.sun.jna..", "com.google.protobuf..")
-        .because("DESIGN.md: live sources stand on wire and dns, with pcap4j and the dnstap protobuf schema")
+    packageMayOnlyUse("capture", pkg("wire"), pkg("dns"), pkg("traffic"), pkg("series"), "org.pcap4j..", "com.sun.jna..", "com.google.protobuf..")
+        .because("DESIGN.md: live sources stand on wire and dns, with pcap4j and the dnstap protobuf schema; they publish series snapshots")
         .check(classes);
   }
 

@@ -69,8 +69,7 @@ final class AlignCommand implements Callable<Integer> {
   private final Function<ImportOptions, SourceLoader> loaders;
 
   AlignCommand(PrintWriter out, PrintWriter err) {
-    this(out, err, o -> SourceLoader.firstOf(List.of(new CaptureSourceLoader(DecodeOptions.defaults(), 3 * TimeUnits.NANOS_PER_SECOND),
-        new ExportImporter(o))));
+    this(out, err, o -> new CaptureSourceLoader(DecodeOptions.defaults(), 3 * TimeUnits.NANOS_PER_SECOND).orElse(new ExportImporter(o)));
   }
 
   /** @param loaders makes the loader of the sources from the import options (chain a capture loader in front here) */

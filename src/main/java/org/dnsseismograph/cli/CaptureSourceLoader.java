@@ -38,6 +38,25 @@ final class CaptureSourceLoader implements SourceLoader {
     }
   }
 
+  /**
+   * This loader for captures, {@code others} for everything else — so a file that is neither gets
+   * the other loader's detailed reason (which formats were tried and why each failed).
+   */
+  SourceLoader orElse(SourceLoader others) {
+    CaptureSourceLoader captures = this;
+    return new SourceLoader() {
+      @Override
+      public boolean recognizes(Path path) {
+        return captures.recognizes(path) || others.recognizes(path);
+      }
+
+      @Override
+      public SeriesSet load(Path path) throws IOException {
+        return captures.recognizes(path) ? captures.load(path) : others.load(path);
+      }
+    };
+  }
+
   @Override
   public boolean recognizes(Path path) {
     return isCapture(path);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "DNS Seismograph: captures, live traffic and operators' exports on one UTC timeline.",
     subcommands = {CommandLine.HelpCommand.class, OpenCommand.class, SeriesCommand.class, ImportCommand.class, AlignCommand.class,
-        BenchCommand.class})
+        CaptureCommand.class, BenchCommand.class})
 public final class SeismographCommand implements Callable<Integer> {
   private final GuiLauncher gui;
 

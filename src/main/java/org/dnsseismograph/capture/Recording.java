@@ -1,0 +1,65 @@
+package org.dnsseismograph.capture;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where and how a live source records what it receives: one file, or a numbered series of files
+ * rotated by size and/or by time. Without rotation the file is {@code directory/name}; with it, the
+ * number goes before the extension: {@code capture.pcap} becomes {@code capture-00001.pcap},
+ * {@code capture-00002.pcap}, ... Existing files of those names are replaced. Immutable.
+ *
+ * @param directory where the files go (must exist and be writable)
+ * @param name the file name, with its extension
+ * @param rotateBytes start a new file before one would grow past this many bytes; 0 for never
+ * @param rotateNanos start a new file once one spans this long of capture time; 0 for never
+ */
+public record Recording(Path directory, String name, long rotateBytes, long rotateNanos) {
+  /** Smallest rotation size accepted: room for the largest frame with its headers. */
+  public static final long MIN_ROTATE_BYTES = 1 << 20;
+  /** Shortest rotation time accepted. */
+  public static final long MIN_ROTATE_NANOS = 1_000_000_000L;
+
+  public Recording {
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank() || name.contains("/")) {
+      throw new IllegalArgumentException("not a file name: '" + name + "'");
+    }
+    if (rotateBytes != 0 && rotateBytes < MIN_ROTATE_BYTES) {
+      throw new IllegalArgumentException("rotation size must be at least 1 MiB, not " + rotateBytes + " bytes");
+    }
+    if (rotateNanos != 0 && rotateNanos < MIN_ROTATE_NANOS) {
+      throw new IllegalArgumentException("rotation time must be at least 1 s");
+    }
+    if (rotateBytes < 0 || rotateNanos < 0) {
+      throw new IllegalArgumentException("rotation limits must not be negative");
+    }
+  }
+
+  /** Records into exactly {@code file}, without rotation. */
+  public static Recording toFile(Path file) {
+    Path abs = file.toAbsolutePath();
+    return new Recording(abs.getParent(), abs.getFileName().toString(), 0, 0);
+  }
+
+  /** This recording rotated by size ({@code bytes}, 0 for never) and time ({@code nanos}, 0 for never). */
+  public Recording withRotation(long bytes, long nanos) {
+    return new Recording(directory, name, bytes, nanos);
+  }
+
+  public boolean rotates() {
+    return rotateBytes > 0 || rotateNanos > 0;
+  }
+
+  /** The path of the {@code index}-th file (1-based). */
+  public Path file(int index) {
+    if (!rotates()) {
+      return directory.resolve(name);
+    }
+    int dot = name.lastIndexOf('.');
+    String number = String.format(Locale.ROOT, "-%05d", index);
+    return directory.resolve(dot > 0 ? name.substring(0, dot) + number + name.substring(dot) : name + number);
+  }
+}

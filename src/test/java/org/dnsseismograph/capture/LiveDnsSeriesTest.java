@@ -1,0 +1,193 @@
+package org.dnsseismograph.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dnsseismograph.dns.DnsHeaderScanner;
+import org.dnsseismograph.dns.DnsMessageView;
+import org.dnsseismograph.series.ColumnBuffer;
+import org.dnsseismograph.series.EventSeries;
+import org.dnsseismograph.series.MetricId;
+import org.dnsseismograph.series.ResolvableSeries;
+import org.dnsseismograph.series.Retention;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.traffic.MatcherConfig;
+import org.dnsseismograph.wire.DnsPayload;
+import org.dnsseismograph.wire.IpAddress;
+import org.dnsseismograph.wire.Transport;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+class LiveDnsSeriesTest {
+  private static final long T0 = 1_700_000_000_000_000_000L;
+  private static final long MS = 1_000_000L;
+  private static final long S = 1_000_000_000L;
+
+  private final DnsHeaderScanner scanner = new DnsHeaderScanner();
+  private final DnsMessageView view = new DnsMessageView();
+  private final DnsPayload payload = new DnsPayload();
+
+  private static byte[] query(int id, String name) {
+    Message m = Message.newQuery(Record.newRecord(name(name), Type.A, 1));
+    m.getHeader().setID(id);
+    return m.toWire();
+  }
+
+  private static byte[] response(int id, String name, int rcode) {
+    Message m = new Message(id);
+    m.getHeader().setFlag(Flags.QR);
+    m.getHeader().setRcode(rcode);
+    m.addRecord(Record.newRecord(name(name), Type.A, 1), Section.QUESTION);
+    return m.toWire();
+  }
+
+  private static Name name(String text) {
+    try {
+      return Name.fromString(text + ".");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Offers {@code dns} at {@code t}, from client port {@code port} to the server (or back when a response). */
+  private void offer(LiveDnsSeries series, long t, byte[] dns, int port, boolean response, MessageRole role) {
+    long client = IpAddress.parse("192.0.2.1").lo();
+    long server = IpAddress.parse("192.0.2.53").lo();
+    payload.timestampNanos = t;
+    payload.frameNumber++;
+    payload.transport = Transport.UDP;
+    payload.srcHi = 0;
+    payload.dstHi = 0;
+    payload.srcLo = response ? server : client;
+    payload.dstLo = response ? client : server;
+    payload.srcPort = response ? 53 : port;
+    payload.dstPort = response ? port : 53;
+    payload.buffer = ByteBuffer.wrap(dns);
+    payload.offset = 0;
+    payload.length = dns.length;
+    payload.originalLength = dns.length;
+    series.onMessage(payload, view, scanner.scan(payload.buffer, 0, dns.length, view), role);
+  }
+
+  private static Map<String, ResolvableSeries> byName(List<ResolvableSeries> list) {
+    Map<String, ResolvableSeries> m = new HashMap<>();
+    for (ResolvableSeries s : list) {
+      m.put(s.id().name(), s);
+    }
+    return m;
+  }
+
+  private static long events(Map<String, ResolvableSeries> m, String name) {
+    ResolvableSeries s = m.get(name);
+    return s == null ? -1 : ((EventSeries) s).events();
+  }
+
+  private static double wholeMax(ResolvableSeries s) {
+    ColumnBuffer b = new ColumnBuffer(1);
+    s.reduce(s.extent(), 1, b);
+    return b.max(0);
+  }
+
+  @Test
+  void exactTimesAreDroppedBeyondTheRetentionWhileCountsStay() {
+    Retention keepOneMinute = new Retention(60 * S, 7200 * S, 172_800 * S, 2_592_000 * S);
+    LiveDnsSeries series = new LiveDnsSeries(MatcherConfig.defaults(), keepOneMinute);
+    series.observed(T0, T0 + 200 * S);
+    for (int i = 0; i < 20_000; i++) {
+      long t = T0 + i * 10 * MS;
+      offer(series, t, query(i & 0xFFFF, "q" + i + ".example"), 10_000 + (i % 1000), false, MessageRole.UNKNOWN);
+      if (i % 100 == 0) {
+        series.publish();
+      }
+    }
+    EventSeries queries = (EventSeries) byName(series.publish()).get("dns.queries");
+    assertEquals(20_000, queries.events());
+    assertEquals(EventSeries.DETAIL_NANOS, queries.coarsestStepIn(new TimeRange(T0, T0 + 100 * S)), "100 ms bins, no exact times, more than a minute back");
+    assertEquals(0, queries.coarsestStepIn(new TimeRange(T0 + 150 * S, T0 + 190 * S)), "exact times in the last minute");
+    assertEquals(10_000, queries.countIn(new TimeRange(T0, T0 + 100 * S)), 1e-9);
+  }
+
+  @Test
+  void unansweredAndLatencyFollowTheMatcher() {
+    LiveDnsSeries series = new LiveDnsSeries();
+    series.observed(T0, T0 + 10 * S);
+    // Ten queries in one second answered after 1..10 ms; two never answered.
+    for (int i = 0; i < 10; i++) {
+      long t = T0 + i * 50 * MS;
+      offer(series, t, query(i, "a" + i + ".example"), 20_000 + i, false, MessageRole.UNKNOWN);
+      offer(series, t + (i + 1) * MS, response(i, "a" + i + ".example", Rcode.NOERROR), 20_000 + i, true, MessageRole.UNKNOWN);
+    }
+    offer(series, T0 + 600 * MS, query(77, "lost.example"), 30_000, false, MessageRole.UNKNOWN);
+    offer(series, T0 + 700 * MS, query(78, "lost2.example"), 30_001, false, MessageRole.UNKNOWN);
+    series.advanceTo(T0 + 5 * S);
+    Map<String, ResolvableSeries> m = byName(series.publish());
+    assertEquals(12, events(m, "dns.queries"));
+    assertEquals(10, events(m, "dns.responses"));
+    assertEquals(2, events(m, "dns.unanswered"), "the clock passed both queries' timeouts");
+    // Nearest rank of 10 latencies 1..10 ms: p50 is the 5th, p90 the 9th, p99 and max the 10th; the
+    // histogram answers within 2^-10 of the value, the largest rank exactly.
+    double precision = Math.scalb(1.0, -10);
+    assertEquals(5.0, wholeMax(m.get("dns.latency.p50")), 5.0 * precision);
+    assertEquals(9.0, wholeMax(m.get("dns.latency.p90")), 9.0 * precision);
+    assertEquals(10.0, wholeMax(m.get("dns.latency.p99")), 1e-9);
+    assertEquals(10.0, wholeMax(m.get("dns.latency.max")), 1e-9);
+  }
+
+  @Test
+  void aKnownRoleCountsUnderItsPrefixAndUnderDns() {
+    LiveDnsSeries series = new LiveDnsSeries();
+    series.observed(T0, T0 + 10 * S);
+    offer(series, T0, query(1, "c.example"), 40_000, false, MessageRole.CLIENT);
+    offer(series, T0 + MS, query(2, "c.example"), 40_001, false, MessageRole.UPSTREAM);
+    offer(series, T0 + 2 * MS, response(2, "c.example", Rcode.SERVFAIL), 40_001, true, MessageRole.UPSTREAM);
+    offer(series, T0 + 3 * MS, response(1, "c.example", Rcode.SERVFAIL), 40_000, true, MessageRole.CLIENT);
+    offer(series, T0 + 4 * MS, query(3, "p.example"), 40_002, false, MessageRole.UNKNOWN);
+    series.finish();
+    Map<String, ResolvableSeries> m = byName(series.publish());
+    assertEquals(3, events(m, "dns.queries"));
+    assertEquals(1, events(m, "client.queries"));
+    assertEquals(1, events(m, "upstream.queries"));
+    assertEquals(2, events(m, "dns.rcode.SERVFAIL"));
+    assertEquals(1, events(m, "client.rcode.SERVFAIL"));
+    assertEquals(1, events(m, "upstream.rcode.SERVFAIL"));
+    assertEquals(1, events(m, "dns.unanswered"), "the packet query with no response, closed at the end");
+    assertEquals(0, events(m, "client.unanswered"));
+  }
+
+  @Test
+  void malformedMessagesCountByTheirHeaderAndTinyOnesAsSkipped() {
+    LiveDnsSeries series = new LiveDnsSeries();
+    series.observed(T0, T0 + 10 * S);
+    byte[] cut = java.util.Arrays.copyOf(query(5, "broken.example"), 14);
+    offer(series, T0, cut, 50_000, false, MessageRole.UNKNOWN);
+    offer(series, T0 + MS, new byte[] {1, 2, 3}, 50_001, false, MessageRole.UNKNOWN);
+    Map<String, ResolvableSeries> m = byName(series.publish());
+    assertEquals(1, events(m, "dns.queries"));
+    assertEquals(1, events(m, "packets.skipped"));
+  }
+
+  @Test
+  void withoutObservationThereIsNoDataAndWithItQuietIsZero() {
+    LiveDnsSeries series = new LiveDnsSeries();
+    series.observed(T0 + 2 * S, T0 + 4 * S);
+    ResolvableSeries queries = byName(series.publish()).get("dns.queries");
+    ColumnBuffer b = new ColumnBuffer(3);
+    queries.reduce(new TimeRange(T0, T0 + 6 * S), 3, b);
+    assertFalse(b.hasData(0));
+    assertTrue(b.hasData(1));
+    assertEquals(0, b.value(1), 0);
+    assertFalse(b.hasData(2));
+  }
+}

@@ -1,0 +1,134 @@
+package org.dnsseismograph.capture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.testsupport.Tshark;
+import org.dnsseismograph.wire.CaptureFiles;
+import org.dnsseismograph.wire.CaptureFormat;
+import org.dnsseismograph.wire.FrameReader;
+import org.dnsseismograph.wire.RawFrame;
+import org.dnsseismograph.wire.SkipCounter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PcapRecorderTest {
+  private static final Path SOURCE = Captures.file("pktvisor-dns_udp_tcp_random.pcap");
+
+  /** The frames of a real capture: time, original length, bytes. */
+  private record Frame(long t, int originalLength, byte[] data, int linkType) {}
+
+  private static List<Frame> frames(Path file) throws IOException {
+    List<Frame> out = new ArrayList<>();
+    try (FrameReader r = CaptureFiles.open(file, new SkipCounter())) {
+      RawFrame f = new RawFrame();
+      while (r.next(f)) {
+        out.add(new Frame(f.timestampNanos, f.originalLength, f.copyBytes(), f.linkType));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void rotatingBySizeKeepsEveryFrameInOrderWithEachFileUnderTheLimit(@TempDir Path dir) throws IOException {
+    List<Frame> source = frames(SOURCE);
+    Recording rec = new Recording(dir, "rot.pcap", Recording.MIN_ROTATE_BYTES, 0);
+    PcapRecorder recorder = new PcapRecorder(rec, source.get(0).linkType(), 262_144, CaptureFormat.PCAP_NANO);
+    for (Frame f : source) {
+      recorder.write(f.t(), f.data(), f.originalLength());
+    }
+    recorder.close();
+
+    List<Path> files = recorder.files();
+    long total = 0;
+    for (Path p : files) {
+      total += Files.size(p);
+      assertTrue(Files.size(p) <= Recording.MIN_ROTATE_BYTES, p + " is " + Files.size(p) + " bytes");
+    }
+    assertEquals(total, recorder.bytes());
+    // 1.7 MB of frames in 1 MiB files: two files, numbered.
+    assertEquals(List.of(dir.resolve("rot-00001.pcap"), dir.resolve("rot-00002.pcap")), files);
+    List<Frame> back = new ArrayList<>();
+    for (Path p : files) {
+      back.addAll(frames(p));
+    }
+    assertEquals(source.size(), back.size());
+    assertEquals(source.size(), recorder.records());
+    for (int i = 0; i < source.size(); i++) {
+      assertEquals(source.get(i).t(), back.get(i).t(), "time of frame " + i);
+      assertEquals(source.get(i).originalLength(), back.get(i).originalLength());
+      assertArrayEquals(source.get(i).data(), back.get(i).data(), "bytes of frame " + i);
+    }
+    if (Tshark.available()) {
+      long tsharkFrames = 0;
+      for (Path p : files) {
+        tsharkFrames += Tshark.fields(p, List.of(), null, "frame.number").size();
+      }
+      assertEquals(source.size(), tsharkFrames, "tshark reads every rotated file whole");
+    }
+  }
+
+  @Test
+  void rotatingByTimeStartsANewFileOnceOneSpansTheInterval(@TempDir Path dir) throws IOException {
+    Frame real = frames(SOURCE).get(0);
+    Recording rec = new Recording(dir, "t.pcap", 0, 1_000_000_000L);
+    PcapRecorder recorder = new PcapRecorder(rec, real.linkType(), 262_144, CaptureFormat.PCAP_MICRO);
+    long t0 = 1_700_000_000_000_000_000L;
+    for (int i = 0; i < 10; i++) {
+      recorder.write(t0 + i * 400_000_000L, real.data(), real.originalLength());
+    }
+    recorder.close();
+    // Frames at 0, 0.4, 0.8 s; 1.2 s is a second after the file's first frame: new file; and so on.
+    List<Integer> perFile = new ArrayList<>();
+    for (Path p : recorder.files()) {
+      perFile.add(frames(p).size());
+    }
+    assertEquals(List.of(3, 3, 3, 1), perFile);
+  }
+
+  @Test
+  void framesLongerThanTheSnapLengthAreCutKeepingTheirLength(@TempDir Path dir) throws IOException {
+    Frame real = frames(SOURCE).stream().filter(f -> f.data().length > 100).findFirst().orElseThrow();
+    PcapRecorder recorder = new PcapRecorder(Recording.toFile(dir.resolve("snap.pcap")), real.linkType(), 64, CaptureFormat.PCAP_NANO);
+    recorder.write(real.t(), real.data(), real.originalLength());
+    recorder.close();
+    Frame back = frames(dir.resolve("snap.pcap")).get(0);
+    assertEquals(64, back.data().length);
+    assertEquals(real.originalLength(), back.originalLength());
+  }
+
+  @Test
+  void anUnwritableDirectoryFailsAtOnce(@TempDir Path dir) {
+    Recording rec = Recording.toFile(dir.resolve("missing").resolve("x.pcap"));
+    assertThrows(IOException.class, () -> new PcapRecorder(rec, 1, 65535, CaptureFormat.PCAP_NANO));
+  }
+
+  @ParameterizedTest
+  @CsvSource(textBlock = """
+      capture.pcap, 0,       0,   1, capture.pcap
+      capture.pcap, 1048576, 0,   1, capture-00001.pcap
+      capture.pcap, 0,       5e9, 12, capture-00012.pcap
+      noext,        1048576, 0,   3, noext-00003
+      a.b.pcap,     1048576, 0,   2, a.b-00002.pcap
+      """)
+  void rotatedFilesAreNumberedBeforeTheExtension(String name, long bytes, double nanos, int index, String expected) {
+    assertEquals(Path.of("/rec", expected), new Recording(Path.of("/rec"), name, bytes, (long) nanos).file(index));
+  }
+
+  @Test
+  void rotationLimitsBelowTheMinimumsAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new Recording(Path.of("/rec"), "x.pcap", 1000, 0));
+    assertThrows(IllegalArgumentException.class, () -> new Recording(Path.of("/rec"), "x.pcap", 0, 1000));
+    assertThrows(IllegalArgumentException.class, () -> new Recording(Path.of("/rec"), "a/b.pcap", 0, 0));
+  }
+}
