@@ -26,8 +26,8 @@ import org.dnsseismograph.ui.timeline.TimelineViewModel;
  * <p>FX thread only.
  */
 final class WindowPulse extends AnimationTimer {
-  /** Least time between two side-panel sums while captures are loading. */
-  static final long SIDE_PANEL_MILLIS = 1000;
+  /** Least time between two side-panel sums while captures are loading (each sums every transaction in view). */
+  static final long SIDE_PANEL_MILLIS = 3000;
 
   private final SourcesViewModel sources;
   private final StatusViewModel status;

@@ -36,6 +36,13 @@ public final class SourcesViewModel {
   /** What the timeline should draw: the planned lanes and the keys of new lanes to show at first. */
   public record Lanes(LanePlan plan, Set<String> shownAtFirst) {}
 
+  /**
+   * Least time between two plans of the lanes while sources load: the lanes grow four times a
+   * second, and the FX thread keeps its time for drawing and the analyst (the figures of the status
+   * bar still follow every snapshot).
+   */
+  static final long REPLAN_NANOS = 250_000_000L;
+
   /** A feature this fraction of the visible window wide is what the coarseness warning is about. */
   static final int COARSE_FRACTION = 20;
 
@@ -48,6 +55,9 @@ public final class SourcesViewModel {
   private final ReadOnlyObjectWrapper<Long> revision = new ReadOnlyObjectWrapper<>(0L);
   private final TaskRunner tasks;
   private final SourceLoading loader;
+  private final java.util.function.LongSupplier clock;
+  private long lastReplan = Long.MIN_VALUE / 2;
+  private boolean replanPending;
   private int nextId = 1;
   /** Batches of files still being recognised: the window counts as loading meanwhile. */
   private int opening;
@@ -55,6 +65,12 @@ public final class SourcesViewModel {
   private java.util.Map<String, Source> laneOwners = java.util.Map.of();
 
   public SourcesViewModel(TaskRunner tasks, SourceLoads loads) {
+    this(tasks, loads, System::nanoTime);
+  }
+
+  /** @param clock monotonic nanoseconds, for the pace of plans while loading */
+  SourcesViewModel(TaskRunner tasks, SourceLoads loads, java.util.function.LongSupplier clock) {
+    this.clock = clock;
     this.tasks = tasks;
     this.loader = new SourceLoading(tasks, loads, this::seriesChanged);
   }
@@ -212,7 +228,9 @@ public final class SourcesViewModel {
     for (Source s : sources) {
       changed |= loader.takeOffered(s);
     }
-    if (changed) {
+    replanPending |= changed;
+    long now = clock.getAsLong();
+    if (replanPending && now - lastReplan >= REPLAN_NANOS) {
       replan();
     }
     return changed;
@@ -269,12 +287,15 @@ public final class SourcesViewModel {
   }
 
   private void seriesChanged() {
-    loading.set(opening > 0 || sources.stream().anyMatch(s -> s.state() == SourceState.LOADING));
+    // Lanes first: whoever hears that loading ended sees the lanes of everything loaded.
     replan();
+    loading.set(opening > 0 || sources.stream().anyMatch(s -> s.state() == SourceState.LOADING));
     revision.set(revision.get() + 1);
   }
 
   private void replan() {
+    replanPending = false;
+    lastReplan = clock.getAsLong();
     List<Source> withData = sources.stream().filter(s -> !s.seriesProperty().get().series().isEmpty()).toList();
     List<SeriesSet> sets = withData.stream().map(Source::shiftedSeries).toList();
     LanePlan plan = new LanePlanner(Palette.STANDARD).plan(sets);
