@@ -1,24 +1,33 @@
 package org.dnsseismograph;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.dnsseismograph.cli.GuiLauncher;
 import org.dnsseismograph.cli.SeismographCommand;
+import org.dnsseismograph.ui.LaunchRequest;
+import org.dnsseismograph.ui.SeismographApp;
 
 /**
- * The launcher: the command line, which opens the window itself when asked (no arguments, {@code
- * open}). Not an {@code Application} subclass, so the fat jar starts from the classpath (STACK.md
- * §6a). The only class that sees both {@code cli} and {@code ui}.
+ * The launcher: the command line, which opens the window itself when asked (no arguments: the demo
+ * workspace; {@code open FILE...}). Not an {@code Application} subclass, so the fat jar starts from
+ * the classpath (STACK.md §6a). The only class that sees both {@code cli} and {@code ui}: it hands
+ * the command line a {@link GuiLauncher} that translates its request for the window.
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8), false);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err), StandardCharsets.UTF_8), true);
-    int code = SeismographCommand.run(args, request -> {
-      err.println("seismograph: the window is not part of this build yet; use a command (seismograph --help)");
-      return 2;
-    }, out, err);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    int code = SeismographCommand.run(args, Main::window, out, err);
     System.exit(code);
+  }
+
+  /** The window for a command-line request. */
+  static int window(GuiLauncher.GuiRequest request) {
+    return SeismographApp.launch(new LaunchRequest(request.files(), request.liveInterface(), request.extraDnsPorts()));
   }
 }

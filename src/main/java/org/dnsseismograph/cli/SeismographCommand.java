@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "DNS Seismograph: captures, live traffic and operators' exports on one UTC timeline.",
-    subcommands = {CommandLine.HelpCommand.class, SeriesCommand.class, DetectCommand.class, ImportCommand.class, AlignCommand.class,
-        CaptureCommand.class, RenderCommand.class, AnnotationsCommand.class, BundleCommand.class, BenchCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, OpenCommand.class, SeriesCommand.class, DetectCommand.class, ImportCommand.class,
+        AlignCommand.class, CaptureCommand.class, RenderCommand.class, AnnotationsCommand.class, BundleCommand.class, BenchCommand.class})
 public final class SeismographCommand implements Callable<Integer> {
   private final GuiLauncher gui;
 

@@ -1,0 +1,64 @@
+package org.dnsseismograph.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code seismograph open FILE... [--dns-port N] [--live IF]}: the window with these sources —
+ * captures, exports or a workspace, each recognised by its content. Files are checked before the
+ * window opens: a missing or unreadable one is exit 1 with its one-line reason; a bad port or no
+ * file and no interface is exit 2. The window itself comes through the {@link GuiLauncher} that
+ * {@code Main} passes in, so this package never depends on the UI.
+ */
+@Command(name = "open", description = {"Open the window with these sources: captures (pcap, pcapng, gzip'd), operators' exports",
+    "or a workspace (.json), each recognised by its content."})
+final class OpenCommand implements Callable<Integer> {
+  private final GuiLauncher gui;
+
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Captures, exports (a directory is a snapshot sequence) or a workspace.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--dns-port", paramLabel = "PORT", split = ",",
+      description = "Also read this port as DNS (53 always is); repeatable or comma-separated.")
+  List<Integer> dnsPorts = new ArrayList<>();
+
+  @Option(names = "--live", paramLabel = "IF", description = "Capture live on this interface as well.")
+  String live;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  OpenCommand(GuiLauncher gui) {
+    this.gui = gui;
+  }
+
+  @Override
+  public Integer call() {
+    for (int p : dnsPorts) {
+      if (p < 1 || p > 65535) {
+        throw new IllegalArgumentException("--dns-port " + p + " is not a port number (1-65535)");
+      }
+    }
+    if (files.isEmpty() && live == null) {
+      throw new IllegalArgumentException("open needs files to open or --live IF (without arguments, seismograph opens the demo)");
+    }
+    if (live != null && live.isBlank()) {
+      throw new IllegalArgumentException("--live needs an interface name");
+    }
+    for (Path f : files) {
+      if (!Files.exists(f)) {
+        throw new InputFailure(f, "no such file");
+      }
+      if (!Files.isReadable(f)) {
+        throw new InputFailure(f, "not readable (permission denied)");
+      }
+    }
+    return gui.launch(new GuiLauncher.GuiRequest(List.copyOf(files), live, List.copyOf(dnsPorts)));
+  }
+}

@@ -1,0 +1,292 @@
+package org.dnsseismograph.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.dnsseismograph.analysis.ClockOffsetEstimator;
+import org.dnsseismograph.ui.common.ActionFactory;
+import org.dnsseismograph.ui.common.AnnotationActions;
+import org.dnsseismograph.ui.common.DialogService;
+import org.dnsseismograph.ui.common.TaskRunner;
+import org.dnsseismograph.ui.common.UserSettings;
+import org.dnsseismograph.ui.common.WorkspaceActions;
+import org.dnsseismograph.ui.common.WorkspaceHost;
+import org.dnsseismograph.ui.panel.SidePanelView;
+import org.dnsseismograph.ui.panel.SidePanelViewModel;
+import org.dnsseismograph.ui.sources.CommonMomentViewModel;
+import org.dnsseismograph.ui.sources.LaneDrag;
+import org.dnsseismograph.ui.sources.OffsetsViewModel;
+import org.dnsseismograph.ui.sources.SourceLoads;
+import org.dnsseismograph.ui.sources.SourcesView;
+import org.dnsseismograph.ui.sources.SourcesViewModel;
+import org.dnsseismograph.ui.sources.StatusBarView;
+import org.dnsseismograph.ui.sources.StatusViewModel;
+import org.dnsseismograph.ui.sources.TimelineBinding;
+import org.dnsseismograph.ui.sources.WorkspaceSources;
+import org.dnsseismograph.ui.timeline.TimelineView;
+import org.dnsseismograph.ui.timeline.TimelineViewModel;
+import org.dnsseismograph.workspace.Workspace;
+import org.dnsseismograph.workspace.WorkspaceJson;
+
+/**
+ * The application window: menus built from the actions, the sources panel on the left, the
+ * timeline in the middle (with a hint to drop files while it is empty), the side panel on the right
+ * and the status bar at the bottom. Files dropped on the window open as sources. It is the {@link
+ * WorkspaceHost} of the workspace, export and annotations components, which register their
+ * actions with {@link #register(WorkspaceActions)} and {@link #register(AnnotationActions)} and put
+ * their annotations list into the side panel with {@link #setAnnotationsView}.
+ *
+ * <p>FX thread only.
+ */
+public final class MainWindow implements WorkspaceHost {
+  /** The panels' widths when the window opens, in pixels. */
+  static final double SOURCES_WIDTH = 300;
+  static final double SIDE_WIDTH = 330;
+
+  private final Stage stage;
+  private final Scene scene;
+  private final TaskRunner tasks;
+  private final DialogService dialogs;
+  private final UserSettings settings;
+  private final SourcesViewModel sources;
+  private final StatusViewModel status;
+  private final SidePanelViewModel side;
+  private final TimelineViewModel timeline;
+  private final TimelineView timelineView;
+  private final TimelineBinding binding;
+  private final SidePanelView sideView;
+  private final WindowActions actions;
+  private final ObjectProperty<Path> workspaceFile = new SimpleObjectProperty<>();
+  private final WindowPulse pulse;
+  private String title = "";
+  private WorkspaceActions workspaceActions;
+
+  /**
+   * Builds the window on {@code stage} (not shown yet).
+   *
+   * @param reducer the timeline's reduction thread
+   */
+  public MainWindow(Stage stage, TaskRunner tasks, DialogService dialogs, UserSettings settings, SourceLoads loads, ExecutorService reducer) {
+    this.stage = stage;
+    this.tasks = tasks;
+    this.dialogs = dialogs;
+    this.settings = settings;
+    this.sources = new SourcesViewModel(tasks, loads);
+    this.status = new StatusViewModel(sources);
+    this.side = new SidePanelViewModel(tasks);
+    this.timeline = TimelineBinding.emptyTimeline(reducer);
+    this.timelineView = new TimelineView(timeline);
+    this.binding = new TimelineBinding(sources, timeline);
+    LaneDrag.install(timelineView, sources);
+    OffsetsViewModel offsets = new OffsetsViewModel(sources, tasks, new ClockOffsetEstimator());
+    CommonMomentViewModel moments = new CommonMomentViewModel(sources, tasks);
+    SourcesView sourcesView = new SourcesView(sources, offsets, moments, this::nanosPerPixel, timeline::zoomTo);
+    this.sideView = new SidePanelView(side, timeline.visibleRangeProperty(), timeline::zoomTo);
+    StatusBarView statusBar = new StatusBarView(status, sources::cancelLoads);
+    this.actions = new WindowActions(this, sources, offsets, moments, settings);
+    BorderPane root = new BorderPane();
+    root.setId("main-window");
+    root.setTop(actions.factory().menuBar());
+    root.setCenter(center(sourcesView));
+    root.setBottom(statusBar);
+    this.scene = new Scene(root, 1600, 960);
+    actions.install(scene);
+    acceptDrops(root);
+    this.pulse = new WindowPulse(sources, status, side, timeline, binding);
+    stage.setScene(scene);
+    stage.titleProperty().bind(Bindings.createStringBinding(this::windowTitle, workspaceFile, sources.sources()));
+    stage.setOnHidden(e -> pulse.stop());
+    pulse.start();
+  }
+
+  private SplitPane center(SourcesView sourcesView) {
+    Label hint = new Label("Drop captures, exports or a workspace here\nor use File ▸ Open (Ctrl+O)");
+    hint.setId("drop-hint");
+    hint.getStyleClass().add("drop-hint");
+    hint.visibleProperty().bind(sources.extentProperty().isNull());
+    hint.setMouseTransparent(true);
+    timelineView.visibleProperty().bind(sources.extentProperty().isNotNull());
+    StackPane middle = new StackPane(timelineView, hint);
+    middle.getStyleClass().add("timeline-pane");
+    SplitPane split = new SplitPane(sourcesView, middle, sideView);
+    split.setId("main-split");
+    split.setDividerPositions(0.17, 0.82);
+    split.widthProperty().addListener((o, was, now) -> {
+      if (was.doubleValue() == 0 && now.doubleValue() > SOURCES_WIDTH + SIDE_WIDTH + 400) {
+        split.setDividerPositions(SOURCES_WIDTH / now.doubleValue(), 1 - SIDE_WIDTH / now.doubleValue());
+      }
+    });
+    SplitPane.setResizableWithParent(sourcesView, false);
+    SplitPane.setResizableWithParent(sideView, false);
+    return split;
+  }
+
+  private void acceptDrops(Node target) {
+    target.setOnDragOver(e -> {
+      if (e.getDragboard().hasFiles()) {
+        e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+        e.consume();
+      }
+    });
+    target.setOnDragDropped(e -> {
+      boolean ok = e.getDragboard().hasFiles();
+      if (ok) {
+        open(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+      }
+      e.setDropCompleted(ok);
+      e.consume();
+    });
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  public Scene scene() {
+    return scene;
+  }
+
+  public SourcesViewModel sources() {
+    return sources;
+  }
+
+  public StatusViewModel status() {
+    return status;
+  }
+
+  public SidePanelViewModel sidePanel() {
+    return side;
+  }
+
+  public TimelineView timelineView() {
+    return timelineView;
+  }
+
+  ActionFactory actionFactory() {
+    return actions.factory();
+  }
+
+  /** Opens files as sources (captures, exports) or workspaces, recognised by content; remembers them as recent. */
+  public void open(List<Path> files) {
+    for (Path f : files) {
+      settings.addRecent(f);
+    }
+    actions.refreshRecent();
+    binding.follow();
+    sources.open(files, this::openWorkspaceFile);
+  }
+
+  /** A workspace file to open: through the registered workspace actions, or read here. */
+  void openWorkspaceFile(Path file) {
+    if (workspaceActions != null) {
+      workspaceActions.openWorkspace(file);
+      return;
+    }
+    tasks.submit("Reading " + file.getFileName(), p -> WorkspaceJson.load(file), new TaskRunner.Outcome<>() {
+      @Override
+      public void succeeded(Workspace w) {
+        showWorkspace(w, file);
+      }
+
+      @Override
+      public void failed(Throwable error) {
+        dialogs.showError("Cannot open the workspace", SourceLoads.reason(file, error));
+      }
+    });
+  }
+
+  @Override
+  public Workspace currentWorkspace() {
+    return WorkspaceSources.current(title, sources.sources(), timeline.plan(), timeline.visibleRange(), timeline.annotationsProperty().get())
+        .withView(sources.extentProperty().get() == null ? null : timeline.visibleRange());
+  }
+
+  @Override
+  public void showWorkspace(Workspace workspace, Path file) {
+    sources.closeAll();
+    title = workspace.title();
+    workspaceFile.set(file);
+    timeline.annotationsProperty().set(workspace.annotations());
+    binding.showAsSaved(workspace.lanes(), workspace.view());
+    List<String> problems = new ArrayList<>();
+    sources.openAll(WorkspaceSources.openings(workspace, file, problems), this::openWorkspaceFile);
+    if (!problems.isEmpty()) {
+      dialogs.showError("Some sources of the workspace cannot be opened", String.join("\n", problems));
+    }
+  }
+
+  @Override
+  public ObjectProperty<Path> workspaceFileProperty() {
+    return workspaceFile;
+  }
+
+  @Override
+  public Observable changes() {
+    return pulse.changes();
+  }
+
+  @Override
+  public TimelineViewModel timeline() {
+    return timeline;
+  }
+
+  @Override
+  public DialogService dialogs() {
+    return dialogs;
+  }
+
+  @Override
+  public TaskRunner tasks() {
+    return tasks;
+  }
+
+  /** Registers the workspace component: File ▸ Save, Save as, Export and Edit ▸ Undo, Redo appear. */
+  public void register(WorkspaceActions w) {
+    workspaceActions = w;
+    actions.bindWorkspace(w);
+  }
+
+  /** Registers the annotations component: the Annotations menu appears. */
+  public void register(AnnotationActions a) {
+    actions.bindAnnotations(a);
+  }
+
+  /** Puts the annotations list into the side panel (null removes it). */
+  public void setAnnotationsView(Node view) {
+    sideView.setAnnotationsView(view);
+  }
+
+  /** The title to show: the workspace's, else its file's name, else the first source's. */
+  public String title() {
+    return title;
+  }
+
+  private String windowTitle() {
+    String what = workspaceFile.get() != null ? workspaceFile.get().getFileName().toString()
+        : sources.sources().isEmpty() ? "" : sources.sources().get(0).name() + (sources.sources().size() > 1 ? " +" + (sources.sources().size() - 1) : "");
+    return what.isEmpty() ? "DNS Seismograph" : what + " — DNS Seismograph";
+  }
+
+  /** The timeline's time per pixel column now (for dragging offsets), or 0 before the first frame. */
+  double nanosPerPixel() {
+    var l = timelineView.timelineLayout();
+    return l == null ? 0 : (double) l.view().durationNanos() / l.columns();
+  }
+
+  void follow() {
+    binding.follow();
+  }
+}

@@ -1,0 +1,132 @@
+package org.dnsseismograph.ui;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.dnsseismograph.ui.common.FxDialogService;
+import org.dnsseismograph.ui.common.FxExecutor;
+import org.dnsseismograph.ui.common.FxTaskRunner;
+import org.dnsseismograph.ui.common.UserSettings;
+import org.dnsseismograph.ui.sources.SourceLoads;
+import org.dnsseismograph.wire.DnsPorts;
+
+/**
+ * The window's composition root: starts JavaFX without an {@code Application} subclass (so the
+ * fat jar's plain {@code Main} can launch it, STACK.md §6a), builds the {@link MainWindow} with its
+ * task runner, reduction thread, dialogs and the user's settings, opens what was asked for — the
+ * bundled demo workspace when nothing was — and blocks until the window closes.
+ *
+ * <p>If the system property {@value #FIRST_FRAME_PROPERTY} names a file, the moment of the first
+ * frame (the first pulse after the shown scene's first layout, plus one hand-over, as STACK.md §7
+ * measures it) is written there as {@code firstFrameEpochMillis jvmStartEpochMillis}.
+ */
+public final class SeismographApp {
+  /** System property: a file to write the first frame's time to (for the startup benchmark). */
+  public static final String FIRST_FRAME_PROPERTY = "seismograph.firstFrameFile";
+
+  /** The window opens filling the screen, up to this size. */
+  static final double MAX_WIDTH = 2560;
+  static final double MAX_HEIGHT = 1440;
+
+  private SeismographApp() {}
+
+  /** Opens the window as {@code request} says and returns the exit code when it has closed. */
+  public static int launch(LaunchRequest request) {
+    CountDownLatch closed = new CountDownLatch(1);
+    Platform.setImplicitExit(false);
+    Platform.startup(() -> {
+      Stage stage = new Stage();
+      MainWindow w = build(stage, request);
+      stage.setOnHidden(e -> closed.countDown());
+      probeFirstFrame(w);
+      stage.show();
+      openRequested(w, request);
+    });
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Platform.exit();
+    return 0;
+  }
+
+  /** The window on {@code stage}, with its threads and settings (tests build it on TestFX's stage). */
+  public static MainWindow build(Stage stage, LaunchRequest request) {
+    return build(stage, request, new UserSettings(UserSettings.defaultDirectory(System.getenv())));
+  }
+
+  /** As {@link #build(Stage, LaunchRequest)} with the settings given. */
+  public static MainWindow build(Stage stage, LaunchRequest request, UserSettings settings) {
+    FxTaskRunner tasks = new FxTaskRunner(2);
+    ExecutorService reducer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "seismograph-reducer");
+      t.setDaemon(true);
+      return t;
+    });
+    DnsPorts ports = DnsPorts.DEFAULT;
+    for (int p : request.extraDnsPorts()) {
+      ports = ports.plus(p);
+    }
+    SourceLoads loads = new SourceLoads(SourceLoads.defaults().decode().withPorts(ports), SourceLoads.defaults().timeoutNanos());
+    MainWindow w = new MainWindow(stage, tasks, new FxDialogService(stage), settings, loads, reducer);
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    stage.setX(screen.getMinX());
+    stage.setY(screen.getMinY());
+    stage.setWidth(Math.min(screen.getWidth(), MAX_WIDTH));
+    stage.setHeight(Math.min(screen.getHeight(), MAX_HEIGHT));
+    stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+      tasks.shutdown();
+      reducer.shutdownNow();
+    });
+    return w;
+  }
+
+  /** Opens the request's files, or the demo workspace when there are none. */
+  public static void openRequested(MainWindow w, LaunchRequest request) {
+    if (!request.files().isEmpty()) {
+      w.open(request.files());
+      return;
+    }
+    if (request.isDemo()) {
+      java.util.Optional<Path> assets = AssetLocator.find();
+      if (assets.isPresent()) {
+        w.openWorkspaceFile(assets.get().resolve(AssetLocator.MARKER));
+      } else {
+        w.dialogs().showError("The demo workspace was not found", "No assets directory with " + AssetLocator.MARKER
+            + " was found beside the program or in the working directory; set -D" + AssetLocator.PROPERTY + "=DIR");
+      }
+    }
+  }
+
+  private static void probeFirstFrame(MainWindow w) {
+    String file = System.getProperty(FIRST_FRAME_PROPERTY);
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    Runnable[] probe = new Runnable[1];
+    probe[0] = () -> {
+      w.scene().removePostLayoutPulseListener(probe[0]);
+      FxExecutor.INSTANCE.later(() -> write(Path.of(file), System.currentTimeMillis()));
+    };
+    w.scene().addPostLayoutPulseListener(probe[0]);
+  }
+
+  private static void write(Path file, long frameMillis) {
+    long start = ManagementFactory.getRuntimeMXBean().getStartTime();
+    try {
+      Files.writeString(file, frameMillis + " " + start + "\n", StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      // A benchmark aid only: the window works the same when the file cannot be written, and the
+      // missing file is what the benchmark script reports.
+      return;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.dnsseismograph.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.ui.panel.SidePanelViewModel;
+import org.dnsseismograph.ui.panel.TrafficSource;
+import org.dnsseismograph.ui.sources.Source;
+import org.dnsseismograph.ui.sources.SourceState;
+import org.dnsseismograph.ui.sources.SourcesViewModel;
+import org.dnsseismograph.ui.sources.StatusViewModel;
+import org.dnsseismograph.ui.sources.TimelineBinding;
+import org.dnsseismograph.ui.timeline.TimelineViewModel;
+
+/**
+ * The window's frame timer besides the timeline's own: once per frame it takes up the newest
+ * snapshot of every loading source (so partial results appear as they are read, never one hand-over
+ * per packet), refreshes the status bar when anything changed, hands the captures' transactions to
+ * the side panel at most every {@value #SIDE_PANEL_MILLIS} ms while they grow, and re-checks which
+ * sources are too coarse for the visible window when it moved. It also counts every change a
+ * workspace would save, for {@code WorkspaceHost.changes()}.
+ *
+ * <p>FX thread only.
+ */
+final class WindowPulse extends AnimationTimer {
+  /** Least time between two side-panel sums while captures are loading (each sums every transaction in view). */
+  static final long SIDE_PANEL_MILLIS = 3000;
+
+  private final SourcesViewModel sources;
+  private final StatusViewModel status;
+  private final SidePanelViewModel side;
+  private final TimelineViewModel timeline;
+  private final ReadOnlyLongWrapper changes = new ReadOnlyLongWrapper();
+  private boolean statusDirty = true;
+  private boolean trafficDirty = true;
+  private boolean rangeDirty = true;
+  private long lastTraffic;
+
+  WindowPulse(SourcesViewModel sources, StatusViewModel status, SidePanelViewModel side, TimelineViewModel timeline, TimelineBinding binding) {
+    this.sources = sources;
+    this.status = status;
+    this.side = side;
+    this.timeline = timeline;
+    sources.revision().addListener(o -> {
+      statusDirty = true;
+      trafficDirty = true;
+      changed();
+    });
+    timeline.visibleRangeProperty().addListener(o -> {
+      rangeDirty = true;
+      changed();
+    });
+    timeline.planProperty().addListener(o -> changed());
+    timeline.annotationsProperty().addListener(o -> changed());
+  }
+
+  /** Fires on every change a workspace saves. */
+  Observable changes() {
+    return changes.getReadOnlyProperty();
+  }
+
+  private void changed() {
+    changes.set(changes.get() + 1);
+  }
+
+  @Override
+  public void handle(long now) {
+    if (sources.poll()) {
+      statusDirty = true;
+      trafficDirty = true;
+    }
+    if (statusDirty) {
+      statusDirty = false;
+      status.refresh();
+    }
+    boolean settled = !sources.loadingProperty().get();
+    if (trafficDirty && (settled || now - lastTraffic > SIDE_PANEL_MILLIS * 1_000_000L)) {
+      trafficDirty = false;
+      lastTraffic = now;
+      side.setSources(traffic());
+      side.setRange(timeline.visibleRange());
+      side.refresh();
+    }
+    if (rangeDirty && sources.extentProperty().get() != null) {
+      rangeDirty = false;
+      TimeRange visible = timeline.visibleRange();
+      sources.updateCoarseness(visible);
+    }
+  }
+
+  private List<TrafficSource> traffic() {
+    List<TrafficSource> out = new ArrayList<>();
+    for (Source s : sources.sources()) {
+      if (s.transactionsProperty().get() != null && s.state() != SourceState.FAILED) {
+        out.add(new TrafficSource(s.name(), s.transactionsProperty().get(), s.setting().correctionNanos(), List.of()));
+      }
+    }
+    return out;
+  }
+}

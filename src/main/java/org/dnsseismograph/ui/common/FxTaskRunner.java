@@ -1,0 +1,86 @@
+package org.dnsseismograph.ui.common;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.concurrent.Task;
+import org.dnsseismograph.common.CancelledException;
+import org.dnsseismograph.common.Progress;
+
+/**
+ * Runs work as a {@code javafx.concurrent.Task} on a small pool of daemon threads; the task's
+ * succeeded, failed and cancelled transitions (on the FX thread) call the {@link Outcome}. The work's
+ * {@link Progress} is cancelled with the task. Progress figures are not pushed to the FX thread
+ * here: work publishes snapshots that the window's frame timer reads.
+ *
+ * <p>Thread-safe; {@link #submit} may be called from any thread. Needs a started JavaFX toolkit.
+ */
+public final class FxTaskRunner implements TaskRunner {
+  private final ExecutorService pool;
+
+  /** A runner with {@code threads} worker threads (loads, estimates and side-panel sums share them). */
+  public FxTaskRunner(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "seismograph-work-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public <T> Job submit(String title, Work<T> work, Outcome<T> outcome) {
+    WorkTask<T> task = new WorkTask<>(title, work);
+    task.setOnSucceeded(e -> outcome.succeeded(task.getValue()));
+    task.setOnCancelled(e -> outcome.cancelled());
+    task.setOnFailed(e -> {
+      if (task.getException() instanceof CancelledException) {
+        outcome.cancelled();
+      } else {
+        outcome.failed(task.getException());
+      }
+    });
+    pool.execute(task);
+    return new Job() {
+      @Override
+      public void cancel() {
+        task.cancel(false);
+      }
+
+      @Override
+      public boolean isDone() {
+        return task.isDone();
+      }
+    };
+  }
+
+  /** Stops the worker threads (running work is interrupted). */
+  public void shutdown() {
+    pool.shutdownNow();
+  }
+
+  /** The task: its {@code call} is the plain work with a progress that reads the task's cancel flag. */
+  private static final class WorkTask<T> extends Task<T> {
+    private final Work<T> work;
+
+    WorkTask(String title, Work<T> work) {
+      this.work = work;
+      updateTitle(title);
+    }
+
+    @Override
+    protected T call() throws Exception {
+      return work.run(new Progress() {
+        @Override
+        public void update(long done, long total) {
+          // Figures reach the window through published snapshots, read once per frame.
+        }
+
+        @Override
+        public boolean isCancelled() {
+          return WorkTask.this.isCancelled();
+        }
+      });
+    }
+  }
+}

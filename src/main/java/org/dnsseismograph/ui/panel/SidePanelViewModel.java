@@ -1,0 +1,105 @@
+package org.dnsseismograph.ui.panel;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.ui.common.TaskRunner;
+
+/**
+ * The side panel's state: the summary of the visible window (top names, clients, servers, answers)
+ * recomputed off the FX thread when asked — the view asks once the window has settled and when the
+ * captures grew — latest request wins; and the detections, with the ones in the window marked.
+ *
+ * <p>FX thread only.
+ */
+public final class SidePanelViewModel {
+  private final TaskRunner tasks;
+  private final ReadOnlyObjectWrapper<WindowSummary> summary = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
+  private final ObservableList<Detection> detections = FXCollections.observableArrayList();
+  private List<TrafficSource> sources = List.of();
+  private TimeRange range;
+  private long requested;
+  private TaskRunner.Job running;
+
+  public SidePanelViewModel(TaskRunner tasks) {
+    this.tasks = tasks;
+  }
+
+  /** The summary of the last window computed, or null before the first. */
+  public ReadOnlyObjectProperty<WindowSummary> summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+
+  /** True while a summary is being computed. */
+  public ReadOnlyBooleanProperty computingProperty() {
+    return computing.getReadOnlyProperty();
+  }
+
+  /** Suspected outages and spikes of every capture, by start time. */
+  public ObservableList<Detection> detections() {
+    return detections;
+  }
+
+  /** Replaces the detections (a capture finished loading, an offset changed). */
+  public void setDetections(List<Detection> all) {
+    detections.setAll(all.stream().sorted((a, b) -> Long.compare(a.span().startNanos(), b.span().startNanos())).toList());
+  }
+
+  /** The captures whose transactions are summed; call {@link #refresh()} after. */
+  public void setSources(List<TrafficSource> s) {
+    sources = List.copyOf(s);
+  }
+
+  /** The window to summarise; call {@link #refresh()} after. */
+  public void setRange(TimeRange r) {
+    range = r;
+  }
+
+  public TimeRange range() {
+    return range;
+  }
+
+  /** Recomputes the summary of the current window and captures, cancelling one still running. */
+  public void refresh() {
+    if (range == null) {
+      return;
+    }
+    if (running != null && !running.isDone()) {
+      running.cancel();
+    }
+    long ticket = ++requested;
+    List<TrafficSource> from = sources;
+    TimeRange r = range;
+    computing.set(true);
+    running = tasks.submit("Summing the visible window", p -> TopCounts.of(from, r, TopCounts.TOP, p), new TaskRunner.Outcome<>() {
+      @Override
+      public void succeeded(WindowSummary value) {
+        if (ticket == requested) {
+          summary.set(value);
+          computing.set(false);
+        }
+      }
+
+      @Override
+      public void failed(Throwable error) {
+        if (ticket == requested) {
+          summary.set(WindowSummary.empty(r));
+          computing.set(false);
+        }
+      }
+
+      @Override
+      public void cancelled() {
+        if (ticket == requested) {
+          computing.set(false);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,216 @@
+package org.dnsseismograph.ui.sources;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.dnsseismograph.analysis.ClockOffsetSetting;
+import org.dnsseismograph.analysis.LoadSnapshot;
+import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.traffic.TransactionSnapshot;
+import org.dnsseismograph.ui.common.TaskRunner;
+
+/**
+ * One source of the window — a capture or an export — as the sources panel, the status bar and the
+ * side panel see it: its file and kind, its state, its series as read (before any clock offset),
+ * its clock setting, the figures of its load and, for captures, its transactions.
+ *
+ * <p>Properties are changed by {@link SourcesViewModel} on the FX thread only. The one exception is
+ * {@link #offer}, which a loading thread calls with each snapshot it publishes; the frame timer
+ * takes the newest one up ({@link #takeOffered}).
+ */
+public final class Source {
+  private final int id;
+  private final Path path;
+  private final SourceKind kind;
+  private final String name;
+  private final ReadOnlyObjectWrapper<SourceState> state = new ReadOnlyObjectWrapper<>(SourceState.LOADING);
+  private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<SeriesSet> series;
+  private final ReadOnlyObjectWrapper<ClockOffsetSetting> setting;
+  private final ReadOnlyObjectWrapper<LoadFigures> figures = new ReadOnlyObjectWrapper<>(LoadFigures.NONE);
+  private final ReadOnlyObjectWrapper<TransactionSnapshot> transactions = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper coarseness = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper estimating = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper estimateNote = new ReadOnlyStringWrapper("");
+  private final AtomicReference<LoadSnapshot> offered = new AtomicReference<>();
+  private String contentHash = "";
+  private TaskRunner.Job job;
+
+  Source(int id, Path path, SourceKind kind, String name, long correctionNanos, ZoneId zone) {
+    this.id = id;
+    this.path = path;
+    this.kind = kind;
+    this.name = name;
+    this.series = new ReadOnlyObjectWrapper<>(new SeriesSet(name, java.util.Map.of()));
+    this.setting = new ReadOnlyObjectWrapper<>(ClockOffsetSetting.of(name, zone).withManualOffset(correctionNanos));
+  }
+
+  /** A number unique in this window, for ids of nodes. */
+  public int id() {
+    return id;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public SourceKind kind() {
+    return kind;
+  }
+
+  /** The short name legends and lane titles use: the file's name. */
+  public String name() {
+    return name;
+  }
+
+  public ReadOnlyObjectProperty<SourceState> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public SourceState state() {
+    return state.get();
+  }
+
+  /** Why the load failed, in one line; empty unless FAILED. */
+  public ReadOnlyStringProperty failureProperty() {
+    return failure.getReadOnlyProperty();
+  }
+
+  /** The series as read, before the clock correction (empty while nothing is read). */
+  public ReadOnlyObjectProperty<SeriesSet> seriesProperty() {
+    return series.getReadOnlyProperty();
+  }
+
+  /** The series as the timeline shows them: shifted by the applied correction. */
+  public SeriesSet shiftedSeries() {
+    return setting.get().apply(series.get());
+  }
+
+  public ReadOnlyObjectProperty<ClockOffsetSetting> settingProperty() {
+    return setting.getReadOnlyProperty();
+  }
+
+  public ClockOffsetSetting setting() {
+    return setting.get();
+  }
+
+  public ReadOnlyObjectProperty<LoadFigures> figuresProperty() {
+    return figures.getReadOnlyProperty();
+  }
+
+  /** A capture's transactions so far (for the side panel's tops), or null. */
+  public ReadOnlyObjectProperty<TransactionSnapshot> transactionsProperty() {
+    return transactions.getReadOnlyProperty();
+  }
+
+  /** What the content showed: "pcap capture, 78,547 frames", "Unbound statistics, 128 series, 1s steps". */
+  public ReadOnlyStringProperty descriptionProperty() {
+    return description.getReadOnlyProperty();
+  }
+
+  /** Something to know about the data (a changed file, a partial import); empty when none. */
+  public ReadOnlyStringProperty warningProperty() {
+    return warning.getReadOnlyProperty();
+  }
+
+  /** Set while the source is too coarse for features the width being looked at; empty otherwise. */
+  public ReadOnlyStringProperty coarsenessProperty() {
+    return coarseness.getReadOnlyProperty();
+  }
+
+  /** True while an offset estimate runs for this source. */
+  public ReadOnlyBooleanProperty estimatingProperty() {
+    return estimating.getReadOnlyProperty();
+  }
+
+  /**
+   * The last estimate in words: the offset with its uncertainty, quality and what was compared, or
+   * why none was found; empty before any.
+   */
+  public ReadOnlyStringProperty estimateNoteProperty() {
+    return estimateNote.getReadOnlyProperty();
+  }
+
+  /** The SHA-256 of the file as loaded ({@code sha256:…}), empty before. */
+  public String contentHash() {
+    return contentHash;
+  }
+
+  /** A loading thread hands its newest snapshot over; only the newest is kept. Any thread. */
+  void offer(LoadSnapshot s) {
+    offered.set(s);
+  }
+
+  LoadSnapshot takeOffered() {
+    return offered.getAndSet(null);
+  }
+
+  void setState(SourceState next) {
+    state.set(state.get().transition(next));
+  }
+
+  void setFailure(String reason) {
+    failure.set(reason);
+  }
+
+  void setSeries(SeriesSet s) {
+    series.set(s);
+  }
+
+  void setSetting(ClockOffsetSetting s) {
+    setting.set(s);
+  }
+
+  void setFigures(LoadFigures f) {
+    figures.set(f);
+  }
+
+  void setTransactions(TransactionSnapshot t) {
+    transactions.set(t);
+  }
+
+  void setDescription(String d) {
+    description.set(d);
+  }
+
+  void setWarning(String w) {
+    warning.set(w);
+  }
+
+  void setCoarseness(String c) {
+    coarseness.set(c);
+  }
+
+  void setEstimating(boolean on) {
+    estimating.set(on);
+  }
+
+  void setEstimateNote(String n) {
+    estimateNote.set(n);
+  }
+
+  void setContentHash(String h) {
+    contentHash = h;
+  }
+
+  TaskRunner.Job job() {
+    return job;
+  }
+
+  void setJob(TaskRunner.Job j) {
+    job = j;
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + kind.text() + ", " + state.get() + ")";
+  }
+}

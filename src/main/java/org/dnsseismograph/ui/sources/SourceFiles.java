@@ -1,0 +1,85 @@
+package org.dnsseismograph.ui.sources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dnsseismograph.imports.ExportImporter;
+import org.dnsseismograph.wire.CaptureFiles;
+import org.dnsseismograph.wire.FrameReader;
+import org.dnsseismograph.wire.NotACaptureException;
+import org.dnsseismograph.wire.SkipCounter;
+import org.dnsseismograph.workspace.WorkspaceJson;
+
+/**
+ * Tells what a file the analyst opens is, by its content and never by its name: a workspace (JSON
+ * that names the workspace format), a capture (pcap, pcapng, gzip'd), or an export the importer
+ * recognises (a directory is a sequence of statistics snapshots). Reads at most the first 64 KiB
+ * (the capture readers their headers). Stateless; call it off the FX thread.
+ */
+public final class SourceFiles {
+  private static final int HEAD_BYTES = 64 * 1024;
+
+  /** What a file is. */
+  public enum Kind {
+    WORKSPACE,
+    CAPTURE,
+    EXPORT,
+    /** Missing, unreadable, or none of the above: {@link Recognised#reason()} says which. */
+    UNKNOWN
+  }
+
+  /** A file and what it is; {@code reason} says why when it is UNKNOWN. Immutable. */
+  public record Recognised(Path path, Kind kind, String reason) {}
+
+  private SourceFiles() {}
+
+  public static Recognised recognise(Path path) {
+    if (!Files.exists(path)) {
+      return new Recognised(path, Kind.UNKNOWN, path.getFileName() + ": no such file");
+    }
+    if (Files.isDirectory(path)) {
+      return new Recognised(path, Kind.EXPORT, "");
+    }
+    if (!Files.isReadable(path)) {
+      return new Recognised(path, Kind.UNKNOWN, path.getFileName() + ": not readable (permission denied)");
+    }
+    try {
+      if (isWorkspace(path)) {
+        return new Recognised(path, Kind.WORKSPACE, "");
+      }
+      if (isCapture(path)) {
+        return new Recognised(path, Kind.CAPTURE, "");
+      }
+    } catch (IOException e) {
+      return new Recognised(path, Kind.UNKNOWN, path.getFileName() + ": cannot read: " + e.getMessage());
+    }
+    if (new ExportImporter().recognizes(path)) {
+      return new Recognised(path, Kind.EXPORT, "");
+    }
+    return new Recognised(path, Kind.UNKNOWN, path.getFileName()
+        + ": neither a capture (pcap, pcapng, gzip) nor a workspace nor an export in a known format");
+  }
+
+  /** JSON whose first 64 KiB name the workspace format. */
+  static boolean isWorkspace(Path path) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(path)) {
+      head = in.readNBytes(HEAD_BYTES);
+    }
+    String text = new String(head, StandardCharsets.UTF_8).stripLeading();
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1).stripLeading();
+    }
+    return text.startsWith("{") && text.contains("\"" + WorkspaceJson.FORMAT + "\"");
+  }
+
+  static boolean isCapture(Path path) throws IOException {
+    try (FrameReader r = CaptureFiles.open(path, new SkipCounter())) {
+      return r != null;
+    } catch (NotACaptureException e) {
+      return false;
+    }
+  }
+}

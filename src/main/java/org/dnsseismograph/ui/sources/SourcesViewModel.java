@@ -1,0 +1,327 @@
+package org.dnsseismograph.ui.sources;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dnsseismograph.render.LanePlan;
+import org.dnsseismograph.render.LanePlanner;
+import org.dnsseismograph.render.Palette;
+import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.ui.common.TaskRunner;
+
+/**
+ * The sources of the window and what they add up to: opening files (recognised by content off the
+ * FX thread), loading each as a capture or an export, closing them, their clock offsets and time
+ * zones, and the lanes and extent of everything loaded so far, shifted by each source's correction.
+ * Loading threads publish snapshots; {@link #poll()} takes the newest up once per frame, so the
+ * lanes grow while files are read without one hand-over per packet.
+ *
+ * <p>FX thread only (or one test thread with a {@code CurrentThreadTaskRunner}).
+ */
+public final class SourcesViewModel {
+  /** What the timeline should draw: the planned lanes and the keys of new lanes to show at first. */
+  public record Lanes(LanePlan plan, Set<String> shownAtFirst) {}
+
+  /**
+   * Least time between two plans of the lanes while sources load: the lanes grow four times a
+   * second, and the FX thread keeps its time for drawing and the analyst (the figures of the status
+   * bar still follow every snapshot).
+   */
+  static final long REPLAN_NANOS = 250_000_000L;
+
+  /** A feature this fraction of the visible window wide is what the coarseness warning is about. */
+  static final int COARSE_FRACTION = 20;
+
+  private final ObservableList<Source> sources = FXCollections.observableArrayList();
+  private final ObservableList<Source> readOnlySources = FXCollections.unmodifiableObservableList(sources);
+  private final ReadOnlyObjectWrapper<Lanes> lanes = new ReadOnlyObjectWrapper<>(new Lanes(new LanePlanner(Palette.STANDARD).plan(List.of()), Set.of()));
+  private final ReadOnlyObjectWrapper<TimeRange> extent = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+  private final ObjectProperty<Source> reference = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<Long> revision = new ReadOnlyObjectWrapper<>(0L);
+  private final TaskRunner tasks;
+  private final SourceLoading loader;
+  private final java.util.function.LongSupplier clock;
+  private long lastReplan = Long.MIN_VALUE / 2;
+  private boolean replanPending;
+  private int nextId = 1;
+  /** Batches of files still being recognised: the window counts as loading meanwhile. */
+  private int opening;
+  /** The planner's source keys of the last plan, with their sources: lane key prefix → source. */
+  private java.util.Map<String, Source> laneOwners = java.util.Map.of();
+
+  public SourcesViewModel(TaskRunner tasks, SourceLoads loads) {
+    this(tasks, loads, System::nanoTime);
+  }
+
+  /** @param clock monotonic nanoseconds, for the pace of plans while loading */
+  SourcesViewModel(TaskRunner tasks, SourceLoads loads, java.util.function.LongSupplier clock) {
+    this.clock = clock;
+    this.tasks = tasks;
+    this.loader = new SourceLoading(tasks, loads, this::seriesChanged);
+  }
+
+  public ObservableList<Source> sources() {
+    return readOnlySources;
+  }
+
+  public ReadOnlyObjectProperty<Lanes> lanesProperty() {
+    return lanes.getReadOnlyProperty();
+  }
+
+  /** The union of the shifted sources' extents (epoch ns, UTC), or null while none holds data. */
+  public ReadOnlyObjectProperty<TimeRange> extentProperty() {
+    return extent.getReadOnlyProperty();
+  }
+
+  /** True while any source loads. */
+  public ReadOnlyBooleanProperty loadingProperty() {
+    return loading.getReadOnlyProperty();
+  }
+
+  /** The source whose clock is taken as right for offset estimates (by default the first capture). */
+  public ObjectProperty<Source> referenceProperty() {
+    return reference;
+  }
+
+  /** Counts every change a workspace would save (a source, an offset, a zone): for {@code changes()}. */
+  public Observable revision() {
+    return revision;
+  }
+
+  /**
+   * A file to open with what a workspace remembers of it. Immutable.
+   *
+   * @param path the file
+   * @param correctionNanos the clock correction to apply
+   * @param zone the time zone of an export's local times, or null
+   * @param expectedHash the content hash saved with it, or empty
+   */
+  public record Opening(Path path, long correctionNanos, ZoneId zone, String expectedHash) {
+    /** A file opened afresh: no offset, no zone, no hash to check. */
+    public static Opening of(Path path) {
+      return new Opening(path, 0, null, "");
+    }
+  }
+
+  /**
+   * Opens files: recognises each by content on the task runner, then loads captures and exports as
+   * new sources; a workspace goes to {@code workspaces}; an unrecognised file becomes a failed
+   * source with its reason.
+   */
+  public void open(List<Path> paths, Consumer<Path> workspaces) {
+    openAll(paths.stream().map(Opening::of).toList(), workspaces);
+  }
+
+  /** As {@link #open}, each file with its remembered offset, zone and hash. */
+  public void openAll(List<Opening> files, Consumer<Path> workspaces) {
+    List<Opening> abs = files.stream()
+        .map(o -> new Opening(o.path().toAbsolutePath().normalize(), o.correctionNanos(), o.zone(), o.expectedHash())).toList();
+    opening++;
+    loading.set(true);
+    tasks.submit("Recognising files", p -> abs.stream().map(o -> SourceFiles.recognise(o.path())).toList(), new TaskRunner.Outcome<>() {
+      @Override
+      public void succeeded(List<SourceFiles.Recognised> found) {
+        opening--;
+        for (int i = 0; i < found.size(); i++) {
+          SourceFiles.Recognised r = found.get(i);
+          Opening o = abs.get(i);
+          switch (r.kind()) {
+            case WORKSPACE -> workspaces.accept(r.path());
+            case CAPTURE -> add(r.path(), SourceKind.CAPTURE, o.correctionNanos(), o.zone(), o.expectedHash());
+            case EXPORT -> add(r.path(), SourceKind.EXPORT, o.correctionNanos(), o.zone(), o.expectedHash());
+            case UNKNOWN -> addFailed(r.path(), r.reason());
+          }
+        }
+        seriesChanged();
+      }
+
+      @Override
+      public void failed(Throwable error) {
+        opening--;
+        for (Opening o : abs) {
+          addFailed(o.path(), SourceLoads.reason(o.path(), error));
+        }
+      }
+    });
+  }
+
+  /**
+   * Adds and loads one source whose kind is known.
+   *
+   * @param correctionNanos the clock correction to apply (a workspace's saved offset)
+   * @param zone the time zone of an export's local times, or null
+   * @param expectedHash the content hash a workspace saved, or empty; a differing file is warned about
+   */
+  public Source add(Path file, SourceKind kind, long correctionNanos, ZoneId zone, String expectedHash) {
+    Source s = new Source(nextId++, file, kind, file.getFileName().toString(), correctionNanos, zone);
+    sources.add(s);
+    if (reference.get() == null || kind == SourceKind.CAPTURE && reference.get().kind() != SourceKind.CAPTURE) {
+      reference.set(s);
+    }
+    loader.start(s, expectedHash);
+    seriesChanged();
+    return s;
+  }
+
+  private void addFailed(Path file, String reason) {
+    Source s = new Source(nextId++, file, SourceKind.UNKNOWN, file.getFileName().toString(), 0, null);
+    s.setFailure(reason);
+    s.setState(SourceState.FAILED);
+    sources.add(s);
+    seriesChanged();
+  }
+
+  /** Closes a source (cancelling its load) and drops its lanes. */
+  public void close(Source s) {
+    loader.cancel(s);
+    if (s.state() == SourceState.LOADING) {
+      s.setState(SourceState.CANCELLED);
+    }
+    sources.remove(s);
+    if (reference.get() == s) {
+      reference.set(sources.stream().filter(x -> x.kind() == SourceKind.CAPTURE).findFirst().orElse(sources.isEmpty() ? null : sources.get(0)));
+    }
+    seriesChanged();
+  }
+
+  /** Closes every source. */
+  public void closeAll() {
+    for (Source s : List.copyOf(sources)) {
+      close(s);
+    }
+  }
+
+  /** Cancels every load in progress; what was read so far stays shown. */
+  public void cancelLoads() {
+    sources.forEach(loader::cancel);
+  }
+
+  /** Loads a failed or cancelled source again. */
+  public void reload(Source s) {
+    if (s.kind() != SourceKind.UNKNOWN && s.state() != SourceState.LOADING) {
+      loader.start(s, "");
+      seriesChanged();
+    }
+  }
+
+  /**
+   * Takes up the newest snapshot of every loading source (call once per frame); true when lanes or
+   * figures changed.
+   */
+  public boolean poll() {
+    boolean changed = false;
+    for (Source s : sources) {
+      changed |= loader.takeOffered(s);
+    }
+    replanPending |= changed;
+    long now = clock.getAsLong();
+    if (replanPending && now - lastReplan >= REPLAN_NANOS) {
+      replan();
+    }
+    return changed;
+  }
+
+  /** Sets the clock correction of {@code s} by hand (typed or dragged); any estimate on offer is withdrawn. */
+  public void setOffset(Source s, long correctionNanos) {
+    if (s.setting().correctionNanos() != correctionNanos) {
+      s.setSetting(s.setting().withManualOffset(correctionNanos));
+      seriesChanged();
+    }
+  }
+
+  /** Reads an export's local times in {@code zone} (imported again). */
+  public void setZone(Source s, ZoneId zone) {
+    if (s.kind() == SourceKind.EXPORT && !java.util.Objects.equals(zone, s.setting().zone())) {
+      s.setSetting(s.setting().withZone(zone));
+      loader.cancel(s);
+      if (s.state() == SourceState.LOADING) {
+        s.setState(SourceState.CANCELLED);
+      }
+      loader.start(s, "");
+      seriesChanged();
+    }
+  }
+
+  /**
+   * Warns, per source, where a series is too coarse for the window looked at: a feature a twentieth
+   * of the window wide (a spike, an outage) cannot show in a series whose interval there is longer
+   * ({@link org.dnsseismograph.series.ResolvableSeries#tooCoarseFor}).
+   */
+  public void updateCoarseness(TimeRange visible) {
+    long feature = Math.max(1, visible.durationNanos() / COARSE_FRACTION);
+    for (Source s : sources) {
+      long step = 0;
+      for (var series : s.shiftedSeries().series().values()) {
+        if (!series.isEmpty() && series.extent().overlaps(visible) && series.tooCoarseFor(visible, feature)) {
+          step = Math.max(step, series.coarsestStepIn(visible));
+        }
+      }
+      s.setCoarseness(step == 0 ? "" : "one value per " + TimeUnits.formatDuration(step) + ": too coarse for features of "
+          + TimeUnits.formatDuration(feature) + " at this zoom");
+    }
+  }
+
+  /** The sources with data as the timeline shows them, shifted by their corrections, in order. */
+  public List<SeriesSet> shiftedSets() {
+    return sources.stream().filter(s -> !s.seriesProperty().get().series().isEmpty()).map(Source::shiftedSeries).toList();
+  }
+
+  /** Applies a changed setting (an accepted estimate); the lanes are planned again. */
+  void settingChanged() {
+    seriesChanged();
+  }
+
+  private void seriesChanged() {
+    // Lanes first: whoever hears that loading ended sees the lanes of everything loaded.
+    replan();
+    loading.set(opening > 0 || sources.stream().anyMatch(s -> s.state() == SourceState.LOADING));
+    revision.set(revision.get() + 1);
+  }
+
+  private void replan() {
+    replanPending = false;
+    lastReplan = clock.getAsLong();
+    List<Source> withData = sources.stream().filter(s -> !s.seriesProperty().get().series().isEmpty()).toList();
+    List<SeriesSet> sets = withData.stream().map(Source::shiftedSeries).toList();
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(sets);
+    List<LaneDefaults.Keyed> keyed = LaneDefaults.keyed(sets, withData.stream().map(s -> s.kind() == SourceKind.EXPORT).toList());
+    java.util.Map<String, Source> owners = new java.util.HashMap<>();
+    for (int i = 0; i < keyed.size(); i++) {
+      owners.put(keyed.get(i).key(), withData.get(i));
+    }
+    laneOwners = owners;
+    lanes.set(new Lanes(plan, LaneDefaults.shownAtFirst(plan.lanes(), keyed)));
+    TimeRange all = null;
+    for (SeriesSet s : sets) {
+      TimeRange e = s.extent();
+      all = e == null ? all : all == null ? e : all.union(e);
+    }
+    extent.set(all);
+  }
+
+  /** The source whose lane has {@code laneKey} ({@code capture.pcap/client.rate}), or null (the annotations lane). */
+  public Source sourceOfLane(String laneKey) {
+    int slash = laneKey.indexOf('/');
+    return slash < 0 ? null : laneOwners.get(laneKey.substring(0, slash));
+  }
+
+  /** The sources in their order, for workspaces and tests. */
+  List<Source> list() {
+    return new ArrayList<>(sources);
+  }
+}

@@ -1,0 +1,142 @@
+package org.dnsseismograph.ui;
+
+import static org.dnsseismograph.ui.WindowDriver.await;
+import static org.dnsseismograph.ui.WindowDriver.fx;
+import static org.dnsseismograph.ui.WindowDriver.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.dnsseismograph.analysis.LoadResult;
+import org.dnsseismograph.render.Lane;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.ui.common.UserSettings;
+import org.dnsseismograph.ui.sources.SkipLine;
+import org.dnsseismograph.ui.sources.Source;
+import org.dnsseismograph.ui.sources.SourceState;
+import org.dnsseismograph.wire.Skipped;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window opening real captures, headless on Monocle: lanes, status bar, cancel, skipped reasons. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowUITest {
+  @TempDir
+  static Path config;
+  private MainWindow window;
+  private WindowDriver driver;
+
+  @Start
+  void start(Stage stage) {
+    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config));
+    // Monocle's headless screen is 1280 × 800: a larger window overflows its frame buffer.
+    stage.setX(0);
+    stage.setY(0);
+    stage.setWidth(1280);
+    stage.setHeight(800);
+    stage.show();
+    driver = new WindowDriver(window);
+  }
+
+  @AfterEach
+  void close() {
+    fxRun(() -> window.stage().close());
+  }
+
+  private static LoadResult direct(Path file) throws Exception {
+    return org.dnsseismograph.ui.sources.SourcesViewModelTestAccess.loadDirectly(file);
+  }
+
+  private static String countsText(LoadResult r) {
+    return String.format(Locale.ROOT, "%,d frames read · %,d DNS messages", r.scan().frames(), r.snapshot().dispatch().messages());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pcap:dnscap-dns.pcap.gz", "pcap:pktvisor-dns_udp_tcp_random.pcap", "demo:capture.pcap.gz"})
+  void anOpenedCaptureShowsItsLanesAndTheLoadersCountsInTheStatusBar(String which, FxRobot robot) throws Exception {
+    Path file = which.startsWith("demo:") ? UiFixtures.demo().resolve(which.substring(5)) : UiFixtures.capture(which.substring(5));
+    LoadResult r = direct(file);
+
+    Source s = driver.openAndWait(file).get(0);
+    driver.settle();
+
+    assertEquals(SourceState.READY, fx(s::state));
+    String name = file.getFileName().toString();
+    List<Lane> shown = fx(() -> window.timeline().plan().visibleLanes());
+    assertTrue(shown.stream().anyMatch(l -> l.key().startsWith(name + "/") && !l.series().isEmpty()), shown.toString());
+    assertEquals(r.snapshot().series().extent(), fx(() -> window.timeline().extent()));
+    await("the status bar's counts", () -> robot.lookup("#status-counts").queryAs(Label.class).getText().equals(countsText(r)));
+    assertFalse(fx(() -> robot.lookup("#drop-hint").query().isVisible()), "the drop hint goes when data arrives");
+    assertTrue(fx(() -> window.stage().getTitle()).startsWith(name));
+  }
+
+  @Test
+  void cancellingMidLoadKeepsWhatWasReadAndStopsTheLoad(FxRobot robot, @TempDir Path dir) throws Exception {
+    Path file = LongCapture.write(dir, 8);
+    TimeRange whole = direct(file).snapshot().series().extent();
+    fxRun(() -> window.open(List.of(file)));
+    await("the first partial snapshot", () -> !window.sources().sources().isEmpty()
+        && window.sources().sources().get(0).figuresProperty().get().dnsMessages() > 0
+        && window.sources().sources().get(0).state() == SourceState.LOADING && robot.lookup("#status-cancel").query().isVisible());
+
+    robot.clickOn("#status-cancel");
+    System.out.println("DEBUG after click: " + fx(() -> window.sources().sources().get(0).state() + " " + window.sources().sources().get(0).figuresProperty().get()));
+
+    await("the cancelled state", () -> window.sources().sources().get(0).state() != SourceState.LOADING);
+    assertEquals(SourceState.CANCELLED, fx(() -> window.sources().sources().get(0).state()));
+    assertFalse(fx(() -> window.sources().loadingProperty().get()));
+    TimeRange partial = fx(() -> window.timeline().extent());
+    assertTrue(partial.endNanos() < whole.endNanos(), "the extent read so far, " + partial + ", is less than the file's " + whole);
+    assertTrue(fx(() -> window.timeline().plan().visibleLanes().stream().anyMatch(l -> !l.series().isEmpty())), "what was read stays drawn");
+    await("the status bar to go idle", () -> !robot.lookup("#status-cancel").query().isVisible());
+  }
+
+  @Test
+  void theSkippedLinkListsEveryReasonWithItsCountAndFirstFrame(FxRobot robot) throws Exception {
+    Path fuzz = UiFixtures.capture("ndpi-fuzz-2006-06-26-2594.pcap");
+    List<Skipped> expected = direct(fuzz).skipped();
+    long total = expected.stream().mapToLong(Skipped::count).sum();
+    driver.openAndWait(fuzz);
+    await("the skipped link", () -> robot.lookup("#status-skipped").query().isVisible());
+    assertEquals(String.format(Locale.ROOT, "%,d skipped", total), fx(() -> ((javafx.scene.control.Hyperlink) robot.lookup("#status-skipped").query()).getText()));
+
+    robot.clickOn("#status-skipped");
+
+    await("the list of reasons", () -> robot.lookup("#skipped-table").tryQuery().isPresent());
+    @SuppressWarnings("unchecked")
+    TableView<SkipLine> table = robot.lookup("#skipped-table").queryAs(TableView.class);
+    List<SkipLine> rows = fx(() -> List.copyOf(table.getItems()));
+    assertEquals(expected.size(), rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals(expected.get(i).reason().description(), rows.get(i).reason());
+      assertEquals(expected.get(i).count(), rows.get(i).count());
+      assertEquals(expected.get(i).firstFrame() > 0 ? "frame " + expected.get(i).firstFrame() : "", rows.get(i).where());
+    }
+  }
+
+  @Test
+  void aFileThatIsNoSourceShowsItsOneLineReasonInItsCard(FxRobot robot) {
+    Path text = UiFixtures.resource("not-a-source.txt");
+
+    driver.openAndWait(text);
+
+    int id = fx(() -> window.sources().sources().get(0).id());
+    String shown = fx(() -> robot.lookup("#source-status-" + id).queryAs(Label.class).getText());
+    assertTrue(shown.startsWith("not-a-source.txt: neither a capture"), shown);
+    assertFalse(shown.contains("\n") || shown.contains("Exception"), shown);
+    await("the failure count", () -> robot.lookup("#status-failures").queryAs(Label.class).getText().equals("1 source failed"));
+  }
+}

@@ -1,0 +1,58 @@
+package org.dnsseismograph.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.dnsseismograph.ui.sources.Source;
+import org.dnsseismograph.ui.sources.SourceState;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives a {@link MainWindow} from a test thread: runs on the FX thread, waits for loads and frames. */
+final class WindowDriver {
+  static final int WAIT_SECONDS = 60;
+  private final MainWindow window;
+
+  WindowDriver(MainWindow window) {
+    this.window = window;
+  }
+
+  static <T> T fx(Callable<T> c) {
+    try {
+      return WaitForAsyncUtils.asyncFx(c).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static void fxRun(Runnable r) {
+    fx(() -> {
+      r.run();
+      return null;
+    });
+  }
+
+  static void await(String what, BooleanSupplier onFx) {
+    try {
+      WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(onFx::getAsBoolean));
+    } catch (Exception e) {
+      throw new AssertionError("waited " + WAIT_SECONDS + " s for " + what, e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Opens files and waits until every source has finished loading. */
+  List<Source> openAndWait(Path... files) {
+    fxRun(() -> window.open(List.of(files)));
+    await("the sources to load", () -> window.sources().sources().size() >= files.length && !window.sources().loadingProperty().get());
+    return fx(() -> List.copyOf(window.sources().sources()));
+  }
+
+  /** Waits until the status bar and the timeline show what the sources hold (the pulse ran after the last load). */
+  void settle() {
+    await("the timeline to draw the loaded lanes", () -> window.timelineView().timelineLayout() != null
+        && window.timeline().frame() != null && window.timeline().frame().range().equals(window.timeline().visibleRange())
+        && window.sources().sources().stream().noneMatch(s -> s.state() == SourceState.LOADING));
+  }
+}

@@ -1,0 +1,73 @@
+package org.dnsseismograph.ui.panel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.dnsseismograph.analysis.CaptureLoader;
+import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.testsupport.Tshark;
+import org.dnsseismograph.traffic.Ranked;
+import org.dnsseismograph.traffic.TransactionSnapshot;
+import org.dnsseismograph.ui.UiFixtures;
+import org.dnsseismograph.wire.DecodeOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The side panel's sums against tshark (the trusted peer, {@link TsharkTransactions}) on the demo
+ * capture, for windows before, during and after the outage, and with the capture shifted on the
+ * timeline.
+ */
+class TopCountsTsharkTest {
+  private static final long S = TimeUnits.NANOS_PER_SECOND;
+  private static final long TIMEOUT = 3 * S;
+  private static final Path DEMO = UiFixtures.demo().resolve("capture.pcap.gz");
+  private static TransactionSnapshot transactions;
+  private static TsharkTransactions peer;
+
+  @BeforeAll
+  static void loadTheCaptureAndAskTshark() throws Exception {
+    assumeTrue(Tshark.available(), "tshark is the trusted peer; install it (Debian package tshark)");
+    transactions = new CaptureLoader(new LoadRequest(List.of(DEMO), DecodeOptions.defaults(), TIMEOUT)).load(Progress.NONE, s -> {})
+        .snapshot().transactions();
+    peer = TsharkTransactions.of(DEMO, TIMEOUT);
+  }
+
+  private static Map<String, Long> map(List<Ranked<String>> list) {
+    Map<String, Long> m = new TreeMap<>();
+    list.forEach(e -> m.put(e.key(), e.count()));
+    return m;
+  }
+
+  @ParameterizedTest(name = "{0} to {1} UTC, timeline shifted by {2} s")
+  @CsvSource(textBlock = """
+      2026-11-25T19:08:50Z, 2026-11-25T19:09:00Z, 0
+      2026-11-25T19:09:15Z, 2026-11-25T19:09:35Z, 0
+      2026-11-25T19:09:40Z, 2026-11-25T19:09:41.5Z, 0
+      2026-11-25T19:09:15Z, 2026-11-25T19:09:35Z, 37
+      """)
+  void everyCountOfTheWindowEqualsTsharks(String from, String to, long shiftSeconds) {
+    TimeRange window = new TimeRange(TimeUnits.parseInstant(from), TimeUnits.parseInstant(to));
+    WindowSummary expected = peer.window(window);
+    assertTrue(expected.transactions() > 0, "the window holds traffic");
+
+    WindowSummary ours = TopCounts.of(List.of(new TrafficSource("capture.pcap.gz", transactions, shiftSeconds * S, List.of())),
+        window.shift(shiftSeconds * S), Integer.MAX_VALUE, Progress.NONE);
+
+    assertEquals(expected.transactions(), ours.transactions(), "transactions");
+    assertEquals(map(expected.qnames()), map(ours.qnames()), "question names");
+    assertEquals(map(expected.clients()), map(ours.clients()), "clients");
+    assertEquals(map(expected.servers()), map(ours.servers()), "servers");
+    assertEquals(map(expected.answers()), map(ours.answers()), "answers");
+    assertEquals(expected.qnames().subList(0, 10), ours.qnames().subList(0, 10), "the top ten in order");
+  }
+}

@@ -1,0 +1,39 @@
+package org.dnsseismograph.ui.sources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dnsseismograph.ui.UiFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceFilesTest {
+
+  @Test
+  void filesAreRecognisedByContentNotByName(@TempDir Path dir) throws Exception {
+    Path captureNamedJson = Files.copy(UiFixtures.capture("pktvisor-dns_udp_mixed_rcode.pcap"), dir.resolve("looks-like.json"));
+    Path workspaceNamedPcap = Files.copy(UiFixtures.demo().resolve("demo.seismograph.json"), dir.resolve("looks-like.pcap"));
+    Path exportNamedPcap = Files.copy(UiFixtures.export("prometheus-query_range_grafana-range_simple.json"), dir.resolve("export.pcap"));
+
+    assertEquals(SourceFiles.Kind.CAPTURE, SourceFiles.recognise(captureNamedJson).kind());
+    assertEquals(SourceFiles.Kind.WORKSPACE, SourceFiles.recognise(workspaceNamedPcap).kind());
+    assertEquals(SourceFiles.Kind.EXPORT, SourceFiles.recognise(exportNamedPcap).kind());
+    assertEquals(SourceFiles.Kind.CAPTURE, SourceFiles.recognise(UiFixtures.demo().resolve("capture.pcap.gz")).kind(), "gzip'd capture");
+    assertEquals(SourceFiles.Kind.EXPORT, SourceFiles.recognise(UiFixtures.demo().resolve("pdns-api.txt.gz")).kind(), "gzip'd export");
+    assertEquals(SourceFiles.Kind.EXPORT, SourceFiles.recognise(dir).kind(), "a directory is a snapshot sequence");
+  }
+
+  @Test
+  void whatIsNoneOfThemSaysWhy(@TempDir Path dir) throws Exception {
+    SourceFiles.Recognised text = SourceFiles.recognise(UiFixtures.resource("not-a-source.txt"));
+    SourceFiles.Recognised missing = SourceFiles.recognise(dir.resolve("gone.pcap"));
+    SourceFiles.Recognised empty = SourceFiles.recognise(Files.createFile(dir.resolve("empty")));
+
+    assertEquals(SourceFiles.Kind.UNKNOWN, text.kind());
+    assertTrue(text.reason().startsWith("not-a-source.txt: neither a capture"), text.reason());
+    assertEquals("gone.pcap: no such file", missing.reason());
+    assertEquals(SourceFiles.Kind.UNKNOWN, empty.kind());
+  }
+}
