@@ -113,7 +113,10 @@ build_runtime() {
   local mods="$1" t0
   t0=$(date +%s)
   rm -rf "$work/runtime"
+  # Two native libraries of java.desktop are left out: the splash screen (-splash:, unused; it alone
+  # needs libgif) and javax.sound (unused; it alone needs libasound), so the .deb needs neither.
   jlink --module-path "$work/fx" --add-modules "$mods" \
+    --exclude-files '**/libsplashscreen.so,**/libjsound.so' \
     --strip-debug --no-man-pages --no-header-files --generate-cds-archive --output "$work/runtime" >/dev/null
   # JavaFX looks for its native libraries in the runtime's lib/ first (what the JavaFX jmods provide);
   # with them there nothing is extracted to ~/.openjfx/cache, so no writable home is needed.
@@ -147,6 +150,33 @@ build_app_image() {
   fi
 }
 
+# native_deps IMAGE [PACKAGE...]: the packages that provide the shared libraries the image's native code links against directly (ELF
+# NEEDED of every .so and of the launcher, minus those the image brings itself), as dpkg -S names them
+# on this machine. dpkg-shlibdeps' idea, without its source-package layout. jpackage's own lookup
+# follows ldd, i.e. every library's libraries too (70 packages here, libsystemd0 and libgcrypt20
+# among them), and silently leaves out a library that is not installed on the build machine; this one
+# fails instead, naming it. The PACKAGEs given are added; the result is sorted, each name once.
+native_deps() {
+  local image="$1" own needed soname path pkg missing="" deps=""
+  shift
+  own="$(find "$image" -name '*.so*' -printf '%f\n' | sort -u)"
+  needed="$(find "$image" \( -name '*.so*' -o -path "$image/bin/*" \) -type f -print0 \
+    | xargs -0 readelf -d 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)"
+  for soname in $needed; do
+    grep -qxF "$soname" <<<"$own" && continue
+    path="$(ldconfig -p | awk -v l="$soname" '$1 == l && /x86-64/ { print $NF; exit }')"
+    pkg=""
+    # Debian's merged /usr: dpkg knows a library under either /lib or /usr/lib.
+    [ -z "$path" ] || pkg="$(dpkg -S "$path" "${path#/usr}" "/usr${path#/usr}" 2>/dev/null | grep -v '^diversion' | sed -n '1s/[:,].*//p')"
+    if [ -n "$pkg" ]; then deps="$deps $pkg"; else missing="$missing $soname"; fi
+  done
+  if [ -n "$missing" ]; then
+    echo "build-package: no installed package provides$missing (needed by the runtime; install them, e.g. apt-get install libxtst6)" >&2
+    exit 1
+  fi
+  printf '%s\n' $deps "$@" | sort -u | paste -sd, - | sed 's/,/, /g'
+}
+
 case " $types " in
   *" app-image "*|*" deb "*) ;;
   *) echo "build-package: --types takes app-image and/or deb" >&2; exit 2 ;;
@@ -169,10 +199,20 @@ if [[ " $types " == *" deb "* ]]; then
   # Debian 12, Ubuntu 21.10 and later, which the Depends need anyway).
   export DPKG_DEB_COMPRESSOR_TYPE="$compressor"
   if [ "$compressor" = zstd ]; then export DPKG_DEB_COMPRESSOR_LEVEL=9; fi
-  jpackage --type deb --app-image "$image" --name "$launcher" --app-version "$version" --vendor "$vendor" \
-    --description "$description" --linux-package-name "$package_name" --linux-deb-maintainer "$maintainer" \
-    --linux-app-category net \
-    --linux-package-deps "libgtk-3-0, libpcap0.8, libfontconfig1, fonts-dejavu-core, libcap2-bin" \
+  # Depends: the libraries linked against (native_deps), plus what is loaded with dlopen and so
+  # invisible to readelf: libpcap0.8 (pcap4j through JNA), libfontconfig1 (Java2D's font lookup in the
+  # headless render), a font to draw with, and setcap for the postinst.
+  deps="$(native_deps "$image" libpcap0.8 libfontconfig1 fonts-dejavu-core libcap2-bin)"
+  step "deb Depends: $deps"
+  # jpackage's own dependency lookup is replaced by the one above (linux/deb/control uses only
+  # PACKAGE_CUSTOM_DEPENDENCIES): an ldd that lists nothing, on jpackage's PATH only, makes it find no
+  # libraries, which also saves its 25 s of ldd and dpkg -S calls.
+  mkdir -p "$work/no-ldd"
+  printf '#!/bin/sh\nexit 0\n' > "$work/no-ldd/ldd"
+  chmod +x "$work/no-ldd/ldd"
+  PATH="$work/no-ldd:$PATH" jpackage --type deb --app-image "$image" --name "$launcher" --app-version "$version" \
+    --vendor "$vendor" --description "$description" --linux-package-name "$package_name" \
+    --linux-deb-maintainer "$maintainer" --linux-app-category net --linux-package-deps "$deps" \
     --resource-dir "$here/linux/deb" --dest "$out" >/dev/null
   step "deb: $(ls "$out/${package_name}_"*.deb) ($(du -h "$out/${package_name}_"*.deb | cut -f1), $(elapsed "$t0"))"
 fi

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Start-up time of an installed (or built) launcher, with and without its AppCDS archive: wall time of
-# `seismograph --version` (a cold JVM that parses the command line and exits), and time from launch to
-# the window being mapped on a private Xvfb (the window is drawn in the same pulse). Median of N runs.
+# Start-up time of an installed (or built) launcher, with and without its AppCDS archive. Median of N
+# runs each, wall time and the process's CPU time (user + system; on a busy machine the CPU time is the
+# steadier figure):
+#   --version  a JVM that parses the command line and exits; "cold" evicts the application's own files
+#              (runtime, jars, archive) from the page cache before each run (posix_fadvise, no root
+#              needed; the system's libraries stay cached), "warm" runs again at once;
+#   window     no arguments, the demo workspace, on a private Xvfb: from launch until the window is
+#              mapped (xwininfo) and until its first frame (the app writes that moment to the file named
+#              by -Dseismograph.firstFrameFile: the first pulse after the shown scene's first layout).
 #
 # Usage: measure-startup.sh [LAUNCHER] [RUNS]   (default /usr/bin/seismograph, 7 runs)
 # For the command on the PATH it also times the jpackage launcher started directly, which asks dpkg
 # which package owns it (see packaging/linux/launch/seismograph).
-# Needs Xvfb and xwininfo (package x11-utils) for the window figure; prints what it could measure.
+# Needs python3 (cold runs), Xvfb and xwininfo (package x11-utils) for the window; prints what it could
+# measure. The window runs use the invoking user's settings directory like any start.
 set -euo pipefail
 launcher="${1:-/usr/bin/seismograph}"
 runs="${2:-7}"
@@ -15,54 +22,116 @@ case "$real" in
   */lib/app/launch/*) appdir="$(cd "$(dirname "$real")/.." && pwd)"; direct="$(cd "$appdir/../.." && pwd)/bin/seismograph" ;;
   *) appdir="$(cd "$(dirname "$real")/../lib/app" && pwd)"; direct="" ;;
 esac
+image="$(cd "$appdir/../.." && pwd)"
+tck="$(getconf CLK_TCK)"
+work="$(mktemp -d)"
+xpid=""
+cleanup() {
+  [ -z "$xpid" ] || { kill -TERM "$xpid" 2>/dev/null || true; wait "$xpid" 2>/dev/null || true; }
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# _JAVA_OPTIONS is read after the launcher's own options, so -Xshare:off there really turns CDS off
-# (the JVM then notes "Picked up _JAVA_OPTIONS" on stderr, which is discarded).
-version_ms() {
-  local t0 cmd="${2:-$launcher}"
-  for _ in $(seq "$runs"); do
-    t0=$(now_ms)
-    _JAVA_OPTIONS="$1" "$cmd" --version >/dev/null 2>&1
-    echo $(( $(now_ms) - t0 ))
-  done | median
+# "wall cpu" lines (ms) -> "median wall ms (min-max), CPU median ms"
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+medians() {
+  local lines
+  lines="$(cat)"
+  if [ -z "$lines" ]; then echo "n/a"; return; fi
+  echo "$(cut -d' ' -f1 <<<"$lines" | median) ms ($(cut -d' ' -f1 <<<"$lines" | sort -n | head -1)-$(cut -d' ' -f1 <<<"$lines" | sort -n | tail -1)), CPU $(cut -d' ' -f2 <<<"$lines" | median) ms"
 }
 
-window_ms() {
-  if ! command -v Xvfb >/dev/null || ! command -v xwininfo >/dev/null; then echo "n/a (needs Xvfb and xwininfo)"; return; fi
-  local fd xpid display t0 app mapped
-  fd="$(mktemp)"
+# Drops the image's files from the page cache, so the next start reads them from disk.
+evict() {
+  find "$image" -type f -print0 | python3 -c '
+import os, sys
+for p in sys.stdin.buffer.read().split(b"\0"):
+    if p:
+        fd = os.open(p, os.O_RDONLY)
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        os.close(fd)'
+}
+
+# version_ms OPTIONS cold|warm [COMMAND]: _JAVA_OPTIONS is read after the launcher's own options, so
+# -Xshare:off there really turns CDS off (the "Picked up" note on stderr is discarded).
+version_ms() {
+  local t0 wall cpu cmd="${3:-$launcher}"
+  for _ in $(seq "$runs"); do
+    [ "$2" = warm ] || evict
+    t0=$(now_ms)
+    # bash's time: user and system seconds of the child, the JVM included (it runs in-process).
+    cpu=$( { TIMEFORMAT='%U %S'; time _JAVA_OPTIONS="$1" "$cmd" --version >/dev/null 2>&1; } 2>&1 )
+    wall=$(( $(now_ms) - t0 ))
+    echo "$wall $(awk '{ printf "%d", ($1 + $2) * 1000 }' <<<"$cpu")"
+  done | medians
+}
+
+start_xvfb() {
+  local fd="$work/display"
   Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$fd" >/dev/null 2>&1 &
   xpid=$!
   for _ in $(seq 50); do [ -s "$fd" ] && break; sleep 0.1; done
-  display=":$(tr -d '\n' < "$fd")"; rm -f "$fd"
+  display=":$(tr -d '\n' < "$fd")"
+}
+
+# The id of a mapped top-level window titled "... DNS Seismograph", or nothing. (GTK's 10x10 group
+# leader window is named after the program but never mapped.)
+mapped_window() {
+  local id
+  for id in $(DISPLAY="$display" xwininfo -root -children 2>/dev/null | awk '/DNS Seismograph"/ { print $1 }'); do
+    if DISPLAY="$display" xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable'; then echo "$id"; return; fi
+  done
+}
+
+# window_ms OPTIONS: prints "mapped-line|first-frame-line".
+window_ms() {
+  local t0 app mapped frame ff="$work/first-frame" cpu stat
+  : > "$work/mapped"; : > "$work/frame"
   for _ in $(seq "$runs"); do
-    t0=$(now_ms); mapped=""
-    DISPLAY="$display" _JAVA_OPTIONS="$1" "$launcher" >/dev/null 2>&1 &
+    rm -f "$ff"; mapped=""; frame=""
+    t0=$(now_ms)
+    DISPLAY="$display" _JAVA_OPTIONS="$1 -Dseismograph.firstFrameFile=$ff" "$launcher" >/dev/null 2>&1 &
     app=$!
     while kill -0 "$app" 2>/dev/null && [ $(( $(now_ms) - t0 )) -lt 60000 ]; do
-      if DISPLAY="$display" xwininfo -root -tree 2>/dev/null | grep -i 'seismograph' | grep -q -v 'has no name'; then
-        mapped=$(( $(now_ms) - t0 )); break
+      if [ -z "$mapped" ] && [ -n "$(mapped_window)" ]; then
+        mapped=$(( $(now_ms) - t0 ))
+        stat=($(cut -d')' -f2 "/proc/$app/stat"))
+        echo "$mapped $(( (stat[11] + stat[12]) * 1000 / tck ))" >> "$work/mapped"
       fi
+      if [ -z "$frame" ] && [ -s "$ff" ]; then
+        stat=($(cut -d')' -f2 "/proc/$app/stat"))
+        cpu=$(( (stat[11] + stat[12]) * 1000 / tck ))
+        frame=$(( $(cut -d' ' -f1 "$ff") - t0 ))
+        echo "$frame $cpu" >> "$work/frame"
+      fi
+      [ -z "$mapped" ] || [ -z "$frame" ] || break
       sleep 0.02
     done
     kill -TERM "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
-    [ -z "$mapped" ] || echo "$mapped"
-  done | median > "$fd.ms"
-  if [ -s "$fd.ms" ] && [ -n "$(tr -d ' \n' < "$fd.ms")" ]; then echo "$(cat "$fd.ms") ms"; else echo "n/a (no window appeared: not part of this build yet?)"; fi
-  rm -f "$fd.ms"
-  kill -TERM "$xpid" 2>/dev/null || true; wait "$xpid" 2>/dev/null || true
+  done
+  echo "$(medians < "$work/mapped")|$(medians < "$work/frame")"
 }
 
-echo "launcher: $launcher ($runs runs, median; load average $(cut -d' ' -f1-3 /proc/loadavg))"
-if [ -f "$appdir/seismograph.jsa" ]; then echo "AppCDS archive: $appdir/seismograph.jsa"; else echo "AppCDS archive: none"; fi
+echo "launcher: $launcher ($runs runs each, median; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start)"
+if [ -f "$appdir/seismograph.jsa" ]; then echo "AppCDS archive: $appdir/seismograph.jsa ($(du -h "$appdir/seismograph.jsa" | cut -f1))"; else echo "AppCDS archive: none"; fi
 "$launcher" --version >/dev/null 2>&1   # one run to warm the page cache, not counted
-echo "--version with AppCDS:    $(version_ms '') ms"
-echo "--version without CDS:    $(version_ms '-Xshare:off') ms"
+echo "--version, cold, AppCDS:  $(version_ms '' cold)"
+echo "--version, cold, no CDS:  $(version_ms '-Xshare:off' cold)"
+echo "--version, warm, AppCDS:  $(version_ms '' warm)"
+echo "--version, warm, no CDS:  $(version_ms '-Xshare:off' warm)"
 if [ -n "$direct" ]; then
-  echo "--version, AppCDS, launcher's own dpkg lookup ($direct): $(version_ms '' "$direct") ms"
+  echo "--version, warm, AppCDS, the launcher's own dpkg lookup ($direct): $(version_ms '' warm "$direct")"
 fi
-echo "window mapped, AppCDS:    $(window_ms '')"
-echo "window mapped, no CDS:    $(window_ms '-Xshare:off')"
+if ! command -v Xvfb >/dev/null || ! command -v xwininfo >/dev/null; then
+  echo "window: n/a (needs Xvfb and xwininfo)"
+  exit 0
+fi
+start_xvfb
+for mode in AppCDS no-CDS; do
+  opts=""; [ "$mode" = AppCDS ] || opts="-Xshare:off"
+  result="$(window_ms "$opts")"
+  echo "window mapped, $mode:      ${result%%|*}"
+  echo "window first frame, $mode: ${result##*|}"
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

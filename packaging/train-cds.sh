@@ -13,10 +13,10 @@
 # file is missing or stale the JVM quietly starts without it.
 set -euo pipefail
 
-# How long the window may take to appear under Xvfb on a loaded machine, and how long it then runs so
-# that the demo workspace's loading and first frames are part of the list.
-window_wait_s=40
-window_settle_s=4
+# How long the window may take to show its first frame under Xvfb on a loaded machine, and how long it
+# then runs so that the demo workspace's loading and the drawing of its lanes are part of the list.
+window_wait_s=60
+window_settle_s=8
 
 dump() {
   local image="$1" list="$1/lib/app/seismograph.classlist"
@@ -35,25 +35,24 @@ run() {
   JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$parts/$runs" "$image/bin/seismograph" "$@" >/dev/null 2>&1 || true
 }
 
-# Starts the window on a private Xvfb, waits for it to map (xwininfo, when installed) and for the demo to
-# load, then ends it with SIGTERM; the class list is written as classes load, so nothing is lost.
+# Starts the window on a private Xvfb, waits for its first frame (the app writes that moment to the file
+# named by -Dseismograph.firstFrameFile) and for the demo to load, then ends it with SIGTERM; the class
+# list is written as classes load, so nothing is lost.
 run_window() {
   command -v Xvfb >/dev/null || { echo "train-cds: no Xvfb, the class list covers the command line only" >&2; return 0; }
-  local fdfile="$parts/display" xpid app display
+  local fdfile="$parts/display" frame="$parts/first-frame" xpid app display waited=0
   Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$fdfile" >/dev/null 2>&1 &
   xpid=$!
   for _ in $(seq 50); do [ -s "$fdfile" ] && break; sleep 0.1; done
   display=":$(tr -d '\n' < "$fdfile")"; rm -f "$fdfile"
   runs=$((runs + 1))
-  DISPLAY="$display" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$parts/$runs" "$image/bin/seismograph" >/dev/null 2>&1 &
+  DISPLAY="$display" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$parts/$runs -Dseismograph.firstFrameFile=$frame" \
+    "$image/bin/seismograph" >/dev/null 2>&1 &
   app=$!
-  local waited=0
-  while kill -0 "$app" 2>/dev/null && [ "$waited" -lt "$window_wait_s" ]; do
-    if command -v xwininfo >/dev/null && DISPLAY="$display" xwininfo -root -tree 2>/dev/null | grep -qi 'seismograph'; then
-      sleep "$window_settle_s"; break
-    fi
+  while kill -0 "$app" 2>/dev/null && [ "$waited" -lt "$window_wait_s" ] && [ ! -s "$frame" ]; do
     sleep 1; waited=$((waited + 1))
   done
+  if [ -s "$frame" ]; then sleep "$window_settle_s"; else echo "train-cds: the window showed no frame in ${window_wait_s} s" >&2; fi
   kill -TERM "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   kill -TERM "$xpid" 2>/dev/null || true
