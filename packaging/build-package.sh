@@ -192,10 +192,10 @@ if [[ " $types " == *" deb "* ]]; then
   t0=$(date +%s)
   rm -f "$out/${package_name}_"*.deb
   # The .deb carries the class list, not the archive: an AppCDS archive only matches the paths it was
-  # dumped at, so the postinst dumps it in /opt (about 2 s).
+  # dumped at, so the postinst dumps it in /opt (about 6 s of CPU).
   rm -f "$image/lib/app/seismograph.jsa"
   # jpackage runs dpkg-deb, which reads the compressor from the environment. xz makes the smallest
-  # .deb (37.7 MB) but takes about 2 min on 2 busy cores; zstd -9 takes 9 s for 43.7 MB (dpkg >= 1.21.18:
+  # .deb (38.0 MB) but took 3 min on 2 busy cores; zstd -9 took 16 s for 44.1 MB (dpkg >= 1.21.18:
   # Debian 12, Ubuntu 21.10 and later, which the Depends need anyway).
   export DPKG_DEB_COMPRESSOR_TYPE="$compressor"
   if [ "$compressor" = zstd ]; then export DPKG_DEB_COMPRESSOR_LEVEL=9; fi
