@@ -171,7 +171,8 @@ native_deps() {
     if [ -n "$pkg" ]; then deps="$deps $pkg"; else missing="$missing $soname"; fi
   done
   if [ -n "$missing" ]; then
-    echo "build-package: no installed package provides$missing (needed by the runtime; install them, e.g. apt-get install libxtst6)" >&2
+    echo "build-package: the runtime links against$missing, which no installed package provides; install them" \
+      "(the .deb's Depends are read from the installed packages; libgtk-3-0 brings all but libxtst6)" >&2
     exit 1
   fi
   printf '%s\n' $deps "$@" | sort -u | paste -sd, - | sed 's/,/, /g'
