@@ -150,9 +150,9 @@ build_app_image() {
   fi
 }
 
-# native_deps IMAGE [PACKAGE...]: the packages that provide the shared libraries the image's native code links against directly (ELF
-# NEEDED of every .so and of the launcher, minus those the image brings itself), as dpkg -S names them
-# on this machine. dpkg-shlibdeps' idea, without its source-package layout. jpackage's own lookup
+# native_deps IMAGE [PACKAGE...]: the packages that provide the shared libraries the image's native
+# code links against directly (ELF NEEDED of every .so and of the launcher, minus those the image brings
+# itself), as dpkg -S names them on this machine. dpkg-shlibdeps' idea, without its source-package layout. jpackage's own lookup
 # follows ldd, i.e. every library's libraries too (70 packages here, libsystemd0 and libgcrypt20
 # among them), and silently leaves out a library that is not installed on the build machine; this one
 # fails instead, naming it. The PACKAGEs given are added; the result is sorted, each name once.
