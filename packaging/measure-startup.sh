@@ -36,10 +36,11 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # "wall cpu" lines (ms) -> "median wall ms (min-max), CPU median ms"
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 medians() {
-  local lines
+  local lines wall
   lines="$(cat)"
   if [ -z "$lines" ]; then echo "n/a"; return; fi
-  echo "$(cut -d' ' -f1 <<<"$lines" | median) ms ($(cut -d' ' -f1 <<<"$lines" | sort -n | head -1)-$(cut -d' ' -f1 <<<"$lines" | sort -n | tail -1)), CPU $(cut -d' ' -f2 <<<"$lines" | median) ms"
+  wall="$(cut -d' ' -f1 <<<"$lines" | sort -n)"
+  echo "$(median <<<"$wall") ms ($(head -1 <<<"$wall")-$(tail -1 <<<"$wall")), CPU $(cut -d' ' -f2 <<<"$lines" | median) ms"
 }
 
 # Drops the image's files from the page cache, so the next start reads them from disk.
@@ -114,7 +115,11 @@ window_ms() {
 }
 
 echo "launcher: $launcher ($runs runs each, median; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start)"
-if [ -f "$appdir/seismograph.jsa" ]; then echo "AppCDS archive: $appdir/seismograph.jsa ($(du -h "$appdir/seismograph.jsa" | cut -f1))"; else echo "AppCDS archive: none"; fi
+if [ -f "$appdir/seismograph.jsa" ]; then
+  echo "AppCDS archive: $appdir/seismograph.jsa ($(du -h "$appdir/seismograph.jsa" | cut -f1))"
+else
+  echo "AppCDS archive: none"
+fi
 "$launcher" --version >/dev/null 2>&1   # one run to warm the page cache, not counted
 echo "--version, cold, AppCDS:  $(version_ms '' cold)"
 echo "--version, cold, no CDS:  $(version_ms '-Xshare:off' cold)"
