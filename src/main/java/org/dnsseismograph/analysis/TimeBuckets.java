@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Puts (key time, time, tag) entries that arrive up to a span out of order back in key order: a
  * ring of 1 ms buckets covering the span, each bucket sorted when it is handed out. Adding costs a
- * few array writes, handing out a sort of the bucket's few entries; nothing is allocated once the
+ * few writes to one array, handing out a sort of the bucket's few entries; nothing is allocated once the
  * buckets have grown. An entry whose bucket was already handed out (later than the span allows)
  * goes out at once, out of order; an entry beyond the ring's reach first hands out the oldest
  * buckets. Confined to one thread.
@@ -21,9 +21,8 @@ final class TimeBuckets {
 
   private final Consumer consumer;
   private final int mask;
-  private final long[][] keys;
-  private final long[][] times;
-  private final int[][] tags;
+  /** Per bucket, its entries as (key, time, tag) triples side by side, so adding one touches one cache line. */
+  private final long[][] entries;
   private final int[] sizes;
   /** The lowest bucket number not handed out yet. */
   private long next = Long.MIN_VALUE;
@@ -32,9 +31,7 @@ final class TimeBuckets {
   TimeBuckets(long spanNanos, Consumer consumer) {
     this.consumer = consumer;
     int n = Integer.highestOneBit((int) Math.min(1 << 22, spanNanos / WIDTH + 1024) * 2 - 1) * 2;
-    keys = new long[n][];
-    times = new long[n][];
-    tags = new int[n][];
+    entries = new long[n][];
     sizes = new int[n];
     mask = n - 1;
   }
@@ -53,15 +50,14 @@ final class TimeBuckets {
     }
     int i = (int) b & mask;
     int s = sizes[i];
-    if (keys[i] == null || s == keys[i].length) {
-      int capacity = keys[i] == null ? 8 : s * 2;
-      keys[i] = keys[i] == null ? new long[capacity] : Arrays.copyOf(keys[i], capacity);
-      times[i] = times[i] == null ? new long[capacity] : Arrays.copyOf(times[i], capacity);
-      tags[i] = tags[i] == null ? new int[capacity] : Arrays.copyOf(tags[i], capacity);
+    long[] e = entries[i];
+    if (e == null || 3 * s == e.length) {
+      e = e == null ? new long[3 * 8] : Arrays.copyOf(e, 6 * s);
+      entries[i] = e;
     }
-    keys[i][s] = key;
-    times[i][s] = time;
-    tags[i][s] = tag;
+    e[3 * s] = key;
+    e[3 * s + 1] = time;
+    e[3 * s + 2] = tag;
     sizes[i] = s + 1;
     stored++;
   }
@@ -81,36 +77,37 @@ final class TimeBuckets {
       int i = (int) next & mask;
       int s = sizes[i];
       if (s > 0) {
-        sort(i, s);
+        long[] e = entries[i];
+        sort(e, s);
         sizes[i] = 0;
         stored -= s;
-        for (int k = 0; k < s; k++) {
-          consumer.accept(keys[i][k], times[i][k], tags[i][k]);
+        for (int k = 0; k < 3 * s; k += 3) {
+          consumer.accept(e[k], e[k + 1], (int) e[k + 2]);
         }
       }
       next++;
     }
   }
 
-  /** Insertion sort of one bucket by key: buckets hold a few entries, mostly in order already. */
-  private void sort(int i, int n) {
-    long[] k = keys[i];
-    long[] t = times[i];
-    int[] g = tags[i];
-    for (int a = 1; a < n; a++) {
-      long key = k[a];
-      long time = t[a];
-      int tag = g[a];
-      int b = a - 1;
-      while (b >= 0 && k[b] > key) {
-        k[b + 1] = k[b];
-        t[b + 1] = t[b];
-        g[b + 1] = g[b];
-        b--;
+  /** Stable insertion sort of one bucket's {@code n} triples by key: buckets hold a few entries, mostly in order already. */
+  private static void sort(long[] e, int n) {
+    for (int a = 3; a < 3 * n; a += 3) {
+      long key = e[a];
+      if (e[a - 3] <= key) {
+        continue;
       }
-      k[b + 1] = key;
-      t[b + 1] = time;
-      g[b + 1] = tag;
+      long time = e[a + 1];
+      long tag = e[a + 2];
+      int b = a - 3;
+      while (b >= 0 && e[b] > key) {
+        e[b + 3] = e[b];
+        e[b + 4] = e[b + 1];
+        e[b + 5] = e[b + 2];
+        b -= 3;
+      }
+      e[b + 3] = key;
+      e[b + 4] = time;
+      e[b + 5] = tag;
     }
   }
 }

@@ -136,6 +136,20 @@ class OutageDetectionTest {
   }
 
   @Test
+  void aFlappingServerIsOneServerOutagePerDarkSpellAndItsZoneStaysUp() throws IOException {
+    SyntheticScenario sc = new SyntheticScenario().darken(10, 14, "192.0.2.3").darken(17, 21, "192.0.2.3").darken(24, 28, "192.0.2.3");
+    Run run = detect(sc);
+
+    assertEquals(3, run.report.outages().size(), run.report.outages().toString());
+    for (int i = 0; i < 3; i++) {
+      Outage o = run.report.outages().get(i);
+      assertEquals(Outage.Scope.SERVER, o.scope());
+      assertEquals(List.of("192.0.2.3"), servers(o));
+      assertSpan(expected(run, 10 + 7 * i, 14 + 7 * i, "192.0.2.3"), o);
+    }
+  }
+
+  @Test
   void aServerAnsweringOneQueryInTwentyIsStillDark() throws IOException {
     SyntheticScenario sc = new SyntheticScenario();
     sc.dark.add(new SyntheticScenario.Dark(IpAddress.parse("192.0.2.1"), 20 * S, 30 * S, 0.05));

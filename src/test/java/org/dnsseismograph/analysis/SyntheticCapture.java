@@ -23,8 +23,9 @@ import org.dnsseismograph.wire.PcapWriter;
  * three), the servers answering with authority after a fixed latency each, a root and a TLD server
  * handing out referrals with glue first, and NXDOMAIN with SOA for one zone. Servers can be made
  * dark, partly dark or slow for spans of time; the {@link Truth} records every upstream query with
- * its answer time, so tests know to the nanosecond what a detector should find. The same generator
- * makes the benchmark's large captures.
+ * its answer time, so tests know to the nanosecond what a detector should find. Small test
+ * fixtures only: the large capture the benchmark times comes from {@code seismograph bench}
+ * ({@code cli/bench/SyntheticResolverTraffic}; see {@code bench/detect-vs-series}).
  */
 final class SyntheticCapture {
   static final long MS = 1_000_000L;
@@ -232,9 +233,7 @@ final class SyntheticCapture {
       int port = 1024 + random.nextInt(60000);
       emitUpstream(at, eth.udp(RESOLVER, port, server, 53, DnsWire.query(id, qname, qtype, false)));
       long answer = answerTime(server, at);
-      if (sc.recordTruth) {
-        truth.upstream.computeIfAbsent(server, x -> new ArrayList<>()).add(new long[] {at, answer});
-      }
+      truth.upstream.computeIfAbsent(server, x -> new ArrayList<>()).add(new long[] {at, answer});
       if (answer >= 0) {
         byte[] msg = nx ? DnsWire.nxdomain(id, qname, qtype, zone)
             : DnsWire.answer(id, qname, qtype, true, false, List.of(IpAddress.ofIpv4(0xC000_0200 | (int) (names & 0xFF))));

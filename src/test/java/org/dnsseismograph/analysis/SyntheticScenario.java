@@ -37,7 +37,6 @@ final class SyntheticScenario {
   DoubleUnaryOperator shape = x -> 1;
   double shapeMax = 1;
   boolean clientSideOnly;
-  boolean recordTruth = true;
   long seed = 1;
 
   static List<IpAddress> servers(String... addresses) {
