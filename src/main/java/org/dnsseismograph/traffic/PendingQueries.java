@@ -264,7 +264,10 @@ final class PendingQueries {
     int misc = MatchKey.misc(key);
     t.rd = (misc & 1) != 0;
     t.opcode = misc >>> 1;
-    t.transport = TRANSPORTS[(int) key & 7];
+    Transport transport = TRANSPORTS[(int) key & 7];
+    if (t.transport != transport) {
+      t.transport = transport;
+    }
   }
 
   /** A hash of the full key (with question) of slot {@code s}, for {@link RecentKeys}. */
