@@ -226,47 +226,30 @@ final class NameReader {
   }
 
   /**
-   * Writes one label's text (after a dot, unless first), lower-cased and escaped. The label is
-   * copied in bulk and lower-cased in place; a byte that needs an escape sends the rest of the label
-   * to {@link #appendEscaped}.
+   * Writes one label's text (after a dot, unless first), lower-cased and escaped. Byte by byte from
+   * the buffer: a bulk copy of so few bytes out of a mapped buffer costs more than it saves.
    */
   private void appendLabel(ByteBuffer buf, int from, int len, byte[] text) {
     int t = textLength;
     if (t > 0) {
       text[t++] = '.';
     }
-    buf.get(from, text, t, len);
-    int e = t + len;
-    for (int i = t; i < e; i++) {
-      byte c = TEXT[text[i] & 0xFF];
-      if (c <= 0) {
-        textLength = appendEscaped(buf, from + (i - t), e - i, text, i);
-        return;
-      }
-      text[i] = c;
-    }
-    textLength = e;
-  }
-
-  /** Writes {@code len} label bytes from {@code from} at {@code t}, escaping as needed; the new length. */
-  private static int appendEscaped(ByteBuffer buf, int from, int len, byte[] text, int t) {
-    int w = t;
     for (int i = from, e = from + len; i < e; i++) {
       int v = buf.get(i) & 0xFF;
       byte c = TEXT[v];
       if (c > 0) {
-        text[w++] = c;
+        text[t++] = c;
       } else if (c == BACKSLASH) {
-        text[w++] = '\\';
-        text[w++] = (byte) v;
+        text[t++] = '\\';
+        text[t++] = (byte) v;
       } else {
-        text[w++] = '\\';
-        text[w++] = (byte) ('0' + v / 100);
-        text[w++] = (byte) ('0' + v / 10 % 10);
-        text[w++] = (byte) ('0' + v % 10);
+        text[t++] = '\\';
+        text[t++] = (byte) ('0' + v / 100);
+        text[t++] = (byte) ('0' + v / 10 % 10);
+        text[t++] = (byte) ('0' + v % 10);
       }
     }
-    return w;
+    textLength = t;
   }
 
   /**
