@@ -113,7 +113,10 @@ final class PendingQueries {
 
   /** Loads the question name register: {@code name[0, length)}; the array holds at least 32 bytes. */
   void setName(byte[] name, int length) {
-    kName = name;
+    if (kName != name) {
+      // the same array message after message: a reference store costs a GC write barrier
+      kName = name;
+    }
     kNameLength = length;
     kName0 = word(name, 0, length);
     kName1 = word(name, 1, length);
