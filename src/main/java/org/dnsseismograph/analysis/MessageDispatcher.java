@@ -97,8 +97,13 @@ public final class MessageDispatcher {
   private boolean describe(DnsPayload payload, DnsMessageView view, ScanResult result) {
     MessageFacts f = facts;
     f.timeNanos = payload.timestampNanos;
-    f.payload = payload;
-    f.view = view;
+    // The same two objects every time: stored only when they change (a store costs a GC barrier).
+    if (f.payload != payload) {
+      f.payload = payload;
+    }
+    if (f.view != view) {
+      f.view = view;
+    }
     f.wellFormed = result == ScanResult.OK;
     if (!f.wellFormed) {
       countMalformed(result, payload.frameNumber);

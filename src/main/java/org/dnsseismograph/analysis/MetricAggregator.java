@@ -159,7 +159,11 @@ public final class MetricAggregator implements TransactionSink {
     long t = m.timeNanos;
     sink.touch(t);
     sink.advanceClock(t);
-    m.side = sides == null ? Side.OTHER : sides.of(m);
+    Side side = sides == null ? Side.OTHER : sides.of(m);
+    // Stored only when it changes: a reference store costs a GC write barrier per message.
+    if (m.side != side) {
+      m.side = side;
+    }
     for (TrafficObserver o : messageObservers[m.side.ordinal()]) {
       o.onMessage(m);
     }

@@ -68,8 +68,8 @@ public final class DnsMessageView {
 
   public int qnameLength;
   /**
-   * FNV-1a 64 of the first {@link #qnameLength} bytes of {@link #qname}, for hash tables on the hot
-   * path.
+   * {@link #nameHash} of the first {@link #qnameLength} bytes of {@link #qname}, for hash tables
+   * on the hot path.
    */
   public long qnameHash;
 
@@ -84,6 +84,18 @@ public final class DnsMessageView {
   public boolean dnssecOk;
   /** The OPT record's CLASS: the requestor's UDP payload size. */
   public int udpPayloadSize;
+
+  /**
+   * The 64-bit hash the scanners give a name's presentation text ({@link #qnameHash}, {@link
+   * NameText#hash()}): the bytes folded in eight at a time, then avalanched. Not FNV: a word per
+   * step keeps it cheap on the per-message path. Stable within a version, not a file format.
+   *
+   * @param text the text's ASCII bytes; only the first {@code length} are read
+   */
+  public static long nameHash(byte[] text, int length) {
+    java.util.Objects.checkFromIndexSize(0, length, text.length);
+    return NameReader.hash(text, length);
+  }
 
   /** Clears every field, as before a scan. */
   void reset() {

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A reusable holder of one domain name as lower-case presentation text (ASCII, dnsjava's escaping,
- * no final dot, the root as {@code "."}; see {@link DnsMessageView#qname}) with its FNV-1a 64 hash.
+ * no final dot, the root as {@code "."}; see {@link DnsMessageView#qname}) with its hash ({@link DnsMessageView#nameHash}).
  * Filled by {@link ResponseSectionScanner}; valid until the next scan into the same {@link
  * ResponseSections}. Not thread-safe; copy it ({@link #toString()}) to keep it.
  */
@@ -26,7 +26,7 @@ public final class NameText {
     return bytes[index];
   }
 
-  /** FNV-1a 64 of the characters, as {@link DnsMessageView#qnameHash}. */
+  /** {@link DnsMessageView#nameHash} of the characters, as {@link DnsMessageView#qnameHash}. */
   public long hash() {
     return hash;
   }

@@ -113,7 +113,10 @@ final class PendingQueries {
 
   /** Loads the question name register: {@code name[0, length)}; the array holds at least 32 bytes. */
   void setName(byte[] name, int length) {
-    kName = name;
+    if (kName != name) {
+      // the same array message after message: a reference store costs a GC write barrier
+      kName = name;
+    }
     kNameLength = length;
     kName0 = word(name, 0, length);
     kName1 = word(name, 1, length);
@@ -264,7 +267,10 @@ final class PendingQueries {
     int misc = MatchKey.misc(key);
     t.rd = (misc & 1) != 0;
     t.opcode = misc >>> 1;
-    t.transport = TRANSPORTS[(int) key & 7];
+    Transport transport = TRANSPORTS[(int) key & 7];
+    if (t.transport != transport) {
+      t.transport = transport;
+    }
   }
 
   /** A hash of the full key (with question) of slot {@code s}, for {@link RecentKeys}. */

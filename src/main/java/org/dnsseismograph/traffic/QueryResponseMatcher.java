@@ -198,7 +198,10 @@ public final class QueryResponseMatcher {
 
   private void answer(int s, DnsPayload p, DnsMessageView v) {
     Transaction t = tx;
-    t.outcome = Outcome.ANSWERED;
+    if (t.outcome != Outcome.ANSWERED) {
+      // a reference store costs a GC write barrier; most transactions are answered in a row
+      t.outcome = Outcome.ANSWERED;
+    }
     pending.fillQuery(s, t);
     t.setResponse(p.timestampNanos, p.frameNumber, v);
     t.latencyNanos = Math.max(0, p.timestampNanos - t.queryTimeNanos);

@@ -15,7 +15,7 @@ import java.util.zip.ZipException;
 /**
  * Opens capture files by their content, never by their name: classic pcap (both magics, both byte
  * orders), pcapng, and gzip'd versions of either (magic {@code 1f 8b}). Plain files are
- * memory-mapped in windows; gzip'd files are decompressed as a stream into bounded buffers.
+ * read through one reused buffer ({@link FileSource}); gzip'd files are decompressed as a stream into bounded buffers.
  * Stateless and thread-safe; each reader it returns is confined to one thread.
  *
  * @see <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html">pcap</a>
@@ -36,10 +36,10 @@ public final class CaptureFiles {
    * @throws IOException when the file cannot be read
    */
   public static FrameReader open(Path file, SkipCounter skips) throws IOException {
-    return open(file, skips, MappedSource.DEFAULT_WINDOW);
+    return open(file, skips, FileSource.DEFAULT_BUFFER);
   }
 
-  /** As {@link #open(Path, SkipCounter)} with a chosen mapping window (tests use tiny windows). */
+  /** As {@link #open(Path, SkipCounter)} with a chosen read buffer size (tests use tiny ones). */
   static FrameReader open(Path file, SkipCounter skips, int window) throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     long size;
@@ -47,7 +47,7 @@ public final class CaptureFiles {
       byte[] head = new byte[2];
       int n = channel.read(ByteBuffer.wrap(head), 0);
       if (n != 2 || !isGzip(head)) {
-        return reader(file, MappedSource.of(channel, window), skips);
+        return reader(file, new FileSource(channel, window), skips);
       }
       size = channel.size();
     } catch (IOException | RuntimeException e) {

@@ -20,14 +20,19 @@ final class DnsEmitter {
     DnsPayload p = payload;
     p.timestampNanos = timestamp;
     p.frameNumber = frameNumber;
-    p.transport = transport;
+    // Reference fields are stored only when they change: each store costs a GC write barrier.
+    if (p.transport != transport) {
+      p.transport = transport;
+    }
     p.srcHi = srcHi;
     p.srcLo = srcLo;
     p.dstHi = dstHi;
     p.dstLo = dstLo;
     p.srcPort = srcPort;
     p.dstPort = dstPort;
-    p.buffer = buffer;
+    if (p.buffer != buffer) {
+      p.buffer = buffer;
+    }
     p.offset = offset;
     p.length = length;
     p.originalLength = originalLength;

@@ -1,20 +1,16 @@
 package org.dnsseismograph.wire;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 
 /**
- * A plain capture file, memory-mapped in windows so files larger than 2 GB and larger than RAM
- * work: only the window in use is mapped, and the kernel pages it in and out. A range that
- * crosses the window's end gets a new window starting at that range. Also serves in-memory bytes
- * (fuzzing, tests) through the same windowing. Not thread-safe.
+ * Capture bytes held in memory (fuzzing, tests), served in windows as a file would be: a range
+ * that crosses the window's end gets a new window (a slice) starting at that range, so readers
+ * meet window edges at chosen places. Files are read by {@link FileSource}. Not thread-safe.
  */
 final class MappedSource extends ByteSource {
   static final int DEFAULT_WINDOW = 64 << 20;
 
-  private final FileChannel channel;
   private final ByteBuffer memory;
   private final long size;
   private final int windowSize;
@@ -23,23 +19,18 @@ final class MappedSource extends ByteSource {
   private long windowEnd;
   private long consumed;
 
-  private MappedSource(FileChannel channel, ByteBuffer memory, long size, int windowSize) {
-    this.channel = channel;
+  private MappedSource(ByteBuffer memory, long size, int windowSize) {
     this.memory = memory;
     this.size = size;
     this.windowSize = windowSize;
   }
 
-  static MappedSource of(FileChannel channel, int windowSize) throws IOException {
-    return new MappedSource(channel, null, channel.size(), windowSize);
-  }
-
   static MappedSource of(ByteBuffer memory, int windowSize) {
-    return new MappedSource(null, memory.duplicate(), memory.remaining(), windowSize);
+    return new MappedSource(memory.duplicate(), memory.remaining(), windowSize);
   }
 
   @Override
-  int fill(long pos, int len) throws IOException {
+  int fill(long pos, int len) {
     if (pos >= windowStart && pos + len <= windowEnd) {
       consumed = Math.max(consumed, pos + len);
       return len;
@@ -50,11 +41,7 @@ final class MappedSource extends ByteSource {
     }
     long end = Math.min(size, pos + Math.max(windowSize, len));
     int length = (int) (end - pos);
-    if (channel != null) {
-      window = channel.map(FileChannel.MapMode.READ_ONLY, pos, length);
-    } else {
-      window = memory.slice(memory.position() + (int) pos, length);
-    }
+    window = memory.slice(memory.position() + (int) pos, length);
     window.order(ByteOrder.BIG_ENDIAN);
     windowStart = pos;
     windowEnd = end;
@@ -89,11 +76,8 @@ final class MappedSource extends ByteSource {
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
     window = ByteBuffer.allocate(0);
     windowEnd = 0;
-    if (channel != null) {
-      channel.close();
-    }
   }
 }

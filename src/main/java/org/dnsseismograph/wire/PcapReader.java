@@ -77,7 +77,11 @@ final class PcapReader implements FrameReader {
     }
     frame.timestampNanos = seconds * 1_000_000_000L + (nanos ? fraction : fraction * 1000);
     frame.linkType = linkType;
-    frame.buffer = source.data();
+    ByteBuffer data = source.data();
+    // Stored only when the window changed: a reference store costs a GC write barrier per frame.
+    if (frame.buffer != data) {
+      frame.buffer = data;
+    }
     frame.offset = source.index(pos) + RECORD_HEADER;
     frame.capturedLength = captured;
     frame.originalLength = original < captured ? captured : original;

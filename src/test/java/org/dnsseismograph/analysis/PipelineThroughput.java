@@ -41,7 +41,7 @@ public final class PipelineThroughput {
   private PipelineThroughput(int messages, boolean hot) {
     for (int i = 0; i < NAMES; i++) {
       names[i] = ("host" + i + ".zone" + (i % 97) + ".example.net").getBytes(StandardCharsets.US_ASCII);
-      nameHashes[i] = CraftedMessage.fnv1a(names[i], names[i].length);
+      nameHashes[i] = CraftedMessage.nameHash(names[i], names[i].length);
     }
     events = schedule(messages, hot);
   }

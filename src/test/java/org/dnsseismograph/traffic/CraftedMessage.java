@@ -61,7 +61,7 @@ public final class CraftedMessage {
     byte[] b = qname.getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(b, 0, view.qname, 0, b.length);
     view.qnameLength = b.length;
-    view.qnameHash = fnv1a(b, b.length);
+    view.qnameHash = nameHash(b, b.length);
   }
 
   /** Writes the header bytes from the view's fields; call after changing flags by hand. */
@@ -137,13 +137,8 @@ public final class CraftedMessage {
     return this;
   }
 
-  /** FNV-1a, 64 bits, as the scanner hashes names. */
-  public static long fnv1a(byte[] b, int length) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < length; i++) {
-      h ^= b[i] & 0xFF;
-      h *= 0x100000001b3L;
-    }
-    return h;
+  /** The name hash, as the scanner computes it. */
+  public static long nameHash(byte[] b, int length) {
+    return DnsMessageView.nameHash(b, length);
   }
 }

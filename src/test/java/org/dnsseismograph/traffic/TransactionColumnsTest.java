@@ -42,7 +42,7 @@ class TransactionColumnsTest {
     byte[] b = qname.getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(b, 0, t.qname, 0, b.length);
     t.qnameLength = b.length;
-    t.qnameHash = CraftedMessage.fnv1a(b, b.length);
+    t.qnameHash = CraftedMessage.nameHash(b, b.length);
     t.qtype = 1;
     t.rcode = outcome.kind() == TransactionKind.UNANSWERED ? Transaction.NONE : rcode;
     t.tc = rcode == 0 && qname.startsWith("tc");

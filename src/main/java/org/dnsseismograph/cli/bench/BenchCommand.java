@@ -24,6 +24,10 @@ import picocli.CommandLine.Option;
  * {@code seismograph bench}: generates a large realistic capture (or reuses one), runs the {@code
  * series} pipeline on it several times on one thread, runs tshark on the same file in the same
  * run, and appends the figures to a results file.
+ *
+ * <p>Memory is reported by kind: anonymous resident memory ({@code RssAnon}, what the program owns)
+ * apart from file-backed resident memory ({@code RssFile}: the memory-mapped capture's pages, page
+ * cache the kernel can take back), each the peak sampled during the run ({@link MemorySampler}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmark decode + match + aggregate on a generated capture, beside tshark on the same file.")
@@ -59,27 +63,34 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "%n## %s — `seismograph bench`%n%n%s%n%n", Instant.now(), MachineFacts.describe()));
-    md.append("| packets | file | run | wall s | CPU s | M packets/s (wall) | M packets/s (CPU) | heap after GC | peak RSS |\n");
-    md.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+    md.append(String.format(Locale.ROOT, "What is timed: `seismograph series --step 1s --timeout 3s --metric %s` on one thread (decode, match,"
+        + " aggregate; the table built, not printed). CPU s is the reading thread's CPU time. RssAnon and RssFile are the peaks"
+        + " sampled every %d ms during the run; VmHWM is the kernel's peak of both together since the JVM started.%n%n",
+        String.join(",", METRICS), MemorySampler.PERIOD_MS));
+    md.append("| packets | file | run | wall s | CPU s | M packets/s (wall) | M packets/s (CPU) | heap after GC | RssAnon | RssFile | VmHWM |\n");
+    md.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<String> tsharkRows = new ArrayList<>();
     for (long n : packets) {
       Path file = capture(n);
       for (int run = 0; run <= runs; run++) {
         Row row = measure(file);
         String label = run == 0 ? "warm-up" : "run " + run;
-        md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %s |%n", row.frames, mib(Files.size(file)), label,
-            row.wall, row.cpu, row.frames / row.wall / 1e6, row.frames / row.cpu / 1e6, mib(row.heap), mib(row.rss)));
-        err.printf(Locale.ROOT, "%,d packets, %s: %.2f s wall, %.2f M packets/s%n", row.frames, label, row.wall, row.frames / row.wall / 1e6);
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s |%n", row.frames, mib(Files.size(file)),
+            label, row.wall, row.cpu, row.frames / row.wall / 1e6, row.frames / row.cpu / 1e6, mib(row.heap), mib(row.memory.anon()),
+            mib(row.memory.file()), mib(row.memory.peakRss())));
+        err.printf(Locale.ROOT, "%,d packets, %s: %.2f s wall, %.2f M packets/s (wall), %.2f M packets/s (CPU)%n", row.frames, label, row.wall,
+            row.frames / row.wall / 1e6, row.frames / row.cpu / 1e6);
       }
       if (!noTshark && Files.isExecutable(TsharkRun.BINARY)) {
         TsharkRun t = TsharkRun.measure(file);
-        tsharkRows.add(String.format(Locale.ROOT, "| %,d | %.1f | %.3f | %s | %d |", n, t.seconds(), n / t.seconds() / 1e6, mib(t.peakRssBytes()), t.exitCode()));
-        err.printf(Locale.ROOT, "tshark on %,d packets: %.1f s, peak RSS %s%n", n, t.seconds(), mib(t.peakRssBytes()));
+        tsharkRows.add(String.format(Locale.ROOT, "| %,d | %.1f | %.3f | %s | %s | %s | %d |", n, t.seconds(), n / t.seconds() / 1e6,
+            mib(t.peak().anon()), mib(t.peak().file()), mib(t.peak().peakRss()), t.exitCode()));
+        err.printf(Locale.ROOT, "tshark on %,d packets: %.1f s, peak RssAnon %s%n", n, t.seconds(), mib(t.peak().anon()));
       }
     }
     if (!tsharkRows.isEmpty()) {
       md.append("\ntshark 4 on the same files (`tshark -q -z io,stat,1,...`: counting DNS queries and responses per second):\n\n");
-      md.append("| packets | wall s | M packets/s | peak RSS | exit |\n|---:|---:|---:|---:|---:|\n");
+      md.append("| packets | wall s | M packets/s (wall) | RssAnon | RssFile | VmHWM | exit |\n|---:|---:|---:|---:|---:|---:|---:|\n");
       tsharkRows.forEach(r -> md.append(r).append('\n'));
     }
     if (results.getParent() != null) {
@@ -102,22 +113,27 @@ public final class BenchCommand implements Callable<Integer> {
     return file;
   }
 
-  private record Row(long frames, double wall, double cpu, long heap, long rss) {}
+  private record Row(long frames, double wall, double cpu, long heap, ProcessMemory memory) {}
 
-  private static Row measure(Path file) throws IOException {
+  private static Row measure(Path file) throws IOException, InterruptedException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.gc();
-    long cpu0 = threads.getCurrentThreadCpuTime();
-    long t0 = System.nanoTime();
-    SeriesRequest request = new SeriesRequest(List.of(file), DecodeOptions.defaults(), METRICS, TimeUnits.NANOS_PER_SECOND, null,
-        3 * TimeUnits.NANOS_PER_SECOND);
-    SeriesResult result = CaptureSeries.compute(request, Progress.NONE);
-    double wall = (System.nanoTime() - t0) / 1e9;
-    double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-    System.gc();
-    Runtime rt = Runtime.getRuntime();
-    long heap = rt.totalMemory() - rt.freeMemory();
-    return new Row(result.scan().frames(), wall, cpu, heap, ProcessMemory.peakRss(ProcessHandle.current().pid()));
+    SeriesResult result;
+    double wall;
+    double cpu;
+    try (MemorySampler memory = MemorySampler.start(ProcessHandle.current().pid())) {
+      long cpu0 = threads.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      SeriesRequest request = new SeriesRequest(List.of(file), DecodeOptions.defaults(), METRICS, TimeUnits.NANOS_PER_SECOND, null,
+          3 * TimeUnits.NANOS_PER_SECOND);
+      result = CaptureSeries.compute(request, Progress.NONE);
+      wall = (System.nanoTime() - t0) / 1e9;
+      cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+      memory.close();
+      System.gc();
+      Runtime rt = Runtime.getRuntime();
+      return new Row(result.scan().frames(), wall, cpu, rt.totalMemory() - rt.freeMemory(), memory.peak());
+    }
   }
 
   private static String mib(long bytes) {

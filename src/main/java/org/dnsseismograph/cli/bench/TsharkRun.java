@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
  * samples its resident memory while it runs.
  *
  * @param seconds wall time
- * @param peakRssBytes the highest resident set size seen (sampled every 20 ms)
+ * @param peak the highest resident memory seen, of each kind (sampled every 20 ms)
  * @param exitCode tshark's exit code
  */
-record TsharkRun(double seconds, long peakRssBytes, int exitCode) {
+record TsharkRun(double seconds, ProcessMemory peak, int exitCode) {
   static final Path BINARY = Path.of("/usr/bin/tshark");
 
   static TsharkRun measure(Path capture) throws IOException, InterruptedException {
@@ -22,9 +22,9 @@ record TsharkRun(double seconds, long peakRssBytes, int exitCode) {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    long peak = -1;
-    while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
-      peak = Math.max(peak, Math.max(ProcessMemory.peakRss(p.pid()), ProcessMemory.rss(p.pid())));
+    ProcessMemory peak = ProcessMemory.UNKNOWN;
+    while (!p.waitFor(MemorySampler.PERIOD_MS, TimeUnit.MILLISECONDS)) {
+      peak = peak.max(ProcessMemory.of(p.pid()));
     }
     return new TsharkRun((System.nanoTime() - start) / 1e9, peak, p.exitValue());
   }
