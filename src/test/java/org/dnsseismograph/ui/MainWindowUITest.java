@@ -41,7 +41,8 @@ class MainWindowUITest {
 
   @Start
   void start(Stage stage) {
-    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config));
+    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config),
+        new org.dnsseismograph.workspace.RecoveryStore(config.resolve("recovery")));
     // Monocle's headless screen is 1280 × 800: a larger window overflows its frame buffer.
     stage.setX(0);
     stage.setY(0);
