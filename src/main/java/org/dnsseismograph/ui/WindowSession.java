@@ -56,12 +56,11 @@ public final class WindowSession {
     this.annotations = new AnnotationsViewModel(book, history, window.timeline());
     AnnotationEditorDialog editor = new AnnotationEditorDialog();
     this.list = new AnnotationsView(annotations, editor);
-    list.setId("annotations-list");
     AnnotateGestures gestures = new AnnotateGestures(window.timelineView(), annotations, editor).install();
     this.workspace = new WorkspaceViewModel(session, new FxSessionDialogs(window::stage), s -> window.showAndLoad(loadable(s), s.file()), io,
         FxExecutor.INSTANCE);
     workspace.bindTimeline(window.timeline());
-    workspace.followSources(window.changes(), () -> window.currentWorkspace().sources());
+    workspace.followSources(window.sources().revision(), () -> window.currentWorkspace().sources());
     WorkspaceCommands files = new WorkspaceCommands(workspace, annotations, window.timeline(), io, FxExecutor.INSTANCE, window::stage);
     AnnotationCommands marks = new AnnotationCommands(annotations, list, gestures);
     window.register(files);
@@ -86,12 +85,12 @@ public final class WindowSession {
 
   /**
    * At start-up: offers the edits of a session that did not end cleanly; when none is restored,
-   * opens what {@code request} asks for (the demo when nothing). With files named, they are
-   * opened either way.
+   * opens what {@code request} asks for (the demo when nothing). Restored edits take the place of
+   * what was asked for (opening it too would ask at once whether to keep them).
    */
   public CompletableFuture<Boolean> start(LaunchRequest request) {
     return workspace.restoreAtStart().thenApply(restored -> {
-      if (!restored || !request.files().isEmpty()) {
+      if (!restored) {
         SeismographApp.openRequested(window, request);
       }
       return restored;
