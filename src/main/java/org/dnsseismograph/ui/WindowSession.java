@@ -56,6 +56,9 @@ public final class WindowSession {
     this.annotations = new AnnotationsViewModel(book, history, window.timeline());
     AnnotationEditorDialog editor = new AnnotationEditorDialog();
     this.list = new AnnotationsView(annotations, editor);
+    // A few rows in the side panel; the tops below stay in sight.
+    list.setPrefHeight(230);
+    list.fitNarrow(MainWindow.SIDE_WIDTH - 24);
     AnnotateGestures gestures = new AnnotateGestures(window.timelineView(), annotations, editor).install();
     this.workspace = new WorkspaceViewModel(session, new FxSessionDialogs(window::stage), s -> window.showAndLoad(loadable(s), s.file()), io,
         FxExecutor.INSTANCE);

@@ -86,11 +86,11 @@ public final class WorkspaceSession {
   }
 
   /**
-   * Whether anything differs from the file; an untitled session without sources or annotations
-   * has nothing to lose and is never modified (arranging the lanes of an empty window is no work).
+   * Whether anything differs from the file; an untitled session without title, sources or
+   * annotations has nothing to lose and is never modified (arranging the lanes of an empty window is no work).
    */
   public boolean isModified() {
-    if (file == null && sources.isEmpty() && book.all().isEmpty()) {
+    if (file == null && sources.isEmpty() && book.all().isEmpty() && title.isEmpty()) {
       return false;
     }
     return history.isModified() || settingsVersion != savedSettingsVersion;

@@ -87,7 +87,7 @@ public final class AppCrashChild {
     out.println("RESTORED");
   }
 
-  private static boolean loaded(MainWindow w) {
+  static boolean loaded(MainWindow w) {
     return !w.sources().sources().isEmpty() && !w.sources().loadingProperty().get() && !w.session().detecting();
   }
 
@@ -106,7 +106,7 @@ public final class AppCrashChild {
     return Base64.getEncoder().encodeToString(json.get(30, TimeUnit.SECONDS).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void onFx(Runnable r) throws Exception {
+  static void onFx(Runnable r) throws Exception {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Platform.runLater(() -> {
       try {
@@ -133,7 +133,7 @@ public final class AppCrashChild {
     return b.toString();
   }
 
-  private static void until(String what, BooleanSupplier onFx) throws Exception {
+  static void until(String what, BooleanSupplier onFx) throws Exception {
     until(what, onFx, () -> "");
   }
 

@@ -81,7 +81,7 @@ class MainWindowUITest {
     assertEquals(r.snapshot().series().extent(), fx(() -> window.timeline().extent()));
     await("the status bar's counts", () -> robot.lookup("#status-counts").queryAs(Label.class).getText().equals(countsText(r)));
     assertFalse(fx(() -> robot.lookup("#drop-hint").query().isVisible()), "the drop hint goes when data arrives");
-    assertTrue(fx(() -> window.stage().getTitle()).startsWith(name));
+    assertTrue(fx(() -> window.stage().getTitle()).startsWith("*" + name), "an untitled workspace with a source, not saved yet");
   }
 
   @Test
