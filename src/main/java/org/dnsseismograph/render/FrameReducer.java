@@ -62,7 +62,12 @@ public final class FrameReducer {
 
   private void drain() {
     if (running.compareAndSet(false, true)) {
-      executor.execute(this::run);
+      try {
+        executor.execute(this::run);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // The executor was shut down with its window: there is nobody left to draw for.
+        running.set(false);
+      }
     }
   }
 

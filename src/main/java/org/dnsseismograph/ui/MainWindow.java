@@ -3,11 +3,16 @@ package org.dnsseismograph.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -47,7 +52,9 @@ import org.dnsseismograph.workspace.WorkspaceJson;
  * and the status bar at the bottom. Files dropped on the window open as sources. It is the {@link
  * WorkspaceHost} of the workspace, export and annotations components, which register their
  * actions with {@link #register(WorkspaceActions)} and {@link #register(AnnotationActions)} and put
- * their annotations list into the side panel with {@link #setAnnotationsView}.
+ * their annotations list into the side panel with {@link #setAnnotationsView}; {@link
+ * WindowSession} does that in the application. Closing the window (its close button or File ▸
+ * Quit) first asks the {@link #setCloseGuard close guard}, if one is set.
  *
  * <p>FX thread only.
  */
@@ -70,9 +77,14 @@ public final class MainWindow implements WorkspaceHost {
   private final SidePanelView sideView;
   private final WindowActions actions;
   private final ObjectProperty<Path> workspaceFile = new SimpleObjectProperty<>();
+  private final BooleanProperty modified = new SimpleBooleanProperty();
   private final WindowPulse pulse;
+  private final SourceLoads loads;
   private String title = "";
   private WorkspaceActions workspaceActions;
+  private Supplier<CompletableFuture<Boolean>> closeGuard;
+  private boolean closing;
+  private WindowSession session;
 
   /**
    * Builds the window on {@code stage} (not shown yet).
@@ -84,6 +96,7 @@ public final class MainWindow implements WorkspaceHost {
     this.tasks = tasks;
     this.dialogs = dialogs;
     this.settings = settings;
+    this.loads = loads;
     this.sources = new SourcesViewModel(tasks, loads);
     this.status = new StatusViewModel(sources);
     this.side = new SidePanelViewModel(tasks);
@@ -107,8 +120,14 @@ public final class MainWindow implements WorkspaceHost {
     acceptDrops(root);
     this.pulse = new WindowPulse(sources, status, side, timeline, binding);
     stage.setScene(scene);
-    stage.titleProperty().bind(Bindings.createStringBinding(this::windowTitle, workspaceFile, sources.sources()));
+    stage.titleProperty().bind(Bindings.createStringBinding(this::windowTitle, workspaceFile, sources.sources(), modified));
     stage.setOnHidden(e -> pulse.stop());
+    stage.setOnCloseRequest(e -> {
+      if (closeGuard != null && !closing) {
+        e.consume();
+        requestClose();
+      }
+    });
     pulse.start();
   }
 
@@ -228,6 +247,30 @@ public final class MainWindow implements WorkspaceHost {
     }
   }
 
+  /**
+   * As {@link #showWorkspace}; the future completes on the FX thread once every source of the
+   * workspace has been recognised and has finished loading (or failed), and the saved view is shown.
+   */
+  public CompletableFuture<Void> showAndLoad(Workspace workspace, Path file) {
+    showWorkspace(workspace, file);
+    CompletableFuture<Void> loaded = new CompletableFuture<>();
+    ChangeListener<Boolean> done = new ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+        if (!now) {
+          sources.loadingProperty().removeListener(this);
+          loaded.complete(null);
+        }
+      }
+    };
+    sources.loadingProperty().addListener(done);
+    if (!sources.loadingProperty().get()) {
+      sources.loadingProperty().removeListener(done);
+      loaded.complete(null);
+    }
+    return loaded;
+  }
+
   @Override
   public ObjectProperty<Path> workspaceFileProperty() {
     return workspaceFile;
@@ -269,6 +312,53 @@ public final class MainWindow implements WorkspaceHost {
     sideView.setAnnotationsView(view);
   }
 
+  /** True while the workspace has unsaved changes: the title then starts with "*". */
+  public BooleanProperty modifiedProperty() {
+    return modified;
+  }
+
+  /**
+   * What closing the window asks first: a future of true when it may close (the unsaved-changes
+   * question answered). Null closes at once.
+   */
+  public void setCloseGuard(Supplier<CompletableFuture<Boolean>> guard) {
+    closeGuard = guard;
+  }
+
+  /** Closes the window once the close guard allows it (File ▸ Quit, the window's close button). */
+  public void requestClose() {
+    if (closeGuard == null || closing) {
+      stage.close();
+      return;
+    }
+    closeGuard.get().thenAccept(ok -> {
+      if (ok) {
+        closing = true;
+        stage.close();
+      }
+    });
+  }
+
+  /** Adds {@code file} to File ▸ Open recent (a workspace saved or opened). */
+  public void remember(Path file) {
+    settings.addRecent(file);
+    actions.refreshRecent();
+  }
+
+  /** How captures are read (ports, timeout), for work that reads them again. */
+  SourceLoads loads() {
+    return loads;
+  }
+
+  /** The workspace, annotations and detections attached to this window, or null. */
+  WindowSession session() {
+    return session;
+  }
+
+  void attach(WindowSession s) {
+    session = s;
+  }
+
   /** The title to show: the workspace's, else its file's name, else the first source's. */
   public String title() {
     return title;
@@ -277,7 +367,8 @@ public final class MainWindow implements WorkspaceHost {
   private String windowTitle() {
     String what = workspaceFile.get() != null ? workspaceFile.get().getFileName().toString()
         : sources.sources().isEmpty() ? "" : sources.sources().get(0).name() + (sources.sources().size() > 1 ? " +" + (sources.sources().size() - 1) : "");
-    return what.isEmpty() ? "DNS Seismograph" : what + " — DNS Seismograph";
+    String mark = modified.get() && !what.isEmpty() ? "*" : "";
+    return what.isEmpty() ? "DNS Seismograph" : mark + what + " — DNS Seismograph";
   }
 
   /** The timeline's time per pixel column now (for dragging offsets), or 0 before the first frame. */

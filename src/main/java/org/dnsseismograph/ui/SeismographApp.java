@@ -16,12 +16,15 @@ import org.dnsseismograph.ui.common.FxTaskRunner;
 import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.ui.sources.SourceLoads;
 import org.dnsseismograph.wire.DnsPorts;
+import org.dnsseismograph.workspace.Autosave;
+import org.dnsseismograph.workspace.RecoveryStore;
 
 /**
  * The window's composition root: starts JavaFX without an {@code Application} subclass (so the
  * fat jar's plain {@code Main} can launch it, STACK.md §6a), builds the {@link MainWindow} with its
- * task runner, reduction thread, dialogs and the user's settings, opens what was asked for — the
- * bundled demo workspace when nothing was — and blocks until the window closes.
+ * task runner, reduction thread, dialogs, the user's settings and its {@link WindowSession}, offers
+ * the edits a killed session left, opens what was asked for — the bundled demo workspace when
+ * nothing was — and blocks until the window closes.
  *
  * <p>If the system property {@value #FIRST_FRAME_PROPERTY} names a file, the moment of the first
  * frame (the first pulse after the shown scene's first layout, plus one hand-over, as STACK.md §7
@@ -39,15 +42,24 @@ public final class SeismographApp {
 
   /** Opens the window as {@code request} says and returns the exit code when it has closed. */
   public static int launch(LaunchRequest request) {
+    return launch(request, w -> {});
+  }
+
+  /**
+   * As {@link #launch(LaunchRequest)}; {@code shown} gets the window on the FX thread once it is
+   * shown and what was asked for is being opened (a test's child process drives it from there).
+   */
+  public static int launch(LaunchRequest request, java.util.function.Consumer<MainWindow> shown) {
     CountDownLatch closed = new CountDownLatch(1);
     Platform.setImplicitExit(false);
     Platform.startup(() -> {
       Stage stage = new Stage();
       MainWindow w = build(stage, request);
-      stage.setOnHidden(e -> closed.countDown());
+      stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
       probeFirstFrame(w);
       stage.show();
-      openRequested(w, request);
+      w.session().start(request);
+      shown.accept(w);
     });
     try {
       closed.await();
@@ -63,8 +75,17 @@ public final class SeismographApp {
     return build(stage, request, new UserSettings(UserSettings.defaultDirectory(System.getenv())));
   }
 
-  /** As {@link #build(Stage, LaunchRequest)} with the settings given. */
+  /** As {@link #build(Stage, LaunchRequest)} with the settings given, recovery copies in the user's state directory. */
   public static MainWindow build(Stage stage, LaunchRequest request, UserSettings settings) {
+    return build(stage, request, settings, RecoveryStore.inStateDir());
+  }
+
+  /**
+   * The window with the settings and the store of recovery copies given, its {@link WindowSession}
+   * attached (saving, annotations, export, detections; autosave {@value Autosave#DEFAULT_DELAY_MILLIS}
+   * ms after a change).
+   */
+  public static MainWindow build(Stage stage, LaunchRequest request, UserSettings settings, RecoveryStore recovery) {
     FxTaskRunner tasks = new FxTaskRunner(2);
     ExecutorService reducer = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "seismograph-reducer");
@@ -86,6 +107,7 @@ public final class SeismographApp {
       tasks.shutdown();
       reducer.shutdownNow();
     });
+    WindowSession.attach(w, recovery, Autosave.DEFAULT_DELAY_MILLIS);
     return w;
   }
 

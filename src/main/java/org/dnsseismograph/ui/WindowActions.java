@@ -54,7 +54,7 @@ final class WindowActions {
     factory.bind(Actions.OPEN, this::chooseAndOpen);
     factory.submenu(Actions.OPEN_RECENT);
     factory.bind(Actions.CLOSE_SOURCE, this::closeSource, Bindings.isEmpty(sources.sources()));
-    factory.bind(Actions.QUIT, () -> window.stage().close());
+    factory.bind(Actions.QUIT, window::requestClose);
     factory.bind(Actions.ZOOM_IN, t::zoomIn, noData);
     factory.bind(Actions.ZOOM_OUT, t::zoomOut, noData);
     factory.bind(Actions.SHOW_ALL, () -> {

@@ -85,7 +85,14 @@ public final class WorkspaceSession {
     return file == null ? "Untitled" : file.getFileName().toString();
   }
 
+  /**
+   * Whether anything differs from the file; an untitled session without title, sources or
+   * annotations has nothing to lose and is never modified (arranging the lanes of an empty window is no work).
+   */
   public boolean isModified() {
+    if (file == null && sources.isEmpty() && book.all().isEmpty() && title.isEmpty()) {
+      return false;
+    }
     return history.isModified() || settingsVersion != savedSettingsVersion;
   }
 

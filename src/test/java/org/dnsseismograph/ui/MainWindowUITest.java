@@ -41,7 +41,8 @@ class MainWindowUITest {
 
   @Start
   void start(Stage stage) {
-    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config));
+    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config),
+        new org.dnsseismograph.workspace.RecoveryStore(config.resolve("recovery")));
     // Monocle's headless screen is 1280 × 800: a larger window overflows its frame buffer.
     stage.setX(0);
     stage.setY(0);
@@ -80,7 +81,7 @@ class MainWindowUITest {
     assertEquals(r.snapshot().series().extent(), fx(() -> window.timeline().extent()));
     await("the status bar's counts", () -> robot.lookup("#status-counts").queryAs(Label.class).getText().equals(countsText(r)));
     assertFalse(fx(() -> robot.lookup("#drop-hint").query().isVisible()), "the drop hint goes when data arrives");
-    assertTrue(fx(() -> window.stage().getTitle()).startsWith(name));
+    assertTrue(fx(() -> window.stage().getTitle()).startsWith("*" + name), "an untitled workspace with a source, not saved yet");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.dnsseismograph.ui.annotations;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.ui.common.AnnotationActions;
 import org.dnsseismograph.workspace.Annotation;
 import org.dnsseismograph.workspace.AnnotationKind;
 
@@ -11,7 +12,7 @@ import org.dnsseismograph.workspace.AnnotationKind;
  * AnnotationActions}: add a note, and edit, accept, reject or delete the selected annotation. FX
  * thread only.
  */
-public final class AnnotationCommands {
+public final class AnnotationCommands implements AnnotationActions {
   private final AnnotationsViewModel vm;
   private final AnnotationsView list;
   private final AnnotateGestures gestures;
@@ -23,6 +24,7 @@ public final class AnnotationCommands {
   }
 
   /** A note: at the crosshair when the mouse is over the lanes, else over the whole visible window. */
+  @Override
   public void addNote() {
     Long t = vm.timeline().crosshairProperty().get();
     if (t != null) {
@@ -33,22 +35,27 @@ public final class AnnotationCommands {
     gestures.create(Annotation.drawn(AnnotationKind.NOTE, v, "note"));
   }
 
+  @Override
   public void editSelected() {
     vm.selected().ifPresent(a -> list.edit(a.id()));
   }
 
+  @Override
   public void acceptSelected() {
     vm.selected().ifPresent(a -> vm.accept(a.id()));
   }
 
+  @Override
   public void rejectSelected() {
     vm.selected().ifPresent(a -> vm.reject(a.id()));
   }
 
+  @Override
   public void deleteSelected() {
     vm.selected().ifPresent(a -> vm.delete(a.id()));
   }
 
+  @Override
   public ObservableBooleanValue hasSelection() {
     return Bindings.isNotNull(vm.selectedIdProperty());
   }

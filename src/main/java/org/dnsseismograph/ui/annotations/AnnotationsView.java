@@ -51,7 +51,10 @@ public final class AnnotationsView extends BorderPane {
       syncing = false;
       showSelected(vm.selectedIdProperty().get());
     });
-    table.setPlaceholder(new Label("No annotations. Ctrl-drag on the timeline to mark a span, N for a note."));
+    Label none = new Label("No annotations. Ctrl-drag on the timeline to mark a span, N for a note.");
+    none.setWrapText(true);
+    none.setPadding(new javafx.geometry.Insets(8));
+    table.setPlaceholder(none);
     table.getColumns().setAll(column("Kind", a -> a.kind().word(), 64), column("State", a -> a.state().word(), 78),
         column("Label", Annotation::label, 180), column("Span (UTC)", a -> SpanText.span(a.span().startNanos(), a.span().endNanos()), 330));
     table.setRowFactory(t -> row());
@@ -72,6 +75,17 @@ public final class AnnotationsView extends BorderPane {
     });
     vm.selectedIdProperty().addListener((o, was, now) -> showSelected(now));
     setPrefWidth(560);
+  }
+
+  /**
+   * Fits a narrow place (the window's side panel): kind and state as narrow as their words, the
+   * label taking what is left of {@code width} pixels; the span stays to the right.
+   */
+  public void fitNarrow(double width) {
+    setPrefWidth(width);
+    table.getColumns().get(0).setPrefWidth(58);
+    table.getColumns().get(1).setPrefWidth(72);
+    table.getColumns().get(2).setPrefWidth(Math.max(120, width - 58 - 72 - 24));
   }
 
   private static TableColumn<Annotation, String> column(String title, java.util.function.Function<Annotation, String> value, double width) {

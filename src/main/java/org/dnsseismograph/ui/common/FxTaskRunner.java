@@ -40,7 +40,12 @@ public final class FxTaskRunner implements TaskRunner {
         outcome.failed(task.getException());
       }
     });
-    pool.execute(task);
+    try {
+      pool.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Shut down with the window: work asked for while it closes is cancelled, not thrown at the caller.
+      task.cancel(false);
+    }
     return new Job() {
       @Override
       public void cancel() {
@@ -54,7 +59,7 @@ public final class FxTaskRunner implements TaskRunner {
     };
   }
 
-  /** Stops the worker threads (running work is interrupted). */
+  /** Stops the worker threads (running work is interrupted); work submitted afterwards is cancelled at once. */
   public void shutdown() {
     pool.shutdownNow();
   }

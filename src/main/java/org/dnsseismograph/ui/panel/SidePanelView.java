@@ -102,9 +102,16 @@ public final class SidePanelView extends VBox {
   private ListView<Detection> detections(SidePanelViewModel vm, Consumer<TimeRange> zoomTo) {
     ListView<Detection> list = new ListView<>(vm.detections());
     list.setId("detections");
-    list.setPrefHeight(150);
+    list.setPrefHeight(180);
     list.setPlaceholder(new Label("no spikes or suspected outages"));
-    list.setCellFactory(v -> new DetectionCell());
+    list.setCellFactory(v -> {
+      DetectionCell c = new DetectionCell();
+      // As wide as the list, so a long title wraps instead of hiding behind a horizontal scroll bar.
+      c.prefWidthProperty().bind(v.widthProperty().subtract(20));
+      c.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+      c.setWrapText(true);
+      return c;
+    });
     list.setOnMouseClicked(e -> {
       Detection d = list.getSelectionModel().getSelectedItem();
       if (d != null) {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.stage.Window;
 import org.dnsseismograph.ui.annotations.AnnotationsViewModel;
+import org.dnsseismograph.ui.common.WorkspaceActions;
 import org.dnsseismograph.ui.export.ExportDialog;
 import org.dnsseismograph.ui.export.ExportViewModel;
 import org.dnsseismograph.ui.timeline.TimelineViewModel;
@@ -17,7 +18,7 @@ import org.dnsseismograph.ui.timeline.TimelineViewModel;
  * work and returns; results and failures arrive through the view models and the session's
  * dialogs. FX thread only.
  */
-public final class WorkspaceCommands {
+public final class WorkspaceCommands implements WorkspaceActions {
   private final WorkspaceViewModel workspace;
   private final AnnotationsViewModel annotations;
   private final TimelineViewModel timeline;
@@ -36,20 +37,24 @@ public final class WorkspaceCommands {
     this.owner = owner;
   }
 
+  @Override
   public void save() {
     workspace.save();
   }
 
+  @Override
   public void saveAs() {
     workspace.saveAs();
   }
 
   /** Opens {@code file} (asking about unsaved changes, a recovery copy, moved sources on the way). */
+  @Override
   public void openWorkspace(Path file) {
     workspace.open(file);
   }
 
   /** The export dialog over the current view, suggesting the last file exported (or one beside the workspace). */
+  @Override
   public void exportView() {
     ExportViewModel vm = ExportViewModel.of(timeline, workspace.session(), background, fx);
     Path file = workspace.session().file();
@@ -58,18 +63,22 @@ public final class WorkspaceCommands {
     new ExportDialog().show(owner.get(), vm).thenAccept(p -> p.ifPresent(x -> lastExport = x));
   }
 
+  @Override
   public void undo() {
     annotations.undo();
   }
 
+  @Override
   public void redo() {
     annotations.redo();
   }
 
+  @Override
   public ObservableBooleanValue canUndo() {
     return annotations.canUndoProperty();
   }
 
+  @Override
   public ObservableBooleanValue canRedo() {
     return annotations.canRedoProperty();
   }

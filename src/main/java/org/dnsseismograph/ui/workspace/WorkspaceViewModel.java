@@ -255,6 +255,8 @@ public final class WorkspaceViewModel {
    */
   private CompletableFuture<Boolean> openState(Workspace w, Path file, Recovery r) {
     return SourceResolution.resolve(w, file, dialogs, background, fx).thenCompose(fixes -> {
+      // The window's sources are still the old ones until show(): they must not flow into the new state.
+      showing = true;
       if (r == null) {
         session.open(w, file);
       } else {
