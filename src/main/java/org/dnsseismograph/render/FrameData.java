@@ -82,17 +82,19 @@ public final class FrameData {
     for (Lane lane : shown) {
       int n = lane.series().size();
       ColumnBuffer[] d = reuse(oldDrawn.get(lane.key()), n, cols);
-      ColumnBuffer[] e = reuse(oldExact.get(lane.key()), n, cols);
+      ColumnBuffer[] old = oldExact.get(lane.key());
+      ColumnBuffer[] e = new ColumnBuffer[n];
       for (int i = 0; i < n; i++) {
         ResolvableSeries s = lane.series().get(i).series();
         if (fine && s.unit() == Unit.COUNT) {
           long from = TimeUnits.floorToStep(r.startNanos(), RATE_BUCKET);
           long to = -TimeUnits.floorToStep(-r.endNanos(), RATE_BUCKET);
           s.reduce(new TimeRange(from, to), (int) ((to - from) / RATE_BUCKET), d[i]);
+          // Only these lanes keep exact columns; buffers are made for them alone, not for every series each frame.
+          e[i] = old != null && i < old.length && old[i] != null ? old[i] : new ColumnBuffer(cols);
           s.reduce(r, cols, e[i]);
         } else {
           s.reduce(r, cols, d[i]);
-          e[i] = null;
         }
       }
       drawn.put(lane.key(), d);

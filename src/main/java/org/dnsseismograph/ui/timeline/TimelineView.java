@@ -39,6 +39,7 @@ public final class TimelineView extends Region {
   private final OverviewStrip overview;
   private final ReadoutBox readout;
   private final FrameTicker ticker = new FrameTicker(this::frame);
+  private RasterPainter seriesRaster;
   private TimelineLayout layout;
   private List<PlacedLabel> labels = List.of();
   private double selectionFrom = Double.NaN;
@@ -196,10 +197,21 @@ public final class TimelineView extends Region {
         painter.paintAnnotations(p, layout, vm.annotationsProperty().get(), vm.selectedAnnotationProperty().get());
         labels = placedLabels(p);
       }
-      case SERIES -> painter.paintSeries(p, layout, vm.frame());
+      case SERIES -> drawSeries(c, p);
       case OVERLAY -> drawOverlay(p);
       case OVERVIEW -> overview.paint();
     }
+  }
+
+  /** The lanes' data through the pixel buffer: one image for the render thread, whatever the lanes hold. */
+  private void drawSeries(Canvas c, FxCanvasPainter p) {
+    if (seriesRaster == null) {
+      seriesRaster = new RasterPainter(p);
+    }
+    double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+    seriesRaster.begin(c.getWidth(), c.getHeight(), scale);
+    painter.paintSeries(seriesRaster, layout, vm.frame());
+    seriesRaster.finish(c.getGraphicsContext2D());
   }
 
   /** The labels exactly as {@link TimelinePainter#paintAnnotations} placed them, for hit-testing. */
