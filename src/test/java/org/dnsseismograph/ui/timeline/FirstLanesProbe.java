@@ -76,7 +76,7 @@ public final class FirstLanesProbe {
     }.start();
   }
 
-  private static boolean allDrawn(LanePlan plan, FrameData frame) {
+  static boolean allDrawn(LanePlan plan, FrameData frame) {
     int data = 0;
     for (Lane l : plan.visibleLanes()) {
       if (l.kind() != org.dnsseismograph.render.LaneKind.ANNOTATIONS) {
