@@ -80,7 +80,8 @@ final class RasterPainter implements Painter {
    * so nothing is converted or copied on this thread.
    */
   void finish(GraphicsContext gc) {
-    if (images[current] == null) {
+    WritableImage img = images[current];
+    if (img == null || (int) img.getWidth() != width || (int) img.getHeight() != height) {
       shared[current] = new PixelBuffer<>(width, height, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
       images[current] = new WritableImage(shared[current]);
     } else {
