@@ -1,5 +1,6 @@
 package org.dnsseismograph.render;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,17 @@ import org.dnsseismograph.series.Unit;
  * edges, so a frame reduced for an earlier view still draws in the right place while the next one
  * is computed.
  *
- * <p>Filled by one thread ({@link FrameReducer}), then handed over whole (through an atomic
+ * <p>Filled by one reduction at a time ({@link FrameReducer}; its series are reduced on the
+ * calling thread and the common fork-join pool together), then handed over whole (through an atomic
  * reference) and only read; a consumer gives it back for reuse with {@link FrameReducer#recycle}
  * once it holds a newer one.
  */
 public final class FrameData {
   /** The narrowest bucket an event rate is drawn from, in ns. */
   public static final long RATE_BUCKET = EventSeries.DETAIL_NANOS;
+
+  /** Series in a frame from which the reduction is spread over the common fork-join pool. */
+  private static final int PARALLEL_FROM = 8;
 
   private final Map<String, ColumnBuffer[]> drawn = new HashMap<>();
   private final Map<String, ColumnBuffer[]> exact = new HashMap<>();
@@ -79,29 +84,43 @@ public final class FrameData {
     drawn.clear();
     exact.clear();
     boolean fine = r.durationNanos() < (long) cols * RATE_BUCKET;
+    List<Runnable> work = new ArrayList<>();
     for (Lane lane : shown) {
       int n = lane.series().size();
       ColumnBuffer[] d = reuse(oldDrawn.get(lane.key()), n, cols);
-      ColumnBuffer[] e = reuse(oldExact.get(lane.key()), n, cols);
+      ColumnBuffer[] old = oldExact.get(lane.key());
+      ColumnBuffer[] e = new ColumnBuffer[n];
       for (int i = 0; i < n; i++) {
         ResolvableSeries s = lane.series().get(i).series();
         if (fine && s.unit() == Unit.COUNT) {
-          long from = TimeUnits.floorToStep(r.startNanos(), RATE_BUCKET);
-          long to = -TimeUnits.floorToStep(-r.endNanos(), RATE_BUCKET);
-          s.reduce(new TimeRange(from, to), (int) ((to - from) / RATE_BUCKET), d[i]);
-          s.reduce(r, cols, e[i]);
+          // Only these lanes keep exact columns; buffers are made for them alone, not for every series each frame.
+          e[i] = old != null && i < old.length && old[i] != null ? old[i] : new ColumnBuffer(cols);
+          work.add(fineRate(s, r, cols, d[i], e[i]));
         } else {
-          s.reduce(r, cols, d[i]);
-          e[i] = null;
+          ColumnBuffer out = d[i];
+          work.add(() -> s.reduce(r, cols, out));
         }
       }
       drawn.put(lane.key(), d);
       exact.put(lane.key(), e);
     }
+    // Each series fills its own buffers and series are safe to read from many threads: spread them
+    // over the cores (the caller takes part, so a busy pool only makes it sequential).
+    (work.size() >= PARALLEL_FROM ? work.parallelStream() : work.stream()).forEach(Runnable::run);
     this.range = r;
     this.columns = cols;
     this.generation = gen;
     return this;
+  }
+
+  /** An event rate from UTC-aligned 100 ms buckets into {@code d}, and its events per pixel column into {@code e}. */
+  private static Runnable fineRate(ResolvableSeries s, TimeRange r, int cols, ColumnBuffer d, ColumnBuffer e) {
+    return () -> {
+      long from = TimeUnits.floorToStep(r.startNanos(), RATE_BUCKET);
+      long to = -TimeUnits.floorToStep(-r.endNanos(), RATE_BUCKET);
+      s.reduce(new TimeRange(from, to), (int) ((to - from) / RATE_BUCKET), d);
+      s.reduce(r, cols, e);
+    };
   }
 
   /** A frame of {@code shown} lanes reduced over {@code r}, on the calling thread (exports, tests). */

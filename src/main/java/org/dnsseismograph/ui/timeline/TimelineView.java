@@ -39,6 +39,7 @@ public final class TimelineView extends Region {
   private final OverviewStrip overview;
   private final ReadoutBox readout;
   private final FrameTicker ticker = new FrameTicker(this::frame);
+  private RasterPainter seriesRaster;
   private TimelineLayout layout;
   private List<PlacedLabel> labels = List.of();
   private double selectionFrom = Double.NaN;
@@ -139,6 +140,11 @@ public final class TimelineView extends Region {
     mark(Layer.AXES, Layer.ANNOTATIONS, Layer.SERIES, Layer.OVERLAY, Layer.OVERVIEW);
   }
 
+  /** Whether a layer waits to be redrawn at the next frame (benchmarks wait for a view to settle). */
+  boolean hasDirtyLayers() {
+    return !dirty.isEmpty();
+  }
+
   void mark(Layer... layers) {
     for (Layer l : layers) {
       dirty.add(l);
@@ -193,13 +199,27 @@ public final class TimelineView extends Region {
     switch (l) {
       case AXES -> painter.paintAxes(p, layout);
       case ANNOTATIONS -> {
-        painter.paintAnnotations(p, layout, vm.annotationsProperty().get(), vm.selectedAnnotationProperty().get());
+        List<org.dnsseismograph.workspace.Annotation> list = vm.annotationsProperty().get();
+        painter.paintAnnotations(p, layout, list, vm.selectedAnnotationProperty().get());
         labels = placedLabels(p);
+        // An empty layer still costs a software renderer a full-window blend every frame.
+        c.setVisible(!list.isEmpty());
       }
-      case SERIES -> painter.paintSeries(p, layout, vm.frame());
+      case SERIES -> drawSeries(c, p);
       case OVERLAY -> drawOverlay(p);
       case OVERVIEW -> overview.paint();
     }
+  }
+
+  /** The lanes' data through the pixel buffer: one image for the render thread, whatever the lanes hold. */
+  private void drawSeries(Canvas c, FxCanvasPainter p) {
+    if (seriesRaster == null) {
+      seriesRaster = new RasterPainter(p);
+    }
+    double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+    seriesRaster.begin(c.getWidth(), c.getHeight(), scale);
+    painter.paintSeries(seriesRaster, layout, vm.frame());
+    seriesRaster.finish(c.getGraphicsContext2D());
   }
 
   /** The labels exactly as {@link TimelinePainter#paintAnnotations} placed them, for hit-testing. */
@@ -220,6 +240,8 @@ public final class TimelineView extends Region {
     if (t != null) {
       painter.paintCrosshair(p, layout, layout.xOf(t));
     }
+    // The overlay takes the mouse, so it stays visible; fully transparent, it is not composited.
+    overlayCanvas().setOpacity(t == null && Double.isNaN(selectionFrom) ? 0 : 1);
     readout.place(layout, t == null ? Double.NaN : layout.xOf(t));
   }
 }

@@ -182,6 +182,31 @@ class TimelineViewUITest {
   }
 
   @Test
+  void minusLeftArrowAndAltRightWalkTheViewAndTheHistoryForward(FxRobot robot) {
+    TimelineLayout l = settled();
+    robot.clickOn(screen(l.plotLeft() + 100, l.lanesBottom() + 2));
+    robot.moveTo(screen(l.plotRight() + 8, laneMiddle(l, 0)));
+    robot.type(KeyCode.DIGIT3);
+    settled();
+    TimeRange minute = range();
+    robot.type(KeyCode.LEFT);
+    settled();
+    assertEquals(minute.shift(-15 * S), range(), "left moves a quarter of the window earlier");
+    robot.write("-");
+    settled();
+    TimeRange wider = range();
+    assertEquals(120 * S, wider.durationNanos());
+    robot.press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+    settled();
+    assertEquals(60 * S, range().durationNanos(), "back to the minute");
+    assertTrue(fx(() -> vm.canGoForwardProperty().get()));
+    robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+    settled();
+    assertEquals(wider, range(), "forward to the two minutes again");
+    assertFalse(fx(() -> vm.canGoForwardProperty().get()));
+  }
+
+  @Test
   void draggingTheOverviewWindowMovesTheView(FxRobot robot) {
     fx(() -> {
       vm.zoomTo(new TimeRange(T0 + 600 * S, T0 + 1200 * S));

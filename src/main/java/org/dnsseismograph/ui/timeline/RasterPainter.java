@@ -1,0 +1,224 @@
+package org.dnsseismograph.ui.timeline;
+
+import java.nio.IntBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import org.dnsseismograph.render.Align;
+import org.dnsseismograph.render.LineStyle;
+import org.dnsseismograph.render.Painter;
+import org.dnsseismograph.render.Rgba;
+import org.dnsseismograph.render.TextStyle;
+
+/**
+ * The series layer's backend: axis-aligned rectangles and solid horizontal or vertical lines (the
+ * bars, bands, heat rows and gap shading the lanes are made of) are filled straight into a pixel
+ * buffer, which goes to the canvas as one image; text and any other shape are handed to the
+ * canvas painter afterwards, in order and under the same clips. A redraw of every lane is then one
+ * image upload for the render thread instead of hundreds of thousands of recorded rectangles, each
+ * rasterised on their own.
+ *
+ * <p>Pixels follow {@link Painter}'s rule: a rectangle covers the pixels whose centres fall in it
+ * (no anti-aliasing; the lanes snap their bars to whole pixels anyway). Colours are blended
+ * source-over into premultiplied ARGB. The buffer is in device pixels ({@code scale} per logical
+ * pixel) and reused from frame to frame. FX thread only.
+ */
+final class RasterPainter implements Painter {
+  private final FxCanvasPainter canvas;
+  private final List<Consumer<Painter>> deferred = new ArrayList<>();
+  private final Deque<int[]> clips = new ArrayDeque<>();
+  private final int[][] buffers = new int[2][];
+  @SuppressWarnings("unchecked")
+  private final PixelBuffer<IntBuffer>[] shared = new PixelBuffer[2];
+  private final WritableImage[] images = new WritableImage[2];
+  private int current;
+  private int[] pixels;
+  private int width;
+  private int height;
+  private double scale = 1;
+  private int clipX0;
+  private int clipY0;
+  private int clipX1;
+  private int clipY1;
+
+  RasterPainter(FxCanvasPainter canvas) {
+    this.canvas = canvas;
+  }
+
+  /** Starts a frame of {@code w} × {@code h} logical pixels drawn at {@code scale} device pixels each: all transparent. */
+  void begin(double w, double h, double scale) {
+    this.scale = scale;
+    width = Math.max(1, (int) Math.ceil(w * scale));
+    height = Math.max(1, (int) Math.ceil(h * scale));
+    // Two buffers taken in turn: the render thread may still be reading the previous frame's.
+    current = 1 - current;
+    if (buffers[current] == null || buffers[current].length != width * height) {
+      buffers[current] = new int[width * height];
+      images[current] = null;
+    } else {
+      Arrays.fill(buffers[current], 0);
+    }
+    pixels = buffers[current];
+    clips.clear();
+    deferred.clear();
+    clipX0 = 0;
+    clipY0 = 0;
+    clipX1 = width;
+    clipY1 = height;
+  }
+
+  /**
+   * Puts the frame on the canvas: the pixels as one image at the origin, then the deferred text and
+   * shapes. The image shares the buffer (a {@link PixelBuffer} in the render pipeline's own format),
+   * so nothing is converted or copied on this thread.
+   */
+  void finish(GraphicsContext gc) {
+    WritableImage img = images[current];
+    if (img == null || (int) img.getWidth() != width || (int) img.getHeight() != height) {
+      shared[current] = new PixelBuffer<>(width, height, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+      images[current] = new WritableImage(shared[current]);
+    } else {
+      shared[current].updateBuffer(b -> null);
+    }
+    gc.drawImage(images[current], 0, 0, width / scale, height / scale);
+    for (Consumer<Painter> op : deferred) {
+      op.accept(canvas);
+    }
+    deferred.clear();
+  }
+
+  /** The premultiplied ARGB pixel at device pixel {@code (x, y)} of the current frame (tests). */
+  int pixel(int x, int y) {
+    return pixels[y * width + x];
+  }
+
+  @Override
+  public void fillRect(double x, double y, double w, double h, Rgba colour) {
+    int x0 = Math.max(clipX0, edge(x));
+    int x1 = Math.min(clipX1, edge(x + w));
+    int y0 = Math.max(clipY0, edge(y));
+    int y1 = Math.min(clipY1, edge(y + h));
+    if (x0 >= x1 || y0 >= y1 || colour.alpha() == 0) {
+      return;
+    }
+    int a = colour.alpha();
+    int src = a << 24 | premul(colour.red(), a) << 16 | premul(colour.green(), a) << 8 | premul(colour.blue(), a);
+    for (int row = y0; row < y1; row++) {
+      int from = row * width + x0;
+      int to = row * width + x1;
+      if (a != 255) {
+        blend(from, to, src, 255 - a);
+      } else if (to - from > 16) {
+        Arrays.fill(pixels, from, to, src);
+      } else {
+        // Most bars are a pixel or two wide: a plain loop beats a library call per row.
+        for (int i = from; i < to; i++) {
+          pixels[i] = src;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void strokeRect(double x, double y, double w, double h, Rgba colour, LineStyle style) {
+    deferred.add(p -> p.strokeRect(x, y, w, h, colour, style));
+  }
+
+  @Override
+  public void line(double x1, double y1, double x2, double y2, Rgba colour, LineStyle style) {
+    double half = style.width() / 2;
+    if (!style.isDashed() && y1 == y2) {
+      fillRect(Math.min(x1, x2), y1 - half, Math.abs(x2 - x1), style.width(), colour);
+    } else if (!style.isDashed() && x1 == x2) {
+      fillRect(x1 - half, Math.min(y1, y2), style.width(), Math.abs(y2 - y1), colour);
+    } else {
+      deferred.add(p -> p.line(x1, y1, x2, y2, colour, style));
+    }
+  }
+
+  @Override
+  public void polyline(double[] xs, double[] ys, int n, Rgba colour, LineStyle style) {
+    double[] x = Arrays.copyOf(xs, n);
+    double[] y = Arrays.copyOf(ys, n);
+    deferred.add(p -> p.polyline(x, y, n, colour, style));
+  }
+
+  @Override
+  public void fillPolygon(double[] xs, double[] ys, int n, Rgba colour) {
+    double[] x = Arrays.copyOf(xs, n);
+    double[] y = Arrays.copyOf(ys, n);
+    deferred.add(p -> p.fillPolygon(x, y, n, colour));
+  }
+
+  @Override
+  public void text(String text, double x, double y, TextStyle style, Rgba colour, Align align) {
+    deferred.add(p -> p.text(text, x, y, style, colour, align));
+  }
+
+  @Override
+  public double textWidth(String text, TextStyle style) {
+    return canvas.textWidth(text, style);
+  }
+
+  @Override
+  public void clip(double x, double y, double w, double h) {
+    clipX0 = Math.max(clipX0, edge(x));
+    clipY0 = Math.max(clipY0, edge(y));
+    clipX1 = Math.min(clipX1, edge(x + w));
+    clipY1 = Math.min(clipY1, edge(y + h));
+    deferred.add(p -> p.clip(x, y, w, h));
+  }
+
+  @Override
+  public void save() {
+    clips.push(new int[] {clipX0, clipY0, clipX1, clipY1});
+    deferred.add(Painter::save);
+  }
+
+  @Override
+  public void restore() {
+    int[] c = clips.isEmpty() ? new int[] {0, 0, width, height} : clips.pop();
+    clipX0 = c[0];
+    clipY0 = c[1];
+    clipX1 = c[2];
+    clipY1 = c[3];
+    deferred.add(Painter::restore);
+  }
+
+  /** The first device pixel whose centre lies at or after logical coordinate {@code v}. */
+  private int edge(double v) {
+    return (int) Math.ceil(v * scale - 0.5);
+  }
+
+  private void blend(int from, int to, int src, int keep) {
+    for (int i = from; i < to; i++) {
+      int d = pixels[i];
+      if (d == 0) {
+        pixels[i] = src;
+        continue;
+      }
+      int a = (src >>> 24) + scaled(d >>> 24, keep);
+      int r = (src >> 16 & 0xff) + scaled(d >> 16 & 0xff, keep);
+      int g = (src >> 8 & 0xff) + scaled(d >> 8 & 0xff, keep);
+      int b = (src & 0xff) + scaled(d & 0xff, keep);
+      pixels[i] = a << 24 | r << 16 | g << 8 | b;
+    }
+  }
+
+  /** {@code c × k / 255}, rounded, for bytes. */
+  private static int scaled(int c, int k) {
+    int t = c * k + 128;
+    return (t + (t >> 8)) >> 8;
+  }
+
+  private static int premul(int c, int a) {
+    return scaled(c, a);
+  }
+}
