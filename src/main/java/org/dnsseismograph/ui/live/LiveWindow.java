@@ -64,10 +64,16 @@ public final class LiveWindow {
   public static LiveWindow attach(MainWindow window, String liveInterface, DnsPorts ports) {
     LiveWindow w = new LiveWindow(window, ports);
     w.install();
+    window.scene().getRoot().getProperties().put(LiveWindow.class, w);
     if (liveInterface != null) {
       FxExecutor.INSTANCE.later(() -> w.live.start(LiveRequest.capture(liveInterface, ports)));
     }
     return w;
+  }
+
+  /** The live side attached to {@code window}, if any. */
+  public static Optional<LiveWindow> of(MainWindow window) {
+    return Optional.ofNullable((LiveWindow) window.scene().getRoot().getProperties().get(LiveWindow.class));
   }
 
   public LiveTimeline live() {
