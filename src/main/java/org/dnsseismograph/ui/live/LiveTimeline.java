@@ -43,6 +43,8 @@ public final class LiveTimeline {
   private final ReadOnlyBooleanWrapper hasData = new ReadOnlyBooleanWrapper();
   private final FollowMode mode = new FollowMode();
   private long present = Long.MIN_VALUE;
+  /** Every extent shown while live sources exist: the extent only grows, so what was shown can be panned back to. */
+  private TimeRange grown;
 
   public LiveTimeline(SourcesViewModel sources, TimelineViewModel timeline, TaskRunner tasks, DialogService dialogs) {
     this.sources = sources;
@@ -153,6 +155,10 @@ public final class LiveTimeline {
     stop(s);
     sessions.remove(s);
     hasData.set(!sessions.isEmpty());
+    if (sessions.isEmpty()) {
+      grown = null;
+      present = Long.MIN_VALUE;
+    }
     replan();
     place();
   }
@@ -227,6 +233,8 @@ public final class LiveTimeline {
     TimeRange window = mode.windowAt(present);
     TimeRange recent = window != null ? window : new TimeRange(present - mode.widthNanos(), present);
     TimeRange whole = data == null ? recent : data.union(recent);
+    whole = grown == null ? whole : grown.union(whole);
+    grown = whole;
     if (window != null) {
       timeline.follow(whole, window);
       mode.showed(timeline.visibleRange());

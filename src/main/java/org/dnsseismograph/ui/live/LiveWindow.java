@@ -91,8 +91,7 @@ public final class LiveWindow {
     BorderPane root = (BorderPane) window.scene().getRoot();
     Node bottom = root.getBottom();
     root.setBottom(new VBox(new LiveBar(live), bottom));
-    Node statusBar = window.scene().lookup("#status-bar");
-    if (statusBar instanceof HBox bar) {
+    if (bottom instanceof HBox bar) {
       bar.getChildren().add(dropsInStatusBar());
     }
     buildMenu();
@@ -188,10 +187,14 @@ public final class LiveWindow {
     BooleanBinding anyData = window.sources().extentProperty().isNotNull().or(live.hasDataProperty());
     window.timelineView().visibleProperty().unbind();
     window.timelineView().visibleProperty().bind(anyData);
-    Node hint = window.scene().lookup("#drop-hint");
-    if (hint != null) {
-      hint.visibleProperty().unbind();
-      hint.visibleProperty().bind(anyData.not());
+    // The hint shares the timeline's pane (looked up there: the split pane has no skin before the window shows).
+    if (window.timelineView().getParent() instanceof javafx.scene.layout.Pane middle) {
+      for (Node n : middle.getChildren()) {
+        if ("drop-hint".equals(n.getId())) {
+          n.visibleProperty().unbind();
+          n.visibleProperty().bind(anyData.not());
+        }
+      }
     }
   }
 }
