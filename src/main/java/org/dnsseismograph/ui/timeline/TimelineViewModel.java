@@ -112,6 +112,15 @@ public final class TimelineViewModel {
     visibleRange.set(ViewWindow.fit(visibleRange.get(), whole));
   }
 
+  /**
+   * Live sources following the present: a new extent and a window inside it, without a step in the
+   * history (the data moved, not the analyst).
+   */
+  public void follow(TimeRange whole, TimeRange window) {
+    extent.set(whole);
+    visibleRange.set(ViewWindow.fit(window, whole));
+  }
+
   public ReadOnlyObjectProperty<TimeRange> visibleRangeProperty() {
     return visibleRange.getReadOnlyProperty();
   }

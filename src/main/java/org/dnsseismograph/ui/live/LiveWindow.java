@@ -1,0 +1,200 @@
+package org.dnsseismograph.ui.live;
+
+import java.util.Optional;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.WindowEvent;
+import org.dnsseismograph.ui.MainWindow;
+import org.dnsseismograph.ui.common.FxExecutor;
+import org.dnsseismograph.wire.DnsPorts;
+
+/**
+ * Gives the window its live side: the Capture menu (Live…, Follow the present, Stop all), the live
+ * bar above the status bar and the drops in the status bar, the keys that resume following (End,
+ * and L while no text field has the focus), the frame timer that takes up live snapshots, and the
+ * timeline shown while only live sources hold data. When the window closes, every live source is
+ * stopped and its recording closed. {@code seismograph open --live IF} starts a capture on IF once
+ * the window shows.
+ *
+ * <p>FX thread only.
+ */
+public final class LiveWindow {
+  /** The menu's title; the menu goes before Help. */
+  static final String MENU = "Capture";
+
+  private final MainWindow window;
+  private final LiveTimeline live;
+  private final DnsPorts ports;
+  private final Menu menu = new Menu(MENU);
+  private final java.util.List<MenuItem> menuItems = new java.util.ArrayList<>();
+  private final AnimationTimer pulse;
+
+  private LiveWindow(MainWindow window, DnsPorts ports) {
+    this.window = window;
+    this.ports = ports;
+    this.live = new LiveTimeline(window.sources(), window.timeline(), window.tasks(), window.dialogs());
+    this.pulse = new AnimationTimer() {
+      @Override
+      public void handle(long now) {
+        live.pulse();
+      }
+    };
+  }
+
+  /**
+   * Adds the live side to {@code window} (built, maybe not shown) and, when {@code liveInterface} is
+   * not null, starts a capture on it once the window shows.
+   *
+   * @param ports the DNS ports of the window's decoding (53 and those of {@code --dns-port})
+   */
+  public static LiveWindow attach(MainWindow window, String liveInterface, DnsPorts ports) {
+    LiveWindow w = new LiveWindow(window, ports);
+    w.install();
+    window.scene().getRoot().getProperties().put(LiveWindow.class, w);
+    if (liveInterface != null) {
+      FxExecutor.INSTANCE.later(() -> w.live.start(LiveRequest.capture(liveInterface, ports)));
+    }
+    return w;
+  }
+
+  /** The live side attached to {@code window}, if any. */
+  public static Optional<LiveWindow> of(MainWindow window) {
+    return Optional.ofNullable((LiveWindow) window.scene().getRoot().getProperties().get(LiveWindow.class));
+  }
+
+  public LiveTimeline live() {
+    return live;
+  }
+
+  /** Opens Capture ▸ Live…; starts what the analyst chose. */
+  public void showDialog() {
+    LiveDialog d = new LiveDialog(new LiveForm(ports), window.tasks(), window.stage());
+    Optional<LiveRequest> r = d.showAndWait();
+    r.ifPresent(live::start);
+  }
+
+  private void install() {
+    BorderPane root = (BorderPane) window.scene().getRoot();
+    Node bottom = root.getBottom();
+    root.setBottom(new VBox(new LiveBar(live), bottom));
+    if (bottom instanceof HBox bar) {
+      bar.getChildren().add(dropsInStatusBar());
+    }
+    buildMenu();
+    if (root.getTop() instanceof MenuBar bar) {
+      keepMenu(bar);
+    }
+    window.scene().addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+    showTimelineWithLiveData();
+    pulse.start();
+    window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+      pulse.stop();
+      live.stopAll();
+    });
+  }
+
+  /** The status bar's live drops: "live drops: kernel 0 · interface 0 · our queue 0", red once any. */
+  private Label dropsInStatusBar() {
+    Label drops = new Label();
+    drops.setId("status-live-drops");
+    live.sessions().addListener((ListChangeListener<LiveSession>) c -> bindDrops(drops));
+    bindDrops(drops);
+    return drops;
+  }
+
+  private void bindDrops(Label drops) {
+    drops.textProperty().unbind();
+    if (live.sessions().isEmpty()) {
+      drops.setText("");
+      drops.getStyleClass().setAll("label");
+      return;
+    }
+    LiveSession s = live.sessions().get(live.sessions().size() - 1);
+    drops.textProperty().bind(s.dropsProperty().map(t -> "live " + t));
+    drops.getStyleClass().setAll(s.droppingProperty().get() ? "failure" : "label");
+    s.droppingProperty().addListener((o, was, now) -> drops.getStyleClass().setAll(now ? "failure" : "label"));
+  }
+
+  private void buildMenu() {
+    menu.setId("menu-capture");
+    MenuItem open = new MenuItem("Live…");
+    open.setId("menu-capture-live");
+    open.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
+    open.setOnAction(e -> showDialog());
+    MenuItem follow = new MenuItem("Follow the present");
+    follow.setId("menu-capture-follow");
+    follow.setAccelerator(KeyCombination.keyCombination("End"));
+    follow.disableProperty().bind(live.hasDataProperty().not());
+    follow.setOnAction(e -> live.follow());
+    MenuItem stop = new MenuItem("Stop all live sources");
+    stop.setId("menu-capture-stop");
+    stop.disableProperty().bind(live.hasDataProperty().not());
+    stop.setOnAction(e -> live.sessions().forEach(live::stop));
+    menuItems.addAll(java.util.List.of(open, new SeparatorMenuItem(), follow, stop));
+    menu.getItems().setAll(menuItems);
+  }
+
+  /** The window's menus are rebuilt whenever a component registers: the Capture menu goes back before Help each time. */
+  private void keepMenu(MenuBar bar) {
+    placeMenu(bar);
+    bar.getMenus().addListener((ListChangeListener<Menu>) c -> {
+      if (!bar.getMenus().contains(menu)) {
+        FxExecutor.INSTANCE.later(() -> placeMenu(bar));
+      }
+    });
+  }
+
+  private void placeMenu(MenuBar bar) {
+    if (bar.getMenus().contains(menu)) {
+      return;
+    }
+    // The factory empties every menu of the bar before it rebuilds it, ours included.
+    menu.getItems().setAll(menuItems);
+    int help = bar.getMenus().size();
+    for (int i = 0; i < bar.getMenus().size(); i++) {
+      if ("Help".equals(bar.getMenus().get(i).getText())) {
+        help = i;
+      }
+    }
+    bar.getMenus().add(help, menu);
+  }
+
+  /** L resumes following unless a text field takes the letter (End is the menu item's accelerator). */
+  private void key(KeyEvent e) {
+    if (e.getCode() == KeyCode.L && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()
+        && !(window.scene().getFocusOwner() instanceof TextInputControl) && live.hasDataProperty().get()) {
+      live.follow();
+      e.consume();
+    }
+  }
+
+  /** The window shows the timeline once files hold data; live sources count as data too. */
+  private void showTimelineWithLiveData() {
+    BooleanBinding anyData = window.sources().extentProperty().isNotNull().or(live.hasDataProperty());
+    window.timelineView().visibleProperty().unbind();
+    window.timelineView().visibleProperty().bind(anyData);
+    // The hint shares the timeline's pane (looked up there: the split pane has no skin before the window shows).
+    if (window.timelineView().getParent() instanceof javafx.scene.layout.Pane middle) {
+      for (Node n : middle.getChildren()) {
+        if ("drop-hint".equals(n.getId())) {
+          n.visibleProperty().unbind();
+          n.visibleProperty().bind(anyData.not());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.dnsseismograph.ui.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.dnsseismograph.capture.CaptureInterface;
+import org.dnsseismograph.capture.DnstapEndpoint;
+import org.dnsseismograph.capture.LiveCaptureConfig;
+import org.dnsseismograph.capture.Recording;
+import org.dnsseismograph.wire.DnsPorts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiveFormTest {
+  private static final Instant NOW = Instant.parse("2026-11-25T21:30:05Z");
+
+  @Test
+  void theFilterDefaultsToTheDnsPortsAndTheFirstInterfaceUpIsChosen() {
+    LiveForm f = new LiveForm(DnsPorts.of(53, 5353));
+    f.setInterfaces(List.of(new CaptureInterface("eth9", null, List.of(), false, false), new CaptureInterface("lo", "loopback", List.of("127.0.0.1", "::1"),
+        true, true)));
+    assertEquals("lo", f.interfaceName.get());
+    LiveRequest r = f.request(NOW);
+    assertEquals(LiveCaptureConfig.defaultFilter(DnsPorts.of(53, 5353)), r.capture().filter());
+    assertTrue(r.capture().filter().contains("port 53 or port 5353"), r.capture().filter());
+    assertTrue(r.capture().decode().ports().contains(5353));
+    assertEquals(LiveCaptureConfig.DEFAULT_SNAP_LENGTH, r.capture().snapLength());
+    assertNull(r.capture().recording());
+  }
+
+  @Test
+  void interfacesAreDescribedWithTheirAddresses() {
+    assertEquals("lo — 127.0.0.1, ::1 (loopback)", LiveForm.describe(new CaptureInterface("lo", null, List.of("127.0.0.1", "::1"), true, true)));
+    assertEquals("eth1 — Wired (down)", LiveForm.describe(new CaptureInterface("eth1", "Wired", List.of(), false, false)));
+  }
+
+  @Test
+  void aRecordingDirectoryRotatesBySizeAndTime(@TempDir Path dir) {
+    LiveForm f = new LiveForm(DnsPorts.DEFAULT);
+    f.interfaceName.set("lo");
+    f.filter.set("udp port 5300");
+    f.snapLength.set(1500);
+    f.recordDirectory.set(dir.toString());
+    f.rotateMegabytes.set(50);
+    f.rotateSeconds.set(600);
+    LiveRequest r = f.request(NOW);
+    assertEquals("udp port 5300", r.capture().filter());
+    assertEquals(1500, r.capture().snapLength());
+    Recording rec = r.capture().recording();
+    assertEquals(dir.toAbsolutePath(), rec.directory());
+    assertEquals("live-lo-20261125-213005.pcap", rec.name());
+    assertEquals(50L << 20, rec.rotateBytes());
+    assertEquals(600_000_000_000L, rec.rotateNanos());
+    assertEquals(dir.resolve("live-lo-20261125-213005-00001.pcap").toAbsolutePath(), rec.file(1));
+  }
+
+  @Test
+  void aDnstapSocketIsAsked(@TempDir Path dir) {
+    LiveForm f = new LiveForm(DnsPorts.DEFAULT);
+    f.dnstap.set(true);
+    f.endpoint.set("tcp:127.0.0.1:6000");
+    f.recordDirectory.set(dir.toString());
+    f.rotateMegabytes.set(0);
+    LiveRequest r = f.request(NOW);
+    assertNull(r.capture());
+    assertEquals(DnstapEndpoint.parse("tcp:127.0.0.1:6000"), r.dnstap().endpoint());
+    assertEquals("live-dnstap-20261125-213005.fstrm", r.dnstap().recording().name());
+    assertEquals("dnstap tcp:127.0.0.1:6000", r.name());
+  }
+
+  @Test
+  void wrongFieldsAreSaidInOneLine(@TempDir Path dir) {
+    LiveForm f = new LiveForm(DnsPorts.DEFAULT);
+    assertEquals("choose an interface", assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage());
+    f.interfaceName.set("lo");
+    f.recordDirectory.set(dir.resolve("missing").toString());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage().startsWith("cannot record into "));
+    f.recordDirectory.set("");
+    f.snapLength.set(0);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage().startsWith("snap length must be"));
+    f.snapLength.set(1500);
+    f.dnstap.set(true);
+    f.endpoint.set("nowhere");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage().startsWith("not a dnstap endpoint"));
+  }
+}

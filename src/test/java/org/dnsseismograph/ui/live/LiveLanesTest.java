@@ -1,0 +1,70 @@
+package org.dnsseismograph.ui.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.dnsseismograph.capture.LiveCounters;
+import org.dnsseismograph.capture.LiveSnapshot;
+import org.dnsseismograph.capture.LiveState;
+import org.dnsseismograph.render.Lane;
+import org.dnsseismograph.series.EventSeriesWriter;
+import org.dnsseismograph.series.MetricId;
+import org.dnsseismograph.series.ResolvableSeries;
+import org.dnsseismograph.series.SeriesSet;
+import org.junit.jupiter.api.Test;
+
+class LiveLanesTest {
+  private static final long T0 = 1_764_000_000_000_000_000L;
+
+  static ResolvableSeries events(String metric, int n) {
+    EventSeriesWriter w = new EventSeriesWriter(MetricId.of(metric));
+    for (int i = 0; i < n; i++) {
+      w.append(T0 + i * 1_000_000L);
+    }
+    return w.publish();
+  }
+
+  static SeriesSet captureSet(String name) {
+    return SeriesSet.of(name, List.of(events("dns.queries", 10), events("dns.responses", 9), events("capture.dropped.queue", 2),
+        events("capture.dropped.kernel", 1), events("packets.skipped", 0)));
+  }
+
+  @Test
+  void dropCountersBecomeOneShownLaneKernelFirst() {
+    LiveLanes.Planned p = LiveLanes.plan(List.of(), List.of(), List.of(captureSet("lo")));
+    List<String> keys = p.plan().lanes().stream().map(Lane::key).toList();
+    assertFalse(keys.contains("lo/capture.dropped.queue"), keys.toString());
+    assertFalse(keys.contains("lo/capture.dropped.kernel"), keys.toString());
+    Lane drops = p.plan().lane("lo/drops");
+    assertEquals(List.of("kernel", "queue"), drops.series().stream().map(s -> s.label()).toList());
+    assertEquals(1, drops.series().get(0).series().extent() == null ? 0 : 1);
+    assertTrue(p.shownAtFirst().contains("lo/drops"));
+    assertTrue(p.shownAtFirst().contains("lo/dns.rate"), p.shownAtFirst().toString());
+    assertFalse(p.shownAtFirst().contains("lo/packets.skipped"), "other lanes start hidden");
+    assertEquals(Lane.ANNOTATIONS_KEY, keys.get(keys.size() - 1));
+  }
+
+  @Test
+  void filesComeFirstAndTitlesNameTheSourceWhenThereAreSeveral() {
+    SeriesSet file = SeriesSet.of("capture.pcap", List.of(events("dns.queries", 5), events("dns.responses", 5)));
+    LiveLanes.Planned p = LiveLanes.plan(List.of(file), List.of(false), List.of(captureSet("lo")));
+    List<String> keys = p.plan().lanes().stream().map(Lane::key).toList();
+    assertTrue(keys.indexOf("capture.pcap/dns.rate") < keys.indexOf("lo/dns.rate"), keys.toString());
+    assertTrue(p.plan().lane("lo/drops").title().startsWith("lo · Drops"), p.plan().lane("lo/drops").title());
+  }
+
+  @Test
+  void theStatusSaysCountsDropsAndRecordings() {
+    LiveCounters c = new LiveCounters(12_345, 2_000_000, 7, 12_345, 1_234_567, 3, 0, 4, 0, 12_338, 6_789, 3_400, 3_389, List.of(), 0);
+    LiveSnapshot s = new LiveSnapshot("lo", LiveState.RUNNING, 9, T0, c, captureSet("lo"), List.of(Path.of("/tmp/a.pcap"), Path.of("/tmp/b.pcap")), null);
+    assertEquals("lo · live · 12,345 frames · 6,789 DNS messages · 7 discarded while paused · recorded 2 files, 1.2 MB", LiveText.status(s));
+    assertEquals("drops: kernel 3 · interface 0 · our queue 4", LiveText.drops(s));
+    LiveSnapshot tap = new LiveSnapshot("dnstap unix:/tmp/t.sock", LiveState.PAUSED, 2, T0, c, captureSet("x"), List.of(), null);
+    assertEquals("dnstap unix:/tmp/t.sock · paused · 12,345 dnstap frames · 6,789 DNS messages · 0 senders · 7 discarded while paused",
+        LiveText.status(tap));
+    assertEquals("drops: our queue 4", LiveText.drops(tap));
+  }
+}
