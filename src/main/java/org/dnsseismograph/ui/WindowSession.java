@@ -57,7 +57,7 @@ public final class WindowSession {
     AnnotationEditorDialog editor = new AnnotationEditorDialog();
     this.list = new AnnotationsView(annotations, editor);
     // A few rows in the side panel; the tops below stay in sight.
-    list.setPrefHeight(230);
+    list.setPrefHeight(190);
     list.fitNarrow(MainWindow.SIDE_WIDTH - 24);
     AnnotateGestures gestures = new AnnotateGestures(window.timelineView(), annotations, editor).install();
     this.workspace = new WorkspaceViewModel(session, new FxSessionDialogs(window::stage), s -> window.showAndLoad(loadable(s), s.file()), io,
