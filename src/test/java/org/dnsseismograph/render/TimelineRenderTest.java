@@ -95,6 +95,33 @@ class TimelineRenderTest {
   }
 
   @Test
+  void lanesThatDoNotFitTheHeightAreLeftOutAndNamedButNeverTheAnnotations() {
+    ExportRequest tall = request();
+    TimelineLayout all = TimelineExport.layout(tall, new FixedMeasure());
+    assertTrue(all.fits());
+    double least = 0;
+    for (LaneBox b : all.lanes()) {
+      least += b.lane().minHeight() + TimelineLayout.LANE_GAP;
+    }
+    int height = (int) (all.lanes().get(0).top() + least / 2 + (tall.height() - all.axisTop()));
+    ExportRequest shortOne = new ExportRequest(tall.plan(), tall.annotations(), tall.sources(), tall.range(), tall.width(), height, 1, "test",
+        null);
+
+    TimelineLayout l = draw(shortOne, new BufferedImage(shortOne.width(), height, BufferedImage.TYPE_INT_RGB));
+
+    assertTrue(l.fits(), "every lane drawn at least at its readable height, above the axis");
+    assertTrue(l.lanes().size() < all.lanes().size(), l.lanes().size() + " of " + all.lanes().size());
+    assertEquals(LaneKind.ANNOTATIONS, l.lanes().get(l.lanes().size() - 1).lane().kind(), "the annotations stay");
+    for (int i = 0; i < l.lanes().size() - 1; i++) {
+      assertEquals(all.lanes().get(i).lane().key(), l.lanes().get(i).lane().key(), "the first lanes in their order");
+    }
+    String note = String.join(" ", l.spec().footer());
+    int left = all.lanes().size() - l.lanes().size();
+    assertTrue(note.contains(left + (left == 1 ? " lane" : " lanes") + " left out for want of room"), note);
+    assertTrue(note.contains(all.lanes().get(l.lanes().size() - 1).lane().title()), "the first lane left out is named: " + note);
+  }
+
+  @Test
   void aSpikeIsDrawnInTheColumnOfItsTimeAndReachesItsRate() {
     BufferedImage img = new BufferedImage(1148, 520, BufferedImage.TYPE_INT_RGB);
     TimelineLayout l = draw(request(), img);
