@@ -82,7 +82,13 @@ public final class TimelineExport {
     return l;
   }
 
-  /** The layout an export of {@code r} uses, measured with {@code m}. */
+  /** How many lanes left out the footer names; the rest are counted. */
+  static final int NAMED_LEFT_OUT = 6;
+
+  /**
+   * The layout an export of {@code r} uses, measured with {@code m}: lanes that do not fit the
+   * height at their least readable sizes are left out from the last one up, and named in the footer.
+   */
   public static TimelineLayout layout(ExportRequest r, TextMeasure m) {
     double width = r.width() - 24;
     String title = r.title().isEmpty() ? "DNS Seismograph" : r.title();
@@ -97,8 +103,12 @@ public final class TimelineExport {
     List<String> left = new ArrayList<>();
     while (true) {
       List<String> lines = new ArrayList<>(footer);
+      List<String> named = left.size() <= NAMED_LEFT_OUT ? left : new ArrayList<>(left.subList(0, NAMED_LEFT_OUT));
+      if (named.size() < left.size()) {
+        named.add("and " + (left.size() - named.size()) + " more");
+      }
       lines.addAll(wrap(left.size() + (left.size() == 1 ? " lane" : " lanes") + " left out for want of room (a taller picture shows them): ",
-          left, width, TextStyle.SMALL, m));
+          named, width, TextStyle.SMALL, m));
       TimelineLayout l = TimelineLayout.of(new LayoutSpec(r.width(), r.height(), title, legend, lines, r.localZone()), plan, r.range(), m);
       Lane drop = l.fits() ? null : lastDroppable(plan);
       if (drop == null) {
