@@ -42,6 +42,8 @@ public final class WindowSession {
   private final WorkspaceViewModel workspace;
   private final WindowDetections detections;
   private final ExecutorService io;
+  /** The session's file last shown in the title and remembered as recent. */
+  private Path shownFile;
 
   private WindowSession(MainWindow window, RecoveryStore store, long autosaveMillis) {
     this.window = window;
@@ -126,8 +128,6 @@ public final class WindowSession {
     Workspace w = s.snapshot();
     return new Workspace(w.title(), s.loadable(), w.lanes(), w.view(), w.annotations());
   }
-
-  private Path shownFile;
 
   private void followFile() {
     Path f = session.file();

@@ -96,18 +96,19 @@ class TimelineRenderTest {
 
   @Test
   void lanesThatDoNotFitTheHeightAreLeftOutAndNamedButNeverTheAnnotations() {
-    ExportRequest tall = request();
-    TimelineLayout all = TimelineExport.layout(tall, new FixedMeasure());
-    assertTrue(all.fits());
-    double least = 0;
-    for (LaneBox b : all.lanes()) {
-      least += b.lane().minHeight() + TimelineLayout.LANE_GAP;
+    List<EventSeries> many = new ArrayList<>();
+    for (int k = 0; k < 30; k++) {
+      many.add(EventSeries.of(MetricId.of(String.format(java.util.Locale.ROOT, "ops.metric%02d", k)), VIEW, T0 + k * S));
     }
-    int height = (int) (all.lanes().get(0).top() + least / 2 + (tall.height() - all.axisTop()));
-    ExportRequest shortOne = new ExportRequest(tall.plan(), tall.annotations(), tall.sources(), tall.range(), tall.width(), height, 1, "test",
-        null);
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(SeriesSet.of("ops", many)));
+    ExportRequest tall = new ExportRequest(plan, List.of(OUTAGE), List.of(new SourceRef("ops", "ops.csv", "sha256:ab12", 0, "")), VIEW, 1148,
+        16000, 1, "test", null);
+    TimelineLayout all = TimelineExport.layout(tall, FixedMeasure.SEVEN);
+    assertTrue(all.fits());
+    assertEquals(31, all.lanes().size(), "30 series and the annotations");
 
-    TimelineLayout l = draw(shortOne, new BufferedImage(shortOne.width(), height, BufferedImage.TYPE_INT_RGB));
+    ExportRequest shortOne = new ExportRequest(plan, List.of(OUTAGE), tall.sources(), VIEW, 1148, 480, 1, "test", null);
+    TimelineLayout l = draw(shortOne, new BufferedImage(1148, 480, BufferedImage.TYPE_INT_RGB));
 
     assertTrue(l.fits(), "every lane drawn at least at its readable height, above the axis");
     assertTrue(l.lanes().size() < all.lanes().size(), l.lanes().size() + " of " + all.lanes().size());
@@ -117,8 +118,9 @@ class TimelineRenderTest {
     }
     String note = String.join(" ", l.spec().footer());
     int left = all.lanes().size() - l.lanes().size();
-    assertTrue(note.contains(left + (left == 1 ? " lane" : " lanes") + " left out for want of room"), note);
+    assertTrue(note.contains(left + " lanes left out for want of room"), note);
     assertTrue(note.contains(all.lanes().get(l.lanes().size() - 1).lane().title()), "the first lane left out is named: " + note);
+    assertTrue(note.contains("and " + (left - TimelineExport.NAMED_LEFT_OUT) + " more"), note);
   }
 
   @Test
