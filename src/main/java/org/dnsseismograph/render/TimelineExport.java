@@ -73,7 +73,7 @@ public final class TimelineExport {
   public static TimelineLayout paint(ExportRequest r, Painter g) {
     TimelineLayout l = layout(r, g);
     int columns = (int) Math.round(l.columns() * Math.max(1, r.scale()));
-    FrameData frame = FrameData.reduce(r.plan().visibleLanes(), r.range(), columns);
+    FrameData frame = FrameData.reduce(l.lanes().stream().map(LaneBox::lane).toList(), r.range(), columns);
     TimelinePainter tp = new TimelinePainter(Palette.STANDARD);
     tp.paintAxes(g, l);
     tp.paintAnnotations(g, l, r.annotations(), null);
@@ -82,7 +82,13 @@ public final class TimelineExport {
     return l;
   }
 
-  /** The layout an export of {@code r} uses, measured with {@code m}. */
+  /** How many lanes left out the footer names; the rest are counted. */
+  static final int NAMED_LEFT_OUT = 6;
+
+  /**
+   * The layout an export of {@code r} uses, measured with {@code m}: lanes that do not fit the
+   * height at their least readable sizes are left out from the last one up, and named in the footer.
+   */
   public static TimelineLayout layout(ExportRequest r, TextMeasure m) {
     double width = r.width() - 24;
     String title = r.title().isEmpty() ? "DNS Seismograph" : r.title();
@@ -93,8 +99,38 @@ public final class TimelineExport {
     for (SourceRef s : r.sources()) {
       footer.add(s.name() + "  " + (s.contentHash().isEmpty() ? "content hash unknown" : s.contentHash()));
     }
-    LayoutSpec spec = new LayoutSpec(r.width(), r.height(), title, legend, footer, r.localZone());
-    return TimelineLayout.of(spec, r.plan(), r.range(), m);
+    LanePlan plan = r.plan();
+    List<String> left = new ArrayList<>();
+    while (true) {
+      List<String> lines = new ArrayList<>(footer);
+      List<String> named = left.size() <= NAMED_LEFT_OUT ? left : new ArrayList<>(left.subList(0, NAMED_LEFT_OUT));
+      if (named.size() < left.size()) {
+        named.add("and " + (left.size() - named.size()) + " more");
+      }
+      lines.addAll(wrap(left.size() + (left.size() == 1 ? " lane" : " lanes") + " left out for want of room (a taller picture shows them): ",
+          named, width, TextStyle.SMALL, m));
+      TimelineLayout l = TimelineLayout.of(new LayoutSpec(r.width(), r.height(), title, legend, lines, r.localZone()), plan, r.range(), m);
+      Lane drop = l.fits() ? null : lastDroppable(plan);
+      if (drop == null) {
+        return l;
+      }
+      plan = plan.withVisible(drop.key(), false);
+      left.add(0, drop.title());
+    }
+  }
+
+  /**
+   * The lane to leave out when the lanes do not fit at their least readable heights: the last one
+   * shown, never the annotations lane (the picture is evidence of them); null when none is left.
+   */
+  private static Lane lastDroppable(LanePlan plan) {
+    List<Lane> shown = plan.visibleLanes();
+    for (int i = shown.size() - 1; i >= 0; i--) {
+      if (shown.get(i).kind() != LaneKind.ANNOTATIONS) {
+        return shown.get(i);
+      }
+    }
+    return null;
   }
 
   /** {@code items} joined with " · " after {@code lead}, broken into lines no wider than {@code width}. */

@@ -194,6 +194,19 @@ public final class TimelineLayout {
   }
 
   /** Top of the time axis (its UTC row; the local row, if any, under it). */
+  /**
+   * Whether every lane got at least its least readable height and the last one ends above the
+   * time axis (too many lanes for the height do not).
+   */
+  public boolean fits() {
+    for (LaneBox b : lanes) {
+      if (b.height() + 1 < b.lane().minHeight() || b.bottom() > axisTop + 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public double axisTop() {
     return axisTop;
   }

@@ -42,6 +42,8 @@ public final class WindowSession {
   private final WorkspaceViewModel workspace;
   private final WindowDetections detections;
   private final ExecutorService io;
+  /** The session's file last shown in the title and remembered as recent. */
+  private Path shownFile;
 
   private WindowSession(MainWindow window, RecoveryStore store, long autosaveMillis) {
     this.window = window;
@@ -57,7 +59,7 @@ public final class WindowSession {
     AnnotationEditorDialog editor = new AnnotationEditorDialog();
     this.list = new AnnotationsView(annotations, editor);
     // A few rows in the side panel; the tops below stay in sight.
-    list.setPrefHeight(230);
+    list.setPrefHeight(190);
     list.fitNarrow(MainWindow.SIDE_WIDTH - 24);
     AnnotateGestures gestures = new AnnotateGestures(window.timelineView(), annotations, editor).install();
     this.workspace = new WorkspaceViewModel(session, new FxSessionDialogs(window::stage), s -> window.showAndLoad(loadable(s), s.file()), io,
@@ -126,8 +128,6 @@ public final class WindowSession {
     Workspace w = s.snapshot();
     return new Workspace(w.title(), s.loadable(), w.lanes(), w.view(), w.annotations());
   }
-
-  private Path shownFile;
 
   private void followFile() {
     Path f = session.file();

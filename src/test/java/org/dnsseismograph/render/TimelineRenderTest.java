@@ -95,6 +95,35 @@ class TimelineRenderTest {
   }
 
   @Test
+  void lanesThatDoNotFitTheHeightAreLeftOutAndNamedButNeverTheAnnotations() {
+    List<EventSeries> many = new ArrayList<>();
+    for (int k = 0; k < 30; k++) {
+      many.add(EventSeries.of(MetricId.of(String.format(java.util.Locale.ROOT, "ops.metric%02d", k)), VIEW, T0 + k * S));
+    }
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(SeriesSet.of("ops", many)));
+    ExportRequest tall = new ExportRequest(plan, List.of(OUTAGE), List.of(new SourceRef("ops", "ops.csv", "sha256:ab12", 0, "")), VIEW, 1148,
+        16000, 1, "test", null);
+    TimelineLayout all = TimelineExport.layout(tall, FixedMeasure.SEVEN);
+    assertTrue(all.fits());
+    assertEquals(31, all.lanes().size(), "30 series and the annotations");
+
+    ExportRequest shortOne = new ExportRequest(plan, List.of(OUTAGE), tall.sources(), VIEW, 1148, 480, 1, "test", null);
+    TimelineLayout l = draw(shortOne, new BufferedImage(1148, 480, BufferedImage.TYPE_INT_RGB));
+
+    assertTrue(l.fits(), "every lane drawn at least at its readable height, above the axis");
+    assertTrue(l.lanes().size() < all.lanes().size(), l.lanes().size() + " of " + all.lanes().size());
+    assertEquals(LaneKind.ANNOTATIONS, l.lanes().get(l.lanes().size() - 1).lane().kind(), "the annotations stay");
+    for (int i = 0; i < l.lanes().size() - 1; i++) {
+      assertEquals(all.lanes().get(i).lane().key(), l.lanes().get(i).lane().key(), "the first lanes in their order");
+    }
+    String note = String.join(" ", l.spec().footer());
+    int left = all.lanes().size() - l.lanes().size();
+    assertTrue(note.contains(left + " lanes left out for want of room"), note);
+    assertTrue(note.contains(all.lanes().get(l.lanes().size() - 1).lane().title()), "the first lane left out is named: " + note);
+    assertTrue(note.contains("and " + (left - TimelineExport.NAMED_LEFT_OUT) + " more"), note);
+  }
+
+  @Test
   void aSpikeIsDrawnInTheColumnOfItsTimeAndReachesItsRate() {
     BufferedImage img = new BufferedImage(1148, 520, BufferedImage.TYPE_INT_RGB);
     TimelineLayout l = draw(request(), img);

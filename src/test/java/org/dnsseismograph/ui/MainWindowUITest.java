@@ -94,7 +94,6 @@ class MainWindowUITest {
         && window.sources().sources().get(0).state() == SourceState.LOADING && robot.lookup("#status-cancel").query().isVisible());
 
     robot.clickOn("#status-cancel");
-    System.out.println("DEBUG after click: " + fx(() -> window.sources().sources().get(0).state() + " " + window.sources().sources().get(0).figuresProperty().get()));
 
     await("the cancelled state", () -> window.sources().sources().get(0).state() != SourceState.LOADING);
     assertEquals(SourceState.CANCELLED, fx(() -> window.sources().sources().get(0).state()));

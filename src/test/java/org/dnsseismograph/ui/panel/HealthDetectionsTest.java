@@ -1,0 +1,82 @@
+package org.dnsseismograph.ui.panel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import org.dnsseismograph.analysis.CaptureDetect;
+import org.dnsseismograph.analysis.HealthReport;
+import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.ui.UiFixtures;
+import org.dnsseismograph.ui.annotations.OutageProposals;
+import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.workspace.Annotation;
+import org.dnsseismograph.workspace.AnnotationKind;
+import org.dnsseismograph.workspace.AnnotationState;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo capture's health report as the side panel lists it and as proposals: the lab's outage
+ * ({@code assets/demo/truth.json}: example.test.'s three servers stopped for 20 s) at its recorded
+ * times, moved by the capture's clock correction, with its evidence; one proposal per outage.
+ */
+class HealthDetectionsTest {
+  private static final long MS = 1_000_000L;
+  private static final long CORRECTION = 37_000 * MS + 5;
+  private static HealthReport report;
+  private static JsonNode truth;
+
+  @BeforeAll
+  static void detect() throws Exception {
+    Path demo = UiFixtures.demo();
+    report = CaptureDetect.run(new LoadRequest(List.of(demo.resolve("capture.pcap.gz")), DecodeOptions.defaults(), 3_000 * MS), Progress.NONE)
+        .report();
+    truth = new ObjectMapper().readTree(demo.resolve("truth.json").toFile()).path("outage");
+  }
+
+  @Test
+  void everyOutageAndSpikeIsListedOnTheTimelinesAxis() {
+    List<Detection> plain = HealthDetections.of(report, "capture.pcap.gz", 0);
+    List<Detection> shifted = HealthDetections.of(report, "capture.pcap.gz", CORRECTION);
+
+    assertEquals(report.outages().size() + report.spikes().size(), plain.size());
+    for (int i = 0; i < plain.size(); i++) {
+      assertEquals(plain.get(i).span().shift(CORRECTION), shifted.get(i).span(), "moved by the correction");
+      assertEquals(plain.get(i).title(), shifted.get(i).title());
+    }
+    Detection outage = plain.stream().filter(d -> d.kind() == Detection.Kind.OUTAGE).findFirst().orElseThrow();
+    assertEquals(truth.path("startNs").asLong(), outage.span().startNanos(), 100 * MS);
+    assertEquals(truth.path("endNs").asLong(), outage.span().endNanos(), 100 * MS);
+    assertTrue(outage.title().startsWith("example.test. dark (3 servers) 20.0"), outage.title());
+    assertTrue(outage.detail().contains("Servers: 127.0.0.21, 127.0.0.22, 127.0.0.23."), outage.detail());
+    assertTrue(outage.detail().endsWith("In capture.pcap.gz."), outage.detail());
+    for (int i = 0; i < report.spikes().size(); i++) {
+      Detection d = plain.get(report.outages().size() + i);
+      assertEquals(Detection.Kind.SPIKE, d.kind());
+      assertTrue(d.title().startsWith(report.spikes().get(i).metric() + " "), d.title());
+      assertEquals(report.spikes().get(i).startNanos(), d.span().startNanos());
+    }
+  }
+
+  @Test
+  void eachSuspectedOutageIsProposedWithItsZoneServersAndEvidence() {
+    List<Annotation> proposed = OutageProposals.of(report, "capture.pcap.gz", CORRECTION);
+
+    assertEquals(report.outages().size(), proposed.size());
+    Annotation a = proposed.get(0);
+    assertEquals(AnnotationKind.OUTAGE, a.kind());
+    assertEquals(AnnotationState.PROPOSED, a.state());
+    assertEquals(OutageProposals.DETECTOR, a.proposedBy());
+    assertEquals("example.test. dark", a.label());
+    assertEquals("example.test.", a.zone());
+    assertEquals(List.of("127.0.0.21", "127.0.0.22", "127.0.0.23"), a.servers());
+    assertEquals(truth.path("startNs").asLong() + CORRECTION, a.span().startNanos(), 100 * MS);
+    assertEquals(HealthDetections.of(report, "capture.pcap.gz", CORRECTION).stream().filter(d -> d.kind() == Detection.Kind.OUTAGE)
+        .findFirst().orElseThrow().detail(), a.text());
+  }
+}
