@@ -26,6 +26,7 @@ final class LiveBar extends VBox {
     setId("live-bar");
     getStyleClass().add("live-bar");
     setSpacing(2);
+    setPadding(new javafx.geometry.Insets(2, 6, 2, 6));
     visibleProperty().bind(Bindings.isNotEmpty(live.sessions()));
     managedProperty().bind(visibleProperty());
     live.sessions().addListener((ListChangeListener<LiveSession>) c -> rebuild());

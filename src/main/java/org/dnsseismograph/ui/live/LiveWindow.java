@@ -50,7 +50,7 @@ public final class LiveWindow {
     this.pulse = new AnimationTimer() {
       @Override
       public void handle(long now) {
-        live.pulse();
+        live.pulse(now);
       }
     };
   }
