@@ -28,7 +28,8 @@ final class OpenCommand implements Callable<Integer> {
       description = "Also read this port as DNS (53 always is); repeatable or comma-separated.")
   List<Integer> dnsPorts = new ArrayList<>();
 
-  @Option(names = "--live", paramLabel = "IF", description = "Capture live on this interface as well.")
+  @Option(names = "--live", paramLabel = "IF", description = {"Capture live on this interface as well: DNS on 53 and the --dns-port ports,",
+      "following the present (End or L resumes following). Needs root or the capture capabilities."})
   String live;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")

@@ -25,11 +25,11 @@ import java.util.stream.Stream;
  * from a private directory named like the lab's ({@code /tmp/seismograph-lab.*}, which CI's
  * AppArmor rule allows). {@link #close()} stops exactly these processes and removes the directory.
  */
-final class LocalDns implements AutoCloseable {
-  static final String UNBOUND_ADDRESS = "127.0.0.150";
-  static final String NSD_ADDRESS = "127.0.0.151";
-  static final String CLIENT_ADDRESS = "127.0.0.152";
-  static final String ZONE = "capture.test";
+public final class LocalDns implements AutoCloseable {
+  public static final String UNBOUND_ADDRESS = "127.0.0.150";
+  public static final String NSD_ADDRESS = "127.0.0.151";
+  public static final String CLIENT_ADDRESS = "127.0.0.152";
+  public static final String ZONE = "capture.test";
 
   private final Path dir;
   private final List<Process> processes = new ArrayList<>();
@@ -41,7 +41,7 @@ final class LocalDns implements AutoCloseable {
   }
 
   /** True when the tests can run here: root, NSD, Unbound and the clients installed. */
-  static boolean available() {
+  public static boolean available() {
     return "root".equals(System.getProperty("user.name"))
         && Stream.of("/usr/sbin/nsd", "/usr/sbin/unbound", "/usr/bin/dig", "/usr/bin/dnsperf").allMatch(p -> Files.isExecutable(Path.of(p)));
   }
@@ -59,7 +59,7 @@ final class LocalDns implements AutoCloseable {
   }
 
   /** NSD and an Unbound stubbed to it on {@link #unboundPort()}; dnstap to {@code dnstapSocket} when not null. */
-  static LocalDns withUnbound(Path dnstapSocket) throws IOException {
+  public static LocalDns withUnbound(Path dnstapSocket) throws IOException {
     LocalDns d = nsd();
     try {
       d.startUnbound(dnstapSocket);
@@ -70,15 +70,15 @@ final class LocalDns implements AutoCloseable {
     }
   }
 
-  int nsdPort() {
+  public int nsdPort() {
     return nsdPort;
   }
 
-  int unboundPort() {
+  public int unboundPort() {
     return unboundPort;
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
@@ -210,7 +210,7 @@ final class LocalDns implements AutoCloseable {
   }
 
   /** Runs a client command to completion and returns its output (stdout and stderr). */
-  static String run(List<String> command, long timeoutSeconds) throws IOException {
+  public static String run(List<String> command, long timeoutSeconds) throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out;
     try (InputStream in = p.getInputStream()) {

@@ -2,6 +2,7 @@ package org.dnsseismograph.ui.live;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,6 +27,7 @@ final class LiveBar extends VBox {
     setId("live-bar");
     getStyleClass().add("live-bar");
     setSpacing(2);
+    setPadding(new Insets(2, 6, 2, 6));
     visibleProperty().bind(Bindings.isNotEmpty(live.sessions()));
     managedProperty().bind(visibleProperty());
     live.sessions().addListener((ListChangeListener<LiveSession>) c -> rebuild());

@@ -19,6 +19,7 @@ import org.dnsseismograph.capture.CaptureInterface;
 import org.dnsseismograph.capture.DnstapEndpoint;
 import org.dnsseismograph.capture.LiveCaptureConfig;
 import org.dnsseismograph.capture.Recording;
+import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.DnsPorts;
 
 /**
@@ -89,7 +90,7 @@ final class LiveForm {
       if (filter.get() == null || filter.get().isBlank()) {
         throw new IllegalArgumentException("give a filter (the default captures DNS on " + ports + ")");
       }
-      LiveCaptureConfig c = LiveCaptureConfig.of(name).withPorts(org.dnsseismograph.wire.DecodeOptions.defaults().withPorts(ports))
+      LiveCaptureConfig c = LiveCaptureConfig.of(name).withPorts(DecodeOptions.defaults().withPorts(ports))
           .withFilter(filter.get().strip()).withSnapLength(snapLength.get());
       r = new LiveRequest(c, null);
     }

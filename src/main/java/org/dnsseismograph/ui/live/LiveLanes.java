@@ -10,6 +10,7 @@ import org.dnsseismograph.render.LanePlan;
 import org.dnsseismograph.render.LanePlanner;
 import org.dnsseismograph.render.LaneSeries;
 import org.dnsseismograph.render.Palette;
+import org.dnsseismograph.render.Rgba;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.ui.sources.LaneDefaults;
 
@@ -87,7 +88,7 @@ final class LiveLanes {
     return null;
   }
 
-  private static org.dnsseismograph.render.Rgba colour(String kind) {
+  private static Rgba colour(String kind) {
     return switch (kind) {
       case "kernel" -> Palette.STANDARD.rcode("SERVFAIL");
       case "interface" -> Palette.STANDARD.rcode("NXDOMAIN");

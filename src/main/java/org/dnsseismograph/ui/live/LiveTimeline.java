@@ -42,6 +42,7 @@ public final class LiveTimeline {
   private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(true);
   private final ReadOnlyBooleanWrapper hasData = new ReadOnlyBooleanWrapper();
   private final FollowMode mode = new FollowMode();
+  private final UpdatePace pace = new UpdatePace();
   private long present = Long.MIN_VALUE;
   /** Every extent shown while live sources exist: the extent only grows, so what was shown can be panned back to. */
   private TimeRange grown;
@@ -183,9 +184,17 @@ public final class LiveTimeline {
     following.set(false);
   }
 
-  /** One frame: takes up new snapshots, plans and moves the timeline. Returns true when anything changed. */
-  public boolean pulse() {
+  /**
+   * One frame at {@code now} (monotonic ns): notices whether the analyst moved the view and, when an
+   * update is due ({@link UpdatePace}), takes up new snapshots, plans and moves the timeline.
+   * Returns true when anything changed.
+   */
+  public boolean pulse(long now) {
     following.set(mode.check(timeline.visibleRange()));
+    if (!pace.pulse(now)) {
+      return false;
+    }
+    pace.updated(now);
     boolean changed = false;
     for (LiveSession s : sessions) {
       changed |= s.poll();

@@ -1,5 +1,7 @@
 package org.dnsseismograph.ui.live;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.BooleanBinding;
@@ -16,6 +18,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.stage.WindowEvent;
 import org.dnsseismograph.ui.MainWindow;
@@ -40,7 +43,7 @@ public final class LiveWindow {
   private final LiveTimeline live;
   private final DnsPorts ports;
   private final Menu menu = new Menu(MENU);
-  private final java.util.List<MenuItem> menuItems = new java.util.ArrayList<>();
+  private final List<MenuItem> menuItems = new ArrayList<>();
   private final AnimationTimer pulse;
 
   private LiveWindow(MainWindow window, DnsPorts ports) {
@@ -50,7 +53,7 @@ public final class LiveWindow {
     this.pulse = new AnimationTimer() {
       @Override
       public void handle(long now) {
-        live.pulse();
+        live.pulse(now);
       }
     };
   }
@@ -144,7 +147,7 @@ public final class LiveWindow {
     stop.setId("menu-capture-stop");
     stop.disableProperty().bind(live.hasDataProperty().not());
     stop.setOnAction(e -> live.sessions().forEach(live::stop));
-    menuItems.addAll(java.util.List.of(open, new SeparatorMenuItem(), follow, stop));
+    menuItems.addAll(List.of(open, new SeparatorMenuItem(), follow, stop));
     menu.getItems().setAll(menuItems);
   }
 
@@ -188,7 +191,7 @@ public final class LiveWindow {
     window.timelineView().visibleProperty().unbind();
     window.timelineView().visibleProperty().bind(anyData);
     // The hint shares the timeline's pane (looked up there: the split pane has no skin before the window shows).
-    if (window.timelineView().getParent() instanceof javafx.scene.layout.Pane middle) {
+    if (window.timelineView().getParent() instanceof Pane middle) {
       for (Node n : middle.getChildren()) {
         if ("drop-hint".equals(n.getId())) {
           n.visibleProperty().unbind();

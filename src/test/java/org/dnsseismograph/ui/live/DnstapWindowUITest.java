@@ -1,0 +1,123 @@
+package org.dnsseismograph.ui.live;
+
+import static org.dnsseismograph.ui.live.LiveWindowUITest.await;
+import static org.dnsseismograph.ui.live.LiveWindowUITest.fx;
+import static org.dnsseismograph.ui.live.LiveWindowUITest.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.dnsseismograph.capture.ControlType;
+import org.dnsseismograph.capture.DnstapEndpoint;
+import org.dnsseismograph.capture.DnstapFileReader;
+import org.dnsseismograph.capture.DnstapReceiver;
+import org.dnsseismograph.capture.FrameStreamReader;
+import org.dnsseismograph.capture.FrameStreamWriter;
+import org.dnsseismograph.capture.LiveState;
+import org.dnsseismograph.capture.StreamFrame;
+import org.dnsseismograph.render.Lane;
+import org.dnsseismograph.ui.LaunchRequest;
+import org.dnsseismograph.ui.MainWindow;
+import org.dnsseismograph.ui.SeismographApp;
+import org.dnsseismograph.ui.common.UserSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A resolver's dnstap stream into the window (no root needed): Unbound's recorded stream (the
+ * capture tests' fixture) sent through the Frame Streams handshake to a TCP socket on loopback
+ * that the window listens on; its client and resolver messages appear as client and upstream
+ * lanes, counted as BIND's dnstap-read counts them in the fixture's text.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DnstapWindowUITest {
+  private static final Path FIXTURES = Path.of(System.getProperty("seismograph.test.data", "src/test/resources"), "org/dnsseismograph/capture");
+
+  @TempDir
+  static Path config;
+  private MainWindow window;
+  private LiveTimeline live;
+
+  @Start
+  void start(Stage stage) {
+    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config));
+    stage.setWidth(1280);
+    stage.setHeight(800);
+    stage.show();
+    live = LiveWindow.of(window).orElseThrow().live();
+  }
+
+  @AfterEach
+  void close() throws InterruptedException {
+    fxRun(() -> live.stopFollowing());
+    Thread.sleep(1000);
+    fxRun(() -> window.stage().close());
+    Thread.sleep(500);
+    WaitForAsyncUtils.clearExceptions();
+  }
+
+  /** Messages of a kind (CQ, CR, RQ, RR) in dnstap-read's text of the fixture. */
+  private static long peerCount(String kind) throws IOException {
+    return Files.readAllLines(FIXTURES.resolve("unbound.dnstap-read.txt")).stream().filter(l -> l.split(" ")[2].equals(kind)).count();
+  }
+
+  private static List<byte[]> fixtureFrames() throws Exception {
+    List<byte[]> frames = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(FIXTURES.resolve("unbound.dnstap"))) {
+      FrameStreamReader r = new FrameStreamReader(in);
+      for (StreamFrame f = r.next(); f != null; f = r.next()) {
+        if (f instanceof StreamFrame.Data d) {
+          frames.add(d.bytes());
+        }
+      }
+    }
+    return frames;
+  }
+
+  @Test
+  void aResolversStreamShowsAsClientAndUpstreamLanes() throws Exception {
+    LiveSession s = fx(() -> live.start(LiveRequest.dnstap(DnstapEndpoint.parse("tcp:127.0.0.1:0"))));
+    await("the receiver to listen", () -> s.stateProperty().get() == LiveState.RUNNING);
+    InetSocketAddress bound = (InetSocketAddress) ((DnstapReceiver) s.source()).boundAddress();
+    List<byte[]> frames = fixtureFrames();
+    try (SocketChannel ch = SocketChannel.open(bound)) {
+      FrameStreamWriter w = new FrameStreamWriter(Channels.newOutputStream(ch));
+      FrameStreamReader r = new FrameStreamReader(Channels.newInputStream(ch));
+      w.writeControl(ControlType.READY, DnstapFileReader.CONTENT_TYPE);
+      assertEquals(new StreamFrame.Control(ControlType.ACCEPT, List.of(DnstapFileReader.CONTENT_TYPE)), r.next());
+      w.writeControl(ControlType.START, DnstapFileReader.CONTENT_TYPE);
+      for (byte[] f : frames) {
+        w.writeData(f, 0, f.length);
+      }
+      w.writeControl(ControlType.STOP);
+      assertEquals(new StreamFrame.Control(ControlType.FINISH, List.of()), r.next());
+    }
+    long all = peerCount("CQ") + peerCount("CR") + peerCount("RQ") + peerCount("RR");
+    await("every message analysed", () -> s.snapshot().counters().dnsMessages() == all);
+    assertEquals(frames.size(), fx(() -> s.snapshot().counters().received()));
+    assertEquals(peerCount("CQ") + peerCount("RQ"), fx(() -> s.snapshot().counters().queries()));
+    String name = s.name();
+    assertEquals("dnstap tcp:127.0.0.1:0", name);
+    await("the client and upstream lanes", () -> window.timeline().plan().visibleLanes().stream().anyMatch(l -> l.key().equals(name + "/upstream.rate")));
+    List<String> shown = fx(() -> window.timeline().plan().visibleLanes().stream().map(Lane::key).toList());
+    assertTrue(shown.containsAll(List.of(name + "/client.rate", name + "/client.rcode", name + "/upstream.rate", name + "/drops")), shown.toString());
+    String status = fx(() -> ((Label) window.scene().lookup("#live-status")).getText());
+    assertTrue(status.startsWith(name + " · live · " + frames.size() + " dnstap frames · " + all + " DNS messages · 0 senders"), status);
+    assertEquals("live drops: our queue 0", fx(() -> ((Label) window.scene().lookup("#status-live-drops")).getText()));
+  }
+}
