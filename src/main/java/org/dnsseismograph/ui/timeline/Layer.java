@@ -1,6 +1,6 @@
 package org.dnsseismograph.ui.timeline;
 
-/** The canvases of a timeline, bottom to top; each is redrawn only when its dirty flag is set. */
+/** The layers of a timeline, bottom to top, each with a dirty flag; the first three share one canvas and are redrawn together. */
 enum Layer {
   /** Background, lane frames and titles, grid, time axis: changes with the view and the lanes. */
   AXES,

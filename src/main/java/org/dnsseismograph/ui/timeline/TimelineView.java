@@ -18,11 +18,13 @@ import org.dnsseismograph.render.TimelineLayout;
 import org.dnsseismograph.render.TimelinePainter;
 
 /**
- * The timeline on screen: four stacked canvases (axes, annotations, series, overlay) drawn through
- * the shared {@link TimelinePainter}, the overview strip under them, and the crosshair readout.
- * Changes to the view model only set dirty flags; the {@link FrameTicker} redraws the dirty layers
- * once per frame, and the series layer only when a new frame of reduced series has arrived (until
- * then the previous frame is drawn at the new geometry, each bucket at its own time).
+ * The timeline on screen: the layers (axes, annotations, series, overlay) drawn through the shared
+ * {@link TimelinePainter} on two stacked canvases (the first three on the bottom one, the overlay
+ * on top), the overview strip under them, and the crosshair readout. The lanes' data is filled
+ * into a pixel buffer and drawn as one image ({@link RasterPainter}). Changes to the view model
+ * only set dirty flags; the {@link FrameTicker} redraws the dirty canvases once per frame, taking
+ * up a new frame of reduced series when one has arrived (until then the previous frame is drawn at
+ * the new geometry, each bucket at its own time).
  *
  * <p>Embed it anywhere; it starts its frame timer when shown in a scene and stops it when removed.
  * FX thread only.
@@ -49,7 +51,10 @@ public final class TimelineView extends Region {
     this.vm = vm;
     getStyleClass().add("timeline-view");
     setId("timeline");
-    for (Layer l : new Layer[] {Layer.AXES, Layer.ANNOTATIONS, Layer.SERIES, Layer.OVERLAY}) {
+    // Axes, annotations and series share the bottom canvas: with the software renderer every
+    // full-window layer costs a blend of every pixel on each frame, and a zoom or a pan redraws
+    // all three anyway. The overlay keeps its own, as the mouse redraws it alone.
+    for (Layer l : new Layer[] {Layer.AXES, Layer.OVERLAY}) {
       Canvas c = new Canvas();
       c.setId("timeline-" + l.name().toLowerCase(java.util.Locale.ROOT));
       c.setMouseTransparent(l != Layer.OVERLAY);
@@ -57,6 +62,8 @@ public final class TimelineView extends Region {
       painters.put(l, new FxCanvasPainter(c.getGraphicsContext2D()));
       getChildren().add(c);
     }
+    painters.put(Layer.ANNOTATIONS, painters.get(Layer.AXES));
+    painters.put(Layer.SERIES, painters.get(Layer.AXES));
     overview = new OverviewStrip(vm, painter);
     readout = new ReadoutBox(vm);
     getChildren().addAll(overview, readout);
@@ -183,6 +190,9 @@ public final class TimelineView extends Region {
       layout = TimelineLayout.of(spec, vm.plan(), vm.visibleRange(), painters.get(Layer.AXES));
       vm.setColumns(layout.columns());
     }
+    if (dirty.contains(Layer.AXES) || dirty.contains(Layer.ANNOTATIONS) || dirty.contains(Layer.SERIES)) {
+      dirty.addAll(EnumSet.of(Layer.AXES, Layer.ANNOTATIONS, Layer.SERIES));
+    }
     for (Layer l : EnumSet.copyOf(dirty)) {
       draw(l);
     }
@@ -190,10 +200,11 @@ public final class TimelineView extends Region {
     return true;
   }
 
+  /** Draws one layer; the layers sharing the bottom canvas are drawn in order, the axes clearing it. */
   private void draw(Layer l) {
-    Canvas c = canvases.get(l);
+    Canvas c = l == Layer.ANNOTATIONS || l == Layer.SERIES ? canvases.get(Layer.AXES) : canvases.get(l);
     FxCanvasPainter p = painters.get(l);
-    if (c != null) {
+    if (c != null && (l == Layer.AXES || l == Layer.OVERLAY)) {
       c.getGraphicsContext2D().clearRect(0, 0, c.getWidth(), c.getHeight());
     }
     switch (l) {
@@ -202,8 +213,6 @@ public final class TimelineView extends Region {
         List<org.dnsseismograph.workspace.Annotation> list = vm.annotationsProperty().get();
         painter.paintAnnotations(p, layout, list, vm.selectedAnnotationProperty().get());
         labels = placedLabels(p);
-        // An empty layer still costs a software renderer a full-window blend every frame.
-        c.setVisible(!list.isEmpty());
       }
       case SERIES -> drawSeries(c, p);
       case OVERLAY -> drawOverlay(p);
@@ -217,6 +226,9 @@ public final class TimelineView extends Region {
       seriesRaster = new RasterPainter(p);
     }
     double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+    if (vm.frame() == null) {
+      return;
+    }
     seriesRaster.begin(c.getWidth(), c.getHeight(), scale);
     painter.paintSeries(seriesRaster, layout, vm.frame());
     seriesRaster.finish(c.getGraphicsContext2D());

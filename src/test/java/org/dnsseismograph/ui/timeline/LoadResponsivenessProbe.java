@@ -123,7 +123,7 @@ public final class LoadResponsivenessProbe {
           "first-partial-lanes-ms %d, load-seen-ending-ms %d, pulses %d: interval p50 %.1f ms p99 %.1f ms max %.1f ms; "
               + "zooms %d: ask-to-drawn p50 %.1f ms p99 %.1f ms max %.1f ms%n",
           firstLanes, lastGrowth, intervals.size(), pct(intervals, 50), pct(intervals, 99), pct(intervals, 100), gestures.size(),
-          pct(gestures, 50), pct(gestures, 99), pct(gestures, 100));
+          pct(gestures, 50), pct(gestures, 99), pct(gestures, 100)) + threadCpu();
       try {
         Files.writeString(out, s, StandardCharsets.US_ASCII);
       } catch (java.io.IOException e) {
@@ -131,6 +131,16 @@ public final class LoadResponsivenessProbe {
       }
       Runtime.getRuntime().halt(0);
     }
+  }
+
+  /** CPU seconds of the busiest threads so far: who had the cores while the capture loaded. */
+  private static String threadCpu() {
+    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    StringBuilder b = new StringBuilder("thread cpu s:");
+    Thread.getAllStackTraces().keySet().stream()
+        .sorted((x, y) -> Long.compare(mx.getThreadCpuTime(y.getId()), mx.getThreadCpuTime(x.getId()))).limit(8)
+        .forEach(t -> b.append(String.format(Locale.ROOT, " %s %.1f;", t.getName(), mx.getThreadCpuTime(t.getId()) / 1e9)));
+    return b.append(String.format(Locale.ROOT, " process %.1f%n", FirstLanesProbe.processCpuMillis() / 1e3)).toString();
   }
 
   private static double pct(List<Long> v, int p) {

@@ -57,8 +57,8 @@ final class WindowFrames {
       TimeRange target = views.get(Math.floorMod(i, n));
       long renderer = rendererId();
       long r0 = cpu(mx, reducerId[0]) + pool(mx);
-      long f0 = mx.getThreadCpuTime(fxId);
-      long g0 = mx.getThreadCpuTime(renderer);
+      long f0 = cpu(mx, fxId);
+      long g0 = cpu(mx, renderer);
       long t0 = System.nanoTime();
       onFx(() -> {
         view.viewModel().moveTo(target);
@@ -72,8 +72,8 @@ final class WindowFrames {
       if (i >= 0) {
         wall[i] = t1 - t0;
         reduce[i] = cpu(mx, reducerId[0]) + pool(mx) - r0;
-        fx[i] = mx.getThreadCpuTime(fxId) - f0;
-        render[i] = mx.getThreadCpuTime(renderer) - g0;
+        fx[i] = cpu(mx, fxId) - f0;
+        render[i] = cpu(mx, renderer) - g0;
       }
     }
     reducer.shutdownNow();
@@ -113,7 +113,7 @@ final class WindowFrames {
   }
 
   private static long cpu(ThreadMXBean mx, long id) {
-    return Math.max(0, mx.getThreadCpuTime(id));
+    return id <= 0 ? 0 : Math.max(0, mx.getThreadCpuTime(id));
   }
 
   private static long pool(ThreadMXBean mx) {
