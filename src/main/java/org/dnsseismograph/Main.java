@@ -28,6 +28,6 @@ public final class Main {
 
   /** The window for a command-line request. */
   static int window(GuiLauncher.GuiRequest request) {
-    return SeismographApp.launch(new LaunchRequest(request.files(), request.liveInterface(), request.extraDnsPorts()));
+    return SeismographApp.launch(new LaunchRequest(request.files(), request.liveInterface(), request.extraDnsPorts(), request.liveRecording()));
   }
 }

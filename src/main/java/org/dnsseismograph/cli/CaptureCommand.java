@@ -56,11 +56,8 @@ final class CaptureCommand implements Callable<Integer> {
   @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "262144", description = "Bytes kept of each frame (default: ${DEFAULT-VALUE}, whole frames).")
   int snapLength;
 
-  @Option(names = "--rotate-size", paramLabel = "SIZE", description = "Start a new file before one grows past SIZE (100MiB, 1GiB, 500M; at least 1MiB).")
-  String rotateSize;
-
-  @Option(names = "--rotate-time", paramLabel = "DURATION", description = "Start a new file once one spans DURATION of traffic (1h, 15min; at least 1s).")
-  String rotateTime;
+  @Mixin
+  RotationOptions rotation = new RotationOptions();
 
   @Option(names = "--list-interfaces", description = "List the interfaces with their addresses and exit.")
   boolean listInterfaces;
@@ -135,15 +132,14 @@ final class CaptureCommand implements Callable<Integer> {
     if (snapLength < 1 || snapLength > LiveCaptureConfig.MAX_SNAP_LENGTH) {
       throw new IllegalArgumentException("--snaplen must be 1.." + LiveCaptureConfig.MAX_SNAP_LENGTH + ", not " + snapLength);
     }
-    Recording recording = Recording.toFile(write).withRotation(rotateSize == null ? 0 : parseSize(rotateSize),
-        rotateTime == null ? 0 : positiveDuration("--rotate-time", rotateTime));
+    Recording recording = rotation.applyTo(Recording.toFile(write));
     LiveCaptureConfig config = LiveCaptureConfig.of(interfaceName).withPorts(capture.decodeOptions()).withSnapLength(snapLength).withRecording(recording);
     return filter == null ? config : config.withFilter(filter);
   }
 
   /** Waits for the duration, Ctrl-C or a failure, with a status line every 10 s. */
   private void waitUntilDone(LiveCapture live, CountDownLatch interrupted) throws InterruptedException {
-    long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + positiveDuration("--duration", duration);
+    long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + RotationOptions.positiveDuration("--duration", duration);
     long nextStatus = System.nanoTime() + STATUS_EVERY_NANOS;
     while (live.snapshot().state() != LiveState.FAILED && (duration == null || System.nanoTime() - end < 0)) {
       long wait = Math.min(duration == null ? Long.MAX_VALUE : end - System.nanoTime(), nextStatus - System.nanoTime());
@@ -208,37 +204,5 @@ final class CaptureCommand implements Callable<Integer> {
       case BAD_FILTER, NO_SUCH_INTERFACE -> new IllegalArgumentException(e.getMessage());
       default -> new InputFailure(e.getMessage());
     };
-  }
-
-  private static long positiveDuration(String option, String text) {
-    long d = TimeUnits.parseDuration(text);
-    if (d <= 0) {
-      throw new IllegalArgumentException(option + " must be positive, not " + text);
-    }
-    return d;
-  }
-
-  /** Parses a size: a number with k/K/KiB, M/MiB, G/GiB (powers of 1024), KB/MB/GB (powers of 1000), or bytes. */
-  static long parseSize(String text) {
-    String t = text.strip();
-    int i = 0;
-    while (i < t.length() && (Character.isDigit(t.charAt(i)) || t.charAt(i) == '.')) {
-      i++;
-    }
-    if (i == 0) {
-      throw new IllegalArgumentException("--rotate-size must be a size such as 100MiB or 1GiB, not " + text);
-    }
-    double n = Double.parseDouble(t.substring(0, i));
-    long scale = switch (t.substring(i).strip()) {
-      case "", "B" -> 1L;
-      case "k", "K", "KiB" -> 1L << 10;
-      case "M", "MiB" -> 1L << 20;
-      case "G", "GiB" -> 1L << 30;
-      case "KB" -> 1_000L;
-      case "MB" -> 1_000_000L;
-      case "GB" -> 1_000_000_000L;
-      default -> throw new IllegalArgumentException("unknown size unit in --rotate-size " + text + " (use KiB, MiB, GiB, KB, MB or GB)");
-    };
-    return Math.round(n * scale);
   }
 }

@@ -2,6 +2,7 @@ package org.dnsseismograph.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.dnsseismograph.capture.Recording;
 
 /**
  * Opens the window. {@code Main} hands the command line an implementation, so {@code cli} never
@@ -18,10 +19,13 @@ public interface GuiLauncher {
    */
   int launch(GuiRequest request);
 
-  /** What the window should open with; all empty means the bundled demo workspace. */
-  record GuiRequest(List<Path> files, String liveInterface, List<Integer> extraDnsPorts) {
+  /**
+   * What the window should open with; all empty means the bundled demo workspace. {@code liveRecording}
+   * is where the live capture records (null: not recorded), only with {@code liveInterface}.
+   */
+  record GuiRequest(List<Path> files, String liveInterface, List<Integer> extraDnsPorts, Recording liveRecording) {
     public static GuiRequest demo() {
-      return new GuiRequest(List.of(), null, List.of());
+      return new GuiRequest(List.of(), null, List.of(), null);
     }
 
     public boolean isDemo() {

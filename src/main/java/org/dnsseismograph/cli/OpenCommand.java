@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dnsseismograph.capture.Recording;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code seismograph open FILE... [--dns-port N] [--live IF]}: the window with these sources —
+ * {@code seismograph open FILE... [--dns-port N] [--live IF [--record FILE.pcap [--rotate-size S] [--rotate-time D]]]}: the window with these sources —
  * captures, exports or a workspace, each recognised by its content. Files are checked before the
  * window opens: a missing or unreadable one is exit 1 with its one-line reason; a bad port or no
  * file and no interface is exit 2. The window itself comes through the {@link GuiLauncher} that
@@ -31,6 +33,13 @@ final class OpenCommand implements Callable<Integer> {
   @Option(names = "--live", paramLabel = "IF", description = {"Capture live on this interface as well: DNS on 53 and the --dns-port ports,",
       "following the present (End or L resumes following). Needs root or the capture capabilities."})
   String live;
+
+  @Option(names = "--record", paramLabel = "FILE.pcap", description = {"With --live: record every captured frame to this file as it arrives",
+      "(replaced if it exists; with rotation FILE-00001.pcap, ...), reopenable as a capture."})
+  Path record;
+
+  @Mixin
+  RotationOptions rotation = new RotationOptions();
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
@@ -60,6 +69,23 @@ final class OpenCommand implements Callable<Integer> {
         throw new InputFailure(f, "not readable (permission denied)");
       }
     }
-    return gui.launch(new GuiLauncher.GuiRequest(List.copyOf(files), live, List.copyOf(dnsPorts)));
+    return gui.launch(new GuiLauncher.GuiRequest(List.copyOf(files), live, List.copyOf(dnsPorts), recording()));
+  }
+
+  private Recording recording() {
+    if (record == null) {
+      if (rotation.rotateSize != null || rotation.rotateTime != null) {
+        throw new IllegalArgumentException("--rotate-size and --rotate-time need --record FILE.pcap");
+      }
+      return null;
+    }
+    if (live == null) {
+      throw new IllegalArgumentException("--record needs --live IF");
+    }
+    Path dir = record.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new InputFailure(record, "cannot write here: " + dir + " is not a directory");
+    }
+    return rotation.applyTo(Recording.toFile(record));
   }
 }

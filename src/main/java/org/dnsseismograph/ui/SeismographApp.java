@@ -98,7 +98,7 @@ public final class SeismographApp {
     }
     SourceLoads loads = new SourceLoads(SourceLoads.defaults().decode().withPorts(ports), SourceLoads.defaults().timeoutNanos());
     MainWindow w = new MainWindow(stage, tasks, new FxDialogService(stage), settings, loads, reducer);
-    org.dnsseismograph.ui.live.LiveWindow.attach(w, request.liveInterface(), ports);
+    org.dnsseismograph.ui.live.LiveWindow.attach(w, request.liveInterface(), ports, request.liveRecording());
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
     stage.setX(screen.getMinX());
     stage.setY(screen.getMinY());

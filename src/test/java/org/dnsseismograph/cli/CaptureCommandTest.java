@@ -83,10 +83,10 @@ class CaptureCommandTest {
 
   @Test
   void sizesParseInBinaryAndDecimalUnits() {
-    assertEquals(100L << 20, CaptureCommand.parseSize("100MiB"));
-    assertEquals(500L << 10, CaptureCommand.parseSize("500k"));
-    assertEquals(2_000_000_000L, CaptureCommand.parseSize("2GB"));
-    assertEquals(1L << 30, CaptureCommand.parseSize("1G"));
+    assertEquals(100L << 20, RotationOptions.parseSize("100MiB"));
+    assertEquals(500L << 10, RotationOptions.parseSize("500k"));
+    assertEquals(2_000_000_000L, RotationOptions.parseSize("2GB"));
+    assertEquals(1L << 30, RotationOptions.parseSize("1G"));
   }
 
   @Test

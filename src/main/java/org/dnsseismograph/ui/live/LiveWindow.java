@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.stage.WindowEvent;
+import org.dnsseismograph.capture.Recording;
 import org.dnsseismograph.ui.MainWindow;
 import org.dnsseismograph.ui.common.FxExecutor;
 import org.dnsseismograph.wire.DnsPorts;
@@ -63,13 +64,14 @@ public final class LiveWindow {
    * not null, starts a capture on it once the window shows.
    *
    * @param ports the DNS ports of the window's decoding (53 and those of {@code --dns-port})
+   * @param recording where that capture records as it arrives, or null for none
    */
-  public static LiveWindow attach(MainWindow window, String liveInterface, DnsPorts ports) {
+  public static LiveWindow attach(MainWindow window, String liveInterface, DnsPorts ports, Recording recording) {
     LiveWindow w = new LiveWindow(window, ports);
     w.install();
     window.scene().getRoot().getProperties().put(LiveWindow.class, w);
     if (liveInterface != null) {
-      FxExecutor.INSTANCE.later(() -> w.live.start(LiveRequest.capture(liveInterface, ports)));
+      FxExecutor.INSTANCE.later(() -> w.live.start(LiveRequest.capture(liveInterface, ports).withRecording(recording)));
     }
     return w;
   }
