@@ -42,6 +42,16 @@ public final class AlignmentMetrics {
     return strongest(set);
   }
 
+  /** The name of the series {@link #pick} chooses by itself, or null when the set has none to choose. */
+  public static String rateSeries(SeriesSet set) {
+    try {
+      return pick(set, null).name();
+    } catch (IllegalArgumentException e) {
+      // No series long enough to find a rate by its change.
+      return null;
+    }
+  }
+
   private static MetricId match(SeriesSet set, String name) {
     for (MetricId id : set.ids()) {
       String n = id.name();

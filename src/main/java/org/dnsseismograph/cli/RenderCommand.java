@@ -6,8 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.dnsseismograph.analysis.AlignmentMetrics;
 import org.dnsseismograph.render.ExportRequest;
+import org.dnsseismograph.render.Lane;
+import org.dnsseismograph.render.LaneDefaults;
+import org.dnsseismograph.render.LanePlan;
+import org.dnsseismograph.render.Palette;
 import org.dnsseismograph.render.TimelineExport;
 import org.dnsseismograph.render.WorkspacePlan;
 import org.dnsseismograph.series.TimeRange;
@@ -91,9 +97,15 @@ final class RenderCommand implements Callable<Integer> {
     return RenderInputs.files(inputs, capture, picture.title == null ? "" : picture.title);
   }
 
-  /** What to draw: the workspace's arrangement over the range asked for, else its saved view, else everything. */
+  /**
+   * What to draw: the workspace's arrangement (or, when it saved none, the lanes the window shows a
+   * new source with) over the range asked for, else its saved view, else everything.
+   */
   static ExportRequest request(RenderInputs.Loaded in, PictureOptions picture) {
     Workspace w = picture.title == null ? in.workspace() : in.workspace().withTitle(picture.title);
+    if (w.lanes().isEmpty()) {
+      w = w.withLanes(defaultLanes(w, in).settings());
+    }
     TimeRange given = picture.from != null && picture.to != null ? picture.range(null) : null;
     ExportRequest r;
     try {
@@ -102,6 +114,15 @@ final class RenderCommand implements Callable<Integer> {
       throw new InputFailure("the sources hold no data to draw; give --from and --to to draw an empty range");
     }
     return given != null ? r : r.withRange(picture.range(r.range()));
+  }
+
+  private static LanePlan defaultLanes(Workspace w, RenderInputs.Loaded in) {
+    LanePlan plan = WorkspacePlan.plan(w, in.series(), Palette.STANDARD);
+    Set<String> shown = LaneDefaults.shownAtFirst(plan.lanes(), LaneDefaults.keyed(in.series(), in.exports(), AlignmentMetrics::rateSeries));
+    for (Lane l : plan.lanes()) {
+      plan = plan.withVisible(l.key(), shown.contains(l.key()));
+    }
+    return plan;
   }
 
   /** The CPU time of this thread (reading and drawing both run on it), or 0 where the JVM cannot tell. */

@@ -36,8 +36,9 @@ final class RenderInputs {
    * @param series one set per loaded source, named as in the workspace
    * @param readNanos wall time spent reading the sources, hashing included
    * @param hashNanos of that, the time spent hashing them (the footer's content hashes)
+   * @param exports for each set, whether it is an operator's export (else a capture)
    */
-  record Loaded(Workspace workspace, Path workspaceFile, List<SeriesSet> series, long readNanos, long hashNanos) {}
+  record Loaded(Workspace workspace, Path workspaceFile, List<SeriesSet> series, long readNanos, long hashNanos, List<Boolean> exports) {}
 
   private RenderInputs() {}
 
@@ -72,6 +73,7 @@ final class RenderInputs {
     long t0 = System.nanoTime();
     long hashing = 0;
     List<SeriesSet> sets = new ArrayList<>();
+    List<Boolean> exports = new ArrayList<>();
     for (SourceRef s : w.sources()) {
       long h0 = System.nanoTime();
       SourceCheck c = SourceVerifier.check(s, file);
@@ -80,8 +82,9 @@ final class RenderInputs {
         throw new InputFailure(file.getFileName() + ": source " + c.describe() + "; open the workspace in the window to locate it");
       }
       sets.add(load(c.file(), s.name(), s.timeZone(), capture));
+      exports.add(!CaptureSourceLoader.isCapture(c.file()));
     }
-    return new Loaded(w, file, sets, System.nanoTime() - t0, hashing);
+    return new Loaded(w, file, sets, System.nanoTime() - t0, hashing, exports);
   }
 
   /** Each of {@code files} as its own source, named by its file name, with its content hash. */
@@ -90,6 +93,7 @@ final class RenderInputs {
     long t0 = System.nanoTime();
     long hashing = 0;
     List<SeriesSet> sets = new ArrayList<>();
+    List<Boolean> exports = new ArrayList<>();
     List<SourceRef> refs = new ArrayList<>();
     for (Path f : files) {
       String name = f.getFileName().toString();
@@ -97,6 +101,7 @@ final class RenderInputs {
         throw new IllegalArgumentException("two inputs are named " + name + "; sources are told apart by file name");
       }
       sets.add(load(f, name, "", capture));
+      exports.add(!CaptureSourceLoader.isCapture(f));
       long h0 = System.nanoTime();
       try {
         refs.add(new SourceRef(name, f.toAbsolutePath().normalize().toString(), ContentHash.of(f), 0, ""));
@@ -106,7 +111,7 @@ final class RenderInputs {
       hashing += System.nanoTime() - h0;
     }
     Workspace w = Workspace.empty().withTitle(title).withSources(refs);
-    return new Loaded(w, null, sets, System.nanoTime() - t0, hashing);
+    return new Loaded(w, null, sets, System.nanoTime() - t0, hashing, exports);
   }
 
   private static SeriesSet load(Path f, String name, String zone, CaptureOptions capture) {

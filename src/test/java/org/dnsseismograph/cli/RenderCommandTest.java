@@ -143,6 +143,20 @@ class RenderCommandTest {
   }
 
   @Test
+  void filesWithoutSavedLanesShowTheLanesTheWindowOpensThemWith() throws Exception {
+    Path svg = dir.resolve("defaults.svg");
+    assertEquals(ExitCode.OK, run("render", DemoIncident.CAPTURE.toString(), "assets/demo/unbound-stats.txt", "--out", svg.toString(), "-q"),
+        err.toString());
+    List<String> all = texts(svg);
+    // The capture's client side, and of Unbound's 151 statistics its query rate and incident figures:
+    // what fits one screen, with nothing left out for want of room.
+    assertTrue(all.contains("capture.pcap.gz · Client queries & responses (/s)"), all.toString());
+    assertTrue(all.contains("unbound-stats.txt · total.num.queries (/s)"), all.toString());
+    assertTrue(all.contains("unbound-stats.txt · num.answer.rcode.SERVFAIL (/s)"), all.toString());
+    assertTrue(all.stream().noneMatch(t -> t.contains("packets.skipped") || t.contains("thread0.") || t.contains("left out")), all.toString());
+  }
+
+  @Test
   void scaleMultipliesThePixelsAndFromToPickTheRange() throws Exception {
     Path png = dir.resolve("zoom@2x.png");
     String from = org.dnsseismograph.series.TimeUnits.format(OUTAGE.startNanos() - 2 * S);

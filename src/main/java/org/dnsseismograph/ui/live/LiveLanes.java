@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.dnsseismograph.analysis.AlignmentMetrics;
 import org.dnsseismograph.render.Lane;
+import org.dnsseismograph.render.LaneDefaults;
 import org.dnsseismograph.render.LaneKind;
 import org.dnsseismograph.render.LanePlan;
 import org.dnsseismograph.render.LanePlanner;
@@ -12,7 +14,6 @@ import org.dnsseismograph.render.LaneSeries;
 import org.dnsseismograph.render.Palette;
 import org.dnsseismograph.render.Rgba;
 import org.dnsseismograph.series.SeriesSet;
-import org.dnsseismograph.ui.sources.LaneDefaults;
 
 /**
  * The lanes of the files and the live sources together: the files' lanes as the sources panel
@@ -40,7 +41,7 @@ final class LiveLanes {
     List<Boolean> exports = new ArrayList<>(fileIsExport);
     live.forEach(l -> exports.add(false));
     LanePlan raw = new LanePlanner(Palette.STANDARD).plan(all);
-    List<LaneDefaults.Keyed> keyed = LaneDefaults.keyed(all, exports);
+    List<LaneDefaults.Keyed> keyed = LaneDefaults.keyed(all, exports, AlignmentMetrics::rateSeries);
     List<String> liveKeys = keyed.subList(files.size(), keyed.size()).stream().map(LaneDefaults.Keyed::key).toList();
     List<Lane> lanes = raw.lanes();
     for (String key : liveKeys) {

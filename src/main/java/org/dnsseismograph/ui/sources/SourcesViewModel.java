@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.dnsseismograph.analysis.AlignmentMetrics;
+import org.dnsseismograph.render.LaneDefaults;
 import org.dnsseismograph.render.LanePlan;
 import org.dnsseismograph.render.LanePlanner;
 import org.dnsseismograph.render.Palette;
@@ -299,7 +301,8 @@ public final class SourcesViewModel {
     List<Source> withData = sources.stream().filter(s -> !s.seriesProperty().get().series().isEmpty()).toList();
     List<SeriesSet> sets = withData.stream().map(Source::shiftedSeries).toList();
     LanePlan plan = new LanePlanner(Palette.STANDARD).plan(sets);
-    List<LaneDefaults.Keyed> keyed = LaneDefaults.keyed(sets, withData.stream().map(s -> s.kind() == SourceKind.EXPORT).toList());
+    List<LaneDefaults.Keyed> keyed = LaneDefaults.keyed(sets, withData.stream().map(s -> s.kind() == SourceKind.EXPORT).toList(),
+        AlignmentMetrics::rateSeries);
     java.util.Map<String, Source> owners = new java.util.HashMap<>();
     for (int i = 0; i < keyed.size(); i++) {
       owners.put(keyed.get(i).key(), withData.get(i));

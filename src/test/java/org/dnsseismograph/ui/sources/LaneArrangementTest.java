@@ -1,5 +1,6 @@
 package org.dnsseismograph.ui.sources;
 
+import static org.dnsseismograph.testsupport.SeriesFixtures.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,28 +12,11 @@ import org.dnsseismograph.render.LaneKind;
 import org.dnsseismograph.render.LanePlan;
 import org.dnsseismograph.render.LanePlanner;
 import org.dnsseismograph.render.Palette;
-import org.dnsseismograph.series.EventSeriesWriter;
-import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.workspace.LaneSettings;
 import org.junit.jupiter.api.Test;
 
 class LaneArrangementTest {
-  static final long T0 = 1_795_000_000L * 1_000_000_000L;
-
-  /** A source with events at T0 + k ms for each metric named. */
-  static SeriesSet source(String name, String... metrics) {
-    List<org.dnsseismograph.series.EventSeries> series = new java.util.ArrayList<>();
-    for (String m : metrics) {
-      EventSeriesWriter w = new EventSeriesWriter(MetricId.of(m));
-      for (int k = 0; k < 50; k++) {
-        w.append(T0 + k * 1_000_000L);
-      }
-      series.add(w.sealAll());
-    }
-    return SeriesSet.of(name, series);
-  }
-
   private static LanePlan plan(SeriesSet... sets) {
     return new LanePlanner(Palette.STANDARD).plan(List.of(sets));
   }

@@ -1,4 +1,4 @@
-package org.dnsseismograph.ui.sources;
+package org.dnsseismograph.render;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,8 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.dnsseismograph.analysis.AlignmentMetrics;
-import org.dnsseismograph.render.Lane;
+import java.util.function.Function;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.SeriesSet;
 
@@ -19,7 +18,8 @@ import org.dnsseismograph.series.SeriesSet;
  * same lanes of all its DNS traffic; an export shows its query rate and at most {@value
  * #EXPORT_LANES_SHOWN} − 1 of the statistics an operator looks at first in an incident (SERVFAIL
  * answers, dropped or waiting requests, upstream timeouts). Every other lane exists, hidden, in
- * View ▸ Lanes. Stateless.
+ * View ▸ Lanes. The window and the command line's pictures of a workspace without saved lanes
+ * choose the same. Stateless.
  */
 public final class LaneDefaults {
   /** Most lanes an export shows at first. */
@@ -34,14 +34,20 @@ public final class LaneDefaults {
 
   private LaneDefaults() {}
 
-  /** A source as the lane planner keyed it, and whether it is an export. */
-  public record Keyed(String key, SeriesSet set, boolean export) {}
+  /**
+   * A source as the lane planner keyed it, whether it is an export, and for an export the name of
+   * its query-rate series (null when it has none).
+   */
+  public record Keyed(String key, SeriesSet set, boolean export, String rateSeries) {}
 
   /**
    * The planner's keys of {@code sets} (their names, with {@code #2}, {@code #3} for repeats, as
-   * {@link org.dnsseismograph.render.LanePlanner} makes them).
+   * {@link LanePlanner} makes them).
+   *
+   * @param rateSeries an export's query-rate series name, or null (the caller's choice of rate, so
+   *     that drawing needs no analysis)
    */
-  public static List<Keyed> keyed(List<SeriesSet> sets, List<Boolean> isExport) {
+  public static List<Keyed> keyed(List<SeriesSet> sets, List<Boolean> isExport, Function<SeriesSet, String> rateSeries) {
     Set<String> names = new HashSet<>();
     List<Keyed> out = new ArrayList<>();
     for (int i = 0; i < sets.size(); i++) {
@@ -49,7 +55,7 @@ public final class LaneDefaults {
       for (int k = 2; !names.add(name); k++) {
         name = sets.get(i).sourceName() + "#" + k;
       }
-      out.add(new Keyed(name, sets.get(i), isExport.get(i)));
+      out.add(new Keyed(name, sets.get(i), isExport.get(i), isExport.get(i) ? rateSeries.apply(sets.get(i)) : null));
     }
     return out;
   }
@@ -60,7 +66,7 @@ public final class LaneDefaults {
     for (Keyed s : sources) {
       String prefix = s.key() + "/";
       List<String> ids = lanes.stream().map(Lane::key).filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList();
-      for (String id : s.export() ? exportLanes(s.set(), ids) : captureLanes(ids)) {
+      for (String id : s.export() ? exportLanes(s.set(), s.rateSeries(), ids) : captureLanes(ids)) {
         shown.add(prefix + id);
       }
     }
@@ -78,15 +84,13 @@ public final class LaneDefaults {
     return out.isEmpty() ? ids : out;
   }
 
-  static List<String> exportLanes(SeriesSet set, List<String> ids) {
+  static List<String> exportLanes(SeriesSet set, String rateSeries, List<String> ids) {
     if (ids.size() <= EXPORT_LANES_SHOWN) {
       return ids;
     }
     Set<String> out = new LinkedHashSet<>();
-    try {
-      out.add(AlignmentMetrics.pick(set, null).name());
-    } catch (IllegalArgumentException e) {
-      // No series long enough to find a rate by its change: the statistics below still apply.
+    if (rateSeries != null) {
+      out.add(rateSeries);
     }
     // Totals before per-thread figures (Unbound's total.* and thread0.*).
     List<MetricId> byPreference = set.ids().stream().sorted(java.util.Comparator.comparing((MetricId m) -> m.name().startsWith("thread"))).toList();

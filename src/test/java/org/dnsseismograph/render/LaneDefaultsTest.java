@@ -1,6 +1,6 @@
-package org.dnsseismograph.ui.sources;
+package org.dnsseismograph.render;
 
-import static org.dnsseismograph.ui.sources.LaneArrangementTest.source;
+import static org.dnsseismograph.testsupport.SeriesFixtures.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,18 +8,16 @@ import java.util.List;
 import java.util.Set;
 import org.dnsseismograph.imports.ExportImporter;
 import org.dnsseismograph.imports.ImportOptions;
-import org.dnsseismograph.render.LanePlan;
-import org.dnsseismograph.render.LanePlanner;
-import org.dnsseismograph.render.Palette;
 import org.dnsseismograph.series.SeriesSet;
-import org.dnsseismograph.ui.UiFixtures;
+import java.nio.file.Path;
+import org.dnsseismograph.analysis.AlignmentMetrics;
 import org.junit.jupiter.api.Test;
 
 class LaneDefaultsTest {
 
   private static Set<String> shown(List<SeriesSet> sets, List<Boolean> exports) {
     LanePlan plan = new LanePlanner(Palette.STANDARD).plan(sets);
-    return LaneDefaults.shownAtFirst(plan.lanes(), LaneDefaults.keyed(sets, exports));
+    return LaneDefaults.shownAtFirst(plan.lanes(), LaneDefaults.keyed(sets, exports, AlignmentMetrics::rateSeries));
   }
 
   @Test
@@ -40,7 +38,7 @@ class LaneDefaultsTest {
 
   @Test
   void theDemosUnboundStatisticsShowTheirQueryRateSERVFAILsAndDroppedRequests() throws Exception {
-    SeriesSet unbound = new ExportImporter().importFile(UiFixtures.demo().resolve("unbound-stats.txt"), ImportOptions.defaults()).series();
+    SeriesSet unbound = new ExportImporter().importFile(Path.of("assets", "demo", "unbound-stats.txt"), ImportOptions.defaults()).series();
 
     Set<String> shown = shown(List.of(unbound), List.of(true));
 
@@ -61,7 +59,7 @@ class LaneDefaultsTest {
     SeriesSet a = source("x.pcap", "dns.queries");
     SeriesSet b = source("x.pcap", "dns.queries");
 
-    List<LaneDefaults.Keyed> k = LaneDefaults.keyed(List.of(a, b), List.of(false, false));
+    List<LaneDefaults.Keyed> k = LaneDefaults.keyed(List.of(a, b), List.of(false, false), AlignmentMetrics::rateSeries);
 
     assertEquals(List.of("x.pcap", "x.pcap#2"), k.stream().map(LaneDefaults.Keyed::key).toList());
     assertTrue(new LanePlanner(Palette.STANDARD).plan(List.of(a, b)).lanes().stream().anyMatch(l -> l.key().startsWith("x.pcap#2/")));
