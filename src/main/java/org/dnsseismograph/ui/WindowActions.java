@@ -115,8 +115,8 @@ final class WindowActions {
 
   private static void applyTheme(Scene scene, Theme t) {
     scene.getStylesheets().clear();
-    AssetLocator.find().map(a -> a.resolve("styles").resolve(t.stylesheet())).filter(Files::isRegularFile)
-        .ifPresent(css -> scene.getStylesheets().add(css.toUri().toString()));
+    AssetLocator.find().ifPresent(assets -> t.stylesheets().stream().map(name -> assets.resolve("styles").resolve(name))
+        .filter(Files::isRegularFile).forEach(css -> scene.getStylesheets().add(css.toUri().toString())));
     scene.getRoot().getStyleClass().removeAll("theme-light", "theme-dark");
     scene.getRoot().getStyleClass().add("theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
   }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.render.Lane;
@@ -138,5 +141,25 @@ class MainWindowUITest {
     assertTrue(shown.startsWith("not-a-source.txt: neither a capture"), shown);
     assertFalse(shown.contains("\n") || shown.contains("Exception"), shown);
     await("the failure count", () -> robot.lookup("#status-failures").queryAs(Label.class).getText().equals("1 source failed"));
+  }
+
+  @Test
+  void theDarkThemeDrawsThePanelsInItsOwnColoursAndTheLightOneBringsThemBack(FxRobot robot) {
+    Region side = fx(() -> (Region) window.scene().lookup("#side-panel"));
+    assertEquals(Color.web("#f4f5f7"), fx(() -> side.getBackground().getFills().get(0).getFill()));
+
+    robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.D)
+        .release(KeyCode.D, KeyCode.SHIFT, KeyCode.SHORTCUT);
+    driver.settle();
+    // window.css's rules in dark.css's colours: the shared sheet first, the theme's after it.
+    List<String> sheets = fx(() -> List.copyOf(window.scene().getStylesheets()));
+    assertEquals(2, sheets.size(), sheets.toString());
+    assertTrue(sheets.get(0).endsWith("/window.css") && sheets.get(1).endsWith("/dark.css"), sheets.toString());
+    assertEquals(Color.web("#1f2023"), fx(() -> side.getBackground().getFills().get(0).getFill()));
+
+    robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.D)
+        .release(KeyCode.D, KeyCode.SHIFT, KeyCode.SHORTCUT);
+    driver.settle();
+    assertEquals(Color.web("#f4f5f7"), fx(() -> side.getBackground().getFills().get(0).getFill()));
   }
 }

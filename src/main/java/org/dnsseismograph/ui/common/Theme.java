@@ -1,8 +1,10 @@
 package org.dnsseismograph.ui.common;
 
+import java.util.List;
+
 /**
- * The window's colour themes: each is one stylesheet under the assets' {@code styles/} directory,
- * applied to the whole scene and to dialogs. The timeline's plot keeps the one light palette of the
+ * The window's colour themes: each is the shared {@code window.css} followed by its own colours,
+ * stylesheets under the assets' {@code styles/} directory, applied to the whole scene and to dialogs. The timeline's plot keeps the one light palette of the
  * screen and the exports ({@code render.Palette.STANDARD}) in both themes. Immutable.
  */
 public enum Theme {
@@ -15,9 +17,9 @@ public enum Theme {
     this.stylesheet = stylesheet;
   }
 
-  /** The stylesheet's file name under {@code assets/styles/}. */
-  public String stylesheet() {
-    return stylesheet;
+  /** The stylesheets' file names under {@code assets/styles/}, in the order they apply. */
+  public List<String> stylesheets() {
+    return List.of("window.css", stylesheet);
   }
 
   /** The theme named {@code name} (case-insensitive), or LIGHT for anything else. */
