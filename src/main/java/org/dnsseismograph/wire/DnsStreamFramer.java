@@ -19,8 +19,17 @@ final class DnsStreamFramer {
   private final TcpStream stream;
   private final SkipCounter skips;
   private final DnsEmitter emitter;
-  private byte[] held = new byte[0];
-  private ByteBuffer heldBuffer = ByteBuffer.wrap(held);
+  /**
+   * What a framer holds when it holds nothing, shared so that a short TCP connection (one query,
+   * one response, each whole in a segment) allocates no buffer: never written, read by absolute
+   * index only (nothing, being empty), so safe to share between threads.
+   */
+  private static final byte[] NOTHING = new byte[0];
+
+  private static final ByteBuffer NOTHING_BUFFER = ByteBuffer.wrap(NOTHING);
+
+  private byte[] held = NOTHING;
+  private ByteBuffer heldBuffer = NOTHING_BUFFER;
   private int heldLength;
   /** Bytes still to drop: the rest of a message lost to a hole. */
   private int discard;
@@ -170,8 +179,8 @@ final class DnsStreamFramer {
     }
     heldLength = 0;
     discard = 0;
-    held = new byte[0];
-    heldBuffer = ByteBuffer.wrap(held);
+    held = NOTHING;
+    heldBuffer = NOTHING_BUFFER;
   }
 
   private void append(ByteBuffer b, int index, int length) {
@@ -192,8 +201,8 @@ final class DnsStreamFramer {
     heldLength -= used;
     if (heldLength == 0 && held.length > 4096) {
       // a large message is done: do not keep its buffer for an idle stream
-      held = new byte[0];
-      heldBuffer = ByteBuffer.wrap(held);
+      held = NOTHING;
+      heldBuffer = NOTHING_BUFFER;
     }
   }
 }

@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
  * run, and appends the figures to a results file.
  *
  * <p>Memory is reported by kind: anonymous resident memory ({@code RssAnon}, what the program owns)
- * apart from file-backed resident memory ({@code RssFile}: the memory-mapped capture's pages, page
- * cache the kernel can take back), each the peak sampled during the run ({@link MemorySampler}).
+ * apart from file-backed resident memory ({@code RssFile}: pages of mapped files, page cache the
+ * kernel can take back; captures are read, not mapped, so only the JVM's own files), each the peak
+ * sampled during the run ({@link MemorySampler}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmark decode + match + aggregate on a generated capture, beside tshark on the same file.")
