@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.traffic.Transaction;
 
 /**
@@ -70,6 +71,12 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
     return false;
   }
 
+  /** The clock that releases the queue is the upstream side's: its transactions are all it holds. */
+  @Override
+  public Side side() {
+    return Side.UPSTREAM;
+  }
+
   @Override
   public void onUpstream(int server, Transaction t) {
     switch (t.outcome) {
@@ -83,15 +90,16 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   }
 
   /**
-   * Moves on with the clock. Observers hear a message before the matcher does, so only what was
-   * certain at the previous message is released: every query more than a timeout older than it has
-   * been closed by then.
+   * Moves on with the clock of the upstream messages. Observers hear a message before the matcher
+   * does, so only what was certain at the previous one is released: every query more than a
+   * timeout older than it has been closed by then. The queue hands out whole 1 ms buckets, so
+   * releasing more often than once a bucket would only cost time.
    */
   @Override
   public void onMessage(MessageFacts m) {
     long previous = previousMessage;
     previousMessage = Math.max(previousMessage, m.timeNanos);
-    if (previous != Long.MIN_VALUE && previous - timeout > release) {
+    if (previous != Long.MIN_VALUE && previous - timeout >= release + TimeBuckets.WIDTH) {
       release = previous - timeout;
       drain(release);
     }

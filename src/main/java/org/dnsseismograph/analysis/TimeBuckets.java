@@ -30,7 +30,9 @@ final class TimeBuckets {
 
   TimeBuckets(long spanNanos, Consumer consumer) {
     this.consumer = consumer;
-    int n = Integer.highestOneBit((int) Math.min(1 << 22, spanNanos / WIDTH + 1024) * 2 - 1) * 2;
+    // The smallest power of two that covers the span with a second to spare: the ring is cycled
+    // through once a turn, so every bucket more than that costs cache for nothing.
+    int n = Integer.highestOneBit((int) Math.min(1 << 22, spanNanos / WIDTH + 1024) * 2 - 1);
     entries = new long[n][];
     sizes = new int[n];
     mask = n - 1;

@@ -85,6 +85,13 @@ class OutageDetectionTest {
     assertTrue(o.confidence() >= 0.9, o.reason());
     assertNotNull(o.evidence().clientSpike(), "the clients' retry storm is a client.queries spike");
     assertTrue(o.evidence().client().retriesDuring() > 2 * o.evidence().client().retriesBefore(), o.evidence().client().toString());
+    assertEquals(0, o.evidence().client().servfailBefore(), o.evidence().client().toString());
+    assertTrue(o.evidence().client().servfailDuring() > 5, o.evidence().client().toString());
+    long unanswered = 0;
+    for (String s : EXAMPLE) {
+      unanswered += run.truth.of(IpAddress.parse(s)).stream().filter(q -> q[1] < 0).count();
+    }
+    assertEquals(unanswered, o.unanswered(), "every query the dark servers left unanswered, and no other");
     assertEquals(List.of("10.0.0.53"), run.report.resolvers().stream().map(r -> r.address().toString()).toList());
   }
 
