@@ -97,7 +97,8 @@ final class ZoneMap {
 
   /**
    * The most specific zone of {@code server} that holds the name, or -1, remembering the answer
-   * for the name's hash ({@code nameHash}, FNV-1a of the text as the scanner computes it).
+   * for the name's 64-bit hash ({@code nameHash}, {@code DnsMessageView.nameHash} of the text as the
+   * scanner computes it; a collision between two names of one capture is as unlikely as 2^-64 per pair).
    */
   int zoneOf(int server, byte[] name, int length, long nameHash) {
     int i = (int) ((nameHash ^ nameHash >>> 29) * 31 + server) & (CACHE - 1);
