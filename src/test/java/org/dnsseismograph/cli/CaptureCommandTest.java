@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,13 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.testsupport.ReadableClasspath;
 import org.dnsseismograph.wire.CaptureScanner;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.DnsPorts;
@@ -129,7 +125,7 @@ class CaptureCommandTest {
     assumeTrue(root() && Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs root to become nobody (setpriv)");
     Path shared = Files.createTempDirectory(Path.of("/tmp"), "seismograph-nobody-");
     try {
-      String classpath = copyClasspath(shared);
+      String classpath = ReadableClasspath.copyInto(shared);
       Path jna = Files.createDirectory(shared.resolve("jna"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
       Files.setPosixFilePermissions(jna, PosixFilePermissions.fromString("rwxrwxrwx"));
       String java = ProcessHandle.current().info().command().orElseThrow();
@@ -152,44 +148,7 @@ class CaptureCommandTest {
       assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
       assertFalse(Files.exists(jna.resolve("never.pcap")), "nothing is recorded");
     } finally {
-      deleteTree(shared);
-    }
-  }
-
-  /** Copies every classpath entry into {@code dir}, readable by all; returns the new classpath. */
-  private static String copyClasspath(Path dir) throws IOException {
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    List<String> entries = new ArrayList<>();
-    int n = 0;
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path source = Path.of(entry);
-      if (!Files.exists(source)) {
-        continue;
-      }
-      Path target = dir.resolve((n++) + "-" + source.getFileName());
-      try (Stream<Path> walk = Files.walk(source)) {
-        for (Path s : walk.toList()) {
-          Path t = target.resolve(source.relativize(s).toString());
-          if (Files.isDirectory(s)) {
-            Files.createDirectories(t);
-            Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rwxr-xr-x"));
-          } else {
-            Files.createDirectories(t.getParent());
-            Files.copy(s, t);
-            Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rw-r--r--"));
-          }
-        }
-      }
-      entries.add(target.toString());
-    }
-    return String.join(File.pathSeparator, entries);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+      ReadableClasspath.deleteTree(shared);
     }
   }
 }

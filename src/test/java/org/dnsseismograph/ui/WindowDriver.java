@@ -10,7 +10,7 @@ import org.dnsseismograph.ui.sources.SourceState;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives a {@link MainWindow} from a test thread: runs on the FX thread, waits for loads and frames. */
-final class WindowDriver {
+public final class WindowDriver {
   static final int WAIT_SECONDS = 60;
   private final MainWindow window;
 
@@ -18,7 +18,8 @@ final class WindowDriver {
     this.window = window;
   }
 
-  static <T> T fx(Callable<T> c) {
+  /** {@code c}'s result, computed on the FX thread. */
+  public static <T> T fx(Callable<T> c) {
     try {
       return WaitForAsyncUtils.asyncFx(c).get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -26,14 +27,16 @@ final class WindowDriver {
     }
   }
 
-  static void fxRun(Runnable r) {
+  /** Runs {@code r} on the FX thread and waits for it. */
+  public static void fxRun(Runnable r) {
     fx(() -> {
       r.run();
       return null;
     });
   }
 
-  static void await(String what, BooleanSupplier onFx) {
+  /** Waits until {@code onFx}, asked on the FX thread, holds. */
+  public static void await(String what, BooleanSupplier onFx) {
     try {
       WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(onFx::getAsBoolean));
     } catch (Exception e) {

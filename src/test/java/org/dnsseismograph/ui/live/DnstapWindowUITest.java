@@ -1,8 +1,8 @@
 package org.dnsseismograph.ui.live;
 
-import static org.dnsseismograph.ui.live.LiveWindowUITest.await;
-import static org.dnsseismograph.ui.live.LiveWindowUITest.fx;
-import static org.dnsseismograph.ui.live.LiveWindowUITest.fxRun;
+import static org.dnsseismograph.ui.WindowDriver.await;
+import static org.dnsseismograph.ui.WindowDriver.fx;
+import static org.dnsseismograph.ui.WindowDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

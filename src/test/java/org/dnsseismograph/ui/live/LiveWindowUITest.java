@@ -1,5 +1,8 @@
 package org.dnsseismograph.ui.live;
 
+import static org.dnsseismograph.ui.WindowDriver.await;
+import static org.dnsseismograph.ui.WindowDriver.fx;
+import static org.dnsseismograph.ui.WindowDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,9 +17,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyCode;
@@ -55,7 +55,6 @@ import org.xbill.DNS.Type;
  */
 @ExtendWith(ApplicationExtension.class)
 class LiveWindowUITest {
-  private static final int WAIT_SECONDS = 60;
   /** Queries go to an address of our own on loopback, where nothing else talks DNS. */
   private static final String TARGET = "127.0.0.163";
 
@@ -90,30 +89,6 @@ class LiveWindowUITest {
 
   static boolean root() {
     return "root".equals(System.getProperty("user.name"));
-  }
-
-  static <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get(WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static void fxRun(Runnable r) {
-    fx(() -> {
-      r.run();
-      return null;
-    });
-  }
-
-  static void await(String what, BooleanSupplier onFx) {
-    try {
-      WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(onFx::getAsBoolean));
-    } catch (Exception e) {
-      throw new AssertionError("waited " + WAIT_SECONDS + " s for " + what, e);
-    }
-    WaitForAsyncUtils.waitForFxEvents();
   }
 
   static int freePort() throws IOException {

@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.dnsseismograph.testsupport.ReadableClasspath;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +27,7 @@ class NoPermissionTest {
     assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs root to become nobody");
     Path shared = Files.createTempDirectory(Path.of("/tmp"), "seismograph-nobody-live-");
     try {
-      String classpath = copyClasspath(shared);
+      String classpath = ReadableClasspath.copyInto(shared);
       Path home = Files.createDirectory(shared.resolve("home"));
       Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
       String java = ProcessHandle.current().info().command().orElseThrow();
@@ -57,43 +54,7 @@ class NoPermissionTest {
       assertFalse(out.contains("Exception") || out.contains("\tat "), "no stack trace: " + out);
       assertFalse(err.contains("CaptureException") || err.contains("\tat "), "nothing thrown: " + err);
     } finally {
-      deleteTree(shared);
-    }
-  }
-
-  private static String copyClasspath(Path dir) throws IOException {
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    List<String> entries = new ArrayList<>();
-    int n = 0;
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path source = Path.of(entry);
-      if (!Files.exists(source)) {
-        continue;
-      }
-      Path target = dir.resolve((n++) + "-" + source.getFileName());
-      try (Stream<Path> walk = Files.walk(source)) {
-        for (Path s : walk.toList()) {
-          Path t = target.resolve(source.relativize(s).toString());
-          if (Files.isDirectory(s)) {
-            Files.createDirectories(t);
-            Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rwxr-xr-x"));
-          } else {
-            Files.createDirectories(t.getParent());
-            Files.copy(s, t);
-            Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rw-r--r--"));
-          }
-        }
-      }
-      entries.add(target.toString());
-    }
-    return String.join(File.pathSeparator, entries);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+      ReadableClasspath.deleteTree(shared);
     }
   }
 }
