@@ -216,14 +216,39 @@ public final class WorkspaceSession {
     return sources;
   }
 
-  /** Sets the sources (their paths absolute, or relative to the working directory). */
+  /**
+   * Sets the sources (their paths absolute, or relative to the working directory). Content hashes
+   * that loading learnt for sources recorded without one are not a change of the analyst's: an
+   * unmodified session stays unmodified.
+   */
   public void setSources(List<SourceRef> s) {
     List<SourceRef> abs = s.stream().map(r -> withPath(r, Path.of(r.path()).toAbsolutePath().normalize())).toList();
-    if (!abs.equals(sources)) {
-      sources = abs;
-      missing.retainAll(abs.stream().map(SourceRef::name).toList());
+    if (abs.equals(sources)) {
+      return;
+    }
+    boolean learntHashesOnly = onlyHashesLearnt(sources, abs);
+    sources = abs;
+    missing.retainAll(abs.stream().map(SourceRef::name).toList());
+    if (learntHashesOnly) {
+      changed();
+    } else {
       settingsChanged();
     }
+  }
+
+  private static boolean onlyHashesLearnt(List<SourceRef> before, List<SourceRef> after) {
+    if (before.size() != after.size()) {
+      return false;
+    }
+    for (int i = 0; i < before.size(); i++) {
+      SourceRef b = before.get(i);
+      SourceRef a = after.get(i);
+      boolean learnt = b.contentHash().isEmpty() && b.equals(new SourceRef(a.name(), a.path(), "", a.offsetNanos(), a.timeZone()));
+      if (!learnt && !b.equals(a)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Sets one source's clock offset (ns). */

@@ -95,6 +95,19 @@ class WorkspaceSessionTest {
   }
 
   @Test
+  void aHashLearntByLoadingIsNoChangeButAnotherHashIs() {
+    List<SourceRef> loaded = session.sources().stream()
+        .map(r -> r.contentHash().isEmpty() ? new SourceRef(r.name(), r.path(), "sha256:cd", r.offsetNanos(), r.timeZone()) : r).toList();
+    session.setSources(loaded);
+    assertEquals("sha256:cd", session.sources().get(1).contentHash(), "kept, and saved with the next save");
+    assertFalse(session.isModified(), "loading the stats learnt their hash");
+    List<SourceRef> replaced = session.sources().stream()
+        .map(r -> new SourceRef(r.name(), r.path(), "sha256:ef", r.offsetNanos(), r.timeZone())).toList();
+    session.setSources(replaced);
+    assertTrue(session.isModified(), "a known hash replaced is a different file");
+  }
+
+  @Test
   void anEditMadeWhileTheFileIsBeingWrittenStaysUnsaved() throws IOException {
     history.execute(new AddAnnotation(book, Annotation.drawn(AnnotationKind.SPIKE, new TimeRange(T0, T0 + S), "burst")));
     WorkspaceSession.SaveTicket t = session.beginSave(file);

@@ -175,7 +175,9 @@ public final class AnnotationsViewModel {
   /**
    * Takes in a detector's proposals as one undoable step, leaving out any that the book already
    * holds from the same detector over an overlapping span (reopening a workspace re-runs the
-   * detectors); the number taken in.
+   * detectors); the number taken in. Proposals are the detector's, not the analyst's work, and a
+   * reopened workspace gets them again: into an unmodified session they arrive unmodified, so
+   * opening a workspace (the demo too) and quitting asks nothing.
    */
   public int propose(List<Annotation> proposals) {
     List<AnnotationEdit> adds = new ArrayList<>();
@@ -192,7 +194,14 @@ public final class AnnotationsViewModel {
       return 0;
     }
     String what = adds.size() == 1 ? "1 proposal" : adds.size() + " proposals";
-    return history.execute(new EditGroup("take in " + what, adds)) ? adds.size() : 0;
+    boolean wasModified = history.isModified();
+    if (!history.execute(new EditGroup("take in " + what, adds))) {
+      return 0;
+    }
+    if (!wasModified) {
+      history.markSaved();
+    }
+    return adds.size();
   }
 
   /** Shows the annotation on the timeline with room around it, as one step of the zoom history. */

@@ -54,6 +54,20 @@ class AnnotationsViewModelTest {
   }
 
   @Test
+  void proposalsLeaveAnUnmodifiedSessionUnmodifiedAndTheAnalystsDecisionsDoNot() {
+    assertFalse(history.isModified(), "taken in on a fresh history");
+    assertTrue(vm.accept(outage.id()));
+    assertTrue(history.isModified(), "accepting is the analyst's work");
+    Annotation later = Annotation.proposed(AnnotationKind.SPIKE, new TimeRange(T0 + 900 * S, T0 + 901 * S), "later", "", "", List.of(),
+        "SpikeDetector");
+    assertEquals(1, vm.propose(List.of(later)));
+    assertTrue(history.isModified(), "a modified session stays modified");
+    vm.undo();
+    vm.undo();
+    assertFalse(history.isModified(), "back at the state the proposals arrived in");
+  }
+
+  @Test
   void acceptRejectAndDeleteFollowTheLifecycleAndUndoExactly() {
     assertTrue(vm.canAccept(outage.id()));
     assertTrue(vm.accept(outage.id()));
