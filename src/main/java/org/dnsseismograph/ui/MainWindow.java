@@ -194,7 +194,8 @@ public final class MainWindow implements WorkspaceHost {
     return timelineView;
   }
 
-  ActionFactory actionFactory() {
+  /** The menu bar's commands; components attached to the window bind theirs here. */
+  public ActionFactory actionFactory() {
     return actions.factory();
   }
 

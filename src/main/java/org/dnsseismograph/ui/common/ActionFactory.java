@@ -26,7 +26,7 @@ import javafx.scene.control.ToggleGroup;
 public final class ActionFactory {
   /** Where a menu starts a new group. */
   private static final Set<Actions> SEPARATE_BEFORE = EnumSet.of(Actions.SAVE, Actions.CLOSE_SOURCE, Actions.QUIT, Actions.BACK,
-      Actions.LANES, Actions.THEME_LIGHT, Actions.ACCEPT_ANNOTATION, Actions.ABOUT);
+      Actions.LANES, Actions.THEME_LIGHT, Actions.ACCEPT_ANNOTATION, Actions.FOLLOW_PRESENT, Actions.ABOUT);
 
   /** A bound action: what it does, when it is disabled (null: never), and a check state for toggles (null: a plain item). */
   private record Binding(Runnable run, ObservableBooleanValue disabled, ObservableValue<Boolean> checked) {}

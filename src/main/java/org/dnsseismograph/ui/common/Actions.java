@@ -14,7 +14,7 @@ import javafx.scene.input.KeyCombination;
  *
  * <p>Entries whose {@link #provider()} is not {@link Provider#WINDOW} appear only once an
  * implementation of {@link WorkspaceActions} or {@link AnnotationActions} is registered with the
- * window. Immutable.
+ * window, or the live side attached to it. Immutable.
  */
 public enum Actions {
   OPEN(Menu.FILE, "Open…", "Shortcut+O", "", Provider.WINDOW),
@@ -50,6 +50,10 @@ public enum Actions {
   REJECT_ANNOTATION(Menu.ANNOTATIONS, "Reject selected", "Shortcut+Backspace", "", Provider.ANNOTATIONS),
   DELETE_ANNOTATION(Menu.ANNOTATIONS, "Delete selected", "Delete", "", Provider.ANNOTATIONS),
 
+  LIVE(Menu.CAPTURE, "Live…", "Shortcut+Shift+L", "", Provider.LIVE),
+  FOLLOW_PRESENT(Menu.CAPTURE, "Follow the present", "End", "L", Provider.LIVE),
+  STOP_LIVE(Menu.CAPTURE, "Stop all live sources", null, "", Provider.LIVE),
+
   SHORTCUTS(Menu.HELP, "Keyboard shortcuts", "F1", "", Provider.WINDOW),
   ABOUT(Menu.HELP, "About DNS Seismograph", null, "", Provider.WINDOW);
 
@@ -60,6 +64,7 @@ public enum Actions {
     VIEW("View"),
     SOURCES("Sources"),
     ANNOTATIONS("Annotations"),
+    CAPTURE("Capture"),
     HELP("Help");
 
     private final String text;
@@ -79,7 +84,9 @@ public enum Actions {
     /** {@link WorkspaceActions}: save, open, export, undo and redo. */
     WORKSPACE,
     /** {@link AnnotationActions}: adding and deciding annotations. */
-    ANNOTATIONS
+    ANNOTATIONS,
+    /** The window's live side ({@code ui.live.LiveWindow}): capturing and following the present. */
+    LIVE
   }
 
   private final Menu menu;

@@ -1,20 +1,13 @@
 package org.dnsseismograph.ui.live;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -23,11 +16,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.WindowEvent;
 import org.dnsseismograph.capture.Recording;
 import org.dnsseismograph.ui.MainWindow;
+import org.dnsseismograph.ui.common.ActionFactory;
+import org.dnsseismograph.ui.common.Actions;
 import org.dnsseismograph.ui.common.FxExecutor;
 import org.dnsseismograph.wire.DnsPorts;
 
 /**
- * Gives the window its live side: the Capture menu (Live…, Follow the present, Stop all), the live
+ * Gives the window its live side: the Capture menu ({@link Actions#LIVE} and the rest), the live
  * bar above the status bar and the drops in the status bar, the keys that resume following (End,
  * and L while no text field has the focus), the frame timer that takes up live snapshots, and the
  * timeline shown while only live sources hold data. When the window closes, every live source is
@@ -37,14 +32,9 @@ import org.dnsseismograph.wire.DnsPorts;
  * <p>FX thread only.
  */
 public final class LiveWindow {
-  /** The menu's title; the menu goes before Help. */
-  static final String MENU = "Capture";
-
   private final MainWindow window;
   private final LiveTimeline live;
   private final DnsPorts ports;
-  private final Menu menu = new Menu(MENU);
-  private final List<MenuItem> menuItems = new ArrayList<>();
   private final AnimationTimer pulse;
 
   private LiveWindow(MainWindow window, DnsPorts ports) {
@@ -99,10 +89,7 @@ public final class LiveWindow {
     if (bottom instanceof HBox bar) {
       bar.getChildren().add(dropsInStatusBar());
     }
-    buildMenu();
-    if (root.getTop() instanceof MenuBar bar) {
-      keepMenu(bar);
-    }
+    bindActions();
     window.scene().addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     showTimelineWithLiveData();
     pulse.start();
@@ -134,48 +121,11 @@ public final class LiveWindow {
     s.droppingProperty().addListener((o, was, now) -> drops.getStyleClass().setAll(now ? "failure" : "label"));
   }
 
-  private void buildMenu() {
-    menu.setId("menu-capture");
-    MenuItem open = new MenuItem("Live…");
-    open.setId("menu-capture-live");
-    open.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
-    open.setOnAction(e -> showDialog());
-    MenuItem follow = new MenuItem("Follow the present");
-    follow.setId("menu-capture-follow");
-    follow.setAccelerator(KeyCombination.keyCombination("End"));
-    follow.disableProperty().bind(live.hasDataProperty().not());
-    follow.setOnAction(e -> live.follow());
-    MenuItem stop = new MenuItem("Stop all live sources");
-    stop.setId("menu-capture-stop");
-    stop.disableProperty().bind(live.hasDataProperty().not());
-    stop.setOnAction(e -> live.sessions().forEach(live::stop));
-    menuItems.addAll(List.of(open, new SeparatorMenuItem(), follow, stop));
-    menu.getItems().setAll(menuItems);
-  }
-
-  /** The window's menus are rebuilt whenever a component registers: the Capture menu goes back before Help each time. */
-  private void keepMenu(MenuBar bar) {
-    placeMenu(bar);
-    bar.getMenus().addListener((ListChangeListener<Menu>) c -> {
-      if (!bar.getMenus().contains(menu)) {
-        FxExecutor.INSTANCE.later(() -> placeMenu(bar));
-      }
-    });
-  }
-
-  private void placeMenu(MenuBar bar) {
-    if (bar.getMenus().contains(menu)) {
-      return;
-    }
-    // The factory empties every menu of the bar before it rebuilds it, ours included.
-    menu.getItems().setAll(menuItems);
-    int help = bar.getMenus().size();
-    for (int i = 0; i < bar.getMenus().size(); i++) {
-      if ("Help".equals(bar.getMenus().get(i).getText())) {
-        help = i;
-      }
-    }
-    bar.getMenus().add(help, menu);
+  private void bindActions() {
+    ActionFactory actions = window.actionFactory();
+    actions.bind(Actions.LIVE, this::showDialog);
+    actions.bind(Actions.FOLLOW_PRESENT, live::follow, live.hasDataProperty().not());
+    actions.bind(Actions.STOP_LIVE, () -> live.sessions().forEach(live::stop), live.hasDataProperty().not());
   }
 
   /** L resumes following unless a text field takes the letter (End is the menu item's accelerator). */

@@ -239,6 +239,8 @@ class LiveWindowUITest {
     MenuBar bar = fx(() -> (MenuBar) window.scene().lookup("#menu-bar"));
     List<String> menus = fx(() -> bar.getMenus().stream().map(m -> m.getText()).toList());
     assertEquals("Capture", menus.get(menus.indexOf("Help") - 1), menus.toString());
+    String help = fx(() -> window.actionFactory().shortcutsText());
+    assertTrue(help.matches("(?s).*\\nCapture\\n.*Live….*End or L\\s+Follow the present.*"), "F1 lists the Capture commands:\n" + help);
     robot.clickOn("Capture").clickOn("Live…");
     await("the interfaces listed", () -> robot.lookup("#live-interface").tryQuery().isPresent()
         && !((javafx.scene.control.ComboBox<?>) robot.lookup("#live-interface").query()).getItems().isEmpty());
