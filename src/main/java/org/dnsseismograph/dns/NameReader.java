@@ -172,7 +172,7 @@ final class NameReader {
         }
         after = after < 0 ? p + 2 : after;
         long m = memo[target];
-        if (text == null && m >>> 32 == generation) {
+        if (m >>> 32 == generation) {
           octets += (int) (m >>> 8 & 0x1FF) - 1;
           hops += (int) (m & 0xFF);
           if (octets > MAX_NAME_OCTETS) {
@@ -198,20 +198,85 @@ final class NameReader {
       if (p + 1 + len > stop) {
         return TRUNCATED;
       }
-      if (text != null) {
-        appendLabel(buf, p + 1, len, text);
-      }
       p += 1 + len;
-    }
-    if (text != null) {
-      if (textLength == 0) {
-        text[textLength++] = '.';
-      }
-      hash = hash(text, textLength);
     }
     wireLength = octets;
     remember(visits, octets, hops);
+    if (text != null) {
+      if (hops != 0 || !copyText(buf, pos, octets, text)) {
+        walkText(buf, base, pos, text);
+        hash = hash(text, textLength);
+      }
+    }
     return after;
+  }
+
+  /**
+   * Writes the text of the valid, uncompressed name at {@code pos} ({@code octets} long) and its
+   * {@link #hash(byte[], int)}, in one pass that gathers eight characters in a register, then
+   * stores them and folds them into the hash. Storing byte by byte and reading the words back for
+   * the hash costs a failed store-to-load forwarding per word. False, with nothing promised about
+   * {@code text}, when a byte needs an escape.
+   */
+  private boolean copyText(ByteBuffer buf, int pos, int octets, byte[] text) {
+    if (octets == 1) {
+      text[0] = '.';
+      textLength = 1;
+      hash = hash(text, 1);
+      return true;
+    }
+    int n = octets - 2;
+    long h = HASH_SEED ^ n;
+    long w = 0;
+    int shift = 0;
+    int escapes = 0;
+    int q = pos + 1;
+    int lengthOctet = q + (buf.get(pos) & 0xFF);
+    for (int i = 0; i < n; i++, q++) {
+      int c;
+      if (q == lengthOctet) {
+        c = '.';
+        lengthOctet = q + 1 + (buf.get(q) & 0xFF);
+      } else {
+        // every character that needs an escape maps to a negative marker
+        c = TEXT[buf.get(q) & 0xFF];
+        escapes |= c;
+      }
+      w |= (long) (c & 0xFF) << shift;
+      shift += 8;
+      if (shift == 64) {
+        LONGS.set(text, i - 7, w);
+        h = step(h, w);
+        w = 0;
+        shift = 0;
+      }
+    }
+    if (shift != 0) {
+      // the zeros past the name's end are not part of its text
+      LONGS.set(text, n - shift / 8, w);
+      h = step(h, w);
+    }
+    textLength = n;
+    hash = finish(h);
+    return escapes >= 0;
+  }
+
+  /** Writes the text of the valid name at {@code pos}, label by label, following its pointers. */
+  private void walkText(ByteBuffer buf, int base, int pos, byte[] text) {
+    textLength = 0;
+    int p = pos;
+    int len;
+    while ((len = buf.get(p) & 0xFF) != 0) {
+      if (len >= 0xC0) {
+        p = base + (((len & 0x3F) << 8) | (buf.get(p + 1) & 0xFF));
+      } else {
+        appendLabel(buf, p + 1, len, text);
+        p += 1 + len;
+      }
+    }
+    if (textLength == 0) {
+      text[textLength++] = '.';
+    }
   }
 
   /** Memoizes the offsets the valid name just read passed through. */
@@ -277,6 +342,12 @@ final class NameReader {
       }
       h = step(h, w);
     }
+    return finish(h);
+  }
+
+  /** MurmurHash3's fmix64: the hash's final avalanche. */
+  private static long finish(long k) {
+    long h = k;
     h ^= h >>> 33;
     h *= 0xFF51AFD7ED558CCDL;
     h ^= h >>> 33;

@@ -295,6 +295,30 @@ class DnsHeaderScannerTest {
     assertEquals(DnsjavaOracle.nameHash(text), view.qnameHash);
   }
 
+  /** Names whose text ends on, before and after the 8-character words the text is gathered in. */
+  static Stream<Arguments> namesAcrossWordBoundaries() {
+    return Stream.of(
+        Arguments.of("a", "a"),
+        Arguments.of("AbCdEfG", "abcdefg"),
+        Arguments.of("ABCDEFGH", "abcdefgh"),
+        Arguments.of("Abc.DEFGH", "abc.defgh"),
+        Arguments.of("ABCDEFGH.IJKLMNOP", "abcdefgh.ijklmnop"),
+        Arguments.of("x.y.z.w.v.u.t.s.r", "x.y.z.w.v.u.t.s.r"),
+        Arguments.of("host-12_3.Example.NET", "host-12_3.example.net"),
+        Arguments.of("Z".repeat(63) + ".Com", "z".repeat(63) + ".com"),
+        Arguments.of("abcdefgh.ij@k", "abcdefgh.ij\\@k"),
+        Arguments.of("abcdefghijklmno\u0000.x", "abcdefghijklmno\\000.x"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("namesAcrossWordBoundaries")
+  void writesTheTextAndHashOfNamesOfEveryLength(String labels, String text) {
+    scan(Wire.header(1, 0, 1, 0, 0, 0).name(labels.split("\\.")).typeClass(A, IN).build());
+    assertEquals(text, view.qnameString());
+    assertEquals(text.length(), view.qnameLength);
+    assertEquals(DnsjavaOracle.nameHash(text), view.qnameHash);
+  }
+
   @Test
   void escapesEveryByteValueExactlyAsDnsjava() {
     for (int start = 0; start < 256; start += 32) {
