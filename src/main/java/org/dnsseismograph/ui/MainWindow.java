@@ -84,6 +84,9 @@ public final class MainWindow implements WorkspaceHost {
   private WorkspaceActions workspaceActions;
   private Supplier<CompletableFuture<Boolean>> closeGuard;
   private boolean closing;
+  /** The panels and the bottom bars while the stand-in of {@link #showSkeleton} takes their place, else null. */
+  private Node hiddenCenter;
+  private Node hiddenBottom;
   private WindowSession session;
 
   /**
@@ -151,6 +154,34 @@ public final class MainWindow implements WorkspaceHost {
     SplitPane.setResizableWithParent(sourcesView, false);
     SplitPane.setResizableWithParent(sideView, false);
     return split;
+  }
+
+  /**
+   * Until {@link #showPanels()}: a stand-in for the panels and the status bar below the real menu bar —
+   * empty panes of the panels' widths and {@code message} where the lanes will be. The panels' first
+   * CSS pass and layout (their controls' skins) is most of the FX thread's work before the first frame;
+   * the stand-in lets that frame come first.
+   */
+  void showSkeleton(String message) {
+    BorderPane root = (BorderPane) scene.getRoot();
+    if (hiddenCenter == null) {
+      hiddenCenter = root.getCenter();
+      hiddenBottom = root.getBottom();
+    }
+    root.setCenter(WindowSkeleton.of(message, SOURCES_WIDTH, SIDE_WIDTH));
+    root.setBottom(null);
+  }
+
+  /** The panels and the bars below them back in place of the stand-in of {@link #showSkeleton}. */
+  void showPanels() {
+    if (hiddenCenter == null) {
+      return;
+    }
+    BorderPane root = (BorderPane) scene.getRoot();
+    root.setCenter(hiddenCenter);
+    root.setBottom(hiddenBottom);
+    hiddenCenter = null;
+    hiddenBottom = null;
   }
 
   private void acceptDrops(Node target) {

@@ -1,7 +1,6 @@
 package org.dnsseismograph.ui;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +51,19 @@ public final class SeismographApp {
   public static int launch(LaunchRequest request, java.util.function.Consumer<MainWindow> shown) {
     CountDownLatch closed = new CountDownLatch(1);
     Platform.setImplicitExit(false);
+    StartupTrace.mark("fxstart");
     Platform.startup(() -> {
+      StartupTrace.mark("toolkit");
       Stage stage = new Stage();
       MainWindow w = build(stage, request);
+      StartupTrace.mark("built");
       stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
       probeFirstFrame(w);
+      w.showSkeleton(openingMessage(request));
       stage.show();
+      StartupTrace.mark("shown");
       afterFirstFrame(w, () -> {
+        w.showPanels();
         w.session().start(request);
         shown.accept(w);
       });
@@ -100,6 +105,7 @@ public final class SeismographApp {
     }
     SourceLoads loads = new SourceLoads(SourceLoads.defaults().decode().withPorts(ports), SourceLoads.defaults().timeoutNanos());
     MainWindow w = new MainWindow(stage, tasks, new FxDialogService(stage), settings, loads, reducer);
+    StartupTrace.mark("mainwindow");
     org.dnsseismograph.ui.live.LiveWindow.attach(w, request.liveInterface(), ports, request.liveRecording());
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
     stage.setX(screen.getMinX());
@@ -112,6 +118,19 @@ public final class SeismographApp {
     });
     WindowSession.attach(w, recovery, Autosave.DEFAULT_DELAY_MILLIS);
     return w;
+  }
+
+  /** What the first frame says is being opened. */
+  static String openingMessage(LaunchRequest request) {
+    if (request.isDemo()) {
+      return "Opening the demo workspace…";
+    }
+    if (request.files().isEmpty()) {
+      return "Starting the live capture on " + request.liveInterface() + "…";
+    }
+    Path first = request.files().get(0).getFileName();
+    String more = request.files().size() > 1 ? " and " + (request.files().size() - 1) + " more" : "";
+    return "Opening " + (first == null ? request.files().get(0) : first) + more + "…";
   }
 
   /** Opens the request's files, or the demo workspace when there are none. */
@@ -153,15 +172,14 @@ public final class SeismographApp {
     Runnable[] probe = new Runnable[1];
     probe[0] = () -> {
       w.scene().removePostLayoutPulseListener(probe[0]);
-      FxExecutor.INSTANCE.later(() -> write(Path.of(file), System.currentTimeMillis()));
+      FxExecutor.INSTANCE.later(() -> write(Path.of(file), System.currentTimeMillis(), System.nanoTime()));
     };
     w.scene().addPostLayoutPulseListener(probe[0]);
   }
 
-  private static void write(Path file, long frameMillis) {
-    long start = ManagementFactory.getRuntimeMXBean().getStartTime();
+  private static void write(Path file, long frameMillis, long frameNanos) {
     try {
-      Files.writeString(file, frameMillis + " " + start + "\n", StandardCharsets.US_ASCII);
+      Files.writeString(file, StartupTrace.line(frameMillis, frameNanos), StandardCharsets.US_ASCII);
     } catch (IOException e) {
       // A benchmark aid only: the window works the same when the file cannot be written, and the
       // missing file is what the benchmark script reports.
