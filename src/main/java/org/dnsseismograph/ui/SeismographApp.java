@@ -33,6 +33,9 @@ public final class SeismographApp {
   /** System property: a file to write the first frame's time to (for the startup benchmark). */
   public static final String FIRST_FRAME_PROPERTY = "seismograph.firstFrameFile";
 
+  /** The pulse after which the first frame is on the screen (see {@link #afterFirstFrame}). */
+  private static final int FIRST_FRAME_PULSES = 2;
+
   /** The window opens filling the screen, up to this size. */
   static final double MAX_WIDTH = 2560;
   static final double MAX_HEIGHT = 1440;
@@ -151,30 +154,39 @@ public final class SeismographApp {
   }
 
   /**
-   * Runs {@code then} once the shown window has been laid out and drawn: reading the sources starts
-   * after the first frame rather than racing it for the two cores (fat jar under Xvfb, median of five
-   * starts: first frame 2.57 s after JVM start instead of 2.72 s).
+   * Runs {@code then} once the shown window's first frame is (nearly always) on the screen. The first
+   * pulse after {@code show()} lays the scene out; the renderer then draws it and hands the pixels to
+   * the FX thread, which uploads them to the window (the software pipeline), so a task queued at that
+   * pulse would run before the upload, and a heavy one (the panels' first layout) would keep the frame
+   * off the screen. A task queued at the next pulse, 16 ms later, mostly runs after the upload: on the
+   * app image under Xvfb the first pixels showed 0-110 ms after it (docs/figures/install.md,
+   * 2026-11-26). Reading the sources and laying out the panels start then.
    */
   private static void afterFirstFrame(MainWindow w, Runnable then) {
-    Runnable[] once = new Runnable[1];
-    once[0] = () -> {
-      w.scene().removePostLayoutPulseListener(once[0]);
-      FxExecutor.INSTANCE.later(then);
-    };
-    w.scene().addPostLayoutPulseListener(once[0]);
+    afterPulses(w, 1, () -> StartupTrace.mark("layout"));
+    afterPulses(w, FIRST_FRAME_PULSES, then);
   }
 
+  /** Runs {@code then} on the FX thread after the {@code n}th pulse of {@code w}'s scene from now. */
+  private static void afterPulses(MainWindow w, int n, Runnable then) {
+    int[] seen = {0};
+    Runnable[] listener = new Runnable[1];
+    listener[0] = () -> {
+      if (++seen[0] == n) {
+        w.scene().removePostLayoutPulseListener(listener[0]);
+        FxExecutor.INSTANCE.later(then);
+      }
+    };
+    w.scene().addPostLayoutPulseListener(listener[0]);
+  }
+
+  /** Writes the first frame's moment (as {@link #afterFirstFrame} sees it) and the start-up trace. */
   private static void probeFirstFrame(MainWindow w) {
     String file = System.getProperty(FIRST_FRAME_PROPERTY);
     if (file == null || file.isBlank()) {
       return;
     }
-    Runnable[] probe = new Runnable[1];
-    probe[0] = () -> {
-      w.scene().removePostLayoutPulseListener(probe[0]);
-      FxExecutor.INSTANCE.later(() -> write(Path.of(file), System.currentTimeMillis(), System.nanoTime()));
-    };
-    w.scene().addPostLayoutPulseListener(probe[0]);
+    afterPulses(w, FIRST_FRAME_PULSES, () -> write(Path.of(file), System.currentTimeMillis(), System.nanoTime()));
   }
 
   private static void write(Path file, long frameMillis, long frameNanos) {
