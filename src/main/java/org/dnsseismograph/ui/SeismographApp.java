@@ -34,7 +34,7 @@ public final class SeismographApp {
   public static final String FIRST_FRAME_PROPERTY = "seismograph.firstFrameFile";
 
   /** The pulse after which the first frame is on the screen (see {@link #afterFirstFrame}). */
-  private static final int FIRST_FRAME_PULSES = 2;
+  private static final int FIRST_FRAME_PULSES = 3;
 
   /** The window opens filling the screen, up to this size. */
   static final double MAX_WIDTH = 2560;
@@ -58,15 +58,14 @@ public final class SeismographApp {
     Platform.startup(() -> {
       StartupTrace.mark("toolkit");
       Stage stage = new Stage();
-      MainWindow w = build(stage, request);
+      MainWindow w = frame(stage, request, new UserSettings(UserSettings.defaultDirectory(System.getenv())), openingMessage(request));
       StartupTrace.mark("built");
       stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
       probeFirstFrame(w);
-      w.showSkeleton(openingMessage(request));
       stage.show();
       StartupTrace.mark("shown");
       afterFirstFrame(w, () -> {
-        w.showPanels();
+        complete(w, request, RecoveryStore.inStateDir());
         w.session().start(request);
         shown.accept(w);
       });
@@ -96,20 +95,24 @@ public final class SeismographApp {
    * ms after a change).
    */
   public static MainWindow build(Stage stage, LaunchRequest request, UserSettings settings, RecoveryStore recovery) {
+    MainWindow w = frame(stage, request, settings, null);
+    complete(w, request, recovery);
+    return w;
+  }
+
+  /**
+   * What the first frame needs: the window with its threads, menus and view models, sized to the
+   * screen, saying {@code opening} where its panels will be (the {@link WindowSkeleton stand-in}).
+   */
+  static MainWindow frame(Stage stage, LaunchRequest request, UserSettings settings, String opening) {
     FxTaskRunner tasks = new FxTaskRunner(2);
     ExecutorService reducer = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "seismograph-reducer");
       t.setDaemon(true);
       return t;
     });
-    DnsPorts ports = DnsPorts.DEFAULT;
-    for (int p : request.extraDnsPorts()) {
-      ports = ports.plus(p);
-    }
-    SourceLoads loads = new SourceLoads(SourceLoads.defaults().decode().withPorts(ports), SourceLoads.defaults().timeoutNanos());
-    MainWindow w = new MainWindow(stage, tasks, new FxDialogService(stage), settings, loads, reducer);
-    StartupTrace.mark("mainwindow");
-    org.dnsseismograph.ui.live.LiveWindow.attach(w, request.liveInterface(), ports, request.liveRecording());
+    SourceLoads loads = new SourceLoads(SourceLoads.defaults().decode().withPorts(ports(request)), SourceLoads.defaults().timeoutNanos());
+    MainWindow w = new MainWindow(stage, tasks, new FxDialogService(stage), settings, loads, reducer, opening);
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
     stage.setX(screen.getMinX());
     stage.setY(screen.getMinY());
@@ -119,8 +122,26 @@ public final class SeismographApp {
       tasks.shutdown();
       reducer.shutdownNow();
     });
-    WindowSession.attach(w, recovery, Autosave.DEFAULT_DELAY_MILLIS);
     return w;
+  }
+
+  /**
+   * The rest of the window, after {@link #frame}: the panels in place of the stand-in, the live side
+   * (Capture menu, live bar) and the {@link WindowSession} with its menus.
+   */
+  static void complete(MainWindow w, LaunchRequest request, RecoveryStore recovery) {
+    w.buildPanels();
+    org.dnsseismograph.ui.live.LiveWindow.attach(w, request.liveInterface(), ports(request), request.liveRecording());
+    WindowSession.attach(w, recovery, Autosave.DEFAULT_DELAY_MILLIS);
+  }
+
+  /** Port 53 and those the request adds. */
+  private static DnsPorts ports(LaunchRequest request) {
+    DnsPorts ports = DnsPorts.DEFAULT;
+    for (int p : request.extraDnsPorts()) {
+      ports = ports.plus(p);
+    }
+    return ports;
   }
 
   /** What the first frame says is being opened. */
@@ -154,16 +175,19 @@ public final class SeismographApp {
   }
 
   /**
-   * Runs {@code then} once the shown window's first frame is (nearly always) on the screen. The first
-   * pulse after {@code show()} lays the scene out; the renderer then draws it and hands the pixels to
-   * the FX thread, which uploads them to the window (the software pipeline), so a task queued at that
-   * pulse would run before the upload, and a heavy one (the panels' first layout) would keep the frame
-   * off the screen. A task queued at the next pulse, 16 ms later, mostly runs after the upload: on the
-   * app image under Xvfb the first pixels showed 0-110 ms after it (docs/figures/install.md,
-   * 2026-11-26). Reading the sources and laying out the panels start then.
+   * Runs {@code then} once the shown window's first frame is on the screen. The first pulse after
+   * {@code show()} lays the scene out, the renderer then draws it and hands the pixels to the FX thread,
+   * which uploads them to the window (the software pipeline) — after whatever was queued there before.
+   * So the stand-in's status bar changes after that pulse: the second pulse, having a change to hand
+   * over, waits for the first frame to be drawn (and its upload queued), and a task queued from the
+   * third runs after that upload. Without this, the rest of the window, built at once, kept the first
+   * frame off the screen for 0.7-1.5 s (docs/figures/install.md, 2026-11-26).
    */
   private static void afterFirstFrame(MainWindow w, Runnable then) {
-    afterPulses(w, 1, () -> StartupTrace.mark("layout"));
+    afterPulses(w, 1, () -> {
+      StartupTrace.mark("layout");
+      w.setStartupStatus("Starting…");
+    });
     afterPulses(w, FIRST_FRAME_PULSES, then);
   }
 

@@ -29,7 +29,7 @@ final class WindowSkeleton {
   /**
    * The stand-in for the window's centre and bottom: a border pane with the three panes in its centre
    * and the status bar at its bottom; its id is {@code window-skeleton}, the message's {@code
-   * startup-message}.
+   * startup-message}, the status bar's text (empty) {@code startup-status}.
    */
   static BorderPane of(String message, double sourcesWidth, double sideWidth) {
     Region sourcesPane = pane(sourcesWidth);
@@ -52,6 +52,8 @@ final class WindowSkeleton {
     StackPane.setAlignment(lanes, Pos.TOP_CENTER);
     HBox panes = new HBox(sourcesPane, middle, sidePane);
     Label status = new Label(" ");
+    status.setId("startup-status");
+    status.getStyleClass().add("muted");
     HBox statusBar = new HBox(status);
     statusBar.getStyleClass().add("status-bar");
     BorderPane skeleton = new BorderPane(panes);

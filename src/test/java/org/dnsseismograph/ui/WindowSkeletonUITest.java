@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.dnsseismograph.ui.common.Actions;
 import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.workspace.RecoveryStore;
 import org.junit.jupiter.api.AfterEach;
@@ -26,25 +26,20 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The window's first frame: the stand-in below the real menu bar (what is being opened, empty lanes,
- * no panel yet), then the panels in its place, working as before. Headless on Monocle.
+ * The window's first frame as {@link SeismographApp#launch} shows it: the real menu bar above the
+ * stand-in (what is being opened, empty lanes, no panel yet); then the rest of the window in its
+ * place, working as a window built at once does. Headless on Monocle.
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowSkeletonUITest {
+  private static final LaunchRequest DEMO = new LaunchRequest(List.of(), null, List.of());
   @TempDir
   static Path config;
   private MainWindow window;
-  private Node panels;
-  private Node statusBar;
 
   @Start
   void start(Stage stage) {
-    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config),
-        new RecoveryStore(config.resolve("recovery")));
-    BorderPane root = (BorderPane) window.scene().getRoot();
-    panels = root.getCenter();
-    statusBar = root.getBottom();
-    window.showSkeleton(SeismographApp.openingMessage(new LaunchRequest(List.of(), null, List.of())));
+    window = SeismographApp.frame(stage, DEMO, new UserSettings(config), SeismographApp.openingMessage(DEMO));
     stage.setX(0);
     stage.setY(0);
     stage.setWidth(1280);
@@ -57,28 +52,36 @@ class WindowSkeletonUITest {
     fxRun(() -> window.stage().close());
   }
 
+  private void complete() {
+    fxRun(() -> SeismographApp.complete(window, DEMO, new RecoveryStore(config.resolve("recovery"))));
+  }
+
   @Test
   void theFirstFrameShowsTheMenusAndWhatIsOpeningButNoPanel() {
     await("the first layout", () -> window.scene().getRoot().getLayoutBounds().getWidth() > 0);
     BorderPane root = (BorderPane) window.scene().getRoot();
-    assertTrue(fx(() -> root.getTop() instanceof MenuBar && ((MenuBar) root.getTop()).getMenus().size() > 3), "the real menu bar");
+    assertTrue(fx(() -> root.getTop() instanceof MenuBar bar && bar.getMenus().size() >= 4), "the real menu bar");
+    assertTrue(fx(() -> window.actionFactory().isBound(Actions.OPEN)), "File ▸ Open works before the panels are there");
     assertEquals("Opening the demo workspace…", fx(() -> ((Label) window.scene().lookup("#startup-message")).getText()));
     assertTrue(fx(() -> window.scene().lookup("#startup-message").isVisible()));
     assertEquals(WindowSkeleton.LANES, fx(() -> window.scene().lookup("#window-skeleton").lookupAll(".source-card").size()));
     assertNull(fx(() -> window.scene().lookup("#main-split")), "no panel before the first frame");
-    assertNull(fx(() -> window.scene().lookup("#status-counts")));
+    assertNull(fx(window::timelineView));
+    assertNull(fx(window::session));
   }
 
   @Test
-  void thePanelsTakeTheStandInsPlaceAndOpenFiles() throws Exception {
-    fxRun(window::showPanels);
-    BorderPane root = (BorderPane) window.scene().getRoot();
-    assertSame(panels, fx(root::getCenter));
-    assertSame(statusBar, fx(root::getBottom));
+  void theRestOfTheWindowTakesTheStandInsPlaceAndOpensFiles() {
+    complete();
     assertNull(fx(() -> window.scene().lookup("#window-skeleton")));
     assertNotNull(fx(() -> window.scene().lookup("#main-split")));
-    fxRun(window::showPanels);
-    assertSame(panels, fx(root::getCenter), "a second call changes nothing");
+    assertNotNull(fx(() -> window.scene().lookup("#status-counts")));
+    assertNotNull(fx(window::session), "saving, annotations and detections attached");
+    assertTrue(fx(() -> ((MenuBar) ((BorderPane) window.scene().getRoot()).getTop()).getMenus().stream()
+        .anyMatch(m -> "menu-annotations".equals(m.getId()))), "the session's menus join the bar");
+    var view = fx(window::timelineView);
+    fxRun(window::buildPanels);
+    assertSame(view, fx(window::timelineView), "the panels are built once");
 
     new WindowDriver(window).openAndWait(UiFixtures.demo().resolve("capture.pcap.gz"));
     await("the timeline to show the capture", () -> window.timelineView().isVisible() && window.timeline().frame() != null);
