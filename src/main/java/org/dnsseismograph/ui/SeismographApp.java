@@ -54,6 +54,7 @@ public final class SeismographApp {
   public static int launch(LaunchRequest request, java.util.function.Consumer<MainWindow> shown) {
     CountDownLatch closed = new CountDownLatch(1);
     Platform.setImplicitExit(false);
+    SoftwarePipeline.chooseForThisMachine();
     StartupTrace.mark("fxstart");
     Platform.startup(() -> {
       StartupTrace.mark("toolkit");
