@@ -23,11 +23,13 @@ import org.dnsseismograph.workspace.RecoveryStore;
  * fat jar's plain {@code Main} can launch it, STACK.md §6a), builds the {@link MainWindow} with its
  * task runner, reduction thread, dialogs, the user's settings and its {@link WindowSession}, offers
  * the edits a killed session left, opens what was asked for — the bundled demo workspace when
- * nothing was — and blocks until the window closes.
+ * nothing was — and blocks until the window closes. It builds the window in two steps: what the first
+ * frame shows ({@link #frame}: menus and a stand-in for the panels), and once that frame is on the
+ * screen the rest ({@link #complete}: panels, live side, session), then opens what was asked for.
  *
- * <p>If the system property {@value #FIRST_FRAME_PROPERTY} names a file, the moment of the first
- * frame (the first pulse after the shown scene's first layout, plus one hand-over, as STACK.md §7
- * measures it) is written there as {@code firstFrameEpochMillis jvmStartEpochMillis}.
+ * <p>If the system property {@value #FIRST_FRAME_PROPERTY} names a file, the moment the first frame
+ * is on the screen (see {@link #afterFirstFrame}) is written there as {@code firstFrameEpochMillis
+ * jvmStartEpochMillis}, followed by the {@link StartupTrace start-up phases}.
  */
 public final class SeismographApp {
   /** System property: a file to write the first frame's time to (for the startup benchmark). */
