@@ -6,8 +6,10 @@
 #              (runtime, jars, archive) from the page cache before each run (posix_fadvise, no root
 #              needed; the system's libraries stay cached), "warm" runs again at once;
 #   window     no arguments, the demo workspace, on a private Xvfb: from launch until the window is
-#              mapped (xwininfo) and until its first frame (the app writes that moment to the file named
-#              by -Dseismograph.firstFrameFile: the first pulse after the shown scene's first layout).
+#              mapped (xwininfo) and until its first frame is on the screen (the app writes that moment
+#              to the file named by -Dseismograph.firstFrameFile: the third pulse after show(), queued
+#              after the first frame's upload; SeismographApp.afterFirstFrame), with the app's trace
+#              of its start-up phases in milliseconds since the JVM started.
 #
 # Usage: measure-startup.sh [LAUNCHER] [RUNS]   (default /usr/bin/seismograph, 7 runs)
 # For the command on the PATH it also times the jpackage launcher started directly, which asks dpkg
@@ -88,11 +90,13 @@ mapped_window() {
 # window_ms OPTIONS: prints "mapped-line|first-frame-line".
 window_ms() {
   local t0 app mapped frame ff="$work/first-frame" cpu stat
-  : > "$work/mapped"; : > "$work/frame"
+  : > "$work/mapped"; : > "$work/frame"; : > "$work/trace"
   for _ in $(seq "$runs"); do
     rm -f "$ff"; mapped=""; frame=""
     t0=$(now_ms)
-    DISPLAY="$display" _JAVA_OPTIONS="$1 -Dseismograph.firstFrameFile=$ff" "$launcher" >/dev/null 2>&1 &
+    # A private state directory: the run is ended with SIGTERM, which leaves the demo's autosaved edits
+    # as a recovery copy that the next start would offer in place of the demo.
+    DISPLAY="$display" _JAVA_OPTIONS="$1 -Dseismograph.firstFrameFile=$ff -Dseismograph.state.dir=$work/state" "$launcher" >/dev/null 2>&1 &
     app=$!
     while kill -0 "$app" 2>/dev/null && [ $(( $(now_ms) - t0 )) -lt 60000 ]; do
       if [ -z "$mapped" ] && [ -n "$(mapped_window)" ]; then
@@ -105,6 +109,7 @@ window_ms() {
         cpu=$(( (stat[11] + stat[12]) * 1000 / tck ))
         frame=$(( $(cut -d' ' -f1 "$ff") - t0 ))
         echo "$frame $cpu" >> "$work/frame"
+        cut -d' ' -f3- "$ff" >> "$work/trace"
       fi
       [ -z "$mapped" ] || [ -z "$frame" ] || break
       sleep 0.02
@@ -112,6 +117,14 @@ window_ms() {
     kill -TERM "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
   done
   echo "$(medians < "$work/mapped")|$(medians < "$work/frame")"
+}
+
+# The median of each phase the app traced (name=ms since the JVM started, in the first-frame file).
+phases() {
+  tr ' ' '\n' < "$work/trace" | awk -F= 'NF == 2 { if (!($1 in n)) order[++k] = $1; v[$1, ++n[$1]] = $2 }
+    END { for (i = 1; i <= k; i++) { m = order[i]; c = n[m]; for (a = 1; a <= c; a++) s[a] = v[m, a]
+      for (a = 1; a <= c; a++) for (b = a + 1; b <= c; b++) if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
+      printf "%s%s=%d", (i > 1 ? " " : ""), m, s[int((c + 1) / 2)] } print "" }'
 }
 
 echo "launcher: $launcher ($runs runs each, median; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start)"
@@ -138,5 +151,6 @@ for mode in AppCDS no-CDS; do
   result="$(window_ms "$opts")"
   echo "window mapped, $mode:      ${result%%|*}"
   echo "window first frame, $mode: ${result##*|}"
+  echo "  phases, ms after the JVM started (median): $(phases)"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -36,8 +36,8 @@ run() {
 }
 
 # Starts the window on a private Xvfb, waits for its first frame (the app writes that moment to the file
-# named by -Dseismograph.firstFrameFile) and for the demo to load, then ends it with SIGTERM; the class
-# list is written as classes load, so nothing is lost.
+# named by -Dseismograph.firstFrameFile, once the rest of the window is being built) and for the demo to
+# load, then ends it with SIGTERM; the class list is written as classes load, so nothing is lost.
 run_window() {
   command -v Xvfb >/dev/null || { echo "train-cds: no Xvfb, the class list covers the command line only" >&2; return 0; }
   local fdfile="$parts/display" frame="$parts/first-frame" xpid app display waited=0
@@ -46,7 +46,12 @@ run_window() {
   for _ in $(seq 50); do [ -s "$fdfile" ] && break; sleep 0.1; done
   display=":$(tr -d '\n' < "$fdfile")"; rm -f "$fdfile"
   runs=$((runs + 1))
-  DISPLAY="$display" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$parts/$runs -Dseismograph.firstFrameFile=$frame" \
+  # A private settings and state directory: the run is ended with SIGTERM, which leaves the demo's
+  # autosaved edits (the outages the detector proposed) as a recovery copy; in the builder's own state
+  # directory that copy would be offered at the next training run (and the builder's next start) in
+  # place of the demo, and the list would miss the classes that load and draw it.
+  DISPLAY="$display" XDG_CONFIG_HOME="$parts/config" \
+    JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$parts/$runs -Dseismograph.firstFrameFile=$frame -Dseismograph.state.dir=$parts/state" \
     "$image/bin/seismograph" >/dev/null 2>&1 &
   app=$!
   while kill -0 "$app" 2>/dev/null && [ "$waited" -lt "$window_wait_s" ] && [ ! -s "$frame" ]; do

@@ -72,9 +72,11 @@ public final class MainWindow implements WorkspaceHost {
   private final StatusViewModel status;
   private final SidePanelViewModel side;
   private final TimelineViewModel timeline;
-  private final TimelineView timelineView;
+  private final OffsetsViewModel offsets;
+  private final CommonMomentViewModel moments;
+  private TimelineView timelineView;
   private final TimelineBinding binding;
-  private final SidePanelView sideView;
+  private SidePanelView sideView;
   private final WindowActions actions;
   private final ObjectProperty<Path> workspaceFile = new SimpleObjectProperty<>();
   private final BooleanProperty modified = new SimpleBooleanProperty();
@@ -87,11 +89,22 @@ public final class MainWindow implements WorkspaceHost {
   private WindowSession session;
 
   /**
-   * Builds the window on {@code stage} (not shown yet).
+   * Builds the window on {@code stage} (not shown yet), its panels included.
    *
    * @param reducer the timeline's reduction thread
    */
   public MainWindow(Stage stage, TaskRunner tasks, DialogService dialogs, UserSettings settings, SourceLoads loads, ExecutorService reducer) {
+    this(stage, tasks, dialogs, settings, loads, reducer, null);
+    buildPanels();
+  }
+
+  /**
+   * Builds the window on {@code stage} (not shown yet) with its menus, its view models and, until
+   * {@link #buildPanels()}, {@link WindowSkeleton the stand-in} saying {@code opening} in place of the
+   * panels and the status bar: the panels' views and their first layout (their controls' skins) are
+   * most of the FX thread's work before the first frame, which the stand-in lets come first.
+   */
+  MainWindow(Stage stage, TaskRunner tasks, DialogService dialogs, UserSettings settings, SourceLoads loads, ExecutorService reducer, String opening) {
     this.stage = stage;
     this.tasks = tasks;
     this.dialogs = dialogs;
@@ -101,20 +114,14 @@ public final class MainWindow implements WorkspaceHost {
     this.status = new StatusViewModel(sources);
     this.side = new SidePanelViewModel(tasks);
     this.timeline = TimelineBinding.emptyTimeline(reducer);
-    this.timelineView = new TimelineView(timeline);
     this.binding = new TimelineBinding(sources, timeline);
-    LaneDrag.install(timelineView, sources);
-    OffsetsViewModel offsets = new OffsetsViewModel(sources, tasks, new ClockOffsetEstimator());
-    CommonMomentViewModel moments = new CommonMomentViewModel(sources, tasks);
-    SourcesView sourcesView = new SourcesView(sources, offsets, moments, this::nanosPerPixel, timeline::zoomTo);
-    this.sideView = new SidePanelView(side, timeline.visibleRangeProperty(), timeline::zoomTo);
-    StatusBarView statusBar = new StatusBarView(status, sources::cancelLoads);
+    this.offsets = new OffsetsViewModel(sources, tasks, new ClockOffsetEstimator());
+    this.moments = new CommonMomentViewModel(sources, tasks);
     this.actions = new WindowActions(this, sources, offsets, moments, settings);
     BorderPane root = new BorderPane();
     root.setId("main-window");
     root.setTop(actions.factory().menuBar());
-    root.setCenter(center(sourcesView));
-    root.setBottom(statusBar);
+    root.setCenter(WindowSkeleton.of(opening == null ? "" : opening, SOURCES_WIDTH, SIDE_WIDTH));
     this.scene = new Scene(root, 1600, 960);
     actions.install(scene);
     acceptDrops(root);
@@ -129,6 +136,31 @@ public final class MainWindow implements WorkspaceHost {
       }
     });
     pulse.start();
+  }
+
+  /** Shows {@code text} in the stand-in's status bar; nothing once the panels are built. */
+  void setStartupStatus(String text) {
+    if (timelineView == null && scene.lookup("#startup-status") instanceof Label status) {
+      status.setText(text);
+    }
+  }
+
+  /**
+   * Builds the panels — sources, timeline, side panel — and the status bar, in place of the stand-in.
+   * Once only; {@link #timelineView()} is null before.
+   */
+  void buildPanels() {
+    if (timelineView != null) {
+      return;
+    }
+    this.timelineView = new TimelineView(timeline);
+    LaneDrag.install(timelineView, sources);
+    SourcesView sourcesView = new SourcesView(sources, offsets, moments, this::nanosPerPixel, timeline::zoomTo);
+    this.sideView = new SidePanelView(side, timeline.visibleRangeProperty(), timeline::zoomTo);
+    StatusBarView statusBar = new StatusBarView(status, sources::cancelLoads);
+    BorderPane root = (BorderPane) scene.getRoot();
+    root.setCenter(center(sourcesView));
+    root.setBottom(statusBar);
   }
 
   private SplitPane center(SourcesView sourcesView) {
@@ -190,6 +222,7 @@ public final class MainWindow implements WorkspaceHost {
     return side;
   }
 
+  /** The timeline's view; null until the panels are built ({@link #buildPanels()}). */
   public TimelineView timelineView() {
     return timelineView;
   }

@@ -1,7 +1,6 @@
 package org.dnsseismograph.ui;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +23,20 @@ import org.dnsseismograph.workspace.RecoveryStore;
  * fat jar's plain {@code Main} can launch it, STACK.md §6a), builds the {@link MainWindow} with its
  * task runner, reduction thread, dialogs, the user's settings and its {@link WindowSession}, offers
  * the edits a killed session left, opens what was asked for — the bundled demo workspace when
- * nothing was — and blocks until the window closes.
+ * nothing was — and blocks until the window closes. It builds the window in two steps: what the first
+ * frame shows ({@link #frame}: menus and a stand-in for the panels), and once that frame is on the
+ * screen the rest ({@link #complete}: panels, live side, session), then opens what was asked for.
  *
- * <p>If the system property {@value #FIRST_FRAME_PROPERTY} names a file, the moment of the first
- * frame (the first pulse after the shown scene's first layout, plus one hand-over, as STACK.md §7
- * measures it) is written there as {@code firstFrameEpochMillis jvmStartEpochMillis}.
+ * <p>If the system property {@value #FIRST_FRAME_PROPERTY} names a file, the moment the first frame
+ * is on the screen (see {@link #afterFirstFrame}) is written there as {@code firstFrameEpochMillis
+ * jvmStartEpochMillis}, followed by the {@link StartupTrace start-up phases}.
  */
 public final class SeismographApp {
   /** System property: a file to write the first frame's time to (for the startup benchmark). */
   public static final String FIRST_FRAME_PROPERTY = "seismograph.firstFrameFile";
+
+  /** The pulse after which the first frame is on the screen (see {@link #afterFirstFrame}). */
+  private static final int FIRST_FRAME_PULSES = 3;
 
   /** The window opens filling the screen, up to this size. */
   static final double MAX_WIDTH = 2560;
@@ -52,13 +56,19 @@ public final class SeismographApp {
   public static int launch(LaunchRequest request, java.util.function.Consumer<MainWindow> shown) {
     CountDownLatch closed = new CountDownLatch(1);
     Platform.setImplicitExit(false);
+    SoftwarePipeline.chooseForThisMachine();
+    StartupTrace.mark("fxstart");
     Platform.startup(() -> {
+      StartupTrace.mark("toolkit");
       Stage stage = new Stage();
-      MainWindow w = build(stage, request);
+      MainWindow w = frame(stage, request, new UserSettings(UserSettings.defaultDirectory(System.getenv())), openingMessage(request));
+      StartupTrace.mark("built");
       stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
       probeFirstFrame(w);
       stage.show();
+      StartupTrace.mark("shown");
       afterFirstFrame(w, () -> {
+        complete(w, request, RecoveryStore.inStateDir());
         w.session().start(request);
         shown.accept(w);
       });
@@ -88,19 +98,24 @@ public final class SeismographApp {
    * ms after a change).
    */
   public static MainWindow build(Stage stage, LaunchRequest request, UserSettings settings, RecoveryStore recovery) {
+    MainWindow w = frame(stage, request, settings, null);
+    complete(w, request, recovery);
+    return w;
+  }
+
+  /**
+   * What the first frame needs: the window with its threads, menus and view models, sized to the
+   * screen, saying {@code opening} where its panels will be (the {@link WindowSkeleton stand-in}).
+   */
+  static MainWindow frame(Stage stage, LaunchRequest request, UserSettings settings, String opening) {
     FxTaskRunner tasks = new FxTaskRunner(2);
     ExecutorService reducer = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "seismograph-reducer");
       t.setDaemon(true);
       return t;
     });
-    DnsPorts ports = DnsPorts.DEFAULT;
-    for (int p : request.extraDnsPorts()) {
-      ports = ports.plus(p);
-    }
-    SourceLoads loads = new SourceLoads(SourceLoads.defaults().decode().withPorts(ports), SourceLoads.defaults().timeoutNanos());
-    MainWindow w = new MainWindow(stage, tasks, new FxDialogService(stage), settings, loads, reducer);
-    org.dnsseismograph.ui.live.LiveWindow.attach(w, request.liveInterface(), ports, request.liveRecording());
+    SourceLoads loads = new SourceLoads(SourceLoads.defaults().decode().withPorts(ports(request)), SourceLoads.defaults().timeoutNanos());
+    MainWindow w = new MainWindow(stage, tasks, new FxDialogService(stage), settings, loads, reducer, opening);
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
     stage.setX(screen.getMinX());
     stage.setY(screen.getMinY());
@@ -110,8 +125,39 @@ public final class SeismographApp {
       tasks.shutdown();
       reducer.shutdownNow();
     });
-    WindowSession.attach(w, recovery, Autosave.DEFAULT_DELAY_MILLIS);
     return w;
+  }
+
+  /**
+   * The rest of the window, after {@link #frame}: the panels in place of the stand-in, the live side
+   * (Capture menu, live bar) and the {@link WindowSession} with its menus.
+   */
+  static void complete(MainWindow w, LaunchRequest request, RecoveryStore recovery) {
+    w.buildPanels();
+    org.dnsseismograph.ui.live.LiveWindow.attach(w, request.liveInterface(), ports(request), request.liveRecording());
+    WindowSession.attach(w, recovery, Autosave.DEFAULT_DELAY_MILLIS);
+  }
+
+  /** Port 53 and those the request adds. */
+  private static DnsPorts ports(LaunchRequest request) {
+    DnsPorts ports = DnsPorts.DEFAULT;
+    for (int p : request.extraDnsPorts()) {
+      ports = ports.plus(p);
+    }
+    return ports;
+  }
+
+  /** What the first frame says is being opened. */
+  static String openingMessage(LaunchRequest request) {
+    if (request.isDemo()) {
+      return "Opening the demo workspace…";
+    }
+    if (request.files().isEmpty()) {
+      return "Starting the live capture on " + request.liveInterface() + "…";
+    }
+    Path first = request.files().get(0).getFileName();
+    String more = request.files().size() > 1 ? " and " + (request.files().size() - 1) + " more" : "";
+    return "Opening " + (first == null ? request.files().get(0) : first) + more + "…";
   }
 
   /** Opens the request's files, or the demo workspace when there are none. */
@@ -132,36 +178,47 @@ public final class SeismographApp {
   }
 
   /**
-   * Runs {@code then} once the shown window has been laid out and drawn: reading the sources starts
-   * after the first frame rather than racing it for the two cores (fat jar under Xvfb, median of five
-   * starts: first frame 2.57 s after JVM start instead of 2.72 s).
+   * Runs {@code then} once the shown window's first frame is on the screen. The first pulse after
+   * {@code show()} lays the scene out, the renderer then draws it and hands the pixels to the FX thread,
+   * which uploads them to the window (the software pipeline) — after whatever was queued there before.
+   * So the stand-in's status bar changes after that pulse: the second pulse, having a change to hand
+   * over, waits for the first frame to be drawn (and its upload queued), and a task queued from the
+   * third runs after that upload. Without this, the rest of the window, built at once, kept the first
+   * frame off the screen for 0.7-1.5 s (docs/figures/install.md, 2026-11-26).
    */
   private static void afterFirstFrame(MainWindow w, Runnable then) {
-    Runnable[] once = new Runnable[1];
-    once[0] = () -> {
-      w.scene().removePostLayoutPulseListener(once[0]);
-      FxExecutor.INSTANCE.later(then);
-    };
-    w.scene().addPostLayoutPulseListener(once[0]);
+    afterPulses(w, 1, () -> {
+      StartupTrace.mark("layout");
+      w.setStartupStatus("Starting…");
+    });
+    afterPulses(w, FIRST_FRAME_PULSES, then);
   }
 
+  /** Runs {@code then} on the FX thread after the {@code n}th pulse of {@code w}'s scene from now. */
+  private static void afterPulses(MainWindow w, int n, Runnable then) {
+    int[] seen = {0};
+    Runnable[] listener = new Runnable[1];
+    listener[0] = () -> {
+      if (++seen[0] == n) {
+        w.scene().removePostLayoutPulseListener(listener[0]);
+        FxExecutor.INSTANCE.later(then);
+      }
+    };
+    w.scene().addPostLayoutPulseListener(listener[0]);
+  }
+
+  /** Writes the first frame's moment (as {@link #afterFirstFrame} sees it) and the start-up trace. */
   private static void probeFirstFrame(MainWindow w) {
     String file = System.getProperty(FIRST_FRAME_PROPERTY);
     if (file == null || file.isBlank()) {
       return;
     }
-    Runnable[] probe = new Runnable[1];
-    probe[0] = () -> {
-      w.scene().removePostLayoutPulseListener(probe[0]);
-      FxExecutor.INSTANCE.later(() -> write(Path.of(file), System.currentTimeMillis()));
-    };
-    w.scene().addPostLayoutPulseListener(probe[0]);
+    afterPulses(w, FIRST_FRAME_PULSES, () -> write(Path.of(file), System.currentTimeMillis(), System.nanoTime()));
   }
 
-  private static void write(Path file, long frameMillis) {
-    long start = ManagementFactory.getRuntimeMXBean().getStartTime();
+  private static void write(Path file, long frameMillis, long frameNanos) {
     try {
-      Files.writeString(file, frameMillis + " " + start + "\n", StandardCharsets.US_ASCII);
+      Files.writeString(file, StartupTrace.line(frameMillis, frameNanos), StandardCharsets.US_ASCII);
     } catch (IOException e) {
       // A benchmark aid only: the window works the same when the file cannot be written, and the
       // missing file is what the benchmark script reports.
