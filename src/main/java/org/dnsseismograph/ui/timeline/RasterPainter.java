@@ -47,6 +47,12 @@ final class RasterPainter implements Painter {
   private int clipY0;
   private int clipX1;
   private int clipY1;
+  private Rgba lastColour;
+  private int lastSrc;
+  private int blendDst;
+  private int blendSrc;
+  private int blendKeep = -1;
+  private int blendOut;
 
   RasterPainter(FxCanvasPainter canvas) {
     this.canvas = canvas;
@@ -109,13 +115,17 @@ final class RasterPainter implements Painter {
       return;
     }
     int a = colour.alpha();
-    int src = a << 24 | premul(colour.red(), a) << 16 | premul(colour.green(), a) << 8 | premul(colour.blue(), a);
+    int src = premultiplied(colour);
+    if (a != 255) {
+      for (int row = y0; row < y1; row++) {
+        blend(row * width + x0, row * width + x1, src, 255 - a);
+      }
+      return;
+    }
     for (int row = y0; row < y1; row++) {
       int from = row * width + x0;
       int to = row * width + x1;
-      if (a != 255) {
-        blend(from, to, src, 255 - a);
-      } else if (to - from > 16) {
+      if (to - from > 16) {
         Arrays.fill(pixels, from, to, src);
       } else {
         // Most bars are a pixel or two wide: a plain loop beats a library call per row.
@@ -197,18 +207,35 @@ final class RasterPainter implements Painter {
     return (int) Math.ceil(v * scale - 0.5);
   }
 
+  /** The colour in premultiplied ARGB; the last one is kept, as a lane draws thousands of bars in one colour. */
+  private int premultiplied(Rgba colour) {
+    if (colour != lastColour) {
+      int a = colour.alpha();
+      lastSrc = a << 24 | premul(colour.red(), a) << 16 | premul(colour.green(), a) << 8 | premul(colour.blue(), a);
+      lastColour = colour;
+    }
+    return lastSrc;
+  }
+
   private void blend(int from, int to, int src, int keep) {
     for (int i = from; i < to; i++) {
       int d = pixels[i];
       if (d == 0) {
         pixels[i] = src;
-        continue;
+      } else if (d == blendDst && src == blendSrc && keep == blendKeep) {
+        // Bands overlap in runs of one colour: the last blend is the answer again.
+        pixels[i] = blendOut;
+      } else {
+        int a = (src >>> 24) + scaled(d >>> 24, keep);
+        int r = (src >> 16 & 0xff) + scaled(d >> 16 & 0xff, keep);
+        int g = (src >> 8 & 0xff) + scaled(d >> 8 & 0xff, keep);
+        int b = (src & 0xff) + scaled(d & 0xff, keep);
+        blendDst = d;
+        blendSrc = src;
+        blendKeep = keep;
+        blendOut = a << 24 | r << 16 | g << 8 | b;
+        pixels[i] = blendOut;
       }
-      int a = (src >>> 24) + scaled(d >>> 24, keep);
-      int r = (src >> 16 & 0xff) + scaled(d >> 16 & 0xff, keep);
-      int g = (src >> 8 & 0xff) + scaled(d >> 8 & 0xff, keep);
-      int b = (src & 0xff) + scaled(d & 0xff, keep);
-      pixels[i] = a << 24 | r << 16 | g << 8 | b;
     }
   }
 
