@@ -217,6 +217,34 @@ final class EventChunk implements ChunkView {
     return lowerBound(first, last, to) - below;
   }
 
+  /** Events before ns {@code into} of bin {@code j}: the exact count from the chunk's start. Requires exact detail. */
+  int eventsBefore(int j, int into) {
+    int first = firstIndexOfBin(j);
+    return into <= 0 ? first : lowerBound(first, first + bin(j), into);
+  }
+
+  /** Adds the extremes of bins {@code [j0, j1)} to {@code f} (nothing when empty), whole seconds from their summaries. */
+  void foldExtremes(int j0, int j1, Fold f) {
+    int lo = Integer.MAX_VALUE;
+    int hi = -1;
+    int j = j0;
+    while (j < j1) {
+      if (j % BINS_PER_SECOND == 0 && j + BINS_PER_SECOND <= j1) {
+        int k = j / BINS_PER_SECOND;
+        lo = Math.min(lo, secondMin(k));
+        hi = Math.max(hi, secondMax(k));
+        j += BINS_PER_SECOND;
+      } else {
+        int v = bin(j++);
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    if (hi >= 0) {
+      f.addExtremes(lo, hi);
+    }
+  }
+
   /** Bytes this chunk holds, for memory accounting (JVM object headers estimated at 16 bytes). */
   long estimatedBytes() {
     return 16 + 24 + 16 + packed.length;

@@ -35,6 +35,13 @@ final class RasterPainter implements Painter {
   private final List<Consumer<Painter>> deferred = new ArrayList<>();
   private final Deque<int[]> clips = new ArrayDeque<>();
   private final int[][] buffers = new int[2][];
+  /**
+   * Per buffer, the span of each row ever written since it was last cleared: the first column in
+   * {@code [0, height)}, the end in {@code [height, 2 × height)}. Only those spans are cleared, not
+   * the headers, margins and empty tops of the lanes.
+   */
+  private final int[][] touched = new int[2][];
+  private int[] rows;
   @SuppressWarnings("unchecked")
   private final PixelBuffer<IntBuffer>[] shared = new PixelBuffer[2];
   private final WritableImage[] images = new WritableImage[2];
@@ -65,13 +72,16 @@ final class RasterPainter implements Painter {
     height = Math.max(1, (int) Math.ceil(h * scale));
     // Two buffers taken in turn: the render thread may still be reading the previous frame's.
     current = 1 - current;
-    if (buffers[current] == null || buffers[current].length != width * height) {
+    if (buffers[current] == null || buffers[current].length != width * height || touched[current].length != 2 * height) {
       buffers[current] = new int[width * height];
       images[current] = null;
+      touched[current] = new int[2 * height];
+      Arrays.fill(touched[current], 0, height, width);
     } else {
-      Arrays.fill(buffers[current], 0);
+      clearTouched(buffers[current], touched[current]);
     }
     pixels = buffers[current];
+    rows = touched[current];
     clips.clear();
     deferred.clear();
     clipX0 = 0;
@@ -116,6 +126,10 @@ final class RasterPainter implements Painter {
     }
     int a = colour.alpha();
     int src = premultiplied(colour);
+    for (int row = y0; row < y1; row++) {
+      rows[row] = Math.min(rows[row], x0);
+      rows[height + row] = Math.max(rows[height + row], x1);
+    }
     if (a != 255) {
       for (int row = y0; row < y1; row++) {
         blend(row * width + x0, row * width + x1, src, 255 - a);
@@ -200,6 +214,19 @@ final class RasterPainter implements Painter {
     clipX1 = c[2];
     clipY1 = c[3];
     deferred.add(Painter::restore);
+  }
+
+  /** Clears the written span of every row of {@code buffer}, and forgets the spans. */
+  private void clearTouched(int[] buffer, int[] spans) {
+    for (int row = 0; row < height; row++) {
+      int from = spans[row];
+      int to = spans[height + row];
+      if (from < to) {
+        Arrays.fill(buffer, row * width + from, row * width + to, 0);
+      }
+      spans[row] = width;
+      spans[height + row] = 0;
+    }
   }
 
   /** The first device pixel whose centre lies at or after logical coordinate {@code v}. */
