@@ -6,11 +6,11 @@ package org.dnsseismograph.series;
  * events exactly where exact times exist (bins inside the piece from the pyramid, the partial bins
  * at its edges by searching the bin's sorted offsets, once per column edge), or else attribute
  * whole buckets of the finest level kept by their start, or, in a column narrower than one bucket,
- * take the bucket's rate as a step. A column at least 100 ms wide with nothing special inside takes
- * a shorter path: the events before each edge are found once and shared by the two columns meeting
- * there (from 10 s on, each edge chunk is split once). The band is the extremes of the 100 ms bins
- * whose start lies in the column. Cost per column is O(10 × levels + log(events per bin)). Not
- * thread-safe: one instance per reduce call.
+ * take the bucket's rate as a step. A column with nothing special inside takes a shorter path: the
+ * events before each edge are found once and shared by the two columns meeting there (from 10 s on,
+ * each edge chunk is split once). The band is the extremes of the 100 ms bins whose start lies in
+ * the column. Cost per column is O(10 × levels + log(events per bin)). Not thread-safe: one
+ * instance per reduce call.
  */
 final class EventReducer {
   private static final long BIN = EventChunk.BIN_NANOS;
@@ -51,8 +51,8 @@ final class EventReducer {
       long width = c1 - c0;
       if (isPlain(c0, c1, k) && width >= EventChunk.CHUNK_NANOS) {
         foldWide(c0, c1);
-      } else if (isPlain(c0, c1, k) && width >= BIN) {
-        foldPlain(c0, c1);
+      } else if (isPlain(c0, c1, k)) {
+        foldPlain(c0, c1, width < BIN);
       } else {
         for (int j = k; j < coverage.size() && coverage.start(j) < c1; j++) {
           foldCovered(Math.max(c0, coverage.start(j)), Math.min(c1, coverage.end(j)), width);
@@ -74,11 +74,12 @@ final class EventReducer {
   }
 
   /**
-   * A plain column from one bin to one chunk wide: the events before its right edge less those
-   * before its left edge (the right edge is the next column's left, so each edge is searched
-   * once), and the extremes of the bins starting inside. Two chunks at most, each looked up once.
+   * A plain column narrower than a chunk: the events before its right edge less those before its
+   * left edge (the right edge is the next column's left, so each edge is searched once), and,
+   * unless it is {@code narrow} (under 100 ms: its band is its own rate), the extremes of the bins
+   * starting inside. Two chunks at most, each looked up once.
    */
-  private void foldPlain(long c0, long c1) {
+  private void foldPlain(long c0, long c1, boolean narrow) {
     if (plainAt != c0) {
       plainChunk = Math.floorDiv(c0, EventChunk.CHUNK_NANOS);
       plainRef = pyramid.sealedChunk(plainChunk);
@@ -91,11 +92,12 @@ final class EventReducer {
     long b1 = ceilDiv(c1, BIN) - plainChunk * EventChunk.BINS;
     if (c == plainChunk) {
       fold.count += before - plainBefore;
-      extremes(plainRef, (int) b0, (int) b1);
     } else {
       fold.count += (plainRef == null ? 0 : plainRef.total()) - plainBefore + before;
-      extremes(plainRef, (int) Math.min(b0, EventChunk.BINS), EventChunk.BINS);
-      extremes(right, 0, (int) (b1 - EventChunk.BINS));
+    }
+    if (!narrow) {
+      extremes(plainRef, (int) Math.min(b0, EventChunk.BINS), (int) Math.min(b1, EventChunk.BINS));
+      extremes(right, (int) Math.max(0, b0 - EventChunk.BINS), (int) (b1 - EventChunk.BINS));
     }
     fold.durationNanos += c1 - c0;
     plainAt = c1;
