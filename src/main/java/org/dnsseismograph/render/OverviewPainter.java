@@ -8,7 +8,9 @@ import org.dnsseismograph.workspace.Annotation;
 /**
  * Draws the overview strip: the whole extent as one small lane of the first series, its time axis,
  * a tick per annotation, and the visible window as a bright, outlined range with grips on both
- * edges, the rest dimmed. Stateless; the series painter it is given carries the thread confinement.
+ * edges, the rest dimmed. Drawn in three layers one above the other (background, data, marks), so
+ * that a screen can put the data through a pixel buffer of its own. Stateless; the series painter
+ * it is given carries the thread confinement.
  */
 final class OverviewPainter {
   /** Width of the grip drawn on each edge of the window. */
@@ -18,10 +20,22 @@ final class OverviewPainter {
 
   static void paint(Painter g, TimelineLayout l, FrameData frame, Lane lane, TimeRange window, List<Annotation> list, Palette palette,
       SeriesPainter series) {
+    background(g, l, lane, palette);
+    data(g, l, frame, lane, series);
+    marks(g, l, lane, window, list, palette);
+  }
+
+  /** The strip's background and its plot's. */
+  static void background(Painter g, TimelineLayout l, Lane lane, Palette palette) {
     g.fillRect(0, 0, l.width(), l.height(), palette.background());
-    LaneBox box = new LaneBox(lane, 4 - TimelineLayout.HEADER, l.axisTop() - 6 + TimelineLayout.HEADER);
+    LaneBox box = box(l, lane);
     g.fillRect(l.plotLeft(), box.plotTop(), l.plotWidth(), box.plotHeight(), palette.plotBackground());
+  }
+
+  /** The first series of {@code lane} over the whole extent, with its gaps shaded. */
+  static void data(Painter g, TimelineLayout l, FrameData frame, Lane lane, SeriesPainter series) {
     if (frame != null && frame.covers(lane) && !lane.series().isEmpty()) {
+      LaneBox box = box(l, lane);
       ColumnBuffer[] one = {frame.lane(lane.key())[0]};
       Lane single = new Lane(lane.key(), lane.title(), LaneKind.LINES, List.of(lane.series().get(0)), lane.unit(), 40, 10);
       g.save();
@@ -30,6 +44,11 @@ final class OverviewPainter {
       series.lines(g, l, box, single, one, YScale.ofBands(one, l));
       g.restore();
     }
+  }
+
+  /** Annotation ticks, the window (the rest dimmed, grips on its edges), the label and the time axis. */
+  static void marks(Painter g, TimelineLayout l, Lane lane, TimeRange window, List<Annotation> list, Palette palette) {
+    LaneBox box = box(l, lane);
     for (Annotation a : list) {
       if (a.state().isDrawn()) {
         double x = l.xOf(a.span().startNanos());
@@ -48,5 +67,9 @@ final class OverviewPainter {
     g.fillRect(x1 - GRIP / 2, gy, GRIP, 14, palette.selection());
     g.text("overview", l.plotLeft() - 8, box.plotTop() + box.plotHeight() / 2, TextStyle.SMALL, palette.mutedText(), Align.RIGHT);
     new AxisPainter(palette).axis(g, l);
+  }
+
+  private static LaneBox box(TimelineLayout l, Lane lane) {
+    return new LaneBox(lane, 4 - TimelineLayout.HEADER, l.axisTop() - 6 + TimelineLayout.HEADER);
   }
 }

@@ -137,6 +137,24 @@ public final class TimelinePainter {
     OverviewPainter.paint(g, l, frame, lane, window, list, palette, series);
   }
 
+  /**
+   * The overview's bottom layer, its backgrounds: {@link #paintOverview} is this, then {@link
+   * #paintOverviewData}, then {@link #paintOverviewMarks}, each over the one before.
+   */
+  public void paintOverviewBackground(Painter g, TimelineLayout l, Lane lane) {
+    OverviewPainter.background(g, l, lane, palette);
+  }
+
+  /** The overview's middle layer: the lane's first series over the whole extent (null frame: nothing yet). */
+  public void paintOverviewData(Painter g, TimelineLayout l, FrameData frame, Lane lane) {
+    OverviewPainter.data(g, l, frame, lane, series);
+  }
+
+  /** The overview's top layer: annotation ticks, the visible window over the dimmed rest, the time axis. */
+  public void paintOverviewMarks(Painter g, TimelineLayout l, Lane lane, TimeRange window, List<Annotation> list) {
+    OverviewPainter.marks(g, l, lane, window, list, palette);
+  }
+
   private static YScale stackedScale(ColumnBuffer[] bufs, TimelineLayout l) {
     double hi = 0;
     for (int i = 0; bufs.length > 0 && i < bufs[0].columns(); i++) {

@@ -31,8 +31,17 @@ public record YScale(double min, double max) {
     double lo = 0;
     double hi = 0;
     for (ColumnBuffer b : bufs) {
-      for (int i = 0; i < b.columns(); i++) {
-        if (b.hasData(i) && l.xOf(b.columnEnd(i)) > l.plotLeft() && l.xOf(b.columnStart(i)) < l.plotRight()) {
+      // Columns are in time order, so those inside the plot are one run: find its ends, then scan it.
+      int first = 0;
+      while (first < b.columns() && l.xOf(b.columnEnd(first)) <= l.plotLeft()) {
+        first++;
+      }
+      int end = b.columns();
+      while (end > first && l.xOf(b.columnStart(end - 1)) >= l.plotRight()) {
+        end--;
+      }
+      for (int i = first; i < end; i++) {
+        if (b.hasData(i)) {
           lo = Math.min(lo, b.min(i));
           hi = Math.max(hi, b.max(i));
         }

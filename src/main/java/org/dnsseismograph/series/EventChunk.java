@@ -212,7 +212,37 @@ final class EventChunk implements ChunkView {
   public int countInBin(int j, int from, int to) {
     int first = firstIndexOfBin(j);
     int last = first + bin(j);
-    return lowerBound(first, last, to) - lowerBound(first, last, from);
+    // Offsets are never negative, so a bin's start needs no search (every column edge asks this).
+    int below = from <= 0 ? first : lowerBound(first, last, from);
+    return lowerBound(first, last, to) - below;
+  }
+
+  /** Events before ns {@code into} of bin {@code j}: the exact count from the chunk's start. Requires exact detail. */
+  int eventsBefore(int j, int into) {
+    int first = firstIndexOfBin(j);
+    return into <= 0 ? first : lowerBound(first, first + bin(j), into);
+  }
+
+  /** Adds the extremes of bins {@code [j0, j1)} to {@code f} (nothing when empty), whole seconds from their summaries. */
+  void foldExtremes(int j0, int j1, Fold f) {
+    int lo = Integer.MAX_VALUE;
+    int hi = -1;
+    int j = j0;
+    while (j < j1) {
+      if (j % BINS_PER_SECOND == 0 && j + BINS_PER_SECOND <= j1) {
+        int k = j / BINS_PER_SECOND;
+        lo = Math.min(lo, secondMin(k));
+        hi = Math.max(hi, secondMax(k));
+        j += BINS_PER_SECOND;
+      } else {
+        int v = bin(j++);
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    if (hi >= 0) {
+      f.addExtremes(lo, hi);
+    }
   }
 
   /** Bytes this chunk holds, for memory accounting (JVM object headers estimated at 16 bytes). */
@@ -230,23 +260,70 @@ final class EventChunk implements ChunkView {
 
   private int firstIndexOfBin(int j) {
     int second = j / BINS_PER_SECOND;
-    int index = eventsBeforeSecond(second);
-    for (int i = second * BINS_PER_SECOND; i < j; i++) {
-      index += bin(i);
+    int from = second * BINS_PER_SECOND;
+    if (j - from <= BINS_PER_SECOND / 2) {
+      int index = eventsBeforeSecond(second);
+      for (int i = from; i < j; i++) {
+        index += bin(i);
+      }
+      return index;
+    }
+    // Nearer the next second's start: count back from it, reading fewer bins.
+    int index = eventsBeforeSecond(second + 1);
+    for (int i = j; i < from + BINS_PER_SECOND; i++) {
+      index -= bin(i);
     }
     return index;
   }
 
+  /**
+   * The first index in {@code [lo, hi)} (one bin's sorted offsets) whose offset is at least {@code
+   * key}, or {@code hi}. A bin's offsets spread over its 100 ms, so the search starts where an even
+   * spread would put the key and gallops from there: a bin of hundreds of events costs one or two
+   * cache lines instead of a binary search's ten.
+   */
   private int lowerBound(int lo, int hi, int key) {
+    if (lo >= hi) {
+      return lo;
+    }
+    int guess = lo + (int) Math.min(hi - lo - 1L, Math.max(0L, (long) (hi - lo) * key / BIN_NANOS));
+    int a;
+    int b;
+    if (offset(guess) < key) {
+      a = guess + 1;
+      int p = a;
+      for (int step = 1; p < hi && offset(p) < key; step <<= 1) {
+        a = p + 1;
+        p += step;
+      }
+      b = Math.min(p, hi);
+    } else {
+      b = guess;
+      int p = guess - 1;
+      for (int step = 1; p >= lo && offset(p) >= key; step <<= 1) {
+        b = p;
+        p -= step;
+      }
+      a = Math.max(p + 1, lo);
+    }
+    return binarySearch(a, b, key);
+  }
+
+  /** The first index in {@code [lo, hi)} whose offset is at least {@code key}, or {@code hi}. */
+  private int binarySearch(int lo, int hi, int key) {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if ((int) INT.get(packed, countsLength + 4 * mid) < key) {
+      if (offset(mid) < key) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
     return lo;
+  }
+
+  private int offset(int i) {
+    return (int) INT.get(packed, countsLength + 4 * i);
   }
 
   private static int widthFor(int max) {

@@ -151,6 +151,11 @@ final class EventPyramid {
     return ch.countInBin(j, 0, (int) into);
   }
 
+  /** The sealed chunk at absolute index {@code c}; null when empty or not sealed. */
+  EventChunk sealedChunk(long c) {
+    return c < sealedEnd ? chunks.get(c) : null;
+  }
+
   /** Splits the sealed, exact chunk holding {@code t} at {@code t}. */
   void fillEdge(long t, ChunkEdge edge) {
     long c = Math.floorDiv(t, EventChunk.CHUNK_NANOS);

@@ -4,12 +4,13 @@ package org.dnsseismograph.series;
  * Reduces an {@link EventSeries} snapshot to columns. Per column: split by coverage (outside is no
  * data), then by the sealed/live boundary, then by the zones compaction left; in each piece count
  * events exactly where exact times exist (bins inside the piece from the pyramid, the partial bins
- * at its edges by binary search, once per column edge), or else attribute whole buckets of the
- * finest level kept by their start, or, in a column narrower than one bucket, take the bucket's
- * rate as a step. A column at least 10 s wide with nothing special inside takes a shorter path:
- * each edge chunk is split once and shared by the two columns meeting there. The band is the
- * extremes of the 100 ms bins whose start lies in the column. Cost per column is O(10 × levels +
- * log(events per bin)). Not thread-safe: one instance per reduce call.
+ * at its edges by searching the bin's sorted offsets, once per column edge), or else attribute
+ * whole buckets of the finest level kept by their start, or, in a column narrower than one bucket,
+ * take the bucket's rate as a step. A column with nothing special inside takes a shorter path: the
+ * events before each edge are found once and shared by the two columns meeting there (from 10 s on,
+ * each edge chunk is split once). The band is the extremes of the 100 ms bins whose start lies in
+ * the column. Cost per column is O(10 × levels + log(events per bin)). Not thread-safe: one
+ * instance per reduce call.
  */
 final class EventReducer {
   private static final long BIN = EventChunk.BIN_NANOS;
@@ -25,6 +26,11 @@ final class EventReducer {
   /** The last {@link EventPyramid#countBelow} asked: a column's right edge is the next one's left. */
   private long belowAt = Long.MIN_VALUE;
   private double below;
+  /** The last plain column's right edge, its chunk and the events before it there. */
+  private long plainAt = Long.MIN_VALUE;
+  private long plainChunk;
+  private EventChunk plainRef;
+  private int plainBefore;
 
   EventReducer(EventPyramid pyramid, Horizons horizons, Coverage coverage) {
     this.pyramid = pyramid;
@@ -43,8 +49,10 @@ final class EventReducer {
       }
       fold.reset();
       long width = c1 - c0;
-      if (isWideAndPlain(c0, c1, k)) {
+      if (isPlain(c0, c1, k) && width >= EventChunk.CHUNK_NANOS) {
         foldWide(c0, c1);
+      } else if (isPlain(c0, c1, k)) {
+        foldPlain(c0, c1, width < BIN);
       } else {
         for (int j = k; j < coverage.size() && coverage.start(j) < c1; j++) {
           foldCovered(Math.max(c0, coverage.start(j)), Math.min(c1, coverage.end(j)), width);
@@ -59,10 +67,64 @@ final class EventReducer {
     }
   }
 
-  /** At least a chunk wide, fully covered, sealed, with exact detail: the common wide column. */
-  private boolean isWideAndPlain(long c0, long c1, int k) {
-    return c1 - c0 >= EventChunk.CHUNK_NANOS && k < coverage.size() && coverage.start(k) <= c0 && coverage.end(k) >= c1
-        && c0 >= horizons.exactFrom && c1 <= pyramid.sealedEndNanos();
+  /** Fully covered, sealed, with exact detail: the common column. */
+  private boolean isPlain(long c0, long c1, int k) {
+    return k < coverage.size() && coverage.start(k) <= c0 && coverage.end(k) >= c1 && c0 >= horizons.exactFrom
+        && c1 <= pyramid.sealedEndNanos();
+  }
+
+  /**
+   * A plain column narrower than a chunk: the events before its right edge less those before its
+   * left edge (the right edge is the next column's left, so each edge is searched once), and,
+   * unless it is {@code narrow} (under 100 ms: its band is its own rate), the extremes of the bins
+   * starting inside. Two chunks at most, each looked up once.
+   */
+  private void foldPlain(long c0, long c1, boolean narrow) {
+    if (plainAt != c0) {
+      plainChunk = Math.floorDiv(c0, EventChunk.CHUNK_NANOS);
+      plainRef = pyramid.sealedChunk(plainChunk);
+      plainBefore = eventsBefore(plainRef, c0 - plainChunk * EventChunk.CHUNK_NANOS);
+    }
+    long c = Math.floorDiv(c1, EventChunk.CHUNK_NANOS);
+    EventChunk right = c == plainChunk ? plainRef : pyramid.sealedChunk(c);
+    int before = eventsBefore(right, c1 - c * EventChunk.CHUNK_NANOS);
+    long b0 = ceilDiv(c0, BIN) - plainChunk * EventChunk.BINS;
+    long b1 = ceilDiv(c1, BIN) - plainChunk * EventChunk.BINS;
+    if (c == plainChunk) {
+      fold.count += before - plainBefore;
+    } else {
+      fold.count += (plainRef == null ? 0 : plainRef.total()) - plainBefore + before;
+    }
+    if (!narrow) {
+      extremes(plainRef, (int) Math.min(b0, EventChunk.BINS), (int) Math.min(b1, EventChunk.BINS));
+      extremes(right, (int) Math.max(0, b0 - EventChunk.BINS), (int) (b1 - EventChunk.BINS));
+    }
+    fold.durationNanos += c1 - c0;
+    plainAt = c1;
+    plainChunk = c;
+    plainRef = right;
+    plainBefore = before;
+  }
+
+  /** Events of {@code ch} (null: none) before {@code offset} ns from its start. */
+  private static int eventsBefore(EventChunk ch, long offset) {
+    if (ch == null) {
+      return 0;
+    }
+    int j = (int) (offset / BIN);
+    return ch.eventsBefore(j, (int) (offset - j * BIN));
+  }
+
+  /** Extremes of bins {@code [j0, j1)} of {@code ch}; an empty chunk's bins are all zero. */
+  private void extremes(EventChunk ch, int j0, int j1) {
+    if (j0 >= j1) {
+      return;
+    }
+    if (ch == null) {
+      fold.addExtremes(0, 0);
+    } else {
+      ch.foldExtremes(j0, j1, fold);
+    }
   }
 
   /**

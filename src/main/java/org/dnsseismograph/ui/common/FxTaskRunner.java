@@ -13,10 +13,17 @@ import org.dnsseismograph.common.Progress;
  * {@link Progress} is cancelled with the task. Progress figures are not pushed to the FX thread
  * here: work publishes snapshots that the window's frame timer reads.
  *
+ * <p>The workers yield to the window: they run at the lowest thread priority (honoured where the
+ * JVM maps priorities to the system's; on Linux only with {@code -XX:ThreadPriorityPolicy=1}), and
+ * at each cancellation check or progress update of their work they pause while the window is
+ * behind with its frames, within a bounded share of their time ({@link PulseGate}). A 10-million
+ * packet load then leaves the FX and render threads a core while the analyst zooms.
+ *
  * <p>Thread-safe; {@link #submit} may be called from any thread. Needs a started JavaFX toolkit.
  */
 public final class FxTaskRunner implements TaskRunner {
   private final ExecutorService pool;
+  private final PulseGate gate = new PulseGate();
 
   /** A runner with {@code threads} worker threads (loads, estimates and side-panel sums share them). */
   public FxTaskRunner(int threads) {
@@ -24,22 +31,31 @@ public final class FxTaskRunner implements TaskRunner {
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "seismograph-work-" + n.incrementAndGet());
       t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
       return t;
     });
   }
 
   @Override
   public <T> Job submit(String title, Work<T> work, Outcome<T> outcome) {
-    WorkTask<T> task = new WorkTask<>(title, work);
-    task.setOnSucceeded(e -> outcome.succeeded(task.getValue()));
-    task.setOnCancelled(e -> outcome.cancelled());
+    WorkTask<T> task = new WorkTask<>(title, work, gate);
+    task.setOnSucceeded(e -> {
+      gate.finished();
+      outcome.succeeded(task.getValue());
+    });
+    task.setOnCancelled(e -> {
+      gate.finished();
+      outcome.cancelled();
+    });
     task.setOnFailed(e -> {
+      gate.finished();
       if (task.getException() instanceof CancelledException) {
         outcome.cancelled();
       } else {
         outcome.failed(task.getException());
       }
     });
+    gate.started();
     try {
       pool.execute(task);
     } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -67,9 +83,11 @@ public final class FxTaskRunner implements TaskRunner {
   /** The task: its {@code call} is the plain work with a progress that reads the task's cancel flag. */
   private static final class WorkTask<T> extends Task<T> {
     private final Work<T> work;
+    private final PulseGate gate;
 
-    WorkTask(String title, Work<T> work) {
+    WorkTask(String title, Work<T> work, PulseGate gate) {
       this.work = work;
+      this.gate = gate;
       updateTitle(title);
     }
 
@@ -78,11 +96,13 @@ public final class FxTaskRunner implements TaskRunner {
       return work.run(new Progress() {
         @Override
         public void update(long done, long total) {
-          // Figures reach the window through published snapshots, read once per frame.
+          // Figures reach the window through published snapshots, read once per frame; this is a checkpoint.
+          gate.yieldIfBehind();
         }
 
         @Override
         public boolean isCancelled() {
+          gate.yieldIfBehind();
           return WorkTask.this.isCancelled();
         }
       });

@@ -45,6 +45,15 @@ public final class SourcesViewModel {
    */
   static final long REPLAN_NANOS = 250_000_000L;
 
+  /**
+   * While sources load, a plan waits until the analyst's gesture has paused this long: every plan
+   * redraws all lanes, and a zoom or a pan should have the cores to itself.
+   */
+  static final long GESTURE_QUIET_NANOS = 400_000_000L;
+
+  /** Longest wait of a plan for a gesture to pause: the lanes still grow every two seconds. */
+  static final long REPLAN_LONGEST_NANOS = 2_000_000_000L;
+
   /** A feature this fraction of the visible window wide is what the coarseness warning is about. */
   static final int COARSE_FRACTION = 20;
 
@@ -60,6 +69,7 @@ public final class SourcesViewModel {
   private final java.util.function.LongSupplier clock;
   private long lastReplan = Long.MIN_VALUE / 2;
   private boolean replanPending;
+  private long lastGesture = Long.MIN_VALUE / 2;
   private int nextId = 1;
   /** Batches of files still being recognised: the window counts as loading meanwhile. */
   private int opening;
@@ -232,10 +242,23 @@ public final class SourcesViewModel {
     }
     replanPending |= changed;
     long now = clock.getAsLong();
-    if (replanPending && now - lastReplan >= REPLAN_NANOS) {
+    if (replanPending && replanDue(now)) {
       replan();
     }
     return changed;
+  }
+
+  /**
+   * The analyst moved the view (a zoom, a pan): plans of loading sources wait for the gesture to
+   * pause ({@link #GESTURE_QUIET_NANOS}), but no longer than {@link #REPLAN_LONGEST_NANOS}.
+   */
+  public void viewMoved() {
+    lastGesture = clock.getAsLong();
+  }
+
+  private boolean replanDue(long now) {
+    long since = now - lastReplan;
+    return since >= REPLAN_NANOS && (now - lastGesture >= GESTURE_QUIET_NANOS || since >= REPLAN_LONGEST_NANOS);
   }
 
   /** Sets the clock correction of {@code s} by hand (typed or dragged); any estimate on offer is withdrawn. */

@@ -10,7 +10,8 @@ import org.dnsseismograph.workspace.LaneSettings;
  * Keeps the timeline in step with the sources: every new plan of lanes is arranged as the analyst
  * (or a workspace being opened) left the old one ({@link LaneArrangement}); the extent follows the
  * sources, and while the analyst has not moved the view since sources were opened, the view shows
- * everything as it grows. A workspace's saved window is shown once its sources have loaded.
+ * everything as it grows. The analyst's moves are passed on, so that lanes of loading sources are
+ * planned anew between gestures rather than during them ({@link SourcesViewModel#viewMoved}). A workspace's saved window is shown once its sources have loaded.
  *
  * <p>Before any data the timeline spans {@link #PLACEHOLDER}, wider than any capture, so the first
  * extent narrows the view onto the data without a step in the zoom history. FX thread only.
@@ -39,6 +40,7 @@ public final class TimelineBinding {
     timeline.visibleRangeProperty().addListener((o, was, now) -> {
       if (!adjusting) {
         following = false;
+        sources.viewMoved();
       }
     });
   }

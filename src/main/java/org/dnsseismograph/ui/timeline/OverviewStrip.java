@@ -15,7 +15,7 @@ import org.dnsseismograph.series.TimeRange;
  * The overview strip under the lanes: the whole extent with the visible window as a draggable
  * range. Drag the window to move it, drag either grip to widen or narrow it, press outside to
  * centre the window there (and keep dragging). Drawn by the view's frame step through the shared
- * painter; FX thread only.
+ * painter, the data lane through a pixel buffer of its own; FX thread only.
  */
 final class OverviewStrip extends Region {
   private static final double GRIP_SLACK = 6;
@@ -31,6 +31,7 @@ final class OverviewStrip extends Region {
   private final TimelinePainter painter;
   private final Canvas canvas = new Canvas();
   private final FxCanvasPainter fx;
+  private final RasterPainter raster;
   private TimelineLayout layout;
   private Drag drag = Drag.NONE;
   private double pressX;
@@ -40,6 +41,7 @@ final class OverviewStrip extends Region {
     this.vm = vm;
     this.painter = painter;
     this.fx = new FxCanvasPainter(canvas.getGraphicsContext2D());
+    this.raster = new RasterPainter(fx);
     setId("overview");
     canvas.setId("overview-canvas");
     getChildren().add(canvas);
@@ -68,7 +70,13 @@ final class OverviewStrip extends Region {
         vm.extent(), fx);
     vm.setOverviewColumns(layout.columns());
     canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-    painter.paintOverview(fx, layout, vm.overviewFrame(), vm.overviewLane(), vm.visibleRange(), vm.annotationsProperty().get());
+    painter.paintOverviewBackground(fx, layout, vm.overviewLane());
+    // The data as one image, not a rectangle per column for the render thread to rasterise on every zoom.
+    double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+    raster.begin(canvas.getWidth(), canvas.getHeight(), scale);
+    painter.paintOverviewData(raster, layout, vm.overviewFrame(), vm.overviewLane());
+    raster.finish(canvas.getGraphicsContext2D());
+    painter.paintOverviewMarks(fx, layout, vm.overviewLane(), vm.visibleRange(), vm.annotationsProperty().get());
   }
 
   private Drag hit(double x) {

@@ -35,6 +35,13 @@ final class RasterPainter implements Painter {
   private final List<Consumer<Painter>> deferred = new ArrayList<>();
   private final Deque<int[]> clips = new ArrayDeque<>();
   private final int[][] buffers = new int[2][];
+  /**
+   * Per buffer, the span of each row ever written since it was last cleared: the first column in
+   * {@code [0, height)}, the end in {@code [height, 2 × height)}. Only those spans are cleared, not
+   * the headers, margins and empty tops of the lanes.
+   */
+  private final int[][] touched = new int[2][];
+  private int[] rows;
   @SuppressWarnings("unchecked")
   private final PixelBuffer<IntBuffer>[] shared = new PixelBuffer[2];
   private final WritableImage[] images = new WritableImage[2];
@@ -47,6 +54,12 @@ final class RasterPainter implements Painter {
   private int clipY0;
   private int clipX1;
   private int clipY1;
+  private Rgba lastColour;
+  private int lastSrc;
+  private int blendDst;
+  private int blendSrc;
+  private int blendKeep = -1;
+  private int blendOut;
 
   RasterPainter(FxCanvasPainter canvas) {
     this.canvas = canvas;
@@ -59,13 +72,16 @@ final class RasterPainter implements Painter {
     height = Math.max(1, (int) Math.ceil(h * scale));
     // Two buffers taken in turn: the render thread may still be reading the previous frame's.
     current = 1 - current;
-    if (buffers[current] == null || buffers[current].length != width * height) {
+    if (buffers[current] == null || buffers[current].length != width * height || touched[current].length != 2 * height) {
       buffers[current] = new int[width * height];
       images[current] = null;
+      touched[current] = new int[2 * height];
+      Arrays.fill(touched[current], 0, height, width);
     } else {
-      Arrays.fill(buffers[current], 0);
+      clearTouched(buffers[current], touched[current]);
     }
     pixels = buffers[current];
+    rows = touched[current];
     clips.clear();
     deferred.clear();
     clipX0 = 0;
@@ -109,13 +125,21 @@ final class RasterPainter implements Painter {
       return;
     }
     int a = colour.alpha();
-    int src = a << 24 | premul(colour.red(), a) << 16 | premul(colour.green(), a) << 8 | premul(colour.blue(), a);
+    int src = premultiplied(colour);
+    for (int row = y0; row < y1; row++) {
+      rows[row] = Math.min(rows[row], x0);
+      rows[height + row] = Math.max(rows[height + row], x1);
+    }
+    if (a != 255) {
+      for (int row = y0; row < y1; row++) {
+        blend(row * width + x0, row * width + x1, src, 255 - a);
+      }
+      return;
+    }
     for (int row = y0; row < y1; row++) {
       int from = row * width + x0;
       int to = row * width + x1;
-      if (a != 255) {
-        blend(from, to, src, 255 - a);
-      } else if (to - from > 16) {
+      if (to - from > 16) {
         Arrays.fill(pixels, from, to, src);
       } else {
         // Most bars are a pixel or two wide: a plain loop beats a library call per row.
@@ -192,9 +216,32 @@ final class RasterPainter implements Painter {
     deferred.add(Painter::restore);
   }
 
+  /** Clears the written span of every row of {@code buffer}, and forgets the spans. */
+  private void clearTouched(int[] buffer, int[] spans) {
+    for (int row = 0; row < height; row++) {
+      int from = spans[row];
+      int to = spans[height + row];
+      if (from < to) {
+        Arrays.fill(buffer, row * width + from, row * width + to, 0);
+      }
+      spans[row] = width;
+      spans[height + row] = 0;
+    }
+  }
+
   /** The first device pixel whose centre lies at or after logical coordinate {@code v}. */
   private int edge(double v) {
     return (int) Math.ceil(v * scale - 0.5);
+  }
+
+  /** The colour in premultiplied ARGB; the last one is kept, as a lane draws thousands of bars in one colour. */
+  private int premultiplied(Rgba colour) {
+    if (colour != lastColour) {
+      int a = colour.alpha();
+      lastSrc = a << 24 | premul(colour.red(), a) << 16 | premul(colour.green(), a) << 8 | premul(colour.blue(), a);
+      lastColour = colour;
+    }
+    return lastSrc;
   }
 
   private void blend(int from, int to, int src, int keep) {
@@ -202,13 +249,20 @@ final class RasterPainter implements Painter {
       int d = pixels[i];
       if (d == 0) {
         pixels[i] = src;
-        continue;
+      } else if (d == blendDst && src == blendSrc && keep == blendKeep) {
+        // Bands overlap in runs of one colour: the last blend is the answer again.
+        pixels[i] = blendOut;
+      } else {
+        int a = (src >>> 24) + scaled(d >>> 24, keep);
+        int r = (src >> 16 & 0xff) + scaled(d >> 16 & 0xff, keep);
+        int g = (src >> 8 & 0xff) + scaled(d >> 8 & 0xff, keep);
+        int b = (src & 0xff) + scaled(d & 0xff, keep);
+        blendDst = d;
+        blendSrc = src;
+        blendKeep = keep;
+        blendOut = a << 24 | r << 16 | g << 8 | b;
+        pixels[i] = blendOut;
       }
-      int a = (src >>> 24) + scaled(d >>> 24, keep);
-      int r = (src >> 16 & 0xff) + scaled(d >> 16 & 0xff, keep);
-      int g = (src >> 8 & 0xff) + scaled(d >> 8 & 0xff, keep);
-      int b = (src & 0xff) + scaled(d & 0xff, keep);
-      pixels[i] = a << 24 | r << 16 | g << 8 | b;
     }
   }
 

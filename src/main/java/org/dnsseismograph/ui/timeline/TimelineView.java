@@ -46,6 +46,8 @@ public final class TimelineView extends Region {
   private List<PlacedLabel> labels = List.of();
   private double selectionFrom = Double.NaN;
   private double selectionTo = Double.NaN;
+  /** Whether the overlay drew anything last time (it starts dirty, so it is drawn once at first). */
+  private boolean overlayShown;
 
   public TimelineView(TimelineViewModel vm) {
     this.vm = vm;
@@ -144,7 +146,11 @@ public final class TimelineView extends Region {
   }
 
   private void viewChanged(Observable o) {
-    mark(Layer.AXES, Layer.ANNOTATIONS, Layer.SERIES, Layer.OVERLAY, Layer.OVERVIEW);
+    mark(Layer.AXES, Layer.ANNOTATIONS, Layer.SERIES, Layer.OVERVIEW);
+    // An empty overlay stays empty at any view: clearing it again would cost the renderer a full-window pass for nothing.
+    if (overlayShown || vm.crosshairProperty().get() != null || !Double.isNaN(selectionFrom)) {
+      mark(Layer.OVERLAY);
+    }
   }
 
   /** Whether a layer waits to be redrawn at the next frame (benchmarks wait for a view to settle). */
@@ -253,7 +259,8 @@ public final class TimelineView extends Region {
       painter.paintCrosshair(p, layout, layout.xOf(t));
     }
     // The overlay takes the mouse, so it stays visible; fully transparent, it is not composited.
-    overlayCanvas().setOpacity(t == null && Double.isNaN(selectionFrom) ? 0 : 1);
+    overlayShown = t != null || !Double.isNaN(selectionFrom);
+    overlayCanvas().setOpacity(overlayShown ? 1 : 0);
     readout.place(layout, t == null ? Double.NaN : layout.xOf(t));
   }
 }

@@ -189,6 +189,47 @@ class SourcesViewModelTest {
   }
 
   @Test
+  void whileTheAnalystMovesTheViewTheLanesWaitForTheGestureToPauseButNotForever() throws Exception {
+    HeldTaskRunner held = new HeldTaskRunner();
+    long[] now = {0};
+    SourcesViewModel v = new SourcesViewModel(held, SourceLoads.defaults(), () -> now[0]);
+    Path file = UiFixtures.capture("dnscap-dns.pcap.gz");
+    v.open(List.of(file), workspaces::add);
+    held.runNext();
+    Source s = v.sources().get(0);
+    List<LoadSnapshot> published = new ArrayList<>();
+    new CaptureLoader(new LoadRequest(List.of(file), DecodeOptions.defaults(), 3 * S)).load(Progress.NONE, published::add);
+    now[0] = SourcesViewModel.REPLAN_NANOS;
+    s.offer(published.get(0));
+    v.poll();
+    SourcesViewModel.Lanes first = v.lanesProperty().get();
+
+    now[0] += SourcesViewModel.REPLAN_NANOS;
+    v.viewMoved();
+    s.offer(published.get(published.size() - 1));
+    assertTrue(v.poll());
+    assertEquals(first, v.lanesProperty().get(), "a gesture is going on");
+    assertEquals(published.get(published.size() - 1).dispatch().messages(), s.figuresProperty().get().dnsMessages(), "figures follow");
+
+    now[0] += SourcesViewModel.GESTURE_QUIET_NANOS;
+    v.poll();
+    assertTrue(first != v.lanesProperty().get(), "planned once the gesture paused");
+
+    SourcesViewModel.Lanes second = v.lanesProperty().get();
+    long planned = now[0];
+    s.offer(published.get(0));
+    while (now[0] - planned < SourcesViewModel.REPLAN_LONGEST_NANOS) {
+      v.viewMoved();
+      v.poll();
+      assertEquals(second, v.lanesProperty().get(), "the analyst keeps moving");
+      now[0] += SourcesViewModel.GESTURE_QUIET_NANOS / 4;
+    }
+    v.viewMoved();
+    v.poll();
+    assertTrue(second != v.lanesProperty().get(), "a plan waits no longer than the longest wait");
+  }
+
+  @Test
   void aCancelledLoadEndsCancelledAndKeepsWhatWasShown() {
     HeldTaskRunner held = new HeldTaskRunner();
     SourcesViewModel v = new SourcesViewModel(held, SourceLoads.defaults());

@@ -39,7 +39,9 @@ import org.dnsseismograph.wire.DecodeOptions;
  * pipeline, plus a read-back of the pixels, so an upper bound of the render thread's share).
  *
  * <p>Run headless: {@code java -cp target/classes:target/test-classes:<deps>
- * org.dnsseismograph.ui.timeline.CaptureRedrawBenchmark FILE [rounds]}.
+ * org.dnsseismograph.ui.timeline.CaptureRedrawBenchmark FILE [rounds]}; with {@code
+ * -Dbench.display=true} under {@code xvfb-run} the window part is shown on the X display instead
+ * (GTK glass, software pipeline), as the application is.
  */
 public final class CaptureRedrawBenchmark {
   private static final int WIDTH = 1920 + 148;
@@ -58,8 +60,10 @@ public final class CaptureRedrawBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("glass.platform", "Monocle");
-    System.setProperty("monocle.platform", "Headless");
+    if (!Boolean.getBoolean("bench.display")) {
+      System.setProperty("glass.platform", "Monocle");
+      System.setProperty("monocle.platform", "Headless");
+    }
     System.setProperty("prism.order", "sw");
     Path file = Path.of(args.length > 0 ? args[0] : "/tmp/seismograph-bench-10000000.pcap");
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;

@@ -41,6 +41,29 @@ class RasterPainterTest {
   }
 
   @Test
+  void aBufferTakenUpAgainHoldsNothingOfTheFramesBefore() {
+    RasterPainter p = painter(12, 8, 1);
+    p.fillRect(1, 1, 3, 2, RED);
+    p.fillRect(7, 5, 4, 3, RED.withAlpha(100));
+    p.begin(12, 8, 1);
+    p.fillRect(0, 0, 12, 8, RED);
+    p.begin(12, 8, 1);
+    p.fillRect(5, 3, 1, 1, RED);
+    for (int y = 0; y < 8; y++) {
+      for (int x = 0; x < 12; x++) {
+        assertEquals(x == 5 && y == 3 ? 0xffff0000 : 0, p.pixel(x, y), "pixel " + x + "," + y);
+      }
+    }
+    p.begin(8, 12, 1);
+    p.begin(8, 12, 1);
+    for (int y = 0; y < 12; y++) {
+      for (int x = 0; x < 8; x++) {
+        assertEquals(0, p.pixel(x, y), "pixel " + x + "," + y + " after the shape changed");
+      }
+    }
+  }
+
+  @Test
   void drawingStaysInsideTheClipUntilRestored() {
     RasterPainter p = painter(10, 10, 1);
     p.save();

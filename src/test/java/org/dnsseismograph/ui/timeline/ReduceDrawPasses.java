@@ -1,0 +1,111 @@
+package org.dnsseismograph.ui.timeline;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.scene.canvas.Canvas;
+import org.dnsseismograph.analysis.CaptureLoader;
+import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.analysis.LoadResult;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.render.FrameData;
+import org.dnsseismograph.render.LanePlan;
+import org.dnsseismograph.render.LanePlanner;
+import org.dnsseismograph.render.LayoutSpec;
+import org.dnsseismograph.render.Palette;
+import org.dnsseismograph.render.TimelineLayout;
+import org.dnsseismograph.render.TimelinePainter;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.wire.DecodeOptions;
+
+/**
+ * Benchmark (not a test): the canvas part of {@link CaptureRedrawBenchmark} without its snapshots,
+ * over the same 348 zoom and pan frames, a warm-up pass and then {@code passes} measured passes in
+ * one JVM: per frame the CPU of the reduction (this thread) and of drawing every layer (FX thread),
+ * and their sum, as p50/p99 in ms. Meant for A/B runs taken in turn on a shared machine.
+ *
+ * <p>Run headless: {@code java -Xmx8g -cp target/classes:target/test-classes:<deps>
+ * org.dnsseismograph.ui.timeline.ReduceDrawPasses FILE [passes]}.
+ */
+public final class ReduceDrawPasses {
+  private static final int WIDTH = 1920 + 148;
+  private static final int HEIGHT = 1080 - (int) TimelineView.OVERVIEW_HEIGHT;
+
+  private ReduceDrawPasses() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("glass.platform", "Monocle");
+    System.setProperty("monocle.platform", "Headless");
+    System.setProperty("prism.order", "sw");
+    LoadResult r = new CaptureLoader(new LoadRequest(List.of(Path.of(args[0])), DecodeOptions.defaults(), 3_000_000_000L))
+        .load(Progress.NONE, s -> { });
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(r.snapshot().series()));
+    List<TimeRange> views = CaptureRedrawBenchmark.gestures(TimelineViewModel.extentOf(plan), 2);
+    int passes = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    Platform.startup(() -> started.complete(null));
+    started.get();
+    Canvas canvas = onFx(() -> new Canvas(WIDTH, HEIGHT));
+    FxCanvasPainter p = onFx(() -> new FxCanvasPainter(canvas.getGraphicsContext2D()));
+    RasterPainter raster = onFx(() -> new RasterPainter(p));
+    TimelinePainter tp = new TimelinePainter(Palette.STANDARD);
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    FrameData frame = new FrameData();
+    int n = views.size();
+    long[] reduce = new long[n * passes];
+    long[] draw = new long[n * passes];
+    long[] sum = new long[n * passes];
+    for (int pass = -1; pass < passes; pass++) {
+      for (int i = 0; i < n; i++) {
+        TimeRange view = views.get(i);
+        TimelineLayout l = onFx(() -> TimelineLayout.of(LayoutSpec.screen(WIDTH, HEIGHT, null), plan, view, p));
+        long c = mx.getCurrentThreadCpuTime();
+        frame.fill(plan.visibleLanes(), view, l.columns(), 1);
+        long reduced = mx.getCurrentThreadCpuTime() - c;
+        long drawn = onFx(() -> {
+          long c0 = mx.getCurrentThreadCpuTime();
+          canvas.getGraphicsContext2D().clearRect(0, 0, WIDTH, HEIGHT);
+          tp.paintAxes(p, l);
+          tp.paintAnnotations(p, l, List.of(), null);
+          raster.begin(WIDTH, HEIGHT, 1);
+          tp.paintSeries(raster, l, frame);
+          raster.finish(canvas.getGraphicsContext2D());
+          return mx.getCurrentThreadCpuTime() - c0;
+        });
+        if (pass >= 0) {
+          int k = pass * n + i;
+          reduce[k] = reduced;
+          draw[k] = drawn;
+          sum[k] = reduced + drawn;
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "%d frames, plot %d px, cpu ms: reduce p50 %.2f p99 %.2f | draw p50 %.2f p99 %.2f | sum p50 %.2f p99 %.2f%n",
+        n * passes, WIDTH - 148, pct(reduce, 50), pct(reduce, 99), pct(draw, 50), pct(draw, 99), pct(sum, 50), pct(sum, 99));
+    Platform.exit();
+  }
+
+  private static double pct(long[] v, int p) {
+    long[] s = v.clone();
+    Arrays.sort(s);
+    return s[Math.min(s.length - 1, s.length * p / 100)] / 1e6;
+  }
+
+  private static <T> T onFx(Callable<T> c) throws Exception {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      try {
+        f.complete(c.call());
+      } catch (Exception e) {
+        f.completeExceptionally(e);
+      }
+    });
+    return f.get();
+  }
+}
