@@ -119,7 +119,7 @@ public final class DnsHeaderScanner {
         return NameReader.TRUNCATED;
       }
       if (i == 0) {
-        out.qwireLength = names.foldWire(buf, base, start, out.qwire);
+        out.qwireLength = NameReader.foldWire(buf, base, start, out.qwire);
         if (text) {
           out.qnameLength = names.textLength;
           out.qnameHash = names.hash;

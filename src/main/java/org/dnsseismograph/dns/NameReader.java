@@ -96,8 +96,6 @@ final class NameReader {
   long hash;
   /** Octets of the last name, uncompressed: 1 for the root. */
   int wireLength;
-  /** Pointers the last name read followed (0: it lies in one piece at its position). */
-  int pointerHops;
 
   /** Forgets the memo: to be called before the first name of each message. */
   void newMessage() {
@@ -212,7 +210,6 @@ final class NameReader {
       p += 1 + len;
     }
     wireLength = octets;
-    pointerHops = hops;
     remember(visits, octets, hops);
     if (text != null) {
       if (hops != 0 || !copyText(buf, pos, octets, text)) {
@@ -298,10 +295,7 @@ final class NameReader {
    *
    * @return the octets written, the root's zero included
    */
-  int foldWire(ByteBuffer buf, int base, int pos, byte[] wire) {
-    if (pointerHops == 0) {
-      return foldInPlace(buf, pos, wireLength, wire);
-    }
+  static int foldWire(ByteBuffer buf, int base, int pos, byte[] wire) {
     int p = pos;
     int w = 0;
     int len;
@@ -318,33 +312,6 @@ final class NameReader {
     }
     wire[w++] = 0;
     return w;
-  }
-
-  /**
-   * {@link #foldWire} of an uncompressed name, eight bytes at a time: length octets (below 0x40)
-   * are never letters, so the whole name folds blindly. May write up to seven bytes past the name
-   * ({@code wire} has room).
-   */
-  private static int foldInPlace(ByteBuffer buf, int pos, int octets, byte[] wire) {
-    int i = 0;
-    boolean little = buf.order() == ByteOrder.LITTLE_ENDIAN;
-    for (int last = buf.limit() - 8; i < octets && pos + i <= last; i += 8) {
-      long w = buf.getLong(pos + i);
-      LONGS.set(wire, i, foldWord(little ? w : Long.reverseBytes(w)));
-    }
-    for (; i < octets; i++) {
-      wire[i] = FOLD[buf.get(pos + i) & 0xFF];
-    }
-    return octets;
-  }
-
-  /** Each byte of {@code w} from 'A' to 'Z' or-ed with 0x20, the others unchanged (no carries). */
-  static long foldWord(long w) {
-    long x = w & 0x7F7F_7F7F_7F7F_7F7FL;
-    long atLeastA = x + 0x3F3F_3F3F_3F3F_3F3FL;
-    long pastZ = x + 0x2525_2525_2525_2525L;
-    long upper = atLeastA & ~pastZ & ~w & 0x8080_8080_8080_8080L;
-    return w | upper >>> 2;
   }
 
   /**

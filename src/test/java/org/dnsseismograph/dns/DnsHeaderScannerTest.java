@@ -339,18 +339,6 @@ class DnsHeaderScannerTest {
   }
 
   @Test
-  void foldingAWordLowersExactlyTheAsciiCapitalsInEveryPosition() {
-    for (int v = 0; v < 256; v++) {
-      int expected = v >= 'A' && v <= 'Z' ? v + 32 : v;
-      for (int at = 0; at < 8; at++) {
-        long neighbours = 0x5A40_5B41_7A61_C1DAL & ~(0xFFL << 8 * at);
-        long folded = NameReader.foldWord(neighbours | (long) v << 8 * at);
-        assertEquals(expected, (int) (folded >>> 8 * at) & 0xFF, "byte " + v + " at " + at);
-      }
-    }
-  }
-
-  @Test
   void aDeferringScannerStillWritesAQuerysText() {
     byte[] m = query();
     assertEquals(ScanResult.OK, new DnsHeaderScanner(true).scan(ByteBuffer.wrap(m), 0, m.length, view));
