@@ -65,8 +65,7 @@ final class CapturePipeline {
    * @throws IOException when a file cannot be read or is no capture
    */
   ScanSummary run(List<Path> files, DecodeOptions decode, Progress progress, Tick tick) throws IOException {
-    // Responses' question text is built only where a user needs it (matched ones need none).
-    DnsHeaderScanner scanner = new DnsHeaderScanner(true);
+    DnsHeaderScanner scanner = new DnsHeaderScanner();
     DnsMessageView view = new DnsMessageView();
     long[] messages = {0};
     ScanSummary scan = CaptureScanner.scan(files, decode, p -> {

@@ -66,7 +66,6 @@ final class ClientMetricFamily implements MetricFamily {
     if (!trackRetries) {
       return;
     }
-    m.view.ensureQuestionText();
     boolean retry = tracker.ask(p.srcHi, p.srcLo, m.view.qnameHash, m.view.qtype, t);
     if (retry) {
       retries.add(t);

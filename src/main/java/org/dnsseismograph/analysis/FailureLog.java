@@ -46,7 +46,6 @@ final class FailureLog implements TrafficObserver {
   @Override
   public void onMessage(MessageFacts m) {
     if (m.side == Side.CLIENT && m.response && m.wellFormed && m.rcode == SERVFAIL && m.view.hasQuestion) {
-      m.view.ensureQuestionText();
       add(m.timeNanos, m.view.qname, m.view.qnameLength);
     }
   }

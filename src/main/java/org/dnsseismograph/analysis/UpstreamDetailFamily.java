@@ -95,7 +95,6 @@ final class UpstreamDetailFamily implements MetricFamily {
     if (m.response) {
       learner.learn(s, p, m.view);
     }
-    m.view.ensureQuestionText();
     Recorders zone = perZone ? zone(zones.zoneOf(s, m.view.qname, m.view.qnameLength, m.view.qnameHash)) : null;
     if (zone != null) {
       (m.response ? zone.responses : zone.queries).add(m.timeNanos);

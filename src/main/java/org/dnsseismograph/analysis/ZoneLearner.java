@@ -45,7 +45,6 @@ final class ZoneLearner {
 
   /** Learns from one well-formed response that {@code server} sent to a resolver. */
   void learn(int server, DnsPayload p, DnsMessageView v) {
-    v.ensureQuestionText();
     boolean referral = !v.aa && v.nsCount > 0 && v.anCount == 0;
     int f = fruitless(server);
     if (!referral && (!v.aa || !v.hasQuestion || f >= FRUITLESS_LIMIT || zones.zoneOf(server, v.qname, v.qnameLength, v.qnameHash) >= 0)) {

@@ -34,22 +34,6 @@ public final class DnsHeaderScanner {
   static final int RECORD_FIXED_LENGTH = 10;
 
   private final NameReader names = new NameReader();
-  /** When true, a response's question text is left to {@link DnsMessageView#ensureQuestionText}. */
-  private final boolean lazyResponseText;
-
-  /** A scanner that writes every first question's text and hash. */
-  public DnsHeaderScanner() {
-    this(false);
-  }
-
-  /**
-   * @param lazyResponseText when true, a response's first question is written only as its folded
-   *     wire name ({@link DnsMessageView#qwire}); its text and hash come from {@link
-   *     DnsMessageView#ensureQuestionText}. Queries always get their text.
-   */
-  public DnsHeaderScanner(boolean lazyResponseText) {
-    this.lazyResponseText = lazyResponseText;
-  }
 
   /**
    * Scans the message {@code buf[offset, offset + length)} (absolute indexes; any byte order) into
@@ -109,9 +93,7 @@ public final class DnsHeaderScanner {
   private int readQuestions(ByteBuffer buf, int base, int end, DnsMessageView out) {
     int p = base + HEADER_LENGTH;
     for (int i = 0; i < out.qdCount; i++) {
-      boolean text = i == 0 && !(lazyResponseText && out.qr);
-      int start = p;
-      p = i == 0 ? names.read(buf, base, end, end, p, text ? out.qname : null) : names.skip(buf, base, end, p);
+      p = i == 0 ? names.read(buf, base, end, end, p, out.qname) : names.skip(buf, base, end, p);
       if (p < 0) {
         return p;
       }
@@ -119,12 +101,8 @@ public final class DnsHeaderScanner {
         return NameReader.TRUNCATED;
       }
       if (i == 0) {
-        out.qwireLength = NameReader.foldWire(buf, base, start, out.qwire);
-        if (text) {
-          out.qnameLength = names.textLength;
-          out.qnameHash = names.hash;
-          out.questionText = true;
-        }
+        out.qnameLength = names.textLength;
+        out.qnameHash = names.hash;
         out.qtype = u16(buf, p);
         out.qclass = u16(buf, p + 2);
         out.hasQuestion = true;

@@ -73,24 +73,6 @@ public final class DnsMessageView {
    */
   public long qnameHash;
 
-  /**
-   * The first question's name in wire format, uncompressed, with ASCII upper case folded to lower
-   * case (nothing else changed); the first {@link #qwireLength} bytes (at most 255) are valid, valid
-   * whenever {@link #hasQuestion} is. Two questions have equal {@link #qname} exactly when they
-   * have equal folded wire names, so this is what the matcher compares.
-   */
-  public final byte[] qwire = new byte[256 + 8];
-
-  public int qwireLength;
-  /**
-   * True when {@link #qname}, {@link #qnameLength} and {@link #qnameHash} are written; a scanner
-   * built to defer a response's text leaves them to {@link #ensureQuestionText}.
-   */
-  public boolean questionText;
-
-  private NameReader textReader;
-  private java.nio.ByteBuffer wireBuffer;
-
   public int qtype;
   public int qclass;
 
@@ -113,25 +95,6 @@ public final class DnsMessageView {
   public static long nameHash(byte[] text, int length) {
     java.util.Objects.checkFromIndexSize(0, length, text.length);
     return NameReader.hash(text, length);
-  }
-
-  /**
-   * Writes {@link #qname}, {@link #qnameLength} and {@link #qnameHash} from {@link #qwire} if the
-   * scan deferred them: the same text and hash the scan would have written. Does nothing without
-   * a question or when they are written already; allocates only on its first use.
-   */
-  public void ensureQuestionText() {
-    if (questionText || !hasQuestion) {
-      return;
-    }
-    if (textReader == null) {
-      textReader = new NameReader();
-      wireBuffer = java.nio.ByteBuffer.wrap(qwire);
-    }
-    textReader.textOfWire(wireBuffer, qwireLength, qname);
-    qnameLength = textReader.textLength;
-    qnameHash = textReader.hash;
-    questionText = true;
   }
 
   /** Clears every field, as before a scan. */
@@ -159,8 +122,6 @@ public final class DnsMessageView {
     hasQuestion = false;
     qnameLength = 0;
     qnameHash = 0;
-    qwireLength = 0;
-    questionText = false;
     qtype = 0;
     qclass = 0;
     edns = false;

@@ -74,15 +74,6 @@ final class NameReader {
     }
   }
 
-  /** Per byte value: the byte with ASCII upper case folded to lower case, nothing else changed. */
-  private static final byte[] FOLD = new byte[256];
-
-  static {
-    for (int v = 0; v < 256; v++) {
-      FOLD[v] = (byte) (v >= 'A' && v <= 'Z' ? v + ('a' - 'A') : v);
-    }
-  }
-
   private static final int MEMO_SIZE = 1 << 14;
   /** Per offset: generation (high 32 bits), octets from there (bits 8 to 16), hops (bits 0 to 7). */
   private final long[] memo = new long[MEMO_SIZE];
@@ -285,43 +276,6 @@ final class NameReader {
     }
     if (textLength == 0) {
       text[textLength++] = '.';
-    }
-  }
-
-  /**
-   * Copies the valid name at {@code pos} (just read, so its pointers are known good) into {@code
-   * wire} uncompressed, with ASCII upper case folded to lower case: equal folded names are equal
-   * texts, so the matcher can compare these bytes instead of the text.
-   *
-   * @return the octets written, the root's zero included
-   */
-  static int foldWire(ByteBuffer buf, int base, int pos, byte[] wire) {
-    int p = pos;
-    int w = 0;
-    int len;
-    while ((len = buf.get(p) & 0xFF) != 0) {
-      if (len >= 0xC0) {
-        p = base + (((len & 0x3F) << 8) | (buf.get(p + 1) & 0xFF));
-        continue;
-      }
-      wire[w++] = (byte) len;
-      for (int i = p + 1, e = p + 1 + len; i < e; i++) {
-        wire[w++] = FOLD[buf.get(i) & 0xFF];
-      }
-      p += 1 + len;
-    }
-    wire[w++] = 0;
-    return w;
-  }
-
-  /**
-   * Writes the text and hash of an uncompressed name (as {@link #foldWire} wrote it) exactly as
-   * {@link #read} would have for the original: folding changes no character of the text.
-   */
-  void textOfWire(ByteBuffer wire, int octets, byte[] text) {
-    if (!copyText(wire, 0, octets, text)) {
-      walkText(wire, 0, 0, text);
-      hash = hash(text, textLength);
     }
   }
 

@@ -6,7 +6,7 @@ package org.dnsseismograph.traffic;
  * @param timeoutNanos how long, in capture time, a query waits for its response before it is
  *     unanswered; positive
  * @param capacity most queries pending at once; when full, the oldest is evicted as unanswered.
- *     At most about 250 bytes per pending query (slot 128, hash table 16, name overflow 36, arrival
+ *     At most about 220 bytes per pending query (slot 96, hash table 16, name overflow 36, arrival
  *     ring up to 32, recently-closed memory 16, bookkeeping 20); the table grows to this on demand
  */
 public record MatcherConfig(long timeoutNanos, int capacity) {

@@ -13,12 +13,9 @@ import org.dnsseismograph.wire.Transport;
  * and eviction. The ring holds at most 8 x capacity arrivals; when that many have arrived since the
  * oldest pending query, the table counts as full too.
  *
- * <p>Each slot keeps its key, its question, the first {@value #INLINE_NAME} bytes of its name's
- * text and the first {@value #INLINE_NAME} bytes of its case-folded wire name in one stride of 16
- * longs (two cache lines); longer texts continue in {@link NameBlocks}. A question whose wire name
- * fits in {@value #INLINE_NAME} bytes is compared by its wire words alone (the wire name delimits
- * itself, so equal padded words are equal names, and equal folded names are equal texts): a
- * response then needs no text. Longer ones are compared by text hash and text. Grows by doubling up to its capacity and never
+ * <p>Each slot keeps its key, its question and the first {@value #INLINE_NAME} bytes of its name
+ * in one stride of 12 longs (two cache lines), so matching a typical name touches nothing else;
+ * longer names continue in {@link NameBlocks}. Grows by doubling up to its capacity and never
  * shrinks; no allocation once grown. Confined to the matcher's thread.
  *
  * <p>The key is loaded into the {@code k*} registers by the caller, then {@link #find} or {@link
@@ -27,7 +24,7 @@ import org.dnsseismograph.wire.Transport;
  * asked, so a response without a question can still find its query.
  */
 final class PendingQueries {
-  private static final int STRIDE = 16;
+  private static final int STRIDE = 12;
   private static final int W_TIME = 0;
   private static final int W_CHI = 1;
   private static final int W_CLO = 2;
@@ -40,8 +37,6 @@ final class PendingQueries {
   private static final int W_QUESTION = 7;
   /** Four words holding the name's first 32 bytes, little-endian, zero beyond its length. */
   private static final int W_NAME = 8;
-  /** Four words holding the case-folded wire name's first 32 bytes, zero beyond its length. */
-  private static final int W_WIRE = 12;
 
   static final int INLINE_NAME = 32;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -80,11 +75,6 @@ final class PendingQueries {
   private long kName1;
   private long kName2;
   private long kName3;
-  private int kWireLength;
-  private long kWire0;
-  private long kWire1;
-  private long kWire2;
-  private long kWire3;
   /** Hash of the registers' key, set by {@link #find}. */
   private long kHash;
   /** Table position of the slot {@link #find} returned. */
@@ -134,20 +124,6 @@ final class PendingQueries {
     kName3 = word(name, 3, length);
   }
 
-  /** Loads the question's folded wire name register: {@code wire[0, length)}, 32 bytes or more. */
-  void setWire(byte[] wire, int length) {
-    kWireLength = length;
-    kWire0 = word(wire, 0, length);
-    kWire1 = word(wire, 1, length);
-    kWire2 = word(wire, 2, length);
-    kWire3 = word(wire, 3, length);
-  }
-
-  /** True when the registers' question is compared by its wire name alone (no text needed). */
-  boolean wireComparable() {
-    return kWireLength <= INLINE_NAME;
-  }
-
   int nameLength() {
     return kNameLength;
   }
@@ -193,10 +169,6 @@ final class PendingQueries {
   private boolean questionEquals(int s) {
     int b = s * STRIDE;
     long q = slots[b + W_QUESTION];
-    if (kWireLength <= INLINE_NAME) {
-      return (int) (q >>> 48) == kQtype && slots[b + W_WIRE] == kWire0 && slots[b + W_WIRE + 1] == kWire1 && slots[b + W_WIRE + 2] == kWire2
-          && slots[b + W_WIRE + 3] == kWire3;
-    }
     return slots[b + W_QHASH] == kQhash && (int) (q >>> 48) == kQtype && ((int) (q >>> 32) & 0xFFFF) == kNameLength && slots[b + W_NAME] == kName0
         && slots[b + W_NAME + 1] == kName1 && slots[b + W_NAME + 2] == kName2 && slots[b + W_NAME + 3] == kName3
         && (kNameLength <= INLINE_NAME || names.equals((int) q, kName, INLINE_NAME, kNameLength - INLINE_NAME));
@@ -246,10 +218,6 @@ final class PendingQueries {
     slots[b + W_NAME + 1] = kName1;
     slots[b + W_NAME + 2] = kName2;
     slots[b + W_NAME + 3] = kName3;
-    slots[b + W_WIRE] = kWire0;
-    slots[b + W_WIRE + 1] = kWire1;
-    slots[b + W_WIRE + 2] = kWire2;
-    slots[b + W_WIRE + 3] = kWire3;
     int block = kNameLength <= INLINE_NAME ? -1 : names.store(kName, INLINE_NAME, kNameLength - INLINE_NAME);
     slots[b + W_QUESTION] = ((long) kQtype << 48) | ((long) kNameLength << 32) | (block & 0xFFFF_FFFFL);
     frames[s] = frame;
@@ -309,15 +277,6 @@ final class PendingQueries {
   long fullHash(int s) {
     int b = s * STRIDE;
     return MatchKey.withQuestion(slotHash(s), slots[b + W_QHASH], (int) (slots[b + W_QUESTION] >>> 48));
-  }
-
-  /**
-   * {@link #fullHash} of slot {@code s}, which {@link #find} just returned: its key hash is the
-   * registers' one, so it is not computed again.
-   */
-  long foundFullHash(int s) {
-    int b = s * STRIDE;
-    return MatchKey.withQuestion(kHash, slots[b + W_QHASH], (int) (slots[b + W_QUESTION] >>> 48));
   }
 
   /** A hash of the full key in the registers, for {@link RecentKeys}; after {@link #find}. */

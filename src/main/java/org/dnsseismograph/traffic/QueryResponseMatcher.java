@@ -39,7 +39,7 @@ import org.dnsseismograph.wire.DnsPayload;
  * </ul>
  *
  * <p><b>Cost.</b> No allocation per message once the table has grown to the traffic's need; at
- * most {@link MatcherConfig#capacity()} queries pending, about 250 bytes each. The table also
+ * most {@link MatcherConfig#capacity()} queries pending, about 220 bytes each. The table also
  * counts as full when 8 x capacity queries have arrived since the oldest one still pending (the
  * bound of its arrival ring); the oldest is then evicted the same way.
  *
@@ -170,9 +170,6 @@ public final class QueryResponseMatcher {
       responseOnly(p, v, Outcome.LATE_RESPONSE);
       return;
     }
-    if (v.hasQuestion) {
-      loadText(v);
-    }
     byte seen = v.hasQuestion ? recent.lookup(pending.registerFullHash()) : RecentKeys.UNKNOWN;
     if (seen == RecentKeys.ANSWERED) {
       duplicates++;
@@ -190,23 +187,13 @@ public final class QueryResponseMatcher {
     pending.kKey = MatchKey.word(cPort, sPort, v.id, p.transport.ordinal(), misc);
     if (v.hasQuestion) {
       pending.kQtype = v.qtype;
-      pending.setWire(v.qwire, v.qwireLength);
-      // A response whose wire name fits the slot is matched without its text (built only if unmatched).
-      if (!v.qr || !pending.wireComparable()) {
-        loadText(v);
-      }
+      pending.kQhash = v.qnameHash;
+      pending.setName(v.qname, v.qnameLength);
     } else {
       pending.kQtype = 0;
       pending.kQhash = 0;
-      pending.setWire(v.qwire, 0);
       pending.setName(v.qname, 0);
     }
-  }
-
-  private void loadText(DnsMessageView v) {
-    v.ensureQuestionText();
-    pending.kQhash = v.qnameHash;
-    pending.setName(v.qname, v.qnameLength);
   }
 
   private void answer(int s, DnsPayload p, DnsMessageView v) {
@@ -218,8 +205,8 @@ public final class QueryResponseMatcher {
     pending.fillQuery(s, t);
     t.setResponse(p.timestampNanos, p.frameNumber, v);
     t.latencyNanos = Math.max(0, p.timestampNanos - t.queryTimeNanos);
-    // The slot's question equals the response's (or the response has none): the slot's hash serves.
-    recent.remember(pending.foundFullHash(s), RecentKeys.ANSWERED);
+    // With a question in the response the registers hold the full key already: no second hash.
+    recent.remember(v.hasQuestion ? pending.registerFullHash() : pending.fullHash(s), RecentKeys.ANSWERED);
     pending.remove(s);
     answered++;
     sink.onTransaction(t);
@@ -259,11 +246,10 @@ public final class QueryResponseMatcher {
     t.serverLo = p.srcLo;
     t.serverPort = p.srcPort;
     t.id = v.id;
-    v.ensureQuestionText();
-    t.qnameLength = v.hasQuestion ? v.qnameLength : 0;
+    t.qnameLength = pending.nameLength();
     System.arraycopy(v.qname, 0, t.qname, 0, t.qnameLength);
-    t.qnameHash = v.hasQuestion ? v.qnameHash : 0;
-    t.qtype = v.hasQuestion ? v.qtype : 0;
+    t.qnameHash = pending.kQhash;
+    t.qtype = pending.kQtype;
     t.opcode = v.opcode;
     t.rd = v.rd;
     t.setResponse(p.timestampNanos, p.frameNumber, v);

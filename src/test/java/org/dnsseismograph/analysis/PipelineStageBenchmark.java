@@ -57,8 +57,7 @@ final class PipelineStageBenchmark {
 
   /** One pass cut after {@code stage}; the frames read. */
   private static long run(int stage, Path file) throws Exception {
-    // as CapturePipeline: a response's question text only when a user asks for it
-    DnsHeaderScanner scanner = new DnsHeaderScanner(true);
+    DnsHeaderScanner scanner = new DnsHeaderScanner();
     DnsMessageView view = new DnsMessageView();
     long[] sum = {0};
     long frames;

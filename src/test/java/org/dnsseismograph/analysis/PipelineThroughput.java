@@ -35,7 +35,6 @@ public final class PipelineThroughput {
   private final long[] events;
   private final byte[][] names = new byte[NAMES][];
   private final long[] nameHashes = new long[NAMES];
-  private final byte[][] wires = new byte[NAMES][];
   private final DnsPayload payload = new DnsPayload();
   private final DnsMessageView view = new DnsMessageView();
 
@@ -43,7 +42,6 @@ public final class PipelineThroughput {
     for (int i = 0; i < NAMES; i++) {
       names[i] = ("host" + i + ".zone" + (i % 97) + ".example.net").getBytes(StandardCharsets.US_ASCII);
       nameHashes[i] = CraftedMessage.nameHash(names[i], names[i].length);
-      wires[i] = CraftedMessage.wireOf(new String(names[i], StandardCharsets.US_ASCII));
     }
     events = schedule(messages, hot);
   }
@@ -119,10 +117,6 @@ public final class PipelineThroughput {
     System.arraycopy(n, 0, view.qname, 0, n.length);
     view.qnameLength = n.length;
     view.qnameHash = nameHashes[name];
-    byte[] w = wires[name];
-    System.arraycopy(w, 0, view.qwire, 0, w.length);
-    view.qwireLength = w.length;
-    view.questionText = true;
   }
 
   /** The cost of filling the flyweights alone, to subtract. */

@@ -319,33 +319,6 @@ class DnsHeaderScannerTest {
     assertEquals(DnsjavaOracle.nameHash(text), view.qnameHash);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("namesAcrossWordBoundaries")
-  void aDeferringScannerWritesTheFoldedWireNameAndTheSameTextOnDemand(String labels, String text) {
-    DnsHeaderScanner lazy = new DnsHeaderScanner(true);
-    byte[] response = Wire.header(1, 0x8000, 1, 0, 0, 0).name(labels.split("\\.")).typeClass(A, IN).build();
-    assertEquals(ScanResult.OK, lazy.scan(ByteBuffer.wrap(response), 0, response.length, view));
-    assertFalse(view.questionText);
-    Wire folded = new Wire();
-    for (String label : labels.split("\\.")) {
-      folded.label(label.toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-    }
-    byte[] expectedWire = folded.u8(0).build();
-    assertEquals(HexFormat.of().formatHex(expectedWire), HexFormat.of().formatHex(Arrays.copyOf(view.qwire, view.qwireLength)));
-    view.ensureQuestionText();
-    assertTrue(view.questionText);
-    assertEquals(text, view.qnameString());
-    assertEquals(DnsjavaOracle.nameHash(text), view.qnameHash);
-  }
-
-  @Test
-  void aDeferringScannerStillWritesAQuerysText() {
-    byte[] m = query();
-    assertEquals(ScanResult.OK, new DnsHeaderScanner(true).scan(ByteBuffer.wrap(m), 0, m.length, view));
-    assertTrue(view.questionText);
-    assertEquals("www.example.com", view.qnameString());
-  }
-
   @Test
   void escapesEveryByteValueExactlyAsDnsjava() {
     for (int start = 0; start < 256; start += 32) {

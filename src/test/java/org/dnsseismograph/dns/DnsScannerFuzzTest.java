@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,8 +21,6 @@ class DnsScannerFuzzTest {
   private final DnsHeaderScanner headerScanner = new DnsHeaderScanner();
   private final ResponseSectionScanner sectionScanner = new ResponseSectionScanner();
   private final DnsMessageView view = new DnsMessageView();
-  private final DnsHeaderScanner lazyScanner = new DnsHeaderScanner(true);
-  private final DnsMessageView lazyView = new DnsMessageView();
   private final ResponseSections sections = new ResponseSections();
   private final DnsDecoder decoder = new DnsDecoder();
 
@@ -35,7 +32,6 @@ class DnsScannerFuzzTest {
     String divergence = dnsjava.divergence(header);
     assertFalse(divergence != null && divergence.startsWith("UNEXPLAINED"), divergence);
     assertSameScanInsideALargerBuffer(message, header);
-    assertDeferredTextIsTheSame(message, header);
 
     ScanResult section = sectionScanner.scan(ByteBuffer.wrap(message), 0, message.length, sections);
     String sectionDivergence = dnsjava.divergence(section);
@@ -47,20 +43,6 @@ class DnsScannerFuzzTest {
 
     DecodedMessage decoded = decoder.decode(message);
     assertEquals(dnsjava.accepts(), decoded.complete());
-  }
-
-  /**
-   * A scanner that defers a response's question text: the same result and folded wire name, and
-   * on demand the same text and hash as the eager scan.
-   */
-  private void assertDeferredTextIsTheSame(byte[] message, ScanResult expected) {
-    assertEquals(expected, lazyScanner.scan(ByteBuffer.wrap(message), 0, message.length, lazyView));
-    assertEquals(view.hasQuestion, lazyView.hasQuestion);
-    assertEquals(Arrays.toString(Arrays.copyOf(view.qwire, view.qwireLength)), Arrays.toString(Arrays.copyOf(lazyView.qwire, lazyView.qwireLength)));
-    assertEquals(view.hasQuestion && view.qr, lazyView.hasQuestion && !lazyView.questionText);
-    lazyView.ensureQuestionText();
-    assertEquals(view.qnameString(), lazyView.qnameString());
-    assertEquals(view.qnameHash, lazyView.qnameHash);
   }
 
   /** The same bytes at an offset of a direct buffer, between garbage: the same result and fields. */

@@ -62,45 +62,6 @@ public final class CraftedMessage {
     System.arraycopy(b, 0, view.qname, 0, b.length);
     view.qnameLength = b.length;
     view.qnameHash = nameHash(b, b.length);
-    byte[] w = wireOf(qname);
-    System.arraycopy(w, 0, view.qwire, 0, w.length);
-    view.qwireLength = w.length;
-    view.questionText = true;
-  }
-
-  /**
-   * The case-folded wire name of a presentation text as the scanner writes it ({@link
-   * DnsMessageView#qwire}): labels split at unescaped dots, {@code \DDD} and {@code \c} escapes
-   * undone, ASCII upper case lowered, the root's zero octet last.
-   */
-  public static byte[] wireOf(String text) {
-    byte[] out = new byte[text.length() + 2];
-    int w = 0;
-    int lengthAt = -1;
-    for (int i = 0; i < text.length() && !text.equals("."); i++) {
-      if (lengthAt < 0) {
-        lengthAt = w++;
-      }
-      char c = text.charAt(i);
-      if (c == '.') {
-        out[lengthAt] = (byte) (w - lengthAt - 1);
-        lengthAt = -1;
-        continue;
-      }
-      if (c == '\\' && i + 3 < text.length() && Character.isDigit(text.charAt(i + 1))) {
-        out[w++] = (byte) Integer.parseInt(text.substring(i + 1, i + 4));
-        i += 3;
-      } else if (c == '\\') {
-        out[w++] = (byte) text.charAt(++i);
-      } else {
-        out[w++] = (byte) Character.toLowerCase(c);
-      }
-    }
-    if (lengthAt >= 0) {
-      out[lengthAt] = (byte) (w - lengthAt - 1);
-    }
-    out[w++] = 0;
-    return java.util.Arrays.copyOf(out, w);
   }
 
   /** Writes the header bytes from the view's fields; call after changing flags by hand. */
