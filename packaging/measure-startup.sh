@@ -87,12 +87,12 @@ mapped_window() {
   done
 }
 
-# window_ms OPTIONS: prints "mapped-line|first-frame-line".
+# window_ms OPTIONS: prints "mapped-line|first-frame-line|panels-line".
 window_ms() {
-  local t0 app mapped frame ff="$work/first-frame" cpu stat
-  : > "$work/mapped"; : > "$work/frame"; : > "$work/trace"
+  local t0 app mapped frame panels ff="$work/first-frame" cpu stat
+  : > "$work/mapped"; : > "$work/frame"; : > "$work/panels"; : > "$work/trace"
   for _ in $(seq "$runs"); do
-    rm -f "$ff"; mapped=""; frame=""
+    rm -f "$ff" "$ff.panels"; mapped=""; frame=""; panels=""
     t0=$(now_ms)
     # A private state directory: the run is ended with SIGTERM, which leaves the demo's autosaved edits
     # as a recovery copy that the next start would offer in place of the demo.
@@ -111,12 +111,17 @@ window_ms() {
         echo "$frame $cpu" >> "$work/frame"
         cut -d' ' -f3- "$ff" >> "$work/trace"
       fi
-      [ -z "$mapped" ] || [ -z "$frame" ] || break
+      if [ -z "$panels" ] && [ -s "$ff.panels" ]; then
+        stat=($(cut -d')' -f2 "/proc/$app/stat"))
+        panels=$(( $(head -c 13 "$ff.panels") - t0 ))
+        echo "$panels $(( (stat[11] + stat[12]) * 1000 / tck ))" >> "$work/panels"
+      fi
+      [ -z "$mapped" ] || [ -z "$frame" ] || [ -z "$panels" ] || break
       sleep 0.02
     done
     kill -TERM "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
   done
-  echo "$(medians < "$work/mapped")|$(medians < "$work/frame")"
+  echo "$(medians < "$work/mapped")|$(medians < "$work/frame")|$(medians < "$work/panels")"
 }
 
 # The median of each phase the app traced (name=ms since the JVM started, in the first-frame file).
@@ -149,8 +154,10 @@ start_xvfb
 for mode in AppCDS no-CDS; do
   opts=""; [ "$mode" = AppCDS ] || opts="-Xshare:off"
   result="$(window_ms "$opts")"
-  echo "window mapped, $mode:      ${result%%|*}"
-  echo "window first frame, $mode: ${result##*|}"
+  IFS='|' read -r mapped_line frame_line panels_line <<< "$result"
+  echo "window mapped, $mode:      $mapped_line"
+  echo "window first frame, $mode: $frame_line"
+  echo "window panels, $mode:      $panels_line"
   echo "  phases, ms after the JVM started (median): $(phases)"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
