@@ -161,8 +161,10 @@ class SourcesViewModelTest {
     assertFalse(v.loadingProperty().get());
   }
 
-  @Test
-  void whileLoadingTheLanesArePlannedAtMostFourTimesASecondButTheFiguresFollowEverySnapshot() throws Exception {
+  /** A view model on a fake clock, its capture's snapshots taken, the first of them planned. */
+  private record Loading(SourcesViewModel v, Source s, List<LoadSnapshot> published, long[] now) {}
+
+  private Loading loadingWithAFirstPlan() throws Exception {
     HeldTaskRunner held = new HeldTaskRunner();
     long[] now = {0};
     SourcesViewModel v = new SourcesViewModel(held, SourceLoads.defaults(), () -> now[0]);
@@ -175,6 +177,16 @@ class SourcesViewModelTest {
     now[0] = SourcesViewModel.REPLAN_NANOS;
     s.offer(published.get(0));
     v.poll();
+    return new Loading(v, s, published, now);
+  }
+
+  @Test
+  void whileLoadingTheLanesArePlannedAtMostFourTimesASecondButTheFiguresFollowEverySnapshot() throws Exception {
+    Loading l = loadingWithAFirstPlan();
+    SourcesViewModel v = l.v();
+    Source s = l.s();
+    List<LoadSnapshot> published = l.published();
+    long[] now = l.now();
     SourcesViewModel.Lanes first = v.lanesProperty().get();
 
     now[0] += SourcesViewModel.REPLAN_NANOS / 2;
@@ -190,18 +202,11 @@ class SourcesViewModelTest {
 
   @Test
   void whileTheAnalystMovesTheViewTheLanesWaitForTheGestureToPauseButNotForever() throws Exception {
-    HeldTaskRunner held = new HeldTaskRunner();
-    long[] now = {0};
-    SourcesViewModel v = new SourcesViewModel(held, SourceLoads.defaults(), () -> now[0]);
-    Path file = UiFixtures.capture("dnscap-dns.pcap.gz");
-    v.open(List.of(file), workspaces::add);
-    held.runNext();
-    Source s = v.sources().get(0);
-    List<LoadSnapshot> published = new ArrayList<>();
-    new CaptureLoader(new LoadRequest(List.of(file), DecodeOptions.defaults(), 3 * S)).load(Progress.NONE, published::add);
-    now[0] = SourcesViewModel.REPLAN_NANOS;
-    s.offer(published.get(0));
-    v.poll();
+    Loading l = loadingWithAFirstPlan();
+    SourcesViewModel v = l.v();
+    Source s = l.s();
+    List<LoadSnapshot> published = l.published();
+    long[] now = l.now();
     SourcesViewModel.Lanes first = v.lanesProperty().get();
 
     now[0] += SourcesViewModel.REPLAN_NANOS;

@@ -4,10 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.SnapshotParameters;
@@ -80,8 +78,8 @@ public final class CaptureRedrawBenchmark {
     Platform.startup(() -> started.complete(null));
     started.get();
     List<TimeRange> views = gestures(extent, rounds);
-    Canvas canvas = onFx(() -> new Canvas(WIDTH, HEIGHT));
-    FxCanvasPainter p = onFx(() -> new FxCanvasPainter(canvas.getGraphicsContext2D()));
+    Canvas canvas = BenchFx.onFx(() -> new Canvas(WIDTH, HEIGHT));
+    FxCanvasPainter p = BenchFx.onFx(() -> new FxCanvasPainter(canvas.getGraphicsContext2D()));
     TimelinePainter tp = new TimelinePainter(Palette.STANDARD);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     FrameData frame = new FrameData();
@@ -94,14 +92,14 @@ public final class CaptureRedrawBenchmark {
     List<Long> rasters = new ArrayList<>();
     for (int i = -warm; i < n; i++) {
       TimeRange view = views.get(Math.floorMod(i, n));
-      TimelineLayout l = onFx(() -> TimelineLayout.of(LayoutSpec.screen(WIDTH, HEIGHT, null), plan, view, p));
+      TimelineLayout l = BenchFx.onFx(() -> TimelineLayout.of(LayoutSpec.screen(WIDTH, HEIGHT, null), plan, view, p));
       long c = reducerCpu(mx);
       long w0 = System.nanoTime();
       frame.fill(plan.visibleLanes(), view, l.columns(), i + warm);
       long redWall = System.nanoTime() - w0;
       long red = reducerCpu(mx) - c;
       boolean snap = i >= 0 && i % 5 == 0;
-      long[] d = onFx(() -> drawAll(mx, canvas, tp, p, l, frame, snap));
+      long[] d = BenchFx.onFx(() -> drawAll(mx, canvas, tp, p, l, frame, snap));
       if (i >= 0) {
         reduce[i] = red;
         reduceWall[i] = redWall;
@@ -126,15 +124,15 @@ public final class CaptureRedrawBenchmark {
       java.nio.file.Files.writeString(Path.of(csv), b);
     }
     System.out.printf(Locale.ROOT, "%d zoom/pan frames, all %d lanes, plot %d px:%n", n, plan.visibleLanes().size(), WIDTH - 148);
-    System.out.printf(Locale.ROOT, "  reduce (cpu, all threads)    p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", pct(reduce, 50), pct(reduce, 99), pct(reduce, 100));
+    System.out.printf(Locale.ROOT, "  reduce (cpu, all threads)    p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", BenchFx.pct(reduce, 50), BenchFx.pct(reduce, 99), BenchFx.pct(reduce, 100));
     System.out.printf(Locale.ROOT, "  reduce (wall, on %d cores)    p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", Runtime.getRuntime().availableProcessors(),
-        pct(reduceWall, 50), pct(reduceWall, 99), pct(reduceWall, 100));
-    System.out.printf(Locale.ROOT, "  draw   (FX thread cpu)       p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", pct(draw, 50), pct(draw, 99), pct(draw, 100));
-    System.out.printf(Locale.ROOT, "  reduce + draw                p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", pct(total, 50), pct(total, 99), pct(total, 100));
+        BenchFx.pct(reduceWall, 50), BenchFx.pct(reduceWall, 99), BenchFx.pct(reduceWall, 100));
+    System.out.printf(Locale.ROOT, "  draw   (FX thread cpu)       p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", BenchFx.pct(draw, 50), BenchFx.pct(draw, 99), BenchFx.pct(draw, 100));
+    System.out.printf(Locale.ROOT, "  reduce + draw                p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", BenchFx.pct(total, 50), BenchFx.pct(total, 99), BenchFx.pct(total, 100));
     long[] s = snaps.stream().mapToLong(Long::longValue).toArray();
-    System.out.printf(Locale.ROOT, "  snapshot (raster + read-back, wall, %d frames) p50 %6.2f ms  p99 %6.2f ms%n", s.length, pct(s, 50), pct(s, 99));
+    System.out.printf(Locale.ROOT, "  snapshot (raster + read-back, wall, %d frames) p50 %6.2f ms  p99 %6.2f ms%n", s.length, BenchFx.pct(s, 50), BenchFx.pct(s, 99));
     long[] rc = rasters.stream().mapToLong(Long::longValue).toArray();
-    System.out.printf(Locale.ROOT, "  snapshot (render thread cpu, %d frames)        p50 %6.2f ms  p99 %6.2f ms%n", rc.length, pct(rc, 50), pct(rc, 99));
+    System.out.printf(Locale.ROOT, "  snapshot (render thread cpu, %d frames)        p50 %6.2f ms  p99 %6.2f ms%n", rc.length, BenchFx.pct(rc, 50), BenchFx.pct(rc, 99));
     WindowFrames.run(plan, extent, views, WIDTH, HEIGHT + (int) TimelineView.OVERVIEW_HEIGHT);
     Platform.exit();
   }
@@ -213,23 +211,5 @@ public final class CaptureRedrawBenchmark {
       }
     }
     return out;
-  }
-
-  private static <T> T onFx(Callable<T> c) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        f.complete(c.call());
-      } catch (Exception e) {
-        f.completeExceptionally(e);
-      }
-    });
-    return f.get();
-  }
-
-  private static double pct(long[] v, int p) {
-    long[] s = v.clone();
-    Arrays.sort(s);
-    return s[Math.min(s.length - 1, s.length * p / 100)] / 1e6;
   }
 }

@@ -2,7 +2,6 @@ package org.dnsseismograph.ui.timeline;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -47,17 +46,17 @@ public final class FxRedrawBenchmark {
     SplittableRandom r = new SplittableRandom(7);
     long[] fxCpu = new long[frames];
     long[] snap = new long[frames / 10];
-    Canvas canvas = onFx(() -> new Canvas(2068, 1080));
-    FxCanvasPainter p = onFx(() -> new FxCanvasPainter(canvas.getGraphicsContext2D()));
+    Canvas canvas = BenchFx.onFx(() -> new Canvas(2068, 1080));
+    FxCanvasPainter p = BenchFx.onFx(() -> new FxCanvasPainter(canvas.getGraphicsContext2D()));
     TimelinePainter tp = new TimelinePainter(Palette.STANDARD);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     FrameData frame = new FrameData();
     for (int i = -frames / 4; i < frames; i++) {
       TimeRange view = TimelineBenchmarkData.randomView(r);
-      TimelineLayout l = onFx(() -> TimelineLayout.of(LayoutSpec.screen(2068, 1080, null), plan, view, p));
+      TimelineLayout l = BenchFx.onFx(() -> TimelineLayout.of(LayoutSpec.screen(2068, 1080, null), plan, view, p));
       frame.fill(plan.visibleLanes(), view, l.columns(), i);
       int k = i;
-      long cpu = onFx(() -> {
+      long cpu = BenchFx.onFx(() -> {
         long c = mx.getCurrentThreadCpuTime();
         canvas.getGraphicsContext2D().clearRect(0, 0, 2068, 1080);
         tp.paintAxes(p, l);
@@ -76,27 +75,9 @@ public final class FxRedrawBenchmark {
       }
     }
     System.out.printf(Locale.ROOT, "JavaFX canvas, all lanes, plot 1920 px, %d random zooms: FX thread cpu p50 %.2f ms, p99 %.2f ms%n", frames,
-        pct(fxCpu, 50), pct(fxCpu, 99));
+        BenchFx.pct(fxCpu, 50), BenchFx.pct(fxCpu, 99));
     System.out.printf(Locale.ROOT, "  with rasterisation and read-back (snapshot, sw pipeline, %d frames): wall p50 %.1f ms, p99 %.1f ms%n",
-        snap.length, pct(snap, 50), pct(snap, 99));
+        snap.length, BenchFx.pct(snap, 50), BenchFx.pct(snap, 99));
     Platform.exit();
-  }
-
-  private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        f.complete(c.call());
-      } catch (Exception e) {
-        f.completeExceptionally(e);
-      }
-    });
-    return f.get();
-  }
-
-  private static double pct(long[] v, int p) {
-    long[] s = v.clone();
-    Arrays.sort(s);
-    return s[Math.min(s.length - 1, s.length * p / 100)] / 1e6;
   }
 }

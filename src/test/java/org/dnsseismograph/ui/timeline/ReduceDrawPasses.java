@@ -3,10 +3,8 @@ package org.dnsseismograph.ui.timeline;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
@@ -51,9 +49,9 @@ public final class ReduceDrawPasses {
     CompletableFuture<Void> started = new CompletableFuture<>();
     Platform.startup(() -> started.complete(null));
     started.get();
-    Canvas canvas = onFx(() -> new Canvas(WIDTH, HEIGHT));
-    FxCanvasPainter p = onFx(() -> new FxCanvasPainter(canvas.getGraphicsContext2D()));
-    RasterPainter raster = onFx(() -> new RasterPainter(p));
+    Canvas canvas = BenchFx.onFx(() -> new Canvas(WIDTH, HEIGHT));
+    FxCanvasPainter p = BenchFx.onFx(() -> new FxCanvasPainter(canvas.getGraphicsContext2D()));
+    RasterPainter raster = BenchFx.onFx(() -> new RasterPainter(p));
     TimelinePainter tp = new TimelinePainter(Palette.STANDARD);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     FrameData frame = new FrameData();
@@ -64,11 +62,11 @@ public final class ReduceDrawPasses {
     for (int pass = -1; pass < passes; pass++) {
       for (int i = 0; i < n; i++) {
         TimeRange view = views.get(i);
-        TimelineLayout l = onFx(() -> TimelineLayout.of(LayoutSpec.screen(WIDTH, HEIGHT, null), plan, view, p));
+        TimelineLayout l = BenchFx.onFx(() -> TimelineLayout.of(LayoutSpec.screen(WIDTH, HEIGHT, null), plan, view, p));
         long c = mx.getCurrentThreadCpuTime();
         frame.fill(plan.visibleLanes(), view, l.columns(), 1);
         long reduced = mx.getCurrentThreadCpuTime() - c;
-        long drawn = onFx(() -> {
+        long drawn = BenchFx.onFx(() -> {
           long c0 = mx.getCurrentThreadCpuTime();
           canvas.getGraphicsContext2D().clearRect(0, 0, WIDTH, HEIGHT);
           tp.paintAxes(p, l);
@@ -87,25 +85,7 @@ public final class ReduceDrawPasses {
       }
     }
     System.out.printf(Locale.ROOT, "%d frames, plot %d px, cpu ms: reduce p50 %.2f p99 %.2f | draw p50 %.2f p99 %.2f | sum p50 %.2f p99 %.2f%n",
-        n * passes, WIDTH - 148, pct(reduce, 50), pct(reduce, 99), pct(draw, 50), pct(draw, 99), pct(sum, 50), pct(sum, 99));
+        n * passes, WIDTH - 148, BenchFx.pct(reduce, 50), BenchFx.pct(reduce, 99), BenchFx.pct(draw, 50), BenchFx.pct(draw, 99), BenchFx.pct(sum, 50), BenchFx.pct(sum, 99));
     Platform.exit();
-  }
-
-  private static double pct(long[] v, int p) {
-    long[] s = v.clone();
-    Arrays.sort(s);
-    return s[Math.min(s.length - 1, s.length * p / 100)] / 1e6;
-  }
-
-  private static <T> T onFx(Callable<T> c) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        f.complete(c.call());
-      } catch (Exception e) {
-        f.completeExceptionally(e);
-      }
-    });
-    return f.get();
   }
 }

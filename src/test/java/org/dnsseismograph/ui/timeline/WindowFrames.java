@@ -2,11 +2,8 @@ package org.dnsseismograph.ui.timeline;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +36,8 @@ final class WindowFrames {
       reducerId[0] = t.getId();
       return t;
     });
-    long fxId = onFx(() -> Thread.currentThread().getId());
-    TimelineView view = onFx(() -> {
+    long fxId = BenchFx.onFx(() -> Thread.currentThread().getId());
+    TimelineView view = BenchFx.onFx(() -> {
       TimelineView v = new TimelineView(new TimelineViewModel(plan, extent, reducer));
       Stage stage = new Stage();
       stage.setScene(new Scene(v, width, height));
@@ -60,11 +57,11 @@ final class WindowFrames {
       long f0 = cpu(mx, fxId);
       long g0 = cpu(mx, renderer);
       long t0 = System.nanoTime();
-      onFx(() -> {
+      BenchFx.onFx(() -> {
         view.viewModel().moveTo(target);
         return null;
       });
-      while (!onFx(() -> drawn(view, target))) {
+      while (!BenchFx.onFx(() -> drawn(view, target))) {
         Thread.sleep(0, 200_000);
       }
       nextPulse();
@@ -109,7 +106,7 @@ final class WindowFrames {
   }
 
   private static void line(String what, long[] v) {
-    System.out.printf(Locale.ROOT, "  %-38s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", what, pct(v, 50), pct(v, 99), pct(v, 100));
+    System.out.printf(Locale.ROOT, "  %-38s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", what, BenchFx.pct(v, 50), BenchFx.pct(v, 99), BenchFx.pct(v, 100));
   }
 
   private static long cpu(ThreadMXBean mx, long id) {
@@ -133,23 +130,5 @@ final class WindowFrames {
       }
     }
     return -1;
-  }
-
-  private static <T> T onFx(Callable<T> c) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        f.complete(c.call());
-      } catch (Exception e) {
-        f.completeExceptionally(e);
-      }
-    });
-    return f.get();
-  }
-
-  private static double pct(long[] v, int p) {
-    long[] s = v.clone();
-    Arrays.sort(s);
-    return s[Math.min(s.length - 1, s.length * p / 100)] / 1e6;
   }
 }
