@@ -25,6 +25,12 @@ abstract class ByteSource implements Closeable {
   /** Absolute index in {@link #data()} of stream position {@code pos} (within the last range). */
   abstract int index(long pos);
 
+  /**
+   * Stream position just past the bytes {@link #data()} holds now: a reader may read any position
+   * from the last range's start up to here without asking again (the fast path of record readers).
+   */
+  abstract long end();
+
   /** Bytes of the underlying file consumed so far. */
   abstract long sourcePosition();
 

@@ -78,6 +78,11 @@ final class FileSource extends ByteSource {
   }
 
   @Override
+  long end() {
+    return bufferStart + bufferLength;
+  }
+
+  @Override
   long sourcePosition() {
     return consumed;
   }

@@ -8,10 +8,12 @@ import java.util.List;
  * binary heap holding each reader's current frame. Stable: equal timestamps come in the order the
  * readers were given, and a file's own order is kept even where its timestamps step back. So
  * rotated files (one after the other) and overlapping captures (interleaved) both come out in
- * time order. Not thread-safe.
+ * time order. A single reader is passed through without the heap. Not thread-safe.
  */
 final class FrameMerger {
   private final List<FrameReader> readers;
+  /** The reader when there is only one (the common case), read straight through; else null. */
+  private final FrameReader single;
   private final RawFrame[] current;
   /** Heap of reader indexes, ordered by (timestamp, index). */
   private final int[] heap;
@@ -22,6 +24,11 @@ final class FrameMerger {
     this.readers = readers;
     this.current = new RawFrame[readers.size()];
     this.heap = new int[readers.size()];
+    this.single = readers.size() == 1 ? readers.get(0) : null;
+    if (single != null) {
+      current[0] = new RawFrame();
+      return;
+    }
     for (int i = 0; i < current.length; i++) {
       current[i] = new RawFrame();
       if (readers.get(i).next(current[i])) {
@@ -33,6 +40,9 @@ final class FrameMerger {
 
   /** The next frame in time order, or null at the end; valid until the next call. */
   RawFrame next() throws IOException {
+    if (single != null) {
+      return single.next(current[0]) ? current[0] : null;
+    }
     if (last >= 0) {
       // the reader whose frame was handed out last moves on only now, so that frame stayed valid
       if (readers.get(last).next(current[last])) {

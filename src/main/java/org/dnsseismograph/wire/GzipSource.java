@@ -114,6 +114,11 @@ final class GzipSource extends ByteSource {
   }
 
   @Override
+  long end() {
+    return bufferStart + bufferLength;
+  }
+
+  @Override
   long sourcePosition() {
     return counted.count;
   }

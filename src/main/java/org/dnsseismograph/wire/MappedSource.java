@@ -61,6 +61,11 @@ final class MappedSource extends ByteSource {
   }
 
   @Override
+  long end() {
+    return windowEnd;
+  }
+
+  @Override
   long sourcePosition() {
     return consumed;
   }

@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * to the sink when either port is a DNS port; it carries the timestamp of the frame that completed
  * it.
  *
- * <p>The UDP path allocates nothing: it reads the frame with absolute gets and reuses one {@link
+ * <p>The common Ethernet/IP/UDP frame takes {@link UdpFastPath}; the rest comes here. The UDP path allocates nothing: it reads the frame with absolute gets and reuses one {@link
  * DnsPayload}. Checksums are not verified (captures often hold offloaded, unfinished checksums).
  * Malformed or unsupported packets are counted in the {@link SkipCounter} and skipped; traffic
  * that is simply not DNS (ARP, other ports) is ignored without counting. Times are capture times
@@ -31,6 +31,7 @@ public final class PacketDecoder {
   private final TcpReassembler tcp;
   private final IpDecoder ip;
   private final FragmentReassembler fragments;
+  private final UdpFastPath fast;
 
   /**
    * @param options ports and bounds
@@ -43,6 +44,7 @@ public final class PacketDecoder {
     this.tcp = new TcpReassembler(options, skips, emitter);
     this.ip = new IpDecoder(options, skips, emitter, ctx, tcp);
     this.fragments = ip.fragments();
+    this.fast = new UdpFastPath(options.ports(), emitter);
   }
 
   /** Decodes one frame; the frame's buffer is read only during this call. */
@@ -57,7 +59,11 @@ public final class PacketDecoder {
     fragments.expire(now, frame.frameNumber);
     tcp.expire(now, frame.frameNumber);
     switch (frame.linkType) {
-      case 1 -> ethernet(b, p, end);
+      case 1 -> {
+        if (!fast.ethernet(b, p, end, now, frame.frameNumber)) {
+          ethernet(b, p, end);
+        }
+      }
       case 113 -> linuxCooked(b, p, end, 16, 14);
       case 276 -> linuxCooked(b, p, end, 20, 0);
       case 12, 14, 101 -> rawIp(b, p, end);

@@ -25,6 +25,10 @@ final class PcapReader implements FrameReader {
   private final boolean nanos;
   private final int linkType;
   private long pos = HEADER;
+  /** The source's buffer as of the last fill, the stream position of its index 0, and where its bytes end. */
+  private ByteBuffer window;
+  private long windowStart;
+  private long windowEnd = -1;
   private long frameNumber;
   private boolean done;
 
@@ -56,6 +60,32 @@ final class PcapReader implements FrameReader {
 
   @Override
   public boolean next(RawFrame frame) throws IOException {
+    long at = pos;
+    // Fast path: the record header and body are already in the held window, so one range check
+    // and two 8-byte reads replace two fills and four 4-byte reads.
+    if (at + RECORD_HEADER <= windowEnd) {
+      int i = (int) (at - windowStart);
+      long times = ordered(window.getLong(i));
+      long lengths = ordered(window.getLong(i + 8));
+      int captured = (int) lengths;
+      if (captured >= 0 && captured <= MAX_CAPTURED && at + RECORD_HEADER + captured <= windowEnd) {
+        deliver(frame, window, i + RECORD_HEADER, times & 0xFFFF_FFFFL, times >>> 32, captured, (int) (lengths >>> 32));
+        return true;
+      }
+    }
+    return nextFilled(frame);
+  }
+
+  /**
+   * A record's two 4-byte fields read as one big-endian long, returned with the first field in the
+   * low 32 bits and the second in the high 32 bits, whatever the file's byte order.
+   */
+  private long ordered(long bigEndian) {
+    return swapped ? Long.reverseBytes(bigEndian) : Long.rotateLeft(bigEndian, 32);
+  }
+
+  /** The general path: asks the source for the record header, then for the whole record. */
+  private boolean nextFilled(RawFrame frame) throws IOException {
     if (done) {
       return false;
     }
@@ -75,21 +105,27 @@ final class PcapReader implements FrameReader {
     if (source.fill(pos, RECORD_HEADER + captured) < RECORD_HEADER + captured) {
       return end(WireSkip.FILE_TRUNCATED);
     }
+    window = source.data();
+    windowStart = pos - source.index(pos);
+    windowEnd = source.end();
+    deliver(frame, window, source.index(pos) + RECORD_HEADER, seconds, fraction, captured, original);
+    return true;
+  }
+
+  private void deliver(RawFrame frame, ByteBuffer data, int offset, long seconds, long fraction, int captured, int original) {
     frame.timestampNanos = seconds * 1_000_000_000L + (nanos ? fraction : fraction * 1000);
     frame.linkType = linkType;
-    ByteBuffer data = source.data();
     // Stored only when the window changed: a reference store costs a GC write barrier per frame.
     if (frame.buffer != data) {
       frame.buffer = data;
     }
-    frame.offset = source.index(pos) + RECORD_HEADER;
+    frame.offset = offset;
     frame.capturedLength = captured;
     frame.originalLength = original < captured ? captured : original;
     frame.frameNumber = ++frameNumber;
     frame.interfaceId = 0;
     frame.fileOffset = pos;
     pos += RECORD_HEADER + captured;
-    return true;
   }
 
   private boolean end(WireSkip reason) {
@@ -98,6 +134,7 @@ final class PcapReader implements FrameReader {
       skips.count(reason, reason == WireSkip.FILE_TRUNCATED ? 0 : frameNumber + 1);
     }
     done = true;
+    windowEnd = -1;
     return false;
   }
 
@@ -113,7 +150,8 @@ final class PcapReader implements FrameReader {
 
   @Override
   public long position() {
-    return source.sourcePosition();
+    // the fast path reads without asking the source, so a plain file's progress is the reader's own
+    return source.gzipped() ? source.sourcePosition() : Math.max(source.sourcePosition(), pos);
   }
 
   @Override

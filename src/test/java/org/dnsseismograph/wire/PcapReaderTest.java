@@ -54,6 +54,33 @@ class PcapReaderTest {
     assertEquals(original.get(5).timestampNanos(), Tshark.epochNanos(times.get(5)));
   }
 
+  /**
+   * Seconds beyond 2^31 (2038) are unsigned, the two length fields are not mixed up, and progress
+   * follows the records even when they are read from the held window without asking the file.
+   */
+  @ParameterizedTest
+  @CsvSource({"LITTLE_ENDIAN", "BIG_ENDIAN"})
+  void recordHeaderFieldsAndPositionAreReadInEitherByteOrder(String order) throws IOException {
+    Path file = dir.resolve("fields.pcap");
+    long t = 3_000_000_000_123_456_000L;
+    byte[] frame = new byte[70];
+    try (PcapWriter w = new PcapWriter(Files.newOutputStream(file), CaptureFormat.PCAP_MICRO, 1, 65_535,
+        order.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)) {
+      w.write(t, frame, 0, 70, 1500);
+      w.write(t + 1_000, frame, 0, 40, 40);
+    }
+    try (FrameReader r = CaptureFiles.open(file, new SkipCounter())) {
+      RawFrame f = new RawFrame();
+      assertEquals(true, r.next(f));
+      assertEquals(List.of(t, 70, 1500, 1L, (long) PcapReader.HEADER + 16 + 70),
+          List.of(f.timestampNanos, f.capturedLength, f.originalLength, f.frameNumber, r.position()));
+      assertEquals(true, r.next(f));
+      assertEquals(List.of(t + 1_000, 40, 40, 2L, Files.size(file)),
+          List.of(f.timestampNanos, f.capturedLength, f.originalLength, f.frameNumber, r.position()));
+      assertEquals(false, r.next(f));
+    }
+  }
+
   @Test
   void nanosecondTimestampsKeepEveryDigit() throws IOException {
     Path file = dir.resolve("nanos.pcap");
