@@ -43,7 +43,7 @@ final class EventReducer {
   }
 
   void reduce(TimeRange range, int columns, ColumnBuffer out) {
-    out.reset(range, columns);
+    out.prepare(range, columns);
     long columnWidth = range.durationNanos() / columns;
     if (columnWidth >= BIN && columnWidth < EventChunk.CHUNK_NANOS) {
       loadEdges(out, columns);
@@ -71,6 +71,8 @@ final class EventReducer {
         double min = fold.hasExtremes() ? fold.minBin * RATE_PER_BIN_COUNT : value;
         double max = fold.hasExtremes() ? fold.maxBin * RATE_PER_BIN_COUNT : value;
         out.set(i, value, min, max, fold.count);
+      } else {
+        out.setGap(i);
       }
     }
   }

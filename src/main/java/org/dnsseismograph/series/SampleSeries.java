@@ -96,10 +96,12 @@ public final class SampleSeries implements ResolvableSeries {
 
   @Override
   public void reduce(TimeRange range, int columns, ColumnBuffer out) {
-    out.reset(range, columns);
     if (segments.n == 0) {
+      out.reset(range, columns);
       return;
     }
+    // Every column is set or cleared below.
+    out.prepare(range, columns);
     long first = segments.start(0);
     long last = segments.end(segments.n - 1);
     double[] acc = SamplePyramid.empty();
@@ -108,6 +110,7 @@ public final class SampleSeries implements ResolvableSeries {
       long lo = Math.max(out.columnStart(i), first);
       long hi = Math.min(out.columnEnd(i), last);
       if (lo >= hi) {
+        out.setGap(i);
         continue;
       }
       SamplePyramid.reset(acc);
@@ -121,6 +124,8 @@ public final class SampleSeries implements ResolvableSeries {
         // The weighted mean lies in [min, max]; clamp away rounding so the band is exactly the samples'.
         double mean = Math.max(min, Math.min(max, acc[SamplePyramid.WSUM] / acc[SamplePyramid.WDUR]));
         out.set(i, consolidation.pick(mean, min, max), min, max, acc[SamplePyramid.COUNT]);
+      } else {
+        out.setGap(i);
       }
     }
   }
