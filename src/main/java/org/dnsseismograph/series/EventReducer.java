@@ -20,6 +20,8 @@ final class EventReducer {
   /** Per reducing thread, the edges {@link #loadEdges} loads (a redraw allocates nothing per series). */
   private static final ThreadLocal<Probes> PROBES = ThreadLocal.withInitial(Probes::new);
 
+  /** No event at all: every plain column is a zero (a capture's "truncated" or "skipped" lanes often are). */
+  private final boolean empty;
   private final EventPyramid pyramid;
   private final Horizons horizons;
   private final Coverage coverage;
@@ -36,7 +38,8 @@ final class EventReducer {
   private EventChunk plainRef;
   private int plainBefore;
 
-  EventReducer(EventPyramid pyramid, Horizons horizons, Coverage coverage) {
+  EventReducer(EventPyramid pyramid, Horizons horizons, Coverage coverage, boolean empty) {
+    this.empty = empty;
     this.pyramid = pyramid;
     this.horizons = horizons;
     this.coverage = coverage;
@@ -45,7 +48,7 @@ final class EventReducer {
   void reduce(TimeRange range, int columns, ColumnBuffer out) {
     out.prepare(range, columns);
     long columnWidth = range.durationNanos() / columns;
-    if (columnWidth >= BIN && columnWidth < EventChunk.CHUNK_NANOS) {
+    if (columnWidth >= BIN && columnWidth < EventChunk.CHUNK_NANOS && !empty) {
       loadEdges(out, columns);
     }
     int k = coverage.firstEndingAfter(range.startNanos());
@@ -54,6 +57,11 @@ final class EventReducer {
       long c1 = out.columnEnd(i);
       while (k < coverage.size() && coverage.end(k) <= c0) {
         k++;
+      }
+      if (empty && isPlain(c0, c1, k)) {
+        // What the paths below give a column with no event in any bin: no count, a band of zeros.
+        out.set(i, 0, 0, 0, 0);
+        continue;
       }
       fold.reset();
       long width = c1 - c0;
