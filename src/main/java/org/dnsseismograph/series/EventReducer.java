@@ -11,8 +11,10 @@ import java.util.Arrays;
  * take the bucket's rate as a step. A column with nothing special inside takes a shorter path: the
  * events before each edge are found once and shared by the two columns meeting there (from 10 s on,
  * each edge chunk is split once). The band is the extremes of the 100 ms bins whose start lies in
- * the column. Cost per column is O(10 × levels + log(events per bin)). Not thread-safe: one
- * instance per reduce call.
+ * the column. Cost per column is O(10 × levels + log(events per bin)); for columns of 0.1–10 s the
+ * cache lines the edge searches read first are loaded ahead, all edges in one pass, so that their
+ * misses overlap. Not thread-safe: one instance per reduce call (the edge scratch arrays are per
+ * thread).
  */
 final class EventReducer {
   private static final long BIN = EventChunk.BIN_NANOS;
