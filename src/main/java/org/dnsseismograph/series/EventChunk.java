@@ -223,6 +223,34 @@ final class EventChunk implements ChunkView {
     return into <= 0 ? first : lowerBound(first, first + bin(j), into);
   }
 
+  /**
+   * The index of the offset that {@link #eventsBefore eventsBefore(j, into)} reads first, or -1 when
+   * it reads none: lets a caller load the offsets of many edges before searching any of them.
+   * Requires exact detail.
+   */
+  int firstProbe(int j, int into) {
+    int n = bin(j);
+    if (into <= 0 || n == 0) {
+      return -1;
+    }
+    int first = firstIndexOfBin(j);
+    return guess(first, first + n, into);
+  }
+
+  /** Reads a byte of each cache line of the counts: loads whose only purpose is to bring the lines in. */
+  int probeCounts() {
+    int sum = 0;
+    for (int i = 0; i < countsLength; i += 64) {
+      sum += packed[i];
+    }
+    return sum + packed[countsLength - 1];
+  }
+
+  /** The offset at {@code index}: a load whose only purpose is to bring its cache line in. */
+  int probe(int index) {
+    return offset(index);
+  }
+
   /** Adds the extremes of bins {@code [j0, j1)} to {@code f} (nothing when empty), whole seconds from their summaries. */
   void foldExtremes(int j0, int j1, Fold f) {
     int lo = Integer.MAX_VALUE;
@@ -286,7 +314,7 @@ final class EventChunk implements ChunkView {
     if (lo >= hi) {
       return lo;
     }
-    int guess = lo + (int) Math.min(hi - lo - 1L, Math.max(0L, (long) (hi - lo) * key / BIN_NANOS));
+    int guess = guess(lo, hi, key);
     int a;
     int b;
     if (offset(guess) < key) {
@@ -307,6 +335,11 @@ final class EventChunk implements ChunkView {
       a = Math.max(p + 1, lo);
     }
     return binarySearch(a, b, key);
+  }
+
+  /** Where an even spread of the non-empty bin {@code [lo, hi)} over its 100 ms puts offset {@code key}. */
+  private static int guess(int lo, int hi, int key) {
+    return lo + (int) Math.min(hi - lo - 1L, Math.max(0L, (long) (hi - lo) * key / BIN_NANOS));
   }
 
   /** The first index in {@code [lo, hi)} whose offset is at least {@code key}, or {@code hi}. */

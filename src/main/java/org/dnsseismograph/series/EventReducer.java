@@ -1,5 +1,7 @@
 package org.dnsseismograph.series;
 
+import java.util.Arrays;
+
 /**
  * Reduces an {@link EventSeries} snapshot to columns. Per column: split by coverage (outside is no
  * data), then by the sealed/live boundary, then by the zones compaction left; in each piece count
@@ -9,13 +11,19 @@ package org.dnsseismograph.series;
  * take the bucket's rate as a step. A column with nothing special inside takes a shorter path: the
  * events before each edge are found once and shared by the two columns meeting there (from 10 s on,
  * each edge chunk is split once). The band is the extremes of the 100 ms bins whose start lies in
- * the column. Cost per column is O(10 × levels + log(events per bin)). Not thread-safe: one
- * instance per reduce call.
+ * the column. Cost per column is O(10 × levels + log(events per bin)); for columns of 0.1–10 s the
+ * cache lines the edge searches read first are loaded ahead, all edges in one pass, so that their
+ * misses overlap. Not thread-safe: one instance per reduce call (the edge scratch arrays are per
+ * thread).
  */
 final class EventReducer {
   private static final long BIN = EventChunk.BIN_NANOS;
   private static final double RATE_PER_BIN_COUNT = (double) TimeUnits.NANOS_PER_SECOND / BIN;
+  /** Per reducing thread, the edges {@link #loadEdges} loads (a redraw allocates nothing per series). */
+  private static final ThreadLocal<Probes> PROBES = ThreadLocal.withInitial(Probes::new);
 
+  /** No event at all: every plain column is a zero (a capture's "truncated" or "skipped" lanes often are). */
+  private final boolean empty;
   private final EventPyramid pyramid;
   private final Horizons horizons;
   private final Coverage coverage;
@@ -32,20 +40,30 @@ final class EventReducer {
   private EventChunk plainRef;
   private int plainBefore;
 
-  EventReducer(EventPyramid pyramid, Horizons horizons, Coverage coverage) {
+  EventReducer(EventPyramid pyramid, Horizons horizons, Coverage coverage, boolean empty) {
+    this.empty = empty;
     this.pyramid = pyramid;
     this.horizons = horizons;
     this.coverage = coverage;
   }
 
   void reduce(TimeRange range, int columns, ColumnBuffer out) {
-    out.reset(range, columns);
+    out.prepare(range, columns);
+    long columnWidth = range.durationNanos() / columns;
+    if (columnWidth >= BIN && columnWidth < EventChunk.CHUNK_NANOS && !empty) {
+      loadEdges(out, columns);
+    }
     int k = coverage.firstEndingAfter(range.startNanos());
     for (int i = 0; i < columns; i++) {
       long c0 = out.columnStart(i);
       long c1 = out.columnEnd(i);
       while (k < coverage.size() && coverage.end(k) <= c0) {
         k++;
+      }
+      if (empty && isPlain(c0, c1, k)) {
+        // What the paths below give a column with no event in any bin: no count, a band of zeros.
+        out.set(i, 0, 0, 0, 0);
+        continue;
       }
       fold.reset();
       long width = c1 - c0;
@@ -63,8 +81,57 @@ final class EventReducer {
         double min = fold.hasExtremes() ? fold.minBin * RATE_PER_BIN_COUNT : value;
         double max = fold.hasExtremes() ? fold.maxBin * RATE_PER_BIN_COUNT : value;
         out.set(i, value, min, max, fold.count);
+      } else {
+        out.setGap(i);
       }
     }
+  }
+
+  /**
+   * Brings in the cache line of exact offsets that each column edge's search reads first, all of
+   * them in one tight loop before any search. Over columns of 0.1–10 s every edge lands in another
+   * bin, and its offsets are rarely cached (a capture's offsets are hundreds of MB); searched one by
+   * one, each edge waits for its own miss, while these loads do not depend on each other, so the
+   * processor has many in flight at once. The counts of each chunk (where the searches start) are
+   * brought in the same way first. The searches then read cached lines.
+   */
+  private void loadEdges(ColumnBuffer out, int columns) {
+    Probes p = PROBES.get().ensure(columns + 1);
+    int sum = 0;
+    long last = Math.floorDiv(out.columnStart(columns), EventChunk.CHUNK_NANOS);
+    for (long c = Math.floorDiv(Math.max(out.columnStart(0), horizons.exactFrom), EventChunk.CHUNK_NANOS); c <= last; c++) {
+      EventChunk ch = pyramid.sealedChunk(c);
+      sum += ch == null ? 0 : ch.probeCounts();
+    }
+    int n = 0;
+    long lastChunk = Long.MIN_VALUE;
+    EventChunk ch = null;
+    for (int k = 0; k <= columns; k++) {
+      long t = out.columnStart(k);
+      if (t < horizons.exactFrom) {
+        continue;
+      }
+      long c = Math.floorDiv(t, EventChunk.CHUNK_NANOS);
+      if (c != lastChunk) {
+        ch = pyramid.sealedChunk(c);
+        lastChunk = c;
+      }
+      if (ch != null) {
+        long offset = t - c * EventChunk.CHUNK_NANOS;
+        int j = (int) (offset / BIN);
+        int at = ch.firstProbe(j, (int) (offset - j * BIN));
+        if (at >= 0) {
+          p.chunks[n] = ch;
+          p.at[n++] = at;
+        }
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      sum += p.chunks[k].probe(p.at[k]);
+    }
+    // Kept, so that the loads above are not optimised away; the chunks are let go.
+    p.sink = sum;
+    Arrays.fill(p.chunks, 0, n, null);
   }
 
   /** Fully covered, sealed, with exact detail: the common column. */
@@ -229,5 +296,20 @@ final class EventReducer {
 
   private static long ceilDiv(long a, long b) {
     return -Math.floorDiv(-a, b);
+  }
+
+  /** The chunk and offset index of each edge to load, and the sum of the loads. */
+  private static final class Probes {
+    EventChunk[] chunks = new EventChunk[0];
+    int[] at = new int[0];
+    int sink;
+
+    Probes ensure(int n) {
+      if (chunks.length < n) {
+        chunks = new EventChunk[n];
+        at = new int[n];
+      }
+      return this;
+    }
   }
 }

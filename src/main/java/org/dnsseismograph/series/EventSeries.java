@@ -104,7 +104,7 @@ public final class EventSeries implements ResolvableSeries {
 
   @Override
   public void reduce(TimeRange range, int columns, ColumnBuffer out) {
-    new EventReducer(pyramid, horizons, coverage).reduce(range, columns, out);
+    new EventReducer(pyramid, horizons, coverage, events == 0).reduce(range, columns, out);
   }
 
   /** Events in {@code range} (exact where exact detail is kept; fractional where it is not). */

@@ -48,6 +48,23 @@ final class SampleSegments {
     return lo;
   }
 
+  /**
+   * The segment holding {@code t} (as {@link #segmentAt}), searched forward from segment {@code
+   * from}, which starts at or before {@code t}. A redraw asks for ascending column edges a few
+   * segments apart: stepping costs a few compares where {@link #segmentAt} pays a 64-bit division
+   * or a binary search; a longer way falls back to it.
+   */
+  int segmentFrom(int from, long t) {
+    int i = from;
+    for (int k = 0; k < 8; k++) {
+      if (i + 1 >= n || start(i + 1) > t) {
+        return i;
+      }
+      i++;
+    }
+    return i + 1 >= n || start(i + 1) > t ? i : segmentAt(t);
+  }
+
   void foldWhole(int i, double[] acc) {
     foldPart(i, end(i) - start(i), acc);
   }

@@ -96,27 +96,36 @@ public final class SampleSeries implements ResolvableSeries {
 
   @Override
   public void reduce(TimeRange range, int columns, ColumnBuffer out) {
-    out.reset(range, columns);
     if (segments.n == 0) {
+      out.reset(range, columns);
       return;
     }
+    // Every column is set or cleared below.
+    out.prepare(range, columns);
     long first = segments.start(0);
     long last = segments.end(segments.n - 1);
     double[] acc = SamplePyramid.empty();
+    int seg = 0;
     for (int i = 0; i < columns; i++) {
       long lo = Math.max(out.columnStart(i), first);
       long hi = Math.min(out.columnEnd(i), last);
       if (lo >= hi) {
+        out.setGap(i);
         continue;
       }
       SamplePyramid.reset(acc);
-      fold(lo, hi, acc);
+      // Columns ascend: each one's segments are found from the last one's, not searched anew.
+      int a = segments.segmentFrom(seg, lo);
+      seg = segments.segmentFrom(a, hi - 1);
+      fold(a, seg, lo, hi, acc);
       if (acc[SamplePyramid.COUNT] > 0) {
         double min = acc[SamplePyramid.MIN];
         double max = acc[SamplePyramid.MAX];
         // The weighted mean lies in [min, max]; clamp away rounding so the band is exactly the samples'.
         double mean = Math.max(min, Math.min(max, acc[SamplePyramid.WSUM] / acc[SamplePyramid.WDUR]));
         out.set(i, consolidation.pick(mean, min, max), min, max, acc[SamplePyramid.COUNT]);
+      } else {
+        out.setGap(i);
       }
     }
   }
@@ -133,14 +142,12 @@ public final class SampleSeries implements ResolvableSeries {
       return 0;
     }
     double[] acc = SamplePyramid.empty();
-    fold(lo, hi, acc);
+    fold(segments.segmentAt(lo), segments.segmentAt(hi - 1), lo, hi, acc);
     return (long) acc[SamplePyramid.SPAN];
   }
 
-  /** Folds {@code [lo, hi)}, inside the series' extent, into {@code acc}. */
-  private void fold(long lo, long hi, double[] acc) {
-    int a = segments.segmentAt(lo);
-    int b = segments.segmentAt(hi - 1);
+  /** Folds {@code [lo, hi)}, inside the series' extent, into {@code acc}; segments {@code a} and {@code b} hold its ends. */
+  private void fold(int a, int b, long lo, long hi, double[] acc) {
     if (a == b) {
       segments.foldPart(a, hi - lo, acc);
       return;

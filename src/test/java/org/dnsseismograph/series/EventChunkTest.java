@@ -1,6 +1,7 @@
 package org.dnsseismograph.series;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -52,6 +53,10 @@ class EventChunkTest {
         }
         assertEquals(earlier, chunk.countInBin(j, 0, key), "bin " + j + " below " + key);
         assertEquals(earlier - previousBelow, chunk.countInBin(j, previousKey, key), "bin " + j + " from " + previousKey + " to " + key);
+        int first = chunk.eventsBefore(j, 0);
+        int probe = chunk.firstProbe(j, key);
+        // The line a redraw loads ahead must be one the search reads: inside this bin's offsets.
+        assertTrue(key <= 0 || lens[j] == 0 ? probe == -1 : probe >= first && probe < first + lens[j], "bin " + j + " probe " + probe);
         previousKey = key;
         previousBelow = earlier;
       }

@@ -140,6 +140,29 @@ class EventSeriesTest {
     }
   }
 
+  @Test
+  void aCoveredSeriesWithoutEventsMatchesTheDefinitionAtEveryZoom() {
+    EventSeriesWriter w = new EventSeriesWriter(QUERIES);
+    w.setImplicitCoverage(false);
+    w.cover(T0, T0 + 3600 * S);
+    w.cover(T0 + 4000 * S + 50 * MS, T0 + 6 * 3600 * S);
+    EventSeries s = w.sealAll();
+    assertEquals(0, s.events());
+    EventOracle oracle = new EventOracle(new long[0], s.coverage());
+    ColumnBuffer out = new ColumnBuffer();
+    Random random = new Random(5);
+    long span = 6 * 3600 * S;
+    for (int round = 0; round < 60; round++) {
+      long width = (long) (50 * MS * Math.pow(span / (50.0 * MS), random.nextDouble()));
+      long start = T0 - 60 * S + (long) (random.nextDouble() * (span + 120 * S - width));
+      int columns = 1 + random.nextInt(1920);
+      s.reduce(new TimeRange(start, start + width), columns, out);
+      for (int i = 0; i < columns; i++) {
+        assertColumn(oracle.column(out.columnStart(i), out.columnEnd(i)), out, i);
+      }
+    }
+  }
+
   @ParameterizedTest(name = "outage at {0} ms, next to the column edges at 4320 s and 4331.25 s")
   @CsvSource({"4321300", "4320100", "4319900", "4320000", "4331100", "4331200", "4331300", "4339900"})
   void aHundredMillisecondOutageReachesTheBottomOfItsColumnInASixHourView(long outageMs) {

@@ -247,6 +247,34 @@ class SampleSeriesTest {
     }
   }
 
+  @Test
+  void regularSamplesWithGapsMatchTheDefinitionAtEveryZoom() {
+    Random random = new Random(12);
+    long step = 100 * MS;
+    SampleSeriesWriter w = new SampleSeriesWriter(RATE, Unit.PER_SECOND, step, LabelConvention.START, Consolidation.AVERAGE);
+    List<long[]> spans = new ArrayList<>();
+    List<Double> vals = new ArrayList<>();
+    long t = T0;
+    for (int i = 0; i < 50_000; i++) {
+      double v = random.nextInt(20) == 0 ? Double.NaN : random.nextGaussian() * 100;
+      w.add(t, v);
+      spans.add(new long[] {t, t + step});
+      vals.add(v);
+      t += step;
+    }
+    SampleSeries s = w.publish();
+    ColumnBuffer out = new ColumnBuffer();
+    for (int round = 0; round < 40; round++) {
+      long width = (long) (10 * MS * Math.pow((t - T0) / (10.0 * MS), random.nextDouble()));
+      long start = T0 - S + (long) (random.nextDouble() * (t - T0 - width + 2 * S));
+      int columns = 1 + random.nextInt(1920);
+      s.reduce(new TimeRange(start, start + width), columns, out);
+      for (int i = 0; i < columns; i += 1 + columns / 97) {
+        assertColumn(spans, vals, out, i);
+      }
+    }
+  }
+
   private static void assertColumn(List<long[]> spans, List<Double> vals, ColumnBuffer out, int i) {
     long c0 = out.columnStart(i);
     long c1 = out.columnEnd(i);

@@ -126,11 +126,12 @@ final class RasterPainter implements Painter {
     }
     int a = colour.alpha();
     int src = premultiplied(colour);
-    for (int row = y0; row < y1; row++) {
-      rows[row] = Math.min(rows[row], x0);
-      rows[height + row] = Math.max(rows[height + row], x1);
-    }
+    widenSpans(x0, x1, y0, y1);
     if (a != 255) {
+      if (x1 - x0 == 1) {
+        blendColumn(y0 * width + x0, y1 * width + x0, src, 255 - a);
+        return;
+      }
       for (int row = y0; row < y1; row++) {
         blend(row * width + x0, row * width + x1, src, 255 - a);
       }
@@ -242,6 +243,33 @@ final class RasterPainter implements Painter {
       lastColour = colour;
     }
     return lastSrc;
+  }
+
+  /** Widens the written span of rows {@code [y0, y1)} to {@code [x0, x1)}; stores only where it grows. */
+  private void widenSpans(int x0, int x1, int y0, int y1) {
+    for (int row = y0; row < y1; row++) {
+      if (x0 < rows[row]) {
+        rows[row] = x0;
+      }
+      if (x1 > rows[height + row]) {
+        rows[height + row] = x1;
+      }
+    }
+  }
+
+  /**
+   * {@link #blend} of a one-pixel-wide bar, pixels {@code from, from + width, ...} before {@code to}:
+   * a band at a column a pixel wide is thousands of these, and a loop per row cost more than the pixel.
+   */
+  private void blendColumn(int from, int to, int src, int keep) {
+    for (int i = from; i < to; i += width) {
+      int d = pixels[i];
+      if (d == 0) {
+        pixels[i] = src;
+      } else {
+        blend(i, i + 1, src, keep);
+      }
+    }
   }
 
   private void blend(int from, int to, int src, int keep) {

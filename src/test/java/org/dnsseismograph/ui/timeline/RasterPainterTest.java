@@ -41,6 +41,25 @@ class RasterPainterTest {
   }
 
   @Test
+  void aTranslucentBarOnePixelWideBlendsEachRowLikeAWiderRectangle() {
+    RasterPainter p = painter(3, 5, 1);
+    p.fillRect(1, 0, 1, 2, Rgba.rgb(0x0000ff).withAlpha(128));
+    p.fillRect(1, 1, 1, 3, RED.withAlpha(128));
+    int[] expected = {0x80000080, 0xc0800040, 0x80800000, 0x80800000, 0};
+    for (int y = 0; y < 5; y++) {
+      assertEquals(expected[y], p.pixel(1, y), "row " + y);
+      assertEquals(0, p.pixel(0, y), "left of the bar, row " + y);
+      assertEquals(0, p.pixel(2, y), "right of the bar, row " + y);
+    }
+    // Two buffers are taken in turn: the second begin takes this one up again.
+    p.begin(3, 5, 1);
+    p.begin(3, 5, 1);
+    for (int y = 0; y < 5; y++) {
+      assertEquals(0, p.pixel(1, y), "row " + y + " when the buffer is taken up again");
+    }
+  }
+
+  @Test
   void aBufferTakenUpAgainHoldsNothingOfTheFramesBefore() {
     RasterPainter p = painter(12, 8, 1);
     p.fillRect(1, 1, 3, 2, RED);
