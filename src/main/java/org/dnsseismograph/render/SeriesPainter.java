@@ -2,6 +2,7 @@ package org.dnsseismograph.render;
 
 import java.util.Arrays;
 import org.dnsseismograph.series.ColumnBuffer;
+import org.dnsseismograph.series.TimeRange;
 
 /**
  * Draws reduced series into a lane's plot: bands with value lines, stacked areas, heat rows, and
@@ -20,6 +21,32 @@ final class SeriesPainter {
   private double[] cum = new double[2048];
   /** One device pixel in logical pixels: 0.5 on a 2× export. Bars snap to it. */
   private double px = 1;
+  /** The x of every column edge for {@link #edgeLayout} and a buffer of {@link #edgeRange} in {@link #edgeColumns}. */
+  private double[] edgeX = new double[0];
+  private TimelineLayout edgeLayout;
+  private TimeRange edgeRange;
+  private int edgeColumns = -1;
+
+  /**
+   * The x of every column edge of {@code b}. Every series of a frame has the same edges, so they are
+   * computed once a frame instead of twice per column and series: a quarter of a wide frame's drawing
+   * went to {@link TimelineLayout#xOf}.
+   */
+  private double[] xEdges(TimelineLayout l, ColumnBuffer b) {
+    int n = b.columns();
+    if (l != edgeLayout || n != edgeColumns || !b.range().equals(edgeRange)) {
+      if (edgeX.length < n + 1) {
+        edgeX = new double[n + 1];
+      }
+      for (int i = 0; i <= n; i++) {
+        edgeX[i] = l.xOf(b.columnStart(i));
+      }
+      edgeLayout = l;
+      edgeColumns = n;
+      edgeRange = b.range();
+    }
+    return edgeX;
+  }
 
   SeriesPainter(Palette palette) {
     this.palette = palette;
@@ -59,10 +86,11 @@ final class SeriesPainter {
     for (int k = 0; k < bufs.length; k++) {
       ColumnBuffer b = bufs[k];
       Bars bars = new Bars(px, g, lane.series().get(k).colour().withOpacity(0.85));
+      double[] x = xEdges(l, b);
       for (int i = 0; i < n; i++) {
         if (b.hasData(i)) {
           double top = cum[i] + b.value(i);
-          bars.add(l.xOf(b.columnStart(i)), l.xOf(b.columnEnd(i)), s.y(top, box), s.y(cum[i], box));
+          bars.add(x[i], x[i + 1], s.y(top, box), s.y(cum[i], box));
           cum[i] = top;
         }
       }
@@ -154,8 +182,9 @@ final class SeriesPainter {
 
   private void band(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer b, int from, int to, YScale s, Rgba c) {
     Bars bars = new Bars(px, g, c);
+    double[] x = xEdges(l, b);
     for (int i = from; i < to; i++) {
-      bars.add(l.xOf(b.columnStart(i)), l.xOf(b.columnEnd(i)), s.y(b.max(i), box), s.y(b.min(i), box));
+      bars.add(x[i], x[i + 1], s.y(b.max(i), box), s.y(b.min(i), box));
     }
     bars.flush();
   }
@@ -189,6 +218,7 @@ final class SeriesPainter {
    */
   private void denseLine(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer b, int from, int to, YScale s, Rgba c) {
     Bars bars = new Bars(px, g, c);
+    double[] x = xEdges(l, b);
     double prev = Double.NaN;
     double y = s.y(b.value(from), box);
     for (int i = from; i < to; i++) {
@@ -203,7 +233,7 @@ final class SeriesPainter {
         lo = Math.min(lo, (y + next) / 2);
         hi = Math.max(hi, (y + next) / 2);
       }
-      bars.add(l.xOf(b.columnStart(i)), l.xOf(b.columnEnd(i)), lo - 0.6, hi + 0.6);
+      bars.add(x[i], x[i + 1], lo - 0.6, hi + 0.6);
       prev = y;
       y = next;
     }
