@@ -33,6 +33,13 @@ final class HostnameBytes {
     return (~safe | w) & HIGH;
   }
 
+  /** Byte k of the result is 0xFF when bit k of {@code bits} (eight bits) is set, else 0. */
+  static long spread(int bits) {
+    // each byte gets a copy of the bits and keeps its own bit; then any set bit fills its byte
+    long x = (bits & 0xFFL) * ONES & 0x8040_2010_0804_0201L;
+    return ((((x + LOW7) | x) & HIGH) >>> 7) * 0xFF;
+  }
+
   /**
    * Bytes of {@code x} (each at most 0x7F) from {@code lo} to {@code hi}: adding {@code 0x80 - c}
    * to such a byte sets its high bit exactly when it is at least {@code c}, and cannot carry into

@@ -150,12 +150,16 @@ final class NameReader {
     int hops = 0;
     int runStart = pos - base;
     int visits = 0;
+    // bit k: a length octet k bytes after pos; meaningful only while no pointer was followed
+    long lengthBits = 0;
     textLength = 0;
     hash = 0;
     while (true) {
       if (p >= stop) {
         return TRUNCATED;
       }
+      int k = p - pos;
+      lengthBits |= k < 64 ? 1L << k : 0;
       int here = p - base;
       if (here < MEMO_SIZE) {
         visited[visits++] = here | octets << 14 | hops << 23;
@@ -214,7 +218,7 @@ final class NameReader {
     unsavedOctets = octets;
     unsavedHops = hops;
     if (text != null) {
-      if (hops != 0 || !copyText(buf, pos, octets, text)) {
+      if (hops != 0 || !copyText(buf, pos, octets, lengthBits, text)) {
         walkText(buf, base, pos, text);
         hash = hash(text, textLength);
       }
@@ -223,16 +227,17 @@ final class NameReader {
   }
 
   /**
-   * Writes the text of the valid, uncompressed name at {@code pos} ({@code octets} long) and its
-   * {@link #hash(byte[], int)}, eight characters at a time: the text is the wire form without its
-   * first length octet, the other length octets turned into dots, so each text word is one load of
-   * the wire, lower-cased and checked for escapes with a few word-wide operations (SWAR), then
-   * stored and folded into the hash. A byte loop cost a bounds check and a table load per character,
-   * about a sixth of the whole capture pass. False, with nothing promised about {@code text}, when a
-   * character may need an escape (anything but letters, digits, '-' and '_': the caller's exact
-   * walk decides) or when a word would read past the buffer's limit.
+   * Writes the text of the valid, uncompressed name at {@code pos} ({@code octets} long, its length
+   * octets at the set bits of {@code lengthBits}) and its {@link #hash(byte[], int)}, eight
+   * characters at a time: the text is the wire form without its first length octet, the other
+   * length octets turned into dots, so each text word is one load of the wire, lower-cased and
+   * checked for escapes with a few word-wide operations (SWAR), then stored and folded into the
+   * hash. No branch depends on the labels' lengths: with random names, such branches missed often.
+   * False, with nothing promised about {@code text}, when a character may need an escape (anything
+   * but letters, digits, '-' and '_': the caller's exact walk decides), when the name is longer
+   * than 64 octets, or when a word would read past the buffer's limit.
    */
-  private boolean copyText(ByteBuffer buf, int pos, int octets, byte[] text) {
+  private boolean copyText(ByteBuffer buf, int pos, int octets, long lengthBits, byte[] text) {
     if (octets == 1) {
       text[0] = '.';
       textLength = 1;
@@ -241,24 +246,19 @@ final class NameReader {
     }
     int n = octets - 2;
     int from = pos + 1;
-    if (from + ((n + 7) & ~7) > buf.limit()) {
+    if (octets > 64 || from + ((n + 7) & ~7) > buf.limit()) {
       return false;
     }
     boolean littleEndian = buf.order() == ByteOrder.LITTLE_ENDIAN;
     long h = HASH_SEED ^ n;
-    // text index of the next length octet: the first label's length says where it is
-    int nextLength = buf.get(pos) & 0xFF;
+    // bit j: text index j is a length octet (wire offset pos + 1 + j)
+    long dotBits = lengthBits >>> 1;
     for (int i = 0; i < n; i += 8) {
       long w = buf.getLong(from + i);
       if (!littleEndian) {
         w = Long.reverseBytes(w);
       }
-      long dots = 0;
-      while (nextLength < i + 8) {
-        int shift = 8 * (nextLength - i);
-        dots |= 0xFFL << shift;
-        nextLength += 1 + (int) (w >>> shift & 0xFF);
-      }
+      long dots = HostnameBytes.spread((int) (dotBits >>> i) & 0xFF);
       long valid = n - i >= 8 ? -1L : (1L << 8 * (n - i)) - 1;
       long upper = HostnameBytes.upperCase(w);
       if ((HostnameBytes.unsafe(w, upper) & ~dots & valid) != 0) {

@@ -28,6 +28,19 @@ class HostnameBytesTest {
     }
   }
 
+  @Test
+  void spreadFillsTheByteOfEachSetBit() {
+    for (int bits = 0; bits < 256; bits++) {
+      long expected = 0;
+      for (int k = 0; k < 8; k++) {
+        if ((bits & 1 << k) != 0) {
+          expected |= 0xFFL << 8 * k;
+        }
+      }
+      assertEquals(expected, HostnameBytes.spread(bits), "bits " + Integer.toBinaryString(bits));
+    }
+  }
+
   private static boolean hostnameCharacter(int b) {
     return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '_';
   }
