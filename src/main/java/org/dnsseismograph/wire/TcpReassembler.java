@@ -103,7 +103,7 @@ final class TcpReassembler {
 
   /** End of input: closes every direction (flushing held segments, counting unfinished messages), least recently used first. */
   void finish(long now, long frameNumber) {
-    for (TcpStream s = streams.eldest(); s != null; s = s.newer) {
+    for (TcpStream s = streams.eldest(); s != null; s = streams.newer(s)) {
       s.close(now, frameNumber);
     }
     streams.clear();

@@ -33,9 +33,8 @@ final class TcpStream {
   final int hash;
   /** The reverse direction while both are in the table, else null (this stream itself if its key is its own reverse). */
   TcpStream peer;
-  /** Neighbours in the table's use order. */
-  TcpStream older;
-  TcpStream newer;
+  /** Number of this stream in the table's use order while it is in the table, else -1. */
+  int id = -1;
   /** Capture time of this direction's last segment, for the idle timeout. */
   long lastSeen;
   /** Time and number of the frame being decoded: what emitted messages carry. */

@@ -7,9 +7,10 @@ import java.util.Arrays;
  * order. An open-addressed table (linear probing, at most half full, deletion by shifting back, so
  * no tombstones) of the streams themselves: the key lives in the stream as primitive fields, and an
  * {@code int[]} of key hashes is probed before any stream is touched, so a lookup costs no key
- * object and usually one stream. The use order is a list threaded through the streams ({@link
- * TcpStream#older}, {@link TcpStream#newer}); {@link #touch} and {@link #add} keep it exactly as an
- * access-ordered {@code LinkedHashMap} whose {@code get} is {@code find} then {@code touch} would.
+ * object and usually one stream. The use order is a doubly linked list of small stream numbers
+ * ({@link TcpStream#id}) in two {@code int[]}, so moving a stream to the end touches no other
+ * stream; {@link #touch} and {@link #add} keep it exactly as an access-ordered {@code
+ * LinkedHashMap} whose {@code get} is {@code find} then {@code touch} would.
  * Each stream in the table knows its reverse direction ({@link TcpStream#peer}) while both are in
  * the table, so an acknowledgement finds the other direction without a lookup. Nothing is
  * allocated once the table has grown to the number of streams it holds; it never holds more than
@@ -23,10 +24,18 @@ final class TcpStreamTable {
   private int[] hashes = new int[INITIAL_CAPACITY];
   private int mask = INITIAL_CAPACITY - 1;
   private int size;
-  /** Least recently used. */
-  private TcpStream eldest;
-  /** Most recently used. */
-  private TcpStream newest;
+  /** Streams by id; an id is free while its stream is not in the table. */
+  private TcpStream[] byId = new TcpStream[INITIAL_CAPACITY / 2];
+  /** Use order by id: the next older and next newer stream's id, or -1. */
+  private int[] older = new int[INITIAL_CAPACITY / 2];
+  private int[] newer = new int[INITIAL_CAPACITY / 2];
+  private int[] freeIds = new int[INITIAL_CAPACITY / 2];
+  private int freeCount;
+  private int idsUsed;
+  /** Id of the least recently used stream, or -1. */
+  private int eldest = -1;
+  /** Id of the most recently used stream, or -1. */
+  private int newest = -1;
 
   /** Hash of a direction's key; never 0 (0 marks an empty slot). */
   static int hash(long srcHi, long srcLo, long dstHi, long dstLo, int ports) {
@@ -59,11 +68,12 @@ final class TcpStreamTable {
 
   /** Makes {@code s}, which is in the table, the most recently used. */
   void touch(TcpStream s) {
-    if (s == newest) {
+    int id = s.id;
+    if (id == newest) {
       return;
     }
-    unlink(s);
-    append(s);
+    unlink(id);
+    append(id);
   }
 
   /** Adds a direction whose key is not in the table yet, as the most recently used, and links it with its reverse. */
@@ -73,7 +83,10 @@ final class TcpStreamTable {
     }
     place(s);
     size++;
-    append(s);
+    int id = freeCount > 0 ? freeIds[--freeCount] : idsUsed++;
+    s.id = id;
+    byId[id] = s;
+    append(id);
     if (s.srcHi == s.dstHi && s.srcLo == s.dstLo && s.srcPort == s.dstPort) {
       s.peer = s;
     } else {
@@ -93,16 +106,25 @@ final class TcpStreamTable {
     }
     shiftBack(i);
     size--;
-    unlink(s);
+    unlink(s.id);
+    byId[s.id] = null;
+    freeIds[freeCount++] = s.id;
+    s.id = -1;
     if (s.peer != null && s.peer != s) {
       s.peer.peer = null;
     }
     s.peer = null;
   }
 
-  /** The least recently used direction, or null when empty; then follow {@link TcpStream#newer}. */
+  /** The least recently used direction, or null when empty. */
   TcpStream eldest() {
-    return eldest;
+    return eldest < 0 ? null : byId[eldest];
+  }
+
+  /** The direction used next after {@code s}, which is in the table, or null if {@code s} is the most recent. */
+  TcpStream newer(TcpStream s) {
+    int n = newer[s.id];
+    return n < 0 ? null : byId[n];
   }
 
   int size() {
@@ -111,18 +133,18 @@ final class TcpStreamTable {
 
   /** Forgets every direction. */
   void clear() {
-    for (TcpStream s = eldest; s != null; ) {
-      TcpStream next = s.newer;
-      s.older = null;
-      s.newer = null;
-      s.peer = null;
-      s = next;
+    for (int id = eldest; id >= 0; id = newer[id]) {
+      byId[id].peer = null;
+      byId[id].id = -1;
     }
-    eldest = null;
-    newest = null;
+    eldest = -1;
+    newest = -1;
     Arrays.fill(slots, null);
     Arrays.fill(hashes, 0);
+    Arrays.fill(byId, null);
     size = 0;
+    freeCount = 0;
+    idsUsed = 0;
   }
 
   private void place(TcpStream s) {
@@ -155,36 +177,38 @@ final class TcpStreamTable {
     slots = new TcpStream[capacity];
     hashes = new int[capacity];
     mask = capacity - 1;
-    for (TcpStream s = eldest; s != null; s = s.newer) {
-      place(s);
+    for (int id = eldest; id >= 0; id = newer[id]) {
+      place(byId[id]);
     }
+    byId = Arrays.copyOf(byId, capacity / 2);
+    older = Arrays.copyOf(older, capacity / 2);
+    newer = Arrays.copyOf(newer, capacity / 2);
+    freeIds = Arrays.copyOf(freeIds, capacity / 2);
   }
 
-  private void append(TcpStream s) {
-    s.older = newest;
-    s.newer = null;
-    if (newest == null) {
-      eldest = s;
+  private void append(int id) {
+    older[id] = newest;
+    newer[id] = -1;
+    if (newest < 0) {
+      eldest = id;
     } else {
-      newest.newer = s;
+      newer[newest] = id;
     }
-    newest = s;
+    newest = id;
   }
 
-  private void unlink(TcpStream s) {
-    TcpStream o = s.older;
-    TcpStream n = s.newer;
-    if (o == null) {
+  private void unlink(int id) {
+    int o = older[id];
+    int n = newer[id];
+    if (o < 0) {
       eldest = n;
     } else {
-      o.newer = n;
+      newer[o] = n;
     }
-    if (n == null) {
+    if (n < 0) {
       newest = o;
     } else {
-      n.older = o;
+      older[n] = o;
     }
-    s.older = null;
-    s.newer = null;
   }
 }

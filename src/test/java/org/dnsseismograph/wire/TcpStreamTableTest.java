@@ -94,7 +94,7 @@ class TcpStreamTableTest {
   private static void assertSameState(LinkedHashMap<Key, TcpStream> model, TcpStreamTable table) {
     assertEquals(model.size(), table.size());
     List<TcpStream> order = new ArrayList<>();
-    for (TcpStream s = table.eldest(); s != null; s = s.newer) {
+    for (TcpStream s = table.eldest(); s != null; s = table.newer(s)) {
       order.add(s);
     }
     assertEquals(new ArrayList<>(model.values()), order);
