@@ -1,9 +1,6 @@
 package org.dnsseismograph.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Tracks the TCP stream directions on DNS ports and hands their segments to {@link TcpStream}.
@@ -16,8 +13,7 @@ import java.util.Map;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7766">RFC 7766</a>
  */
 final class TcpReassembler {
-  private final LinkedHashMap<AddressKey, TcpStream> streams = new LinkedHashMap<>(256, 0.75f, true);
-  private final AddressKey probe = new AddressKey();
+  private final TcpStreamTable streams = new TcpStreamTable();
   private final DecodeOptions options;
   private final SkipCounter skips;
   private final DnsEmitter emitter;
@@ -31,78 +27,83 @@ final class TcpReassembler {
     this.idle = options.tcpIdleTimeoutNanos();
   }
 
-  /** One segment of the packet described by {@code ctx}. */
+  /**
+   * One segment of the packet described by {@code ctx}. Each direction looked at becomes the most
+   * recently used, this one first, then the reverse one (RST, ACK).
+   */
   void segment(PacketContext ctx, int srcPort, int dstPort, int seq, int ack, int flags, ByteBuffer b, int index,
       int captured, int wireLength) {
     long now = ctx.timestampNanos;
     long frame = ctx.frameNumber;
-    probe.set(ctx.srcHi, ctx.srcLo, ctx.dstHi, ctx.dstLo, ((long) srcPort << 16) | dstPort);
-    TcpStream s = streams.get(probe);
+    TcpStream s = streams.find(ctx.srcHi, ctx.srcLo, ctx.dstHi, ctx.dstLo, TcpStream.ports(srcPort, dstPort));
+    if (s != null) {
+      streams.touch(s);
+    }
     if ((flags & TcpStream.RST) != 0) {
       if (s != null) {
         s.close(now, frame);
       }
-      TcpStream reverse = reverse(ctx, srcPort, dstPort);
+      TcpStream reverse = reverse(s, ctx, srcPort, dstPort);
       if (reverse != null) {
         reverse.close(now, frame);
       }
       return;
     }
     if (s == null && (wireLength > 0 || (flags & TcpStream.SYN) != 0)) {
-      s = create(srcPort, dstPort, now, frame);
+      s = create(ctx, srcPort, dstPort, now, frame);
     }
     if (s != null) {
       s.segment(now, frame, seq, flags, b, index, captured, wireLength);
     }
     if ((flags & TcpStream.ACK) != 0) {
-      TcpStream reverse = reverse(ctx, srcPort, dstPort);
+      TcpStream reverse = reverse(s, ctx, srcPort, dstPort);
       if (reverse != null) {
         reverse.acknowledged(ack, now, frame);
       }
     }
   }
 
-  private TcpStream reverse(PacketContext ctx, int srcPort, int dstPort) {
-    return streams.get(probe.set(ctx.dstHi, ctx.dstLo, ctx.srcHi, ctx.srcLo, ((long) dstPort << 16) | srcPort));
+  /** The reverse of the direction {@code s} (null when not tracked), made the most recently used; null if not tracked. */
+  private TcpStream reverse(TcpStream s, PacketContext ctx, int srcPort, int dstPort) {
+    TcpStream r = s != null ? s.peer
+        : streams.find(ctx.dstHi, ctx.dstLo, ctx.srcHi, ctx.srcLo, TcpStream.ports(dstPort, srcPort));
+    if (r != null) {
+      streams.touch(r);
+    }
+    return r;
   }
 
-  private TcpStream create(int srcPort, int dstPort, long now, long frameNumber) {
+  private TcpStream create(PacketContext ctx, int srcPort, int dstPort, long now, long frameNumber) {
     if (streams.size() >= options.maxTcpFlows()) {
-      Iterator<TcpStream> it = streams.values().iterator();
-      TcpStream eldest = it.next();
-      it.remove();
+      TcpStream eldest = streams.eldest();
+      streams.remove(eldest);
       if (eldest.isOpen()) {
         skips.count(WireSkip.TCP_FLOW_EVICTED, frameNumber);
         eldest.close(now, frameNumber);
       }
     }
-    AddressKey key = probe.copy();
-    TcpStream s = new TcpStream(key, srcPort, dstPort, options, skips, emitter);
-    streams.put(key, s);
+    TcpStream s = new TcpStream(ctx.srcHi, ctx.srcLo, ctx.dstHi, ctx.dstLo, srcPort, dstPort, options, skips, emitter);
+    streams.add(s);
     return s;
   }
 
   /** Closes directions idle for longer than the timeout; looks at the table at most a few times per timeout. */
   void expire(long now, long frameNumber) {
-    if (now < nextIdleCheck || streams.isEmpty()) {
+    if (now < nextIdleCheck || streams.size() == 0) {
       return;
     }
     nextIdleCheck = now + idle / 8;
-    Iterator<Map.Entry<AddressKey, TcpStream>> it = streams.entrySet().iterator();
-    while (it.hasNext()) {
-      TcpStream s = it.next().getValue();
-      if (now - s.lastSeen <= idle) {
-        // least recently used first: the rest were seen later
-        break;
-      }
-      it.remove();
+    TcpStream s;
+    // least recently used first: the rest were seen later
+    while ((s = streams.eldest()) != null && now - s.lastSeen > idle) {
+      streams.remove(s);
       s.close(now, frameNumber);
     }
   }
 
-  /** End of input: closes every direction (flushing held segments, counting unfinished messages). */
+  /** End of input: closes every direction (flushing held segments, counting unfinished messages), least recently used first. */
   void finish(long now, long frameNumber) {
-    for (TcpStream s : streams.values()) {
+    for (TcpStream s = streams.eldest(); s != null; s = streams.newer(s)) {
       s.close(now, frameNumber);
     }
     streams.clear();

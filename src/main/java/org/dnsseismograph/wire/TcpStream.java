@@ -21,9 +21,20 @@ final class TcpStream {
   static final int RST = 0x04;
   static final int ACK = 0x10;
 
-  final AddressKey key;
+  final long srcHi;
+  final long srcLo;
+  final long dstHi;
+  final long dstLo;
   final int srcPort;
   final int dstPort;
+  /** Both ports in one int, source port high: the last part of the table key. */
+  final int ports;
+  /** {@link TcpStreamTable#hash} of the key. */
+  final int hash;
+  /** The reverse direction while both are in the table, else null (this stream itself if its key is its own reverse). */
+  TcpStream peer;
+  /** Number of this stream in the table's use order while it is in the table, else -1. */
+  int id = -1;
   /** Capture time of this direction's last segment, for the idle timeout. */
   long lastSeen;
   /** Time and number of the frame being decoded: what emitted messages carry. */
@@ -42,12 +53,23 @@ final class TcpStream {
   private boolean finSeen;
   private int finSeq;
 
-  TcpStream(AddressKey key, int srcPort, int dstPort, DecodeOptions options, SkipCounter skips, DnsEmitter emitter) {
-    this.key = key;
+  TcpStream(long srcHi, long srcLo, long dstHi, long dstLo, int srcPort, int dstPort, DecodeOptions options,
+      SkipCounter skips, DnsEmitter emitter) {
+    this.srcHi = srcHi;
+    this.srcLo = srcLo;
+    this.dstHi = dstHi;
+    this.dstLo = dstLo;
     this.srcPort = srcPort;
     this.dstPort = dstPort;
+    this.ports = ports(srcPort, dstPort);
+    this.hash = TcpStreamTable.hash(srcHi, srcLo, dstHi, dstLo, ports);
     this.maxBuffered = options.maxTcpBufferedBytesPerFlow();
     this.framer = new DnsStreamFramer(this, skips, emitter);
+  }
+
+  /** The two 16-bit ports of a direction as one key part. */
+  static int ports(int srcPort, int dstPort) {
+    return (srcPort << 16) | dstPort;
   }
 
   boolean isOpen() {
@@ -207,7 +229,7 @@ final class TcpStream {
   }
 
   void emit(DnsEmitter emitter, ByteBuffer b, int index, int length) {
-    emitter.emit(Transport.TCP, emitTime, emitFrame, key.srcHi, key.srcLo, key.dstHi, key.dstLo, srcPort, dstPort,
+    emitter.emit(Transport.TCP, emitTime, emitFrame, srcHi, srcLo, dstHi, dstLo, srcPort, dstPort,
         b, index, length, length);
   }
 }
