@@ -234,17 +234,7 @@ class SampleSeriesTest {
       vals.add(v);
       t = end;
     }
-    SampleSeries s = w.publish();
-    ColumnBuffer out = new ColumnBuffer();
-    for (int round = 0; round < 40; round++) {
-      long width = (long) (10 * MS * Math.pow((t - T0) / (10.0 * MS), random.nextDouble()));
-      long start = T0 - S + (long) (random.nextDouble() * (t - T0 - width + 2 * S));
-      int columns = 1 + random.nextInt(1920);
-      s.reduce(new TimeRange(start, start + width), columns, out);
-      for (int i = 0; i < columns; i += 1 + columns / 97) {
-        assertColumn(spans, vals, out, i);
-      }
-    }
+    assertRandomZoomsMatch(w.publish(), spans, vals, t, random);
   }
 
   @Test
@@ -262,11 +252,15 @@ class SampleSeriesTest {
       vals.add(v);
       t += step;
     }
-    SampleSeries s = w.publish();
+    assertRandomZoomsMatch(w.publish(), spans, vals, t, random);
+  }
+
+  /** 40 random views from 10 ms to the whole series (plus a second either side), every ~97th column checked. */
+  private static void assertRandomZoomsMatch(SampleSeries s, List<long[]> spans, List<Double> vals, long end, Random random) {
     ColumnBuffer out = new ColumnBuffer();
     for (int round = 0; round < 40; round++) {
-      long width = (long) (10 * MS * Math.pow((t - T0) / (10.0 * MS), random.nextDouble()));
-      long start = T0 - S + (long) (random.nextDouble() * (t - T0 - width + 2 * S));
+      long width = (long) (10 * MS * Math.pow((end - T0) / (10.0 * MS), random.nextDouble()));
+      long start = T0 - S + (long) (random.nextDouble() * (end - T0 - width + 2 * S));
       int columns = 1 + random.nextInt(1920);
       s.reduce(new TimeRange(start, start + width), columns, out);
       for (int i = 0; i < columns; i += 1 + columns / 97) {
