@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -24,6 +25,7 @@ import javafx.stage.Stage;
 import org.dnsseismograph.analysis.ClockOffsetEstimator;
 import org.dnsseismograph.ui.common.ActionFactory;
 import org.dnsseismograph.ui.common.AnnotationActions;
+import org.dnsseismograph.ui.common.DelayedHint;
 import org.dnsseismograph.ui.common.DialogService;
 import org.dnsseismograph.ui.common.TaskRunner;
 import org.dnsseismograph.ui.common.UserSettings;
@@ -62,6 +64,8 @@ public final class MainWindow implements WorkspaceHost {
   /** The panels' widths when the window opens, in pixels. */
   static final double SOURCES_WIDTH = 300;
   static final double SIDE_WIDTH = 330;
+  /** How long the empty-state hints wait at most for what the window opens at start-up. */
+  static final javafx.util.Duration STARTING_UP_AT_MOST = javafx.util.Duration.seconds(8);
 
   private final Stage stage;
   private final Scene scene;
@@ -122,6 +126,14 @@ public final class MainWindow implements WorkspaceHost {
     root.setId("main-window");
     root.setTop(actions.factory().menuBar());
     root.setCenter(WindowSkeleton.of(opening == null ? "" : opening, SOURCES_WIDTH, SIDE_WIDTH));
+    if (opening != null) {
+      // The empty-state hints wait for what is being opened; an open that fails says so in a
+      // dialog, and the hints come back after this long at most.
+      sources.startingUp();
+      PauseTransition over = new PauseTransition(STARTING_UP_AT_MOST);
+      over.setOnFinished(e -> sources.startedUp());
+      over.play();
+    }
     this.scene = new Scene(root, 1600, 960);
     actions.install(scene);
     acceptDrops(root);
@@ -167,7 +179,9 @@ public final class MainWindow implements WorkspaceHost {
     Label hint = new Label("Drop captures, exports or a workspace here\nor use File ▸ Open (Ctrl+O)");
     hint.setId("drop-hint");
     hint.getStyleClass().add("drop-hint");
-    hint.visibleProperty().bind(sources.extentProperty().isNull());
+    // While sources load there is nothing to drop yet: the status bar shows their progress.
+    DelayedHint.show(hint, Bindings.createBooleanBinding(() -> sources.extentProperty().get() == null && sources.sources().isEmpty()
+        && !sources.startingUpProperty().get(), sources.extentProperty(), sources.sources(), sources.startingUpProperty()));
     hint.setMouseTransparent(true);
     timelineView.visibleProperty().bind(sources.extentProperty().isNotNull());
     StackPane middle = new StackPane(timelineView, hint);

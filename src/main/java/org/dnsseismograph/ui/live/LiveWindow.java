@@ -2,6 +2,7 @@ package org.dnsseismograph.ui.live;
 
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -18,6 +19,7 @@ import org.dnsseismograph.capture.Recording;
 import org.dnsseismograph.ui.MainWindow;
 import org.dnsseismograph.ui.common.ActionFactory;
 import org.dnsseismograph.ui.common.Actions;
+import org.dnsseismograph.ui.common.DelayedHint;
 import org.dnsseismograph.ui.common.FxExecutor;
 import org.dnsseismograph.wire.DnsPorts;
 
@@ -146,8 +148,7 @@ public final class LiveWindow {
     if (window.timelineView().getParent() instanceof Pane middle) {
       for (Node n : middle.getChildren()) {
         if ("drop-hint".equals(n.getId())) {
-          n.visibleProperty().unbind();
-          n.visibleProperty().bind(anyData.not());
+          DelayedHint.show(n, anyData.not().and(Bindings.isEmpty(window.sources().sources())).and(window.sources().startingUpProperty().not()));
         }
       }
     }

@@ -19,6 +19,7 @@ import org.dnsseismograph.analysis.CommonMoment;
 import org.dnsseismograph.analysis.CommonMomentEvidence;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.ui.common.DelayedHint;
 
 /**
  * The sources panel (the timeline's legend of sources): one {@link SourceCard} per source, in the
@@ -49,8 +50,7 @@ public final class SourcesView extends VBox {
     Label empty = new Label("No source yet: drop captures, exports or a workspace on the window, or use File ▸ Open.");
     empty.setWrapText(true);
     empty.getStyleClass().add("muted");
-    empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(sources.sources()));
-    empty.managedProperty().bind(empty.visibleProperty());
+    DelayedHint.show(empty, javafx.beans.binding.Bindings.isEmpty(sources.sources()).and(sources.startingUpProperty().not()));
     cards.setPadding(new Insets(0, 4, 0, 0));
     ScrollPane scroll = new ScrollPane(new VBox(8, empty, cards));
     scroll.setFitToWidth(true);

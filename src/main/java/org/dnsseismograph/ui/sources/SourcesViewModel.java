@@ -62,6 +62,7 @@ public final class SourcesViewModel {
   private final ReadOnlyObjectWrapper<Lanes> lanes = new ReadOnlyObjectWrapper<>(new Lanes(new LanePlanner(Palette.STANDARD).plan(List.of()), Set.of()));
   private final ReadOnlyObjectWrapper<TimeRange> extent = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper startingUp = new ReadOnlyBooleanWrapper();
   private final ObjectProperty<Source> reference = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<Long> revision = new ReadOnlyObjectWrapper<>(0L);
   private final TaskRunner tasks;
@@ -85,6 +86,29 @@ public final class SourcesViewModel {
     this.clock = clock;
     this.tasks = tasks;
     this.loader = new SourceLoading(tasks, loads, this::seriesChanged);
+    sources.addListener((javafx.collections.ListChangeListener<Source>) c -> {
+      if (!sources.isEmpty()) {
+        startingUp.set(false);
+      }
+    });
+  }
+
+  /**
+   * True from {@link #startingUp()} until the first source is listed or {@link #startedUp()}: the
+   * window is opening what it was asked for, so "no source yet" is not the state to show.
+   */
+  public ReadOnlyBooleanProperty startingUpProperty() {
+    return startingUp.getReadOnlyProperty();
+  }
+
+  /** The window opens what it was asked for at start-up (a workspace, files, a live capture). */
+  public void startingUp() {
+    startingUp.set(sources.isEmpty());
+  }
+
+  /** The start-up opening is over, whatever came of it. */
+  public void startedUp() {
+    startingUp.set(false);
   }
 
   public ObservableList<Source> sources() {
