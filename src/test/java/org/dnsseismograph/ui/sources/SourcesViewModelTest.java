@@ -100,6 +100,24 @@ class SourcesViewModelTest {
   }
 
   @Test
+  void theStartUpOpeningEndsWithTheFirstSourceListedOrWhenSaidToEnd() throws Exception {
+    vm.startingUp();
+    assertTrue(vm.startingUpProperty().get());
+
+    vm.open(List.of(UiFixtures.export("unbound-control-stats_netdata-common.txt")), workspaces::add);
+    assertFalse(vm.startingUpProperty().get(), "a source is listed: the window is no longer waiting for one");
+
+    SourcesViewModel other = new SourcesViewModel(tasks, SourceLoads.defaults());
+    other.startingUp();
+    other.open(List.of(UiFixtures.demo().resolve("demo.seismograph.json")), workspaces::add);
+    assertTrue(other.startingUpProperty().get(), "a workspace handed on lists no source yet");
+    other.startedUp();
+    assertFalse(other.startingUpProperty().get());
+    vm.startingUp();
+    assertFalse(vm.startingUpProperty().get(), "a window with sources does not wait for any");
+  }
+
+  @Test
   void aWorkspaceFileIsHandedOnNotLoadedAsASource() {
     Path ws = UiFixtures.demo().resolve("demo.seismograph.json");
 
