@@ -1,9 +1,9 @@
 package org.dnsseismograph.ui.common;
 
+import static org.dnsseismograph.ui.WindowDriver.fx;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -30,14 +30,6 @@ class DelayedHintUITest {
     DelayedHint.show(hint, Bindings.createBooleanBinding(empty::get, empty));
     stage.setScene(new Scene(new VBox(hint), 300, 100));
     stage.show();
-  }
-
-  private static <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   private void awaitVisible() throws Exception {
