@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.dnsseismograph.series.ColumnBuffer;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.ResolvableSeries;
@@ -20,8 +21,8 @@ import org.dnsseismograph.series.Unit;
  * edges, so a frame reduced for an earlier view still draws in the right place while the next one
  * is computed.
  *
- * <p>Filled by one thread ({@link FrameReducer}), then handed over whole (through an atomic
- * reference) and only read; a consumer gives it back for reuse with {@link FrameReducer#recycle}
+ * <p>Filled by one thread ({@link FrameReducer}), which a helper thread may assist, series by
+ * series, while it fills; then handed over whole (through an atomic reference) and only read; a consumer gives it back for reuse with {@link FrameReducer#recycle}
  * once it holds a newer one.
  */
 public final class FrameData {
@@ -75,6 +76,14 @@ public final class FrameData {
    * behind them.
    */
   public FrameData fill(List<Lane> shown, TimeRange r, int cols, long gen) {
+    return fill(shown, r, cols, gen, null);
+  }
+
+  /**
+   * As {@link #fill(List, TimeRange, int, long)}, with {@code helper} (null: none) reducing series
+   * beside the calling thread; returns once both are done with this frame.
+   */
+  public FrameData fill(List<Lane> shown, TimeRange r, int cols, long gen, Executor helper) {
     Map<String, ColumnBuffer[]> oldDrawn = new HashMap<>(drawn);
     Map<String, ColumnBuffer[]> oldExact = new HashMap<>(exact);
     drawn.clear();
@@ -100,9 +109,9 @@ public final class FrameData {
       drawn.put(lane.key(), d);
       exact.put(lane.key(), e);
     }
-    // Sequential on purpose: spread over a fork-join pool, a frame waited for whichever helper the
-    // loading threads had pushed off the core (p99 wall 88 ms against 13 ms of CPU on two busy cores).
-    work.forEach(Runnable::run);
+    // Not a fork-join split: with loads running, a frame waited for whichever half a helper pushed
+    // off the core held (p99 wall 88 ms against 13 ms of CPU). The caller waits for one series at most.
+    SharedJobs.run(work, helper);
     this.range = r;
     this.columns = cols;
     this.generation = gen;

@@ -16,12 +16,13 @@ import org.dnsseismograph.series.TimeRange;
  * allocates nothing.
  *
  * <p>Thread-safe: {@link #request}, {@link #latest} and {@link #recycle} may be called from any
- * thread; reduction runs on the executor, one frame at a time.
+ * thread; reduction runs on the main executor, one frame at a time (with the helper, when there is
+ * one and a core is spare).
  */
 public final class FrameReducer {
   private record Request(List<Lane> lanes, TimeRange range, int columns) {}
 
-  private final Executor executor;
+  private final ReduceThreads threads;
   private final AtomicReference<Request> pending = new AtomicReference<>();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicReference<FrameData> latest = new AtomicReference<>();
@@ -29,9 +30,14 @@ public final class FrameReducer {
   private final ConcurrentLinkedQueue<FrameData> spare = new ConcurrentLinkedQueue<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-  /** A reducer running on {@code executor} (a single background thread in the window; the caller's thread in tests). */
+  /** A reducer running on {@code executor} alone (a single background thread; the caller's thread in tests). */
   public FrameReducer(Executor executor) {
-    this.executor = executor;
+    this(ReduceThreads.alone(executor));
+  }
+
+  /** A reducer running on {@code threads}' main thread, helped by its helper while a core is spare. */
+  public FrameReducer(ReduceThreads threads) {
+    this.threads = threads;
   }
 
   /** Asks for {@code lanes} over {@code range} in {@code columns} columns, replacing any request not yet started. */
@@ -63,7 +69,7 @@ public final class FrameReducer {
   private void drain() {
     if (running.compareAndSet(false, true)) {
       try {
-        executor.execute(this::run);
+        threads.main().execute(this::run);
       } catch (java.util.concurrent.RejectedExecutionException e) {
         // The executor was shut down with its window: there is nobody left to draw for.
         running.set(false);
@@ -76,7 +82,7 @@ public final class FrameReducer {
       for (Request r = pending.getAndSet(null); r != null; r = pending.getAndSet(null)) {
         FrameData f = spare.poll();
         try {
-          latest.set((f == null ? new FrameData() : f).fill(r.lanes(), r.range(), r.columns(), generation.incrementAndGet()));
+          latest.set((f == null ? new FrameData() : f).fill(r.lanes(), r.range(), r.columns(), generation.incrementAndGet(), threads.helperNow()));
         } catch (RuntimeException e) {
           failure.compareAndSet(null, e);
         }

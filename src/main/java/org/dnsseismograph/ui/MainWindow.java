@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.dnsseismograph.analysis.ClockOffsetEstimator;
+import org.dnsseismograph.render.ReduceThreads;
 import org.dnsseismograph.ui.common.ActionFactory;
 import org.dnsseismograph.ui.common.AnnotationActions;
 import org.dnsseismograph.ui.common.DelayedHint;
@@ -98,7 +99,7 @@ public final class MainWindow implements WorkspaceHost {
    * @param reducer the timeline's reduction thread
    */
   public MainWindow(Stage stage, TaskRunner tasks, DialogService dialogs, UserSettings settings, SourceLoads loads, ExecutorService reducer) {
-    this(stage, tasks, dialogs, settings, loads, reducer, null);
+    this(stage, tasks, dialogs, settings, loads, ReduceThreads.alone(reducer), null);
     buildPanels();
   }
 
@@ -108,7 +109,7 @@ public final class MainWindow implements WorkspaceHost {
    * panels and the status bar: the panels' views and their first layout (their controls' skins) are
    * most of the FX thread's work before the first frame, which the stand-in lets come first.
    */
-  MainWindow(Stage stage, TaskRunner tasks, DialogService dialogs, UserSettings settings, SourceLoads loads, ExecutorService reducer, String opening) {
+  MainWindow(Stage stage, TaskRunner tasks, DialogService dialogs, UserSettings settings, SourceLoads loads, ReduceThreads reducer, String opening) {
     this.stage = stage;
     this.tasks = tasks;
     this.dialogs = dialogs;

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.dnsseismograph.render.ReduceThreads;
 import org.dnsseismograph.ui.common.FxDialogService;
 import org.dnsseismograph.ui.common.FxExecutor;
 import org.dnsseismograph.ui.common.FxTaskRunner;
@@ -40,6 +41,8 @@ public final class SeismographApp {
 
   /** The window opens filling the screen, up to this size. */
   static final double MAX_WIDTH = 2560;
+  /** Work running longer than this holds a core, and frames are reduced without the helper thread. */
+  static final long LONG_WORK_NANOS = 200_000_000L;
   static final double MAX_HEIGHT = 1440;
 
   private SeismographApp() {}
@@ -114,13 +117,11 @@ public final class SeismographApp {
    */
   static MainWindow frame(Stage stage, LaunchRequest request, UserSettings settings, String opening) {
     FxTaskRunner tasks = new FxTaskRunner(2);
-    ExecutorService reducer = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "seismograph-reducer");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService reducer = Executors.newSingleThreadExecutor(r -> daemon(r, "seismograph-reducer"));
+    ExecutorService helper = Executors.newSingleThreadExecutor(r -> daemon(r, "seismograph-reducer-help"));
+    ReduceThreads reduceOn = new ReduceThreads(reducer, helper, () -> !tasks.longWorkRunning(LONG_WORK_NANOS));
     SourceLoads loads = new SourceLoads(SourceLoads.defaults().decode().withPorts(ports(request)), SourceLoads.defaults().timeoutNanos());
-    MainWindow w = new MainWindow(stage, tasks, new FxDialogService(stage), settings, loads, reducer, opening);
+    MainWindow w = new MainWindow(stage, tasks, new FxDialogService(stage), settings, loads, reduceOn, opening);
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
     stage.setX(screen.getMinX());
     stage.setY(screen.getMinY());
@@ -129,6 +130,7 @@ public final class SeismographApp {
     stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
       tasks.shutdown();
       reducer.shutdownNow();
+      helper.shutdownNow();
     });
     return w;
   }
@@ -141,6 +143,12 @@ public final class SeismographApp {
     w.buildPanels();
     org.dnsseismograph.ui.live.LiveWindow.attach(w, request.liveInterface(), ports(request), request.liveRecording());
     WindowSession.attach(w, recovery, Autosave.DEFAULT_DELAY_MILLIS);
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
   }
 
   /** Port 53 and those the request adds. */

@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.dnsseismograph.series.ColumnBuffer;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.MetricId;
@@ -22,12 +29,16 @@ class FrameDataTest {
 
   /** Events at T0 + 1 s + k × 7 ms for k = 0..99. */
   private static Lane lane() {
+    return lane("l");
+  }
+
+  private static Lane lane(String key) {
     long[] t = new long[100];
     for (int k = 0; k < 100; k++) {
       t[k] = T0 + S + k * 7 * MS;
     }
     EventSeries q = EventSeries.of(MetricId.of("client.queries"), new TimeRange(T0, T0 + 10 * S), t);
-    return new Lane("l", "l", LaneKind.LINES, List.of(new LaneSeries("queries", q, Palette.STANDARD.series(0))), Unit.COUNT, 100, 40);
+    return new Lane(key, key, LaneKind.LINES, List.of(new LaneSeries("queries", q, Palette.STANDARD.series(0))), Unit.COUNT, 100, 40);
   }
 
   @Test
@@ -90,5 +101,64 @@ class FrameDataTest {
     assertSame(first, r.latest(), "the recycled frame's buffers are reused");
     assertNotNull(r.latest().lane("l"));
     assertNull(r.failure());
+  }
+
+  @Test
+  void aFrameReducedWithAHelperThreadIsTheFrameReducedAlone() throws InterruptedException {
+    SyntheticIncident inc = SyntheticIncident.hour(150);
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(inc.sources());
+    ExecutorService helper = Executors.newSingleThreadExecutor();
+    SplittableRandom random = new SplittableRandom(26);
+    FrameData helped = new FrameData();
+    try {
+      for (int i = 0; i < 200; i++) {
+        long width = (long) (50 * MS * Math.pow(inc.duration / (50.0 * MS), random.nextDouble()));
+        long start = inc.start + (long) (random.nextDouble() * (inc.duration - width));
+        TimeRange view = new TimeRange(start, start + width);
+        int cols = 200 + random.nextInt(1800);
+        FrameData alone = FrameData.reduce(plan.visibleLanes(), view, cols);
+        helped.fill(plan.visibleLanes(), view, cols, i, helper);
+        for (Lane lane : plan.visibleLanes()) {
+          assertSameColumns(alone.lane(lane.key()), helped.lane(lane.key()), lane.key() + " at " + view);
+          assertSameColumns(alone.exact(lane.key()), helped.exact(lane.key()), lane.key() + " rug at " + view);
+        }
+      }
+    } finally {
+      helper.shutdownNow();
+      assertTrue(helper.awaitTermination(10, TimeUnit.SECONDS));
+    }
+  }
+
+  private static void assertSameColumns(ColumnBuffer[] want, ColumnBuffer[] got, String what) {
+    assertEquals(want.length, got.length, what);
+    for (int s = 0; s < want.length; s++) {
+      if (want[s] == null) {
+        assertNull(got[s], what);
+        continue;
+      }
+      assertEquals(want[s].range(), got[s].range(), what);
+      assertEquals(want[s].columns(), got[s].columns(), what);
+      for (int i = 0; i < want[s].columns(); i++) {
+        assertEquals(want[s].value(i), got[s].value(i), 0.0, what + " value " + i);
+        assertEquals(want[s].min(i), got[s].min(i), 0.0, what + " min " + i);
+        assertEquals(want[s].max(i), got[s].max(i), 0.0, what + " max " + i);
+        assertEquals(want[s].count(i), got[s].count(i), 0.0, what + " count " + i);
+      }
+    }
+  }
+
+  @Test
+  void theHelperIsOnlyHandedFramesWhileACoreIsSpare() {
+    List<Runnable> handed = new ArrayList<>();
+    AtomicBoolean spare = new AtomicBoolean(false);
+    FrameReducer r = new FrameReducer(new ReduceThreads(Runnable::run, handed::add, spare::get));
+    List<Lane> lanes = List.of(lane(), lane("m"));
+    r.request(lanes, new TimeRange(T0, T0 + S), 10);
+    assertTrue(handed.isEmpty(), "no spare core, and the helper was handed work");
+    assertNotNull(r.latest().lane("m"));
+    spare.set(true);
+    r.request(lanes, new TimeRange(T0, T0 + 2 * S), 10);
+    assertEquals(1, handed.size(), "a spare core, and the helper was not asked");
+    assertEquals(2, r.latest().generation());
   }
 }

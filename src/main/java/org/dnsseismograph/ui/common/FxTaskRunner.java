@@ -1,5 +1,7 @@
 package org.dnsseismograph.ui.common;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +26,8 @@ import org.dnsseismograph.common.Progress;
 public final class FxTaskRunner implements TaskRunner {
   private final ExecutorService pool;
   private final PulseGate gate = new PulseGate();
+  /** When each worker began the work it runs now (System.nanoTime); absent while it waits. */
+  private final Map<Thread, Long> begun = new ConcurrentHashMap<>();
 
   /** A runner with {@code threads} worker threads (loads, estimates and side-panel sums share them). */
   public FxTaskRunner(int threads) {
@@ -57,7 +61,14 @@ public final class FxTaskRunner implements TaskRunner {
     });
     gate.started();
     try {
-      pool.execute(task);
+      pool.execute(() -> {
+        begun.put(Thread.currentThread(), System.nanoTime());
+        try {
+          task.run();
+        } finally {
+          begun.remove(Thread.currentThread());
+        }
+      });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // Shut down with the window: work asked for while it closes is cancelled, not thrown at the caller.
       task.cancel(false);
@@ -73,6 +84,20 @@ public final class FxTaskRunner implements TaskRunner {
         return task.isDone();
       }
     };
+  }
+
+  /**
+   * Whether some work has been running for more than {@code nanos}: a load or a detection holds a
+   * core for seconds, while the side panel's sums and the estimates mostly end within a frame or two.
+   */
+  public boolean longWorkRunning(long nanos) {
+    long now = System.nanoTime();
+    for (long t : begun.values()) {
+      if (now - t > nanos) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Stops the worker threads (running work is interrupted); work submitted afterwards is cancelled at once. */

@@ -47,6 +47,11 @@ public final class TimelineBinding {
 
   /** The timeline over no data: the placeholder extent. */
   public static TimelineViewModel emptyTimeline(java.util.concurrent.Executor reduceOn) {
+    return emptyTimeline(org.dnsseismograph.render.ReduceThreads.alone(reduceOn));
+  }
+
+  /** The timeline over no data, reducing its frames on {@code reduceOn}'s threads. */
+  public static TimelineViewModel emptyTimeline(org.dnsseismograph.render.ReduceThreads reduceOn) {
     return new TimelineViewModel(LanePlan.of(List.of(org.dnsseismograph.render.Lane.annotations())), PLACEHOLDER, reduceOn);
   }
 

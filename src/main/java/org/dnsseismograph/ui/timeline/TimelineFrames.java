@@ -1,10 +1,10 @@
 package org.dnsseismograph.ui.timeline;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.dnsseismograph.render.FrameData;
 import org.dnsseismograph.render.FrameReducer;
 import org.dnsseismograph.render.Lane;
+import org.dnsseismograph.render.ReduceThreads;
 import org.dnsseismograph.series.TimeRange;
 
 /**
@@ -21,9 +21,10 @@ final class TimelineFrames {
   private int columns;
   private int overviewColumns;
 
-  TimelineFrames(Executor reduceOn) {
+  TimelineFrames(ReduceThreads reduceOn) {
     lanes = new FrameReducer(reduceOn);
-    overview = new FrameReducer(reduceOn);
+    // The overview is one lane, reduced mostly while the lanes are not: it gains nothing from a helper.
+    overview = new FrameReducer(reduceOn.main());
   }
 
   int columns() {

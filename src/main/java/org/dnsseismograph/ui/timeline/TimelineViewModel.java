@@ -16,6 +16,7 @@ import org.dnsseismograph.render.Lane;
 import org.dnsseismograph.render.LaneKind;
 import org.dnsseismograph.render.LanePlan;
 import org.dnsseismograph.render.LaneSeries;
+import org.dnsseismograph.render.ReduceThreads;
 import org.dnsseismograph.render.TimeText;
 import org.dnsseismograph.series.ColumnBuffer;
 import org.dnsseismograph.series.TimeRange;
@@ -56,6 +57,16 @@ public final class TimelineViewModel {
    * @throws IllegalArgumentException if {@code whole} is empty
    */
   public TimelineViewModel(LanePlan lanes, TimeRange whole, Executor reduceOn) {
+    this(lanes, whole, ReduceThreads.alone(reduceOn));
+  }
+
+  /**
+   * A timeline of {@code lanes} over {@code whole}, showing all of it, reducing frames on {@code
+   * reduceOn}'s threads.
+   *
+   * @throws IllegalArgumentException if {@code whole} is empty
+   */
+  public TimelineViewModel(LanePlan lanes, TimeRange whole, ReduceThreads reduceOn) {
     if (whole.durationNanos() <= 0) {
       throw new IllegalArgumentException("empty extent " + whole);
     }

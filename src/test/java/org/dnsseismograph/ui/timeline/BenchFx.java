@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 
-/** What the timeline's benchmarks share: a call on the FX thread, and a percentile of nanosecond samples in ms. */
+/** What the timeline's benchmarks share: a call on the FX thread, a daemon thread, and a percentile of nanosecond samples in ms. */
 final class BenchFx {
   private BenchFx() {}
 
@@ -20,6 +20,13 @@ final class BenchFx {
       }
     });
     return f.get();
+  }
+
+  /** A daemon thread for {@code r}, so that a benchmark's helper never keeps the JVM alive. */
+  static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "bench-helper");
+    t.setDaemon(true);
+    return t;
   }
 
   /** The {@code p}th percentile (nearest rank) of {@code nanos}, in milliseconds. */
