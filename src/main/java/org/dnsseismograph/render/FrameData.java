@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.IntConsumer;
 import org.dnsseismograph.series.ColumnBuffer;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.ResolvableSeries;
@@ -89,7 +90,7 @@ public final class FrameData {
     drawn.clear();
     exact.clear();
     boolean fine = r.durationNanos() < (long) cols * RATE_BUCKET;
-    List<Runnable> work = new ArrayList<>();
+    List<IntConsumer> work = new ArrayList<>();
     for (Lane lane : shown) {
       int n = lane.series().size();
       ColumnBuffer[] d = reuse(oldDrawn.get(lane.key()), n, cols);
@@ -103,7 +104,7 @@ public final class FrameData {
           work.add(fineRate(s, r, cols, d[i], e[i]));
         } else {
           ColumnBuffer out = d[i];
-          work.add(() -> s.reduce(r, cols, out));
+          work.add(worker -> s.reduce(r, cols, out));
         }
       }
       drawn.put(lane.key(), d);
@@ -119,8 +120,8 @@ public final class FrameData {
   }
 
   /** An event rate from UTC-aligned 100 ms buckets into {@code d}, and its events per pixel column into {@code e}. */
-  private static Runnable fineRate(ResolvableSeries s, TimeRange r, int cols, ColumnBuffer d, ColumnBuffer e) {
-    return () -> {
+  private static IntConsumer fineRate(ResolvableSeries s, TimeRange r, int cols, ColumnBuffer d, ColumnBuffer e) {
+    return worker -> {
       long from = TimeUnits.floorToStep(r.startNanos(), RATE_BUCKET);
       long to = -TimeUnits.floorToStep(-r.endNanos(), RATE_BUCKET);
       s.reduce(new TimeRange(from, to), (int) ((to - from) / RATE_BUCKET), d);

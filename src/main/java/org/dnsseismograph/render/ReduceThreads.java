@@ -19,8 +19,8 @@ public record ReduceThreads(Executor main, Executor helper, BooleanSupplier spar
     return new ReduceThreads(main, null, () -> false);
   }
 
-  /** The helper for a frame starting now, or null when it should run on {@code main} alone. */
-  Executor helperNow() {
+  /** The helper for work starting now (a frame's reduction or drawing), or null when it should run alone. */
+  public Executor helperNow() {
     return helper != null && spareCore.getAsBoolean() ? helper : null;
   }
 }

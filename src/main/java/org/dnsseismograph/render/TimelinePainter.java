@@ -1,5 +1,6 @@
 package org.dnsseismograph.render;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.series.ColumnBuffer;
 import org.dnsseismograph.series.TimeRange;
@@ -13,18 +14,20 @@ import org.dnsseismograph.workspace.Annotation;
  * overlay (crosshair, box selection); plus the title, legend and footer of an export, and the
  * overview strip. The one drawing code of the screen and every export.
  *
- * <p>Not thread-safe (it reuses point arrays): one instance per drawing thread.
+ * <p>Not thread-safe (it reuses point arrays): one instance per drawing thread, except that {@link
+ * #paintLaneData} may run on two workers at once, for different lanes.
  */
 public final class TimelinePainter {
   private final Palette palette;
   private final AxisPainter axes;
-  private final SeriesPainter series;
+  /** One per worker of a shared redraw ({@link SharedJobs}): the painter's point arrays and edge cache. */
+  private final SeriesPainter[] series;
   private final AnnotationPainter annotations;
 
   public TimelinePainter(Palette palette) {
     this.palette = palette;
     this.axes = new AxisPainter(palette);
-    this.series = new SeriesPainter(palette);
+    this.series = new SeriesPainter[] {new SeriesPainter(palette), new SeriesPainter(palette)};
     this.annotations = new AnnotationPainter(palette);
   }
 
@@ -39,39 +42,62 @@ public final class TimelinePainter {
 
   /** Every shown lane's data from {@code frame} (null draws nothing), each clipped to its plot. */
   public void paintSeries(Painter g, TimelineLayout l, FrameData frame) {
-    if (frame == null) {
-      return;
-    }
-    series.setPixel(l.columns() / (double) Math.max(1, frame.columns()));
-    for (LaneBox b : l.lanes()) {
-      Lane lane = b.lane();
-      if (lane.kind() == LaneKind.ANNOTATIONS || !frame.covers(lane)) {
-        continue;
-      }
-      ColumnBuffer[] bufs = frame.lane(lane.key());
-      g.beginGroup("lane-" + lane.key());
-      g.save();
-      g.clip(l.plotLeft(), b.plotTop(), l.plotWidth(), b.plotHeight());
-      series.noData(g, l, b, bufs);
-      YScale s = lane.kind() == LaneKind.HEAT ? null : lane.kind() == LaneKind.STACKED ? stackedScale(bufs, l) : YScale.ofBands(bufs, l);
-      if (s == null) {
-        series.heat(g, l, b, bufs);
-      } else {
-        valueGrid(g, l, b, s);
-        if (lane.kind() == LaneKind.STACKED) {
-          series.stacked(g, l, b, lane, bufs, s);
-        } else {
-          series.lines(g, l, b, lane, bufs, s);
-        }
-        series.rug(g, l, b, lane, frame.exact(lane.key()));
-      }
-      g.restore();
-      if (s == null) {
-        rowNames(g, l, b);
-      } else {
-        valueLabels(g, l, b, s);
-      }
+    for (LaneBox b : seriesLanes(l, frame)) {
+      g.beginGroup("lane-" + b.lane().key());
+      YScale s = paintLaneData(g, SharedJobs.CALLER, l, b, frame);
+      paintLaneLabels(g, l, b, s);
       g.endGroup();
+    }
+  }
+
+  /** The lanes {@link #paintSeries} draws from {@code frame} (null: none), top to bottom. */
+  public List<LaneBox> seriesLanes(TimelineLayout l, FrameData frame) {
+    List<LaneBox> out = new ArrayList<>();
+    for (LaneBox b : frame == null ? List.<LaneBox>of() : l.lanes()) {
+      if (b.lane().kind() != LaneKind.ANNOTATIONS && frame.covers(b.lane())) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What {@link #paintSeries} draws of lane {@code b} inside its plot (no-data shading, value grid,
+   * data), with {@code worker}'s scratch state ({@link SharedJobs#CALLER} or {@link
+   * SharedJobs#HELPER}): two workers may paint two lanes at once. Measures no text, so it may run
+   * off the FX thread. Returns the lane's value scale for {@link #paintLaneLabels} (null: a heat
+   * lane).
+   */
+  public YScale paintLaneData(Painter g, int worker, TimelineLayout l, LaneBox b, FrameData frame) {
+    SeriesPainter series = this.series[worker];
+    series.setPixel(l.columns() / (double) Math.max(1, frame.columns()));
+    Lane lane = b.lane();
+    ColumnBuffer[] bufs = frame.lane(lane.key());
+    g.save();
+    g.clip(l.plotLeft(), b.plotTop(), l.plotWidth(), b.plotHeight());
+    series.noData(g, l, b, bufs);
+    YScale s = lane.kind() == LaneKind.HEAT ? null : lane.kind() == LaneKind.STACKED ? stackedScale(bufs, l) : YScale.ofBands(bufs, l);
+    if (s == null) {
+      series.heat(g, l, b, bufs);
+    } else {
+      valueGrid(g, l, b, s);
+      if (lane.kind() == LaneKind.STACKED) {
+        series.stacked(g, l, b, lane, bufs, s);
+      } else {
+        series.lines(g, l, b, lane, bufs, s);
+      }
+      series.rug(g, l, b, lane, frame.exact(lane.key()));
+    }
+    g.restore();
+    return s;
+  }
+
+  /** The value labels of lane {@code b} on scale {@code s}, or a heat lane's row names (null {@code s}), left of its plot. */
+  public void paintLaneLabels(Painter g, TimelineLayout l, LaneBox b, YScale s) {
+    if (s == null) {
+      rowNames(g, l, b);
+    } else {
+      valueLabels(g, l, b, s);
     }
   }
 
@@ -134,7 +160,7 @@ public final class TimelinePainter {
    */
   public void paintOverview(Painter g, TimelineLayout l, FrameData frame, Lane lane, TimeRange window,
       List<Annotation> list) {
-    OverviewPainter.paint(g, l, frame, lane, window, list, palette, series);
+    OverviewPainter.paint(g, l, frame, lane, window, list, palette, series[SharedJobs.CALLER]);
   }
 
   /**
@@ -147,7 +173,7 @@ public final class TimelinePainter {
 
   /** The overview's middle layer: the lane's first series over the whole extent (null frame: nothing yet). */
   public void paintOverviewData(Painter g, TimelineLayout l, FrameData frame, Lane lane) {
-    OverviewPainter.data(g, l, frame, lane, series);
+    OverviewPainter.data(g, l, frame, lane, series[SharedJobs.CALLER]);
   }
 
   /** The overview's top layer: annotation ticks, the visible window over the dimmed rest, the time axis. */

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +28,11 @@ class SharedJobsTest {
     assertTrue(helper.awaitTermination(10, TimeUnit.SECONDS));
   }
 
-  private static List<Runnable> counting(AtomicIntegerArray runs, Runnable each) {
-    List<Runnable> jobs = new ArrayList<>();
+  private static List<IntConsumer> counting(AtomicIntegerArray runs, Runnable each) {
+    List<IntConsumer> jobs = new ArrayList<>();
     for (int i = 0; i < runs.length(); i++) {
       int k = i;
-      jobs.add(() -> {
+      jobs.add(worker -> {
         each.run();
         runs.incrementAndGet(k);
       });
@@ -55,18 +56,28 @@ class SharedJobsTest {
   }
 
   @Test
-  void bothThreadsTakeJobsWhenTheHelperGetsACore() {
+  void bothThreadsTakeJobsWhenTheHelperGetsACoreEachToldItsWorkerIndex() {
     AtomicReference<Thread> other = new AtomicReference<>();
     Thread caller = Thread.currentThread();
     AtomicIntegerArray runs = new AtomicIntegerArray(200);
-    SharedJobs.run(counting(runs, () -> {
-      if (Thread.currentThread() != caller) {
-        other.set(Thread.currentThread());
-      }
-      sleepMillis(1);
-    }), helper);
+    AtomicIntegerArray wrongIndex = new AtomicIntegerArray(1);
+    List<IntConsumer> jobs = new ArrayList<>();
+    for (IntConsumer job : counting(runs, () -> sleepMillis(1))) {
+      jobs.add(worker -> {
+        boolean onCaller = Thread.currentThread() == caller;
+        if (!onCaller) {
+          other.set(Thread.currentThread());
+        }
+        if (worker != (onCaller ? SharedJobs.CALLER : SharedJobs.HELPER)) {
+          wrongIndex.incrementAndGet(0);
+        }
+        job.accept(worker);
+      });
+    }
+    SharedJobs.run(jobs, helper);
     assertEachRanOnce(runs);
     assertTrue(other.get() != null, "200 jobs of 1 ms and the helper took none");
+    assertEquals(0, wrongIndex.get(0), "a job was told the other worker's index");
   }
 
   @Test
@@ -84,13 +95,13 @@ class SharedJobsTest {
   void theCallerWaitsForTheJobTheHelperHolds() {
     CountDownLatch helperBegan = new CountDownLatch(1);
     AtomicBoolean slowDone = new AtomicBoolean();
-    Runnable slow = () -> {
+    IntConsumer slow = worker -> {
       helperBegan.countDown();
       sleepMillis(200);
       slowDone.set(true);
     };
     AtomicIntegerArray runs = new AtomicIntegerArray(2);
-    List<Runnable> jobs = new ArrayList<>(List.of(slow));
+    List<IntConsumer> jobs = new ArrayList<>(List.of(slow));
     jobs.addAll(counting(runs, () -> { }));
     // Hands the list to the helper and lets the caller go on only once the helper holds the slow job.
     SharedJobs.run(jobs, task -> {
@@ -106,8 +117,8 @@ class SharedJobsTest {
     IllegalStateException boom = new IllegalStateException("series defect");
     for (int round = 0; round < 200; round++) {
       AtomicIntegerArray runs = new AtomicIntegerArray(10);
-      List<Runnable> jobs = new ArrayList<>(counting(runs, () -> { }));
-      jobs.add(round % 10, () -> {
+      List<IntConsumer> jobs = new ArrayList<>(counting(runs, () -> { }));
+      jobs.add(round % 10, worker -> {
         throw boom;
       });
       IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> SharedJobs.run(jobs, helper));

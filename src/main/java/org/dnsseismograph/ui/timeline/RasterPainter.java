@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -28,7 +29,8 @@ import org.dnsseismograph.render.TextStyle;
  * <p>Pixels follow {@link Painter}'s rule: a rectangle covers the pixels whose centres fall in it
  * (no anti-aliasing; the lanes snap their bars to whole pixels anyway). Colours are blended
  * source-over into premultiplied ARGB. The buffer is in device pixels ({@code scale} per logical
- * pixel) and reused from frame to frame. FX thread only.
+ * pixel) and reused from frame to frame. FX thread only, except {@link #follow pens}, which paint
+ * lanes on a helper thread into the buffer of a frame the FX thread began ({@link SeriesDrawing}).
  */
 final class RasterPainter implements Painter {
   private final FxCanvasPainter canvas;
@@ -110,6 +112,37 @@ final class RasterPainter implements Painter {
     deferred.clear();
   }
 
+  /**
+   * Makes this painter a pen on {@code frame}'s current pixels, with its own clips, caches and
+   * deferred shapes. Pens may paint at once, each on its own thread, as long as their clips share
+   * no row: each row's pixels and written span then have one writer.
+   */
+  void follow(RasterPainter frame) {
+    pixels = frame.pixels;
+    rows = frame.rows;
+    width = frame.width;
+    height = frame.height;
+    scale = frame.scale;
+    clips.clear();
+    deferred.clear();
+    clipX0 = 0;
+    clipY0 = 0;
+    clipX1 = width;
+    clipY1 = height;
+  }
+
+  /** The text and shapes deferred since this painter began or followed a frame, handed over and forgotten. */
+  List<Consumer<Painter>> takeDeferred() {
+    List<Consumer<Painter>> out = new ArrayList<>(deferred);
+    deferred.clear();
+    return out;
+  }
+
+  /** Adds a pen's deferred text and shapes ({@link #takeDeferred}) to this frame's, after those already there. */
+  void defer(List<Consumer<Painter>> ops) {
+    deferred.addAll(ops);
+  }
+
   /** The premultiplied ARGB pixel at device pixel {@code (x, y)} of the current frame (tests). */
   int pixel(int x, int y) {
     return pixels[y * width + x];
@@ -189,6 +222,10 @@ final class RasterPainter implements Painter {
 
   @Override
   public double textWidth(String text, TextStyle style) {
+    if (!Platform.isFxApplicationThread()) {
+      // The canvas measures with a scene-graph node: a pen off the FX thread must not paint labels.
+      throw new IllegalStateException("text is measured on the FX thread only");
+    }
     return canvas.textWidth(text, style);
   }
 

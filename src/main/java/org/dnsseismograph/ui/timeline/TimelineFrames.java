@@ -1,6 +1,7 @@
 package org.dnsseismograph.ui.timeline;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.dnsseismograph.render.FrameData;
 import org.dnsseismograph.render.FrameReducer;
 import org.dnsseismograph.render.Lane;
@@ -14,6 +15,7 @@ import org.dnsseismograph.series.TimeRange;
  * for the reduction itself.
  */
 final class TimelineFrames {
+  private final ReduceThreads threads;
   private final FrameReducer lanes;
   private final FrameReducer overview;
   private FrameData frame;
@@ -22,6 +24,7 @@ final class TimelineFrames {
   private int overviewColumns;
 
   TimelineFrames(ReduceThreads reduceOn) {
+    threads = reduceOn;
     lanes = new FrameReducer(reduceOn);
     // The overview is one lane, reduced mostly while the lanes are not: it gains nothing from a helper.
     overview = new FrameReducer(reduceOn.main());
@@ -77,6 +80,11 @@ final class TimelineFrames {
     overview.recycle(overviewFrame);
     overviewFrame = latest;
     return true;
+  }
+
+  /** The thread that may share a redraw's lanes now, or null (none, or long work holds the other core). */
+  Executor drawHelper() {
+    return threads.helperNow();
   }
 
   FrameData frame() {

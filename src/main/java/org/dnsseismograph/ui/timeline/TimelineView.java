@@ -42,6 +42,7 @@ public final class TimelineView extends Region {
   private final ReadoutBox readout;
   private final FrameTicker ticker = new FrameTicker(this::frame);
   private RasterPainter seriesRaster;
+  private SeriesDrawing seriesDrawing;
   private TimelineLayout layout;
   private List<PlacedLabel> labels = List.of();
   private double selectionFrom = Double.NaN;
@@ -230,13 +231,14 @@ public final class TimelineView extends Region {
   private void drawSeries(Canvas c, FxCanvasPainter p) {
     if (seriesRaster == null) {
       seriesRaster = new RasterPainter(p);
+      seriesDrawing = new SeriesDrawing(p);
     }
     double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
     if (vm.frame() == null) {
       return;
     }
     seriesRaster.begin(c.getWidth(), c.getHeight(), scale);
-    painter.paintSeries(seriesRaster, layout, vm.frame());
+    seriesDrawing.draw(painter, seriesRaster, layout, vm.frame(), vm.drawHelper());
     seriesRaster.finish(c.getGraphicsContext2D());
   }
 

@@ -211,6 +211,14 @@ public final class TimelineViewModel {
     return frames.pollOverview();
   }
 
+  /**
+   * The thread that may share the drawing of the frame's lanes now (the reduction's helper, while
+   * no long work holds the other core), or null.
+   */
+  public Executor drawHelper() {
+    return frames.drawHelper();
+  }
+
   /** The frame the view draws now (maybe reduced for a slightly older window), or null before the first. */
   public FrameData frame() {
     return frames.frame();

@@ -30,9 +30,10 @@ import org.dnsseismograph.wire.DecodeOptions;
  * one JVM: per frame the reduction and the drawing of every layer (FX thread), and their sum, as
  * p50/p99 in ms, both as wall time (what the analyst waits) and as CPU time of the reducing and
  * the FX thread (what A/B runs on a shared machine compare). With {@code help}, a second thread
- * takes series beside the reducing one ({@link org.dnsseismograph.render.ReduceThreads}, as in the
- * window when no long work runs); its CPU is not in the reduction's CPU figure, so compare the wall
- * figures between {@code help} and {@code alone}.
+ * takes series beside the reducing one and lanes beside the FX thread ({@link
+ * org.dnsseismograph.render.ReduceThreads}, {@link SeriesDrawing}, as in the window when no long work
+ * runs); its CPU is in neither CPU figure, so compare the wall figures between {@code help} and
+ * {@code alone}.
  *
  * <p>Run headless: {@code java -Xmx8g -cp target/classes:target/test-classes:<deps>
  * org.dnsseismograph.ui.timeline.ReduceDrawPasses FILE [passes] [help|alone]}.
@@ -59,6 +60,7 @@ public final class ReduceDrawPasses {
     Canvas canvas = BenchFx.onFx(() -> new Canvas(WIDTH, HEIGHT));
     FxCanvasPainter p = BenchFx.onFx(() -> new FxCanvasPainter(canvas.getGraphicsContext2D()));
     RasterPainter raster = BenchFx.onFx(() -> new RasterPainter(p));
+    SeriesDrawing drawing = BenchFx.onFx(() -> new SeriesDrawing(p));
     TimelinePainter tp = new TimelinePainter(Palette.STANDARD);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     FrameData frame = new FrameData();
@@ -86,7 +88,7 @@ public final class ReduceDrawPasses {
           tp.paintAxes(p, l);
           tp.paintAnnotations(p, l, List.of(), null);
           raster.begin(WIDTH, HEIGHT, 1);
-          tp.paintSeries(raster, l, frame);
+          drawing.draw(tp, raster, l, frame, helper);
           raster.finish(canvas.getGraphicsContext2D());
           drawnWall[0] = System.nanoTime() - w0;
           return mx.getCurrentThreadCpuTime() - c0;
