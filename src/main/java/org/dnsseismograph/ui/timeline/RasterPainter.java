@@ -84,12 +84,7 @@ final class RasterPainter implements Painter {
     }
     pixels = buffers[current];
     rows = touched[current];
-    clips.clear();
-    deferred.clear();
-    clipX0 = 0;
-    clipY0 = 0;
-    clipX1 = width;
-    clipY1 = height;
+    startClean();
   }
 
   /**
@@ -123,6 +118,11 @@ final class RasterPainter implements Painter {
     width = frame.width;
     height = frame.height;
     scale = frame.scale;
+    startClean();
+  }
+
+  /** No clip but the frame's edges, nothing deferred: how a frame, or a pen on one, starts. */
+  private void startClean() {
     clips.clear();
     deferred.clear();
     clipX0 = 0;
