@@ -1,6 +1,5 @@
 package org.dnsseismograph.ui.timeline;
 
-import java.nio.IntBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +8,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import org.dnsseismograph.render.Align;
 import org.dnsseismograph.render.LineStyle;
 import org.dnsseismograph.render.Painter;
@@ -36,18 +32,9 @@ final class RasterPainter implements Painter {
   private final FxCanvasPainter canvas;
   private final List<Consumer<Painter>> deferred = new ArrayList<>();
   private final Deque<int[]> clips = new ArrayDeque<>();
-  private final int[][] buffers = new int[2][];
-  /**
-   * Per buffer, the span of each row ever written since it was last cleared: the first column in
-   * {@code [0, height)}, the end in {@code [height, 2 × height)}. Only those spans are cleared, not
-   * the headers, margins and empty tops of the lanes.
-   */
-  private final int[][] touched = new int[2][];
+  private final RasterBuffers buffers = new RasterBuffers();
+  /** The current buffer's written spans ({@link RasterBuffers#rows}). */
   private int[] rows;
-  @SuppressWarnings("unchecked")
-  private final PixelBuffer<IntBuffer>[] shared = new PixelBuffer[2];
-  private final WritableImage[] images = new WritableImage[2];
-  private int current;
   private int[] pixels;
   private int width;
   private int height;
@@ -72,35 +59,15 @@ final class RasterPainter implements Painter {
     this.scale = scale;
     width = Math.max(1, (int) Math.ceil(w * scale));
     height = Math.max(1, (int) Math.ceil(h * scale));
-    // Two buffers taken in turn: the render thread may still be reading the previous frame's.
-    current = 1 - current;
-    if (buffers[current] == null || buffers[current].length != width * height || touched[current].length != 2 * height) {
-      buffers[current] = new int[width * height];
-      images[current] = null;
-      touched[current] = new int[2 * height];
-      Arrays.fill(touched[current], 0, height, width);
-    } else {
-      clearTouched(buffers[current], touched[current]);
-    }
-    pixels = buffers[current];
-    rows = touched[current];
+    buffers.next(width, height);
+    pixels = buffers.pixels();
+    rows = buffers.rows();
     startClean();
   }
 
-  /**
-   * Puts the frame on the canvas: the pixels as one image at the origin, then the deferred text and
-   * shapes. The image shares the buffer (a {@link PixelBuffer} in the render pipeline's own format),
-   * so nothing is converted or copied on this thread.
-   */
+  /** Puts the frame on the canvas: the pixels as one image at the origin, then the deferred text and shapes. */
   void finish(GraphicsContext gc) {
-    WritableImage img = images[current];
-    if (img == null || (int) img.getWidth() != width || (int) img.getHeight() != height) {
-      shared[current] = new PixelBuffer<>(width, height, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
-      images[current] = new WritableImage(shared[current]);
-    } else {
-      shared[current].updateBuffer(b -> null);
-    }
-    gc.drawImage(images[current], 0, 0, width / scale, height / scale);
+    buffers.show(gc, scale);
     for (Consumer<Painter> op : deferred) {
       op.accept(canvas);
     }
@@ -252,19 +219,6 @@ final class RasterPainter implements Painter {
     clipX1 = c[2];
     clipY1 = c[3];
     deferred.add(Painter::restore);
-  }
-
-  /** Clears the written span of every row of {@code buffer}, and forgets the spans. */
-  private void clearTouched(int[] buffer, int[] spans) {
-    for (int row = 0; row < height; row++) {
-      int from = spans[row];
-      int to = spans[height + row];
-      if (from < to) {
-        Arrays.fill(buffer, row * width + from, row * width + to, 0);
-      }
-      spans[row] = width;
-      spans[height + row] = 0;
-    }
   }
 
   /** The first device pixel whose centre lies at or after logical coordinate {@code v}. */
