@@ -79,6 +79,18 @@ final class PendingQueries {
   private long kHash;
   /** Table position of the slot {@link #find} returned. */
   private int foundPos;
+  /**
+   * The empty table position where {@link #find} ended without a match, which is where {@link
+   * #insert} puts the same key while the table is unchanged; -1 once it changed.
+   */
+  private int emptyPos = -1;
+  /** The oldest slot as last looked up ({@link #oldestTimeBound}), -1 when none was pending. */
+  private int headSlot = -1;
+  /**
+   * The capture time of {@link #headSlot}: {@link Long#MAX_VALUE} when nothing is pending, {@link
+   * Long#MIN_VALUE} when the oldest changed since and must be looked up again.
+   */
+  private long headTime = Long.MIN_VALUE;
 
   PendingQueries(int capacity) {
     maxSlots = capacity;
@@ -109,6 +121,22 @@ final class PendingQueries {
 
   long time(int slot) {
     return slots[slot * STRIDE + W_TIME];
+  }
+
+  /**
+   * The capture time of the oldest pending query by arrival ({@link Long#MAX_VALUE} when none), or
+   * {@link Long#MIN_VALUE} when that query changed since {@link #noteOldest}: a bound below which
+   * no expiry is due, read without touching the ring or the slot.
+   */
+  long oldestTimeBound() {
+    return headTime;
+  }
+
+  /** Remembers the oldest pending query and its time for {@link #oldestTimeBound}. */
+  void noteOldest() {
+    int s = arrivals.oldest();
+    headSlot = s;
+    headTime = s < 0 ? Long.MAX_VALUE : time(s);
   }
 
   /** Loads the question name register: {@code name[0, length)}; the array holds at least 32 bytes. */
@@ -144,9 +172,11 @@ final class PendingQueries {
     kHash = h;
     int tag = (int) (h >>> 32);
     int pos = tag & mask;
+    emptyPos = -1;
     while (true) {
       long e = table[pos];
       if (e == 0) {
+        emptyPos = pos;
         return -1;
       }
       if ((int) (e >>> 32) == tag) {
@@ -222,7 +252,16 @@ final class PendingQueries {
     slots[b + W_QUESTION] = ((long) kQtype << 48) | ((long) kNameLength << 32) | (block & 0xFFFF_FFFFL);
     frames[s] = frame;
     arrivals.append(s);
-    tableInsert(s, kHash);
+    if (emptyPos >= 0) {
+      table[emptyPos] = ((long) (int) (kHash >>> 32) << 32) | (s + 1L);
+      emptyPos = -1;
+    } else {
+      tableInsert(s, kHash);
+    }
+    if (size == 0) {
+      // the new query is the oldest now
+      headTime = Long.MIN_VALUE;
+    }
     size++;
     return s;
   }
@@ -235,6 +274,9 @@ final class PendingQueries {
     }
     tableRemove(pos);
     arrivals.remove(s);
+    if (s == headSlot) {
+      headTime = Long.MIN_VALUE;
+    }
     names.free((int) slots[s * STRIDE + W_QUESTION]);
     freeNext[s] = freeSlot;
     freeSlot = s;
@@ -308,6 +350,7 @@ final class PendingQueries {
 
   /** Empties table position {@code pos}. */
   private void tableRemove(int pos) {
+    emptyPos = -1;
     int i = pos;
     // Backward-shift deletion: pull later entries of the probe run into the hole when their home
     // position allows it, so lookups never need tombstones.
@@ -339,6 +382,7 @@ final class PendingQueries {
     slotCount = newCount;
     table = new long[Integer.highestOneBit(Math.max(2, newCount) * 2 - 1) * 2];
     mask = table.length - 1;
+    emptyPos = -1;
     arrivals.forEachLive(s -> tableInsert(s, slotHash(s)));
   }
 
