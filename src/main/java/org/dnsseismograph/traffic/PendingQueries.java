@@ -252,16 +252,8 @@ final class PendingQueries {
     slots[b + W_QUESTION] = ((long) kQtype << 48) | ((long) kNameLength << 32) | (block & 0xFFFF_FFFFL);
     frames[s] = frame;
     arrivals.append(s);
-    if (emptyPos >= 0) {
-      table[emptyPos] = ((long) (int) (kHash >>> 32) << 32) | (s + 1L);
-      emptyPos = -1;
-    } else {
-      tableInsert(s, kHash);
-    }
-    if (size == 0) {
-      // the new query is the oldest now
-      headTime = Long.MIN_VALUE;
-    }
+    // Kept out of this method: its bytecode must stay under the JIT's limit for inlining hot calls.
+    place(s);
     size++;
     return s;
   }
@@ -329,6 +321,20 @@ final class PendingQueries {
   private long slotHash(int s) {
     int b = s * STRIDE;
     return MatchKey.hash(slots[b + W_CHI], slots[b + W_CLO], slots[b + W_SHI], slots[b + W_SLO], slots[b + W_KEY] & KEY_MASK);
+  }
+
+  /** Puts slot {@code s}, holding the registers' key, in the table; the newest arrival. */
+  private void place(int s) {
+    if (emptyPos >= 0) {
+      table[emptyPos] = ((long) (int) (kHash >>> 32) << 32) | (s + 1L);
+      emptyPos = -1;
+    } else {
+      tableInsert(s, kHash);
+    }
+    if (size == 0) {
+      // the new query is the oldest now
+      headTime = Long.MIN_VALUE;
+    }
   }
 
   private void tableInsert(int s, long h) {
