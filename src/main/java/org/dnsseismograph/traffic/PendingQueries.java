@@ -11,7 +11,9 @@ import org.dnsseismograph.wire.Transport;
  * table (linear probing, backward-shift deletion, no tombstones) over slots, plus an {@link
  * ArrivalRing} of slots in arrival order, so the oldest pending query is found in O(1) for expiry
  * and eviction. The ring holds at most 8 x capacity arrivals; when that many have arrived since the
- * oldest pending query, the table counts as full too.
+ * oldest pending query, the table counts as full too. The oldest query's time is remembered as well
+ * ({@link #oldestTimeBound}), so the matcher's check for due timeouts, once per message, reads one
+ * field instead of the ring and a slot.
  *
  * <p>Each slot keeps its key, its question and the first {@value #INLINE_NAME} bytes of its name
  * in one stride of 12 longs (two cache lines), so matching a typical name touches nothing else;
