@@ -14,7 +14,8 @@ final class CountColumn {
     chunk(slot)[slot & (BucketAxis.CHUNK - 1)]++;
   }
 
-  private long[] chunk(int slot) {
+  /** The chunk holding {@code slot}, allocated when new; index it by the slot's low bits. */
+  long[] chunk(int slot) {
     int ci = slot >>> BucketAxis.CHUNK_BITS;
     if (ci >= chunks.length) {
       chunks = Arrays.copyOf(chunks, Math.max(ci + 1, chunks.length * 2));

@@ -9,6 +9,7 @@ import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.Unit;
 import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.traffic.Transaction;
+import org.dnsseismograph.traffic.TransactionKind;
 
 /**
  * The message and transaction metrics of issue 2 under one prefix: {@code dns} for every message,
@@ -109,12 +110,13 @@ final class DnsMetricFamily implements MetricFamily {
     if (side != null && s != side) {
       return;
     }
-    switch (t.kind()) {
-      case ANSWERED -> latency.record(t.queryTimeNanos, t.latencyNanos);
-      case UNANSWERED -> unanswered.add(t.queryTimeNanos);
-      default -> {
-        // A response alone was already counted as a message; it has no query time to file.
-      }
+    // Compared by identity rather than switched on: an enum switch reads a lookup table first.
+    // A response alone was already counted as a message; it has no query time to file.
+    TransactionKind kind = t.kind();
+    if (kind == TransactionKind.ANSWERED) {
+      latency.record(t.queryTimeNanos, t.latencyNanos);
+    } else if (kind == TransactionKind.UNANSWERED) {
+      unanswered.add(t.queryTimeNanos);
     }
   }
 

@@ -41,6 +41,11 @@ final class LatencyColumns {
   /** The clock at which {@link #finalBelow} next moves. */
   private long nextDueClock = Long.MIN_VALUE;
   private long lateSamples;
+  /** The open histogram of the bucket {@code [hotStart, hotEnd)} that took the last sample. */
+  private LatencyHistogram hot;
+
+  private long hotStart = 1;
+  private long hotEnd = 0;
 
   LatencyColumns(BucketAxis axis, long horizonNanos) {
     this.axis = axis;
@@ -58,6 +63,15 @@ final class LatencyColumns {
     // The clock is at least the query's time; this keeps the open buckets bounded even for a
     // caller that feeds transactions without their messages.
     axis.advanceClock(queryTime);
+    if (queryTime >= hotStart && queryTime < hotEnd && axis.clock() < nextDueClock) {
+      // The bucket of the last sample, still open: nothing can have closed it before the due clock.
+      hot.record(Math.max(0, latencyNanos));
+      return;
+    }
+    recordElsewhere(queryTime, latencyNanos);
+  }
+
+  private void recordElsewhere(long queryTime, long latencyNanos) {
     int slot = axis.slotOf(queryTime);
     if (slot < 0) {
       return;
@@ -83,10 +97,14 @@ final class LatencyColumns {
       throw new IllegalStateException("latency ring too small: bucket " + b + " meets open bucket " + ringBucket[i]);
     }
     h.record(Math.max(0, latencyNanos));
+    hot = h;
+    hotStart = b * step;
+    hotEnd = hotStart > Long.MAX_VALUE - step ? Long.MAX_VALUE : hotStart + step;
   }
 
   /** Closes every bucket that can no longer receive a sample. */
   private void closeDue() {
+    forgetHot();
     long clock = axis.clock();
     if (clock <= Long.MIN_VALUE + horizon) {
       return;
@@ -109,11 +127,18 @@ final class LatencyColumns {
 
   /** Closes every open bucket (end of input). */
   void finish() {
+    forgetHot();
     for (int i = 0; i < ring.length && openCount > 0; i++) {
       if (ring[i] != null) {
         close(i);
       }
     }
+  }
+
+  private void forgetHot() {
+    hot = null;
+    hotStart = 1;
+    hotEnd = 0;
   }
 
   private void close(int i) {

@@ -59,12 +59,7 @@ final class TableSink implements MetricSink {
     }
     CountColumn c = new CountColumn();
     columns.put(id, (first, out) -> c.fill(axis, first, out));
-    return t -> {
-      int slot = axis.slotOf(t);
-      if (slot >= 0) {
-        c.increment(slot);
-      }
-    };
+    return new ColumnCounter(axis, c);
   }
 
   @Override

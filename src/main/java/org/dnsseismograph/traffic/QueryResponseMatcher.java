@@ -106,10 +106,19 @@ public final class QueryResponseMatcher {
     }
     clock = timeNanos;
     deadline = timeNanos < Long.MIN_VALUE + timeout ? Long.MIN_VALUE : timeNanos - timeout;
+    // Most messages expire nothing: the oldest query's time, remembered, says so without a lookup.
+    if (deadline > pending.oldestTimeBound()) {
+      expire();
+    }
+  }
+
+  /** Closes the queries due, oldest arrival first, up to the first one not due. */
+  private void expire() {
     int s;
     while ((s = pending.oldest()) >= 0 && pending.time(s) < deadline) {
       closeUnanswered(s, Outcome.TIMED_OUT);
     }
+    pending.noteOldest();
   }
 
   /** Ends the input: every query still pending is closed (timed out if it had, else at end of input). */
