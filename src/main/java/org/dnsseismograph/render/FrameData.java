@@ -22,9 +22,9 @@ import org.dnsseismograph.series.Unit;
  * edges, so a frame reduced for an earlier view still draws in the right place while the next one
  * is computed.
  *
- * <p>Filled by one thread ({@link FrameReducer}), which a helper thread may assist, series by
- * series, while it fills; then handed over whole (through an atomic reference) and only read; a consumer gives it back for reuse with {@link FrameReducer#recycle}
- * once it holds a newer one.
+ * <p>Filled by one thread ({@link FrameReducer}), which a helper thread may assist series by
+ * series while it fills; then handed over whole (through an atomic reference) and only read; a
+ * consumer gives it back for reuse with {@link FrameReducer#recycle} once it holds a newer one.
  */
 public final class FrameData {
   /** The narrowest bucket an event rate is drawn from, in ns. */

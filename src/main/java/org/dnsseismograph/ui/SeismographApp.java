@@ -41,7 +41,7 @@ public final class SeismographApp {
 
   /** The window opens filling the screen, up to this size. */
   static final double MAX_WIDTH = 2560;
-  /** Work running longer than this holds a core, and frames are reduced without the helper thread. */
+  /** Work running longer than this holds a core: frames are then reduced and drawn without the helper thread. */
   static final long LONG_WORK_NANOS = 200_000_000L;
   static final double MAX_HEIGHT = 1440;
 
