@@ -66,7 +66,7 @@ final class ClientMetricFamily implements MetricFamily {
     if (!trackRetries) {
       return;
     }
-    boolean retry = tracker.ask(p.srcHi, p.srcLo, m.view.qnameHash, m.view.qtype, t);
+    boolean retry = tracker.ask(p.srcHi, p.srcLo, m.view.qnameHash(), m.view.qtype, t);
     if (retry) {
       retries.add(t);
     }

@@ -46,14 +46,14 @@ final class FailureLog implements TrafficObserver {
   @Override
   public void onMessage(MessageFacts m) {
     if (m.side == Side.CLIENT && m.response && m.wellFormed && m.rcode == SERVFAIL && m.view.hasQuestion) {
-      add(m.timeNanos, m.view.qname, m.view.qnameLength);
+      add(m.timeNanos, m.view.qname(), m.view.qnameLength());
     }
   }
 
   @Override
   public void onTransaction(Transaction t, Side side) {
     if (side == Side.CLIENT && t.kind() == TransactionKind.UNANSWERED) {
-      add(t.queryTimeNanos, t.qname, t.qnameLength);
+      add(t.queryTimeNanos, t.qname(), t.qnameLength());
     }
   }
 

@@ -95,7 +95,7 @@ final class UpstreamDetailFamily implements MetricFamily {
     if (m.response) {
       learner.learn(s, p, m.view);
     }
-    Recorders zone = perZone ? zone(zones.zoneOf(s, m.view.qname, m.view.qnameLength, m.view.qnameHash)) : null;
+    Recorders zone = perZone ? zone(zones.zoneOf(s, m.view.qname(), m.view.qnameLength(), m.view.qnameHash())) : null;
     if (zone != null) {
       (m.response ? zone.responses : zone.queries).add(m.timeNanos);
     }
@@ -112,7 +112,7 @@ final class UpstreamDetailFamily implements MetricFamily {
       if (perServer) {
         record(server(s), t, kind);
       }
-      Recorders zone = perZone ? zone(zones.zoneOf(s, t.qname, t.qnameLength, t.qnameHash)) : null;
+      Recorders zone = perZone ? zone(zones.zoneOf(s, t.qname(), t.qnameLength(), t.qnameHash())) : null;
       if (zone != null) {
         record(zone, t, kind);
       }

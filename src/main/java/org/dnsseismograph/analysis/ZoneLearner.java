@@ -47,7 +47,7 @@ final class ZoneLearner {
   void learn(int server, DnsPayload p, DnsMessageView v) {
     boolean referral = !v.aa && v.nsCount > 0 && v.anCount == 0;
     int f = fruitless(server);
-    if (!referral && (!v.aa || !v.hasQuestion || f >= FRUITLESS_LIMIT || zones.zoneOf(server, v.qname, v.qnameLength, v.qnameHash) >= 0)) {
+    if (!referral && (!v.aa || !v.hasQuestion || f >= FRUITLESS_LIMIT || zones.zoneOf(server, v.qname(), v.qnameLength(), v.qnameHash()) >= 0)) {
       return;
     }
     ScanResult r = scanner.scan(p.buffer, p.offset, p.length, sections);
@@ -104,7 +104,7 @@ final class ZoneLearner {
       learned |= zones.serves(server, zones.zone(zone));
       zones.nameServer(zone, sections.delegationServer(i).toString());
     }
-    if (zones.zoneOf(server, v.qname, v.qnameLength) < 0) {
+    if (zones.zoneOf(server, v.qname(), v.qnameLength()) < 0) {
       int known = zones.longestCovering(v.qnameString(), false);
       if (known >= 0) {
         learned |= zones.serves(server, known);

@@ -93,7 +93,8 @@ public final class DnsHeaderScanner {
   private int readQuestions(ByteBuffer buf, int base, int end, DnsMessageView out) {
     int p = base + HEADER_LENGTH;
     for (int i = 0; i < out.qdCount; i++) {
-      p = i == 0 ? names.read(buf, base, end, end, p, out.qname) : names.skip(buf, base, end, p);
+      int start = p;
+      p = i == 0 ? names.read(buf, base, end, end, p, null) : names.skip(buf, base, end, p);
       if (p < 0) {
         return p;
       }
@@ -101,8 +102,14 @@ public final class DnsHeaderScanner {
         return NameReader.TRUNCATED;
       }
       if (i == 0) {
-        out.qnameLength = names.textLength;
-        out.qnameHash = names.hash;
+        if (out.nameBuffer != buf) {
+          // the same buffer message after message: a reference store costs a GC write barrier
+          out.nameBuffer = buf;
+        }
+        out.nameBase = base;
+        out.namePos = start;
+        out.nameOctets = names.wireLength;
+        out.nameHops = names.lastHops;
         out.qtype = u16(buf, p);
         out.qclass = u16(buf, p + 2);
         out.hasQuestion = true;

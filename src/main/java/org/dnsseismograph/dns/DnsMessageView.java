@@ -1,5 +1,9 @@
 package org.dnsseismograph.dns;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  *       {@link #headerRcode}. Callers count queries and responses, and rcodes as tshark's {@code
  *       dns.flags.rcode} does, from these even when a later part of the message is malformed.
  *   <li>{@link #hasQuestion} is true only when the first question (name, type and class) was read
- *       completely; {@link #qname}, {@link #qnameLength}, {@link #qnameHash}, {@link #qtype} and
+ *       completely; the name ({@link #qname()} and the other {@code qname} methods), {@link #qtype} and
  *       {@link #qclass} are valid exactly then, even if a later part failed.
  *   <li>{@link #edns} is true only when an OPT record owned by the root, with well-framed options,
  *       was read in the additional section; the EDNS fields, and the upper bits of {@link #rcode},
@@ -23,16 +27,24 @@ import java.nio.charset.StandardCharsets;
  *       them.
  * </ul>
  *
+ * <p>The question's name is not copied by the scan: the view remembers where it lies, and its
+ * methods read it from the message's buffer, so they are valid only while that buffer still holds
+ * the message (during the sink call that delivered it, as for the message itself). Its wire words
+ * ({@link #qnameWord}) cost a few loads; its text ({@link #qname()}) is written on first use, since
+ * counting and matching never need it.
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc1035#section-4.1.1">RFC 1035 §4.1.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6891#section-6.1.3">RFC 6891 §6.1.3</a>
  */
 public final class DnsMessageView {
   /**
    * Longest name in presentation format without escapes: 253 characters plus a final dot. {@link
-   * #qname} holds four times as many bytes, since every byte of a label may need a 4-character
+   * #qname()} holds four times as many bytes, since every byte of a label may need a 4-character
    * {@code \DDD} escape (the longest escaped name is 1007 characters).
    */
   public static final int MAX_QNAME_TEXT = 254;
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   public int id;
   public boolean qr;
@@ -57,21 +69,26 @@ public final class DnsMessageView {
 
   /** True when the first question was read completely (so {@code qdCount > 0}). */
   public boolean hasQuestion;
-  /**
-   * The first question's name in lower-case presentation format, ASCII, without the trailing dot
-   * except for the root, which is ".": exactly dnsjava's {@code Name.toString(true)} after ASCII
-   * lower-casing. A byte at or below 0x20 or at or above 0x7F is written {@code \DDD} (three
-   * decimal digits), and the characters {@code " ( ) . ; \ @ $} inside a label as a backslash and
-   * the character. The first {@link #qnameLength} bytes are valid.
-   */
-  public final byte[] qname = new byte[MAX_QNAME_TEXT * 4];
 
-  public int qnameLength;
-  /**
-   * {@link #nameHash} of the first {@link #qnameLength} bytes of {@link #qname}, for hash tables
-   * on the hot path.
-   */
-  public long qnameHash;
+  /** The message's buffer, while the question's name is read from it: see the class comment. */
+  ByteBuffer nameBuffer;
+  /** Offset of the message's first byte in {@link #nameBuffer}: pointers count from there. */
+  int nameBase;
+  /** Offset of the first question's name in {@link #nameBuffer}. */
+  int namePos;
+  /** Octets of the name, uncompressed; 0 without a question. */
+  int nameOctets;
+  /** Compression pointers the name follows: 0 when it lies in one piece. */
+  int nameHops;
+
+  private boolean wireReady;
+  private final byte[] wire = new byte[NameReader.MAX_NAME_OCTETS + Long.BYTES];
+  private final ByteBuffer wireView = ByteBuffer.wrap(wire);
+  private boolean textReady;
+  private final byte[] qname = new byte[MAX_QNAME_TEXT * 4];
+  private int qnameLength;
+  private long qnameHash;
+  private final NameTextWriter textWriter = new NameTextWriter();
 
   public int qtype;
   public int qclass;
@@ -86,7 +103,7 @@ public final class DnsMessageView {
   public int udpPayloadSize;
 
   /**
-   * The 64-bit hash the scanners give a name's presentation text ({@link #qnameHash}, {@link
+   * The 64-bit hash the scanners give a name's presentation text ({@link #qnameHash()}, {@link
    * NameText#hash()}): the bytes folded in eight at a time, then avalanched. Not FNV: a word per
    * step keeps it cheap on the per-message path. Stable within a version, not a file format.
    *
@@ -94,7 +111,7 @@ public final class DnsMessageView {
    */
   public static long nameHash(byte[] text, int length) {
     java.util.Objects.checkFromIndexSize(0, length, text.length);
-    return NameReader.hash(text, length);
+    return NameTextWriter.hash(text, length);
   }
 
   /** Clears every field, as before a scan. */
@@ -120,8 +137,9 @@ public final class DnsMessageView {
   /** Clears the fields after the header (a scan of 12 bytes or more writes every header field). */
   void resetBody() {
     hasQuestion = false;
-    qnameLength = 0;
-    qnameHash = 0;
+    nameOctets = 0;
+    wireReady = false;
+    textReady = false;
     qtype = 0;
     qclass = 0;
     edns = false;
@@ -130,13 +148,125 @@ public final class DnsMessageView {
     udpPayloadSize = 0;
   }
 
+  /**
+   * The first question's name in lower-case presentation format, ASCII, without the trailing dot
+   * except for the root, which is ".": exactly dnsjava's {@code Name.toString(true)} after ASCII
+   * lower-casing. A byte at or below 0x20 or at or above 0x7F is written {@code \DDD} (three
+   * decimal digits), and the characters {@code " ( ) . ; \ @ $} inside a label as a backslash and
+   * the character. The first {@link #qnameLength()} bytes are valid; empty without a question.
+   * Written on the first call after a scan (the bulk pass never needs it); the array is this
+   * view's, overwritten by later scans.
+   */
+  public byte[] qname() {
+    text();
+    return qname;
+  }
+
+  /** Characters of {@link #qname()}: 0 without a question. */
+  public int qnameLength() {
+    text();
+    return qnameLength;
+  }
+
+  /** {@link #nameHash} of {@link #qname()}, 0 without a question; for hash tables keyed by text. */
+  public long qnameHash() {
+    text();
+    return qnameHash;
+  }
+
+  /** Octets of the first question's name in uncompressed wire form (1 for the root), 0 without one. */
+  public int qnameOctets() {
+    return nameOctets;
+  }
+
+  /**
+   * Word {@code i} (0 to 3) of the first question's name in uncompressed wire form, ASCII letters
+   * lower-cased: its bytes {@code [8i, 8i + 8)} little-endian, the bytes past {@link #qnameOctets()}
+   * zero. Equal names (ignoring ASCII case) have equal words; for names over 32 octets the rest is in
+   * {@link #qnameWire()}. Reads the message's bytes directly when the name lies in one piece, so
+   * matching on it costs a few loads, not a text.
+   */
+  public long qnameWord(int i) {
+    if (nameOctets == 0) {
+      return 0;
+    }
+    long w;
+    if (nameHops == 0 && namePos + 32 <= nameBuffer.limit()) {
+      w = nameBuffer.getLong(namePos + 8 * i);
+      if (nameBuffer.order() == ByteOrder.BIG_ENDIAN) {
+        w = Long.reverseBytes(w);
+      }
+    } else {
+      w = (long) LONGS.get(qnameWire(), 8 * i);
+    }
+    int valid = Math.max(0, Math.min(8, nameOctets - 8 * i));
+    // Two shifts, so that 8 valid bytes shift by 64 in all and keep the whole word.
+    w &= ~(-1L << 4 * valid << 4 * valid);
+    return w + (HostnameBytes.upperCase(w) >>> 2);
+  }
+
+  /**
+   * The first question's name in uncompressed wire form, ASCII letters lower-cased: its first {@link
+   * #qnameOctets()} bytes (length octets, labels, the root's zero). This view's array, overwritten
+   * by later scans.
+   */
+  public byte[] qnameWire() {
+    if (!wireReady) {
+      writeWire();
+      wireReady = true;
+    }
+    return wire;
+  }
+
+  /** Copies the name out of the message, following its (already validated) pointers. */
+  private void writeWire() {
+    if (nameOctets == 0) {
+      return;
+    }
+    ByteBuffer buf = nameBuffer;
+    int p = namePos;
+    int t = 0;
+    int len;
+    while ((len = buf.get(p) & 0xFF) != 0) {
+      if (len >= 0xC0) {
+        p = nameBase + (((len & 0x3F) << 8) | (buf.get(p + 1) & 0xFF));
+        continue;
+      }
+      wire[t++] = (byte) len;
+      for (int i = p + 1, e = p + 1 + len; i < e; i++) {
+        int c = buf.get(i) & 0xFF;
+        wire[t++] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      }
+      p += 1 + len;
+    }
+    wire[t] = 0;
+  }
+
+  private void text() {
+    if (textReady) {
+      return;
+    }
+    textReady = true;
+    if (nameOctets == 0) {
+      qnameLength = 0;
+      qnameHash = 0;
+      return;
+    }
+    qnameWire();
+    textWriter.writeWire(wireView, nameOctets, qname);
+    qnameLength = textWriter.textLength;
+    qnameHash = textWriter.hash;
+  }
+
   /** The qname as a String (allocates; for the slow path and tests). */
   public String qnameString() {
+    text();
     return new String(qname, 0, qnameLength, StandardCharsets.US_ASCII);
   }
 
-  /** True when {@link #qname} equals these ASCII bytes. */
+  /** True when {@link #qname()} equals these ASCII bytes. */
   public boolean qnameEquals(byte[] other, int otherLength) {
+    text();
     if (otherLength != qnameLength) {
       return false;
     }

@@ -1,14 +1,11 @@
 package org.dnsseismograph.dns;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * Reads one (possibly compressed) domain name out of a DNS message, for both scanners: it validates
- * the name as dnsjava does and, when asked, writes its lower-case presentation text and its hash ({@link #hash(byte[], int)}).
+ * the name as dnsjava does and, when asked, writes its lower-case presentation text and its hash (with a {@link NameTextWriter}).
  * Allocation-free; holds the last name's lengths and hash and a memo of the current message, so one
  * instance per scanner, not thread-safe.
  *
@@ -25,11 +22,6 @@ import java.util.Arrays;
  *       strictly backwards alone would allow thousands of hops per name and so quadratic work per
  *       message.
  * </ul>
- *
- * <p>The text is what dnsjava's {@code Name.toString(true)} prints, after ASCII lower-casing: labels
- * joined by dots, no final dot, the root as {@code "."}; a byte at or below 0x20 or at or above 0x7F
- * as {@code \DDD} (three decimal digits); the characters {@code " ( ) . ; \ @ $} as a backslash and
- * the character.
  *
  * <p>Memo: for each offset below 2^14 (the only ones a pointer can reach) at which a valid name of
  * the current message read a length byte, the reader keeps the octets and pointer hops from there
@@ -59,23 +51,6 @@ final class NameReader {
   static final int TOO_LONG = -5;
   static final int TOO_MANY_POINTERS = -6;
 
-  private static final long HASH_SEED = 0x2545F4914F6CDD1DL;
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  private static final byte BACKSLASH = -1;
-  private static final byte DECIMAL = -2;
-  /** Per byte value: the lower-cased character dnsjava prints for it, or how it escapes it. */
-  private static final byte[] TEXT = new byte[256];
-
-  static {
-    for (int v = 0; v < 256; v++) {
-      TEXT[v] = v <= 0x20 || v >= 0x7F ? DECIMAL : (byte) (v >= 'A' && v <= 'Z' ? v + ('a' - 'A') : v);
-    }
-    for (char c : "\"().;\\@$".toCharArray()) {
-      TEXT[c] = BACKSLASH;
-    }
-  }
-
   private static final int MEMO_SIZE = 1 << 14;
   /** Per offset: generation (high 32 bits), octets from there (bits 8 to 16), hops (bits 0 to 7). */
   private final long[] memo = new long[MEMO_SIZE];
@@ -89,10 +64,14 @@ final class NameReader {
 
   /** Characters written by the last {@link #read} with a text buffer. */
   int textLength;
-  /** {@link #hash(byte[], int)} of those characters. */
+  /** {@link NameTextWriter#hash(byte[], int)} of those characters. */
   long hash;
   /** Octets of the last name, uncompressed: 1 for the root. */
   int wireLength;
+  /** Pointers the last name read by {@link #read} followed: 0 when it lies in one piece. */
+  int lastHops;
+
+  private final NameTextWriter writer = new NameTextWriter();
 
   /** Forgets the memo: to be called before the first name of each message. */
   void newMessage() {
@@ -217,78 +196,13 @@ final class NameReader {
     unsaved = visits;
     unsavedOctets = octets;
     unsavedHops = hops;
+    lastHops = hops;
     if (text != null) {
-      if (hops != 0 || !copyText(buf, pos, octets, lengthBits, text)) {
-        walkText(buf, base, pos, text);
-        hash = hash(text, textLength);
-      }
+      writer.write(buf, base, pos, octets, hops, lengthBits, text);
+      textLength = writer.textLength;
+      hash = writer.hash;
     }
     return after;
-  }
-
-  /**
-   * Writes the text of the valid, uncompressed name at {@code pos} ({@code octets} long, its length
-   * octets at the set bits of {@code lengthBits}) and its {@link #hash(byte[], int)}, eight
-   * characters at a time: the text is the wire form without its first length octet, the other
-   * length octets turned into dots, so each text word is one load of the wire, lower-cased and
-   * checked for escapes with a few word-wide operations (SWAR), then stored and folded into the
-   * hash. No branch depends on the labels' lengths: with random names, such branches missed often.
-   * False, with nothing promised about {@code text}, when a character may need an escape (anything
-   * but letters, digits, '-' and '_': the caller's exact walk decides), when the name is longer
-   * than 64 octets, or when a word would read past the buffer's limit.
-   */
-  private boolean copyText(ByteBuffer buf, int pos, int octets, long lengthBits, byte[] text) {
-    if (octets == 1) {
-      text[0] = '.';
-      textLength = 1;
-      hash = hash(text, 1);
-      return true;
-    }
-    int n = octets - 2;
-    int from = pos + 1;
-    if (octets > 64 || from + ((n + 7) & ~7) > buf.limit()) {
-      return false;
-    }
-    boolean littleEndian = buf.order() == ByteOrder.LITTLE_ENDIAN;
-    long h = HASH_SEED ^ n;
-    // bit j: text index j is a length octet (wire offset pos + 1 + j)
-    long dotBits = lengthBits >>> 1;
-    for (int i = 0; i < n; i += 8) {
-      long w = buf.getLong(from + i);
-      if (!littleEndian) {
-        w = Long.reverseBytes(w);
-      }
-      long dots = HostnameBytes.spread((int) (dotBits >>> i) & 0xFF);
-      long valid = n - i >= 8 ? -1L : (1L << 8 * (n - i)) - 1;
-      long upper = HostnameBytes.upperCase(w);
-      if ((HostnameBytes.unsafe(w, upper) & ~dots & valid) != 0) {
-        return false;
-      }
-      w = ((w + (upper >>> 2)) & ~dots | HostnameBytes.DOTS & dots) & valid;
-      LONGS.set(text, i, w);
-      h = step(h, w);
-    }
-    textLength = n;
-    hash = finish(h);
-    return true;
-  }
-
-  /** Writes the text of the valid name at {@code pos}, label by label, following its pointers. */
-  private void walkText(ByteBuffer buf, int base, int pos, byte[] text) {
-    textLength = 0;
-    int p = pos;
-    int len;
-    while ((len = buf.get(p) & 0xFF) != 0) {
-      if (len >= 0xC0) {
-        p = base + (((len & 0x3F) << 8) | (buf.get(p + 1) & 0xFF));
-      } else {
-        appendLabel(buf, p + 1, len, text);
-        p += 1 + len;
-      }
-    }
-    if (textLength == 0) {
-      text[textLength++] = '.';
-    }
   }
 
   /** Memoizes the offsets the last valid name passed through, if not done yet. */
@@ -305,75 +219,6 @@ final class NameReader {
       int suffixHops = unsavedHops - (v >>> 23);
       memo[v & (MEMO_SIZE - 1)] = stamp | suffixOctets << 8 | suffixHops;
     }
-  }
-
-  /**
-   * Writes one label's text (after a dot, unless first), lower-cased and escaped. Byte by byte from
-   * the buffer: a bulk copy of so few bytes out of a mapped buffer costs more than it saves.
-   */
-  private void appendLabel(ByteBuffer buf, int from, int len, byte[] text) {
-    int t = textLength;
-    if (t > 0) {
-      text[t++] = '.';
-    }
-    for (int i = from, e = from + len; i < e; i++) {
-      int v = buf.get(i) & 0xFF;
-      byte c = TEXT[v];
-      if (c > 0) {
-        text[t++] = c;
-      } else if (c == BACKSLASH) {
-        text[t++] = '\\';
-        text[t++] = (byte) v;
-      } else {
-        text[t++] = '\\';
-        text[t++] = (byte) ('0' + v / 100);
-        text[t++] = (byte) ('0' + v / 10 % 10);
-        text[t++] = (byte) ('0' + v % 10);
-      }
-    }
-    textLength = t;
-  }
-
-  /**
-   * The hash of a name's text, as {@link DnsMessageView#qnameHash} holds it: the bytes taken eight
-   * at a time as little-endian words (the last one zero-padded), each folded in by a multiply and a
-   * rotation, the length mixed in, and a final avalanche (MurmurHash3's fmix64). A word per step
-   * instead of FNV's byte per step: the name hash sits on the per-message path.
-   */
-  static long hash(byte[] text, int length) {
-    long h = HASH_SEED ^ length;
-    int i = 0;
-    int words = text.length - 7;
-    for (; i + 8 <= length; i += 8) {
-      h = step(h, (long) LONGS.get(text, i));
-    }
-    if (i < length) {
-      long w;
-      if (i < words) {
-        w = (long) LONGS.get(text, i) & (-1L >>> (64 - 8 * (length - i)));
-      } else {
-        w = 0;
-        for (int k = length - 1; k >= i; k--) {
-          w = w << 8 | (text[k] & 0xFF);
-        }
-      }
-      h = step(h, w);
-    }
-    return finish(h);
-  }
-
-  /** MurmurHash3's fmix64: the hash's final avalanche. */
-  private static long finish(long k) {
-    long h = k;
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    return h ^ h >>> 33;
-  }
-
-  private static long step(long h, long word) {
-    return Long.rotateLeft(h ^ word * 0x9E3779B97F4A7C15L, 27) * 0x87C37B91114253D5L;
   }
 
   /** The scan outcome for an error code of {@link #read}, with truncation told apart by context. */

@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.dnsseismograph.dns.DnsMessageView;
+import org.dnsseismograph.dns.WireNameText;
 import org.dnsseismograph.wire.Transport;
 
 /**
@@ -97,7 +99,7 @@ final class PendingQueries {
   PendingQueries(int capacity) {
     maxSlots = capacity;
     arrivals = new ArrivalRing(8L * capacity);
-    maxBlocks = BLOCKS_PER_SLOT * capacity + NameBlocks.blocksFor(4 * 254 - INLINE_NAME);
+    maxBlocks = BLOCKS_PER_SLOT * capacity + NameBlocks.blocksFor(WireNameText.WIRE_CAPACITY - INLINE_NAME);
     int initial = Math.min(INITIAL_SLOTS, capacity);
     names = new NameBlocks(Math.min(maxBlocks, BLOCKS_PER_SLOT * initial));
     growSlots(initial);
@@ -141,17 +143,34 @@ final class PendingQueries {
     headTime = s < 0 ? Long.MAX_VALUE : time(s);
   }
 
-  /** Loads the question name register: {@code name[0, length)}; the array holds at least 32 bytes. */
-  void setName(byte[] name, int length) {
-    if (kName != name) {
-      // the same array message after message: a reference store costs a GC write barrier
-      kName = name;
+  /**
+   * Loads the question registers from the view's first question (its qtype, and its name as
+   * lower-cased wire words, read from the message without writing its text), or clears them when
+   * the view has no question.
+   */
+  void setQuestion(DnsMessageView v) {
+    if (!v.hasQuestion) {
+      kQtype = 0;
+      kNameLength = 0;
+      kName0 = 0;
+      kName1 = 0;
+      kName2 = 0;
+      kName3 = 0;
+      kQhash = 0;
+      return;
     }
+    int length = v.qnameOctets();
+    kQtype = v.qtype;
     kNameLength = length;
-    kName0 = word(name, 0, length);
-    kName1 = word(name, 1, length);
-    kName2 = word(name, 2, length);
-    kName3 = word(name, 3, length);
+    kName0 = v.qnameWord(0);
+    kName1 = v.qnameWord(1);
+    kName2 = v.qnameWord(2);
+    kName3 = v.qnameWord(3);
+    kQhash = nameHash(kName0, kName1, kName2, kName3, length);
+    if (length > INLINE_NAME) {
+      // names this long are rare, so the reference store's GC barrier does not matter
+      kName = v.qnameWire();
+    }
   }
 
   int nameLength() {
@@ -159,13 +178,27 @@ final class PendingQueries {
   }
 
   /**
-   * Word {@code i} of the name's first 32 bytes, the bytes past {@code length} zeroed. Without a
-   * branch: names of every length follow each other, and branches on it were mispredicted often.
+   * A hash of a name from its first 32 bytes and its length: it only has to tell most names apart
+   * cheaply ({@link #questionEquals} compares every byte after it, and {@link RecentKeys} is lossy
+   * already); longer names that differ only past byte 32 share it.
    */
-  private static long word(byte[] name, int i, int length) {
-    int valid = Math.max(0, Math.min(8, length - 8 * i));
-    // Two shifts, so that 8 valid bytes shift by 64 in all and keep the whole word.
-    return (long) LONGS.get(name, 8 * i) & ~(-1L << 4 * valid << 4 * valid);
+  static long nameHash(long w0, long w1, long w2, long w3, int length) {
+    long h = w0 * 0x9E3779B97F4A7C15L + Long.rotateLeft(w1 * 0xC2B2AE3D27D4EB4FL, 17);
+    h += Long.rotateLeft(w2 * 0x165667B19E3779F9L, 31) + Long.rotateLeft(w3 * 0xD6E8FEB86659FD93L, 47);
+    return h ^ length;
+  }
+
+  /** Copies the question name in the registers into a transaction. */
+  void fillName(Transaction t) {
+    t.qnameOctets = kNameLength;
+    LONGS.set(t.qnameWire, 0, kName0);
+    LONGS.set(t.qnameWire, 8, kName1);
+    LONGS.set(t.qnameWire, 16, kName2);
+    LONGS.set(t.qnameWire, 24, kName3);
+    if (kNameLength > INLINE_NAME) {
+      System.arraycopy(kName, INLINE_NAME, t.qnameWire, INLINE_NAME, kNameLength - INLINE_NAME);
+    }
+    t.nameChanged();
   }
 
   /** The slot whose key equals the registers (and question too when {@code matchQuestion}), or -1. */
@@ -291,15 +324,15 @@ final class PendingQueries {
     t.clientPort = (int) (key >>> 48);
     t.serverPort = (int) (key >>> 32) & 0xFFFF;
     t.id = (int) (key >>> 16) & 0xFFFF;
-    t.qnameHash = slots[b + W_QHASH];
     t.qtype = (int) (q >>> 48);
-    t.qnameLength = (int) (q >>> 32) & 0xFFFF;
+    t.qnameOctets = (int) (q >>> 32) & 0xFFFF;
     for (int i = 0; i < 4; i++) {
-      LONGS.set(t.qname, 8 * i, slots[b + W_NAME + i]);
+      LONGS.set(t.qnameWire, 8 * i, slots[b + W_NAME + i]);
     }
-    if (t.qnameLength > INLINE_NAME) {
-      names.copy((int) q, t.qnameLength - INLINE_NAME, t.qname, INLINE_NAME);
+    if (t.qnameOctets > INLINE_NAME) {
+      names.copy((int) q, t.qnameOctets - INLINE_NAME, t.qnameWire, INLINE_NAME);
     }
+    t.nameChanged();
     int misc = MatchKey.misc(key);
     t.rd = (misc & 1) != 0;
     t.opcode = misc >>> 1;

@@ -194,15 +194,7 @@ public final class QueryResponseMatcher {
     pending.kSlo = sLo;
     int misc = (v.rd ? 1 : 0) | (v.opcode << 1);
     pending.kKey = MatchKey.word(cPort, sPort, v.id, p.transport.ordinal(), misc);
-    if (v.hasQuestion) {
-      pending.kQtype = v.qtype;
-      pending.kQhash = v.qnameHash;
-      pending.setName(v.qname, v.qnameLength);
-    } else {
-      pending.kQtype = 0;
-      pending.kQhash = 0;
-      pending.setName(v.qname, 0);
-    }
+    pending.setQuestion(v);
   }
 
   private void answer(int s, DnsPayload p, DnsMessageView v) {
@@ -255,9 +247,7 @@ public final class QueryResponseMatcher {
     t.serverLo = p.srcLo;
     t.serverPort = p.srcPort;
     t.id = v.id;
-    t.qnameLength = pending.nameLength();
-    System.arraycopy(v.qname, 0, t.qname, 0, t.qnameLength);
-    t.qnameHash = pending.kQhash;
+    pending.fillName(t);
     t.qtype = pending.kQtype;
     t.opcode = v.opcode;
     t.rd = v.rd;

@@ -2,6 +2,7 @@ package org.dnsseismograph.traffic;
 
 import java.nio.charset.StandardCharsets;
 import org.dnsseismograph.dns.DnsMessageView;
+import org.dnsseismograph.dns.WireNameText;
 import org.dnsseismograph.wire.IpAddress;
 import org.dnsseismograph.wire.Transport;
 
@@ -14,7 +15,7 @@ import org.dnsseismograph.wire.Transport;
  * a response alone: the response's destination); the server the side that answered. Query-side
  * fields ({@link #opcode}, {@link #rd}) come from the query, or from the response when there was no
  * query; response-side fields are {@link #NONE} / false when there was no response. The question
- * ({@link #qname}, {@link #qtype}) is the query's; for a response alone, the response's (empty when
+ * ({@link #qname()}, {@link #qtype}) is the query's; for a response alone, the response's (empty when
  * it had none).
  */
 public final class Transaction {
@@ -44,12 +45,17 @@ public final class Transaction {
   public int serverPort;
   /** The DNS message id. */
   public int id;
-  /** The question name, lower case presentation format, as {@link DnsMessageView#qname}. */
-  public final byte[] qname = new byte[DnsMessageView.MAX_QNAME_TEXT * 4];
+  /**
+   * The question name in uncompressed wire form, ASCII letters lower-cased, as {@link
+   * DnsMessageView#qnameWire()}: its first {@link #qnameOctets} bytes; none without a question.
+   */
+  final byte[] qnameWire = new byte[WireNameText.WIRE_CAPACITY];
 
-  public int qnameLength;
-  /** {@link DnsMessageView#qnameHash} of the question name. */
-  public long qnameHash;
+  int qnameOctets;
+  private final WireNameText nameText = new WireNameText();
+  private final byte[] qname = new byte[DnsMessageView.MAX_QNAME_TEXT * 4];
+  private int qnameLength = -1;
+  private long qnameHash;
 
   public int qtype;
   public int opcode;
@@ -85,9 +91,44 @@ public final class Transaction {
     return new IpAddress(serverHi, serverLo);
   }
 
+  /**
+   * The question name in lower-case presentation format, as {@link DnsMessageView#qname()}: the
+   * first {@link #qnameLength()} bytes; empty without a question. Written on first use (counting
+   * never needs it); this transaction's array, overwritten with the next one.
+   */
+  public byte[] qname() {
+    text();
+    return qname;
+  }
+
+  /** Characters of {@link #qname()}. */
+  public int qnameLength() {
+    text();
+    return qnameLength;
+  }
+
+  /** {@link DnsMessageView#nameHash} of {@link #qname()}, 0 without a question. */
+  public long qnameHash() {
+    text();
+    return qnameHash;
+  }
+
   /** The question name as a String (allocates). */
   public String qnameString() {
+    text();
     return new String(qname, 0, qnameLength, StandardCharsets.US_ASCII);
+  }
+
+  /** Forgets the text of the previous name: to be called whenever {@link #qnameWire} changes. */
+  void nameChanged() {
+    qnameLength = -1;
+  }
+
+  private void text() {
+    if (qnameLength < 0) {
+      qnameLength = nameText.write(qnameWire, qnameOctets, qname);
+      qnameHash = nameText.hash();
+    }
   }
 
   /** Clears the response-side fields. */

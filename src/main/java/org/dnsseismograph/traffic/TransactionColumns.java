@@ -87,7 +87,7 @@ public final class TransactionColumns {
       leftOut++;
       return;
     }
-    long w1 = ColumnChunk.word1(names.intern(t.qname, t.qnameLength, t.qnameHash), addresses.intern(t.clientHi, t.clientLo));
+    long w1 = ColumnChunk.word1(names.intern(t.qname(), t.qnameLength(), t.qnameHash()), addresses.intern(t.clientHi, t.clientLo));
     long w2 = ColumnChunk.word2(addresses.intern(t.serverHi, t.serverLo), t);
     long w3 = ColumnChunk.word3(t);
     long w4 = ColumnChunk.word4(t);

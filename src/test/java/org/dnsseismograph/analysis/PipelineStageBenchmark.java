@@ -65,7 +65,7 @@ final class PipelineStageBenchmark {
       case 1 -> frames = CaptureScanner.scan(List.of(file), DecodeOptions.defaults(), p -> sum[0] += p.length + p.srcPort, Progress.NONE).frames();
       case 2 -> frames = CaptureScanner.scan(List.of(file), DecodeOptions.defaults(), p -> {
         if (scanner.scan(p.buffer, p.offset, p.length, view) == ScanResult.OK) {
-          sum[0] += view.qnameHash;
+          sum[0] += view.qtype + view.qnameOctets();
         }
       }, Progress.NONE).frames();
       case 3 -> {

@@ -184,7 +184,7 @@ record DnsjavaOracle(Message strict, Exception failure, Framing framing) {
     if (v.hasQuestion && q != null) {
       String lower = lowerAscii(q.toString(true));
       expect(out, "qname", lower, v.qnameString());
-      expect(out, "qnameHash", nameHash(lower), v.qnameHash);
+      expect(out, "qnameHash", nameHash(lower), v.qnameHash());
       expect(out, "qtype", framing.qtype(), v.qtype);
       expect(out, "qclass", framing.qclass(), v.qclass);
     }

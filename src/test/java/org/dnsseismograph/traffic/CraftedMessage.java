@@ -2,20 +2,24 @@ package org.dnsseismograph.traffic;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.dnsseismograph.dns.DnsHeaderScanner;
 import org.dnsseismograph.dns.DnsMessageView;
 import org.dnsseismograph.wire.DnsPayload;
 import org.dnsseismograph.wire.IpAddress;
 import org.dnsseismograph.wire.Transport;
 
 /**
- * Fills the {@link DnsPayload} and {@link DnsMessageView} flyweights by hand, the way the capture
- * reader and the header scanner would for one message. The payload carries a real 12-byte DNS
- * header built from the same fields, so code that reads raw header bytes sees consistent input.
+ * Fills the {@link DnsPayload} and {@link DnsMessageView} flyweights the way the capture reader and
+ * the header scanner would for one message: the payload carries a real DNS message (header and
+ * question) built from the fields, and the view is what {@link DnsHeaderScanner} reads from it, so
+ * the question's name is read from the message bytes as in a capture. Flags changed by hand are
+ * written back with {@link #sync()}.
  */
 public final class CraftedMessage {
   public final DnsPayload payload = new DnsPayload();
   public final DnsMessageView view = new DnsMessageView();
-  private final ByteBuffer header = ByteBuffer.allocate(12);
+  private final DnsHeaderScanner scanner = new DnsHeaderScanner();
+  private ByteBuffer message = ByteBuffer.allocate(12);
 
   /** A UDP query from client to server. */
   public static CraftedMessage query(long timeNanos, String client, int clientPort, String server, int serverPort, int id, String qname, int qtype) {
@@ -58,22 +62,43 @@ public final class CraftedMessage {
   }
 
   private void setName(String qname) {
-    byte[] b = qname.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(b, 0, view.qname, 0, b.length);
-    view.qnameLength = b.length;
-    view.qnameHash = nameHash(b, b.length);
+    byte[] wire = wireName(qname);
+    message = ByteBuffer.allocate(12 + wire.length + 4);
+    message.put(12, wire);
+    message.putShort(12 + wire.length, (short) view.qtype).putShort(14 + wire.length, (short) view.qclass);
   }
 
-  /** Writes the header bytes from the view's fields; call after changing flags by hand. */
+  /** The wire form of a dotted name ("." is the root); labels of at most 63 octets. */
+  public static byte[] wireName(String name) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    if (!name.equals(".")) {
+      for (String label : name.split("\\.")) {
+        byte[] b = label.getBytes(StandardCharsets.US_ASCII);
+        out.write(b.length);
+        out.write(b, 0, b.length);
+      }
+    }
+    out.write(0);
+    return out.toByteArray();
+  }
+
+  /**
+   * Writes the header bytes from the view's fields and scans the message again; call after changing
+   * flags by hand. The full rcode set by hand survives (the header holds only its low four bits).
+   */
   public CraftedMessage sync() {
     int flags = (view.qr ? 0x8000 : 0) | (view.opcode & 0xF) << 11 | (view.aa ? 0x0400 : 0) | (view.tc ? 0x0200 : 0) | (view.rd ? 0x0100 : 0)
         | (view.ra ? 0x0080 : 0) | (view.rcode & 0xF);
-    header.putShort(0, (short) view.id).putShort(2, (short) flags).putShort(4, (short) view.qdCount);
-    header.putShort(6, (short) view.anCount).putShort(8, (short) view.nsCount).putShort(10, (short) view.arCount);
-    payload.buffer = header;
+    message.putShort(0, (short) view.id).putShort(2, (short) flags).putShort(4, (short) view.qdCount);
+    message.putShort(6, (short) view.anCount).putShort(8, (short) view.nsCount).putShort(10, (short) view.arCount);
+    int rcode = view.rcode;
+    // the counted records are not in the message, so the scan ends early; the header and question are read
+    scanner.scan(message, 0, message.limit(), view);
+    view.rcode = rcode;
+    payload.buffer = message;
     payload.offset = 0;
-    payload.length = 12;
-    payload.originalLength = 12;
+    payload.length = message.limit();
+    payload.originalLength = message.limit();
     return this;
   }
 
@@ -120,11 +145,8 @@ public final class CraftedMessage {
 
   /** Drops the question, as some FORMERR responses do. */
   public CraftedMessage noQuestion() {
-    view.hasQuestion = false;
     view.qdCount = 0;
-    view.qnameLength = 0;
-    view.qnameHash = 0;
-    view.qtype = 0;
+    message = ByteBuffer.allocate(12);
     return sync();
   }
 

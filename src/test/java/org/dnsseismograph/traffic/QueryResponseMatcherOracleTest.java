@@ -255,7 +255,7 @@ class QueryResponseMatcherOracleTest {
     }
 
     private static Question question(CraftedMessage m) {
-      return new Question(new String(m.view.qname, 0, m.view.qnameLength, java.nio.charset.StandardCharsets.US_ASCII), m.view.qtype);
+      return new Question(m.view.qnameString(), m.view.qtype);
     }
 
     /** The transaction of a query {@code q} and/or a response {@code r}, as the contract fills it. */

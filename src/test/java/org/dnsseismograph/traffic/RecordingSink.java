@@ -17,7 +17,7 @@ public final class RecordingSink implements TransactionSink {
   @Override
   public void onTransaction(Transaction t) {
     seen.add(new Seen(t.outcome, t.queryTimeNanos, t.responseTimeNanos, t.latencyNanos, t.queryFrame, t.responseFrame, t.transport, t.client().toString(),
-        t.clientPort, t.server().toString(), t.serverPort, t.id, t.qnameString(), t.qnameHash, t.qtype, t.opcode, t.rd, t.rcode, t.tc, t.aa, t.anCount,
+        t.clientPort, t.server().toString(), t.serverPort, t.id, t.qnameString(), t.qnameHash(), t.qtype, t.opcode, t.rd, t.rcode, t.tc, t.aa, t.anCount,
         t.nsCount));
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,10 +38,10 @@ class TransactionColumnsTest {
     t.serverLo = s.lo();
     t.serverPort = 53;
     t.id = 77;
-    byte[] b = qname.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(b, 0, t.qname, 0, b.length);
-    t.qnameLength = b.length;
-    t.qnameHash = CraftedMessage.nameHash(b, b.length);
+    byte[] wire = qname.isEmpty() ? new byte[0] : CraftedMessage.wireName(qname);
+    System.arraycopy(wire, 0, t.qnameWire, 0, wire.length);
+    t.qnameOctets = wire.length;
+    t.nameChanged();
     t.qtype = 1;
     t.rcode = outcome.kind() == TransactionKind.UNANSWERED ? Transaction.NONE : rcode;
     t.tc = rcode == 0 && qname.startsWith("tc");
