@@ -70,12 +70,16 @@ final class NameReader {
   int wireLength;
   /** Pointers the last name read by {@link #read} followed: 0 when it lies in one piece. */
   int lastHops;
+  /** Where the last valid name {@link #read} read starts (from the message's base), or -1; its octets. */
+  private int lastStart = -1;
+  private int lastOctets;
 
   private final NameTextWriter writer = new NameTextWriter();
 
   /** Forgets the memo: to be called before the first name of each message. */
   void newMessage() {
     unsaved = 0;
+    lastStart = -1;
     if (++generation == 1L << 31) {
       Arrays.fill(memo, 0);
       generation = 1;
@@ -97,8 +101,13 @@ final class NameReader {
         return pos + 1;
       }
       if (b0 >= 0xC0) {
-        saveWalk();
         int target = ((b0 & 0x3F) << 8) | (buf.get(pos + 1) & 0xFF);
+        if (target == lastStart && target < pos - base && lastHops < MAX_POINTER_HOPS) {
+          // the commonest owner of all, a pointer to the question: what the memo would say, without writing it
+          wireLength = lastOctets;
+          return pos + 2;
+        }
+        saveWalk();
         long m = memo[target];
         if (target < pos - base && m >>> 32 == generation && (m & 0xFF) < MAX_POINTER_HOPS) {
           wireLength = (int) (m >>> 8 & 0x1FF);
@@ -197,6 +206,8 @@ final class NameReader {
     unsavedOctets = octets;
     unsavedHops = hops;
     lastHops = hops;
+    lastStart = pos - base;
+    lastOctets = octets;
     if (text != null) {
       writer.write(buf, base, pos, octets, hops, lengthBits, text);
       textLength = writer.textLength;
