@@ -83,12 +83,7 @@ public final class DnsMessageView {
 
   private boolean wireReady;
   private final byte[] wire = new byte[NameReader.MAX_NAME_OCTETS + Long.BYTES];
-  private final ByteBuffer wireView = ByteBuffer.wrap(wire);
-  private boolean textReady;
-  private final byte[] qname = new byte[MAX_QNAME_TEXT * 4];
-  private int qnameLength;
-  private long qnameHash;
-  private final NameTextWriter textWriter = new NameTextWriter();
+  private final WireNameText text = new WireNameText();
 
   public int qtype;
   public int qclass;
@@ -139,7 +134,7 @@ public final class DnsMessageView {
     hasQuestion = false;
     nameOctets = 0;
     wireReady = false;
-    textReady = false;
+    text.forget();
     qtype = 0;
     qclass = 0;
     edns = false;
@@ -158,20 +153,17 @@ public final class DnsMessageView {
    * view's, overwritten by later scans.
    */
   public byte[] qname() {
-    text();
-    return qname;
+    return text().bytes();
   }
 
   /** Characters of {@link #qname()}: 0 without a question. */
   public int qnameLength() {
-    text();
-    return qnameLength;
+    return text().length();
   }
 
   /** {@link #nameHash} of {@link #qname()}, 0 without a question; for hash tables keyed by text. */
   public long qnameHash() {
-    text();
-    return qnameHash;
+    return text().hash();
   }
 
   /** Octets of the first question's name in uncompressed wire form (1 for the root), 0 without one. */
@@ -242,39 +234,15 @@ public final class DnsMessageView {
     wire[t] = 0;
   }
 
-  private void text() {
-    if (textReady) {
-      return;
+  private WireNameText text() {
+    if (!text.isWritten()) {
+      text.write(qnameWire(), nameOctets);
     }
-    textReady = true;
-    if (nameOctets == 0) {
-      qnameLength = 0;
-      qnameHash = 0;
-      return;
-    }
-    qnameWire();
-    textWriter.writeWire(wireView, nameOctets, qname);
-    qnameLength = textWriter.textLength;
-    qnameHash = textWriter.hash;
+    return text;
   }
 
   /** The qname as a String (allocates; for the slow path and tests). */
   public String qnameString() {
-    text();
-    return new String(qname, 0, qnameLength, StandardCharsets.US_ASCII);
-  }
-
-  /** True when {@link #qname()} equals these ASCII bytes. */
-  public boolean qnameEquals(byte[] other, int otherLength) {
-    text();
-    if (otherLength != qnameLength) {
-      return false;
-    }
-    for (int i = 0; i < qnameLength; i++) {
-      if (qname[i] != other[i]) {
-        return false;
-      }
-    }
-    return true;
+    return new String(qname(), 0, qnameLength(), StandardCharsets.US_ASCII);
   }
 }

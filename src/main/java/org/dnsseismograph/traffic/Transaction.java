@@ -52,10 +52,7 @@ public final class Transaction {
   final byte[] qnameWire = new byte[WireNameText.WIRE_CAPACITY];
 
   int qnameOctets;
-  private final WireNameText nameText = new WireNameText();
-  private final byte[] qname = new byte[DnsMessageView.MAX_QNAME_TEXT * 4];
-  private int qnameLength = -1;
-  private long qnameHash;
+  private final WireNameText text = new WireNameText();
 
   public int qtype;
   public int opcode;
@@ -97,38 +94,34 @@ public final class Transaction {
    * never needs it); this transaction's array, overwritten with the next one.
    */
   public byte[] qname() {
-    text();
-    return qname;
+    return text().bytes();
   }
 
   /** Characters of {@link #qname()}. */
   public int qnameLength() {
-    text();
-    return qnameLength;
+    return text().length();
   }
 
   /** {@link DnsMessageView#nameHash} of {@link #qname()}, 0 without a question. */
   public long qnameHash() {
-    text();
-    return qnameHash;
+    return text().hash();
   }
 
   /** The question name as a String (allocates). */
   public String qnameString() {
-    text();
-    return new String(qname, 0, qnameLength, StandardCharsets.US_ASCII);
+    return new String(qname(), 0, qnameLength(), StandardCharsets.US_ASCII);
   }
 
   /** Forgets the text of the previous name: to be called whenever {@link #qnameWire} changes. */
   void nameChanged() {
-    qnameLength = -1;
+    text.forget();
   }
 
-  private void text() {
-    if (qnameLength < 0) {
-      qnameLength = nameText.write(qnameWire, qnameOctets, qname);
-      qnameHash = nameText.hash();
+  private WireNameText text() {
+    if (!text.isWritten()) {
+      text.write(qnameWire, qnameOctets);
     }
+    return text;
   }
 
   /** Clears the response-side fields. */

@@ -2,6 +2,7 @@ package org.dnsseismograph.dns;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -94,12 +95,14 @@ class DnsMessageViewTest {
   void wireNameTextWritesWhatTheViewWrites(String[] labels) {
     scan(labels);
     byte[] wire = Arrays.copyOf(view.qnameWire(), WireNameText.WIRE_CAPACITY);
-    byte[] text = new byte[DnsMessageView.MAX_QNAME_TEXT * 4];
-    WireNameText writer = new WireNameText();
-    int length = writer.write(wire, view.qnameOctets(), text);
-    assertEquals(view.qnameString(), new String(text, 0, length, java.nio.charset.StandardCharsets.US_ASCII));
-    assertEquals(view.qnameHash(), writer.hash());
-    assertTrue(length > 0);
+    WireNameText text = new WireNameText();
+    text.write(wire, view.qnameOctets());
+    assertTrue(text.isWritten());
+    assertEquals(view.qnameString(), new String(text.bytes(), 0, text.length(), java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals(view.qnameHash(), text.hash());
+    assertTrue(text.length() > 0);
+    text.forget();
+    assertFalse(text.isWritten());
   }
 
   private void scan(String... labels) {
