@@ -33,6 +33,8 @@ final class LatencyColumns {
   private final int[] ringSlot;
   private final int mask;
   private final ArrayDeque<LatencyHistogram> pool = new ArrayDeque<>();
+  /** The percentiles of the bucket being closed, in nanoseconds. */
+  private final long[] closing = new long[PERCENTILES.length];
   private int openCount;
   /** Lowest bucket number that may still be open. */
   private long scanFrom;
@@ -144,8 +146,9 @@ final class LatencyColumns {
   private void close(int i) {
     LatencyHistogram h = ring[i];
     int slot = ringSlot[i];
+    h.valuesAtPercentiles(PERCENTILES, closing);
     for (int p = 0; p < PERCENTILES.length; p++) {
-      percentiles[p].set(slot, h.valueAtPercentile(PERCENTILES[p]) / NANOS_PER_MS);
+      percentiles[p].set(slot, closing[p] / NANOS_PER_MS);
     }
     max.set(slot, h.max() / NANOS_PER_MS);
     h.clear();

@@ -58,6 +58,10 @@ public final class MetricAggregator implements TransactionSink {
   /** Per side (by ordinal), the observers that hear its messages, and its transactions. */
   private final TrafficObserver[][] messageObservers = new TrafficObserver[Side.values().length][];
   private final TrafficObserver[][] transactionObservers = new TrafficObserver[Side.values().length][];
+  /** The lists of {@link Side#OTHER}, every event's while nothing classifies: read without the side's ordinal. */
+  private TrafficObserver[] otherMessageObservers;
+
+  private TrafficObserver[] otherTransactionObservers;
   private SideClassifier sides;
 
   /**
@@ -99,6 +103,8 @@ public final class MetricAggregator implements TransactionSink {
       messageObservers[side.ordinal()] = m.toArray(new TrafficObserver[0]);
       transactionObservers[side.ordinal()] = t.toArray(new TrafficObserver[0]);
     }
+    otherMessageObservers = messageObservers[Side.OTHER.ordinal()];
+    otherTransactionObservers = transactionObservers[Side.OTHER.ordinal()];
   }
 
   /** An aggregator into a table that keeps columns only for the {@code wanted} metrics. */
@@ -159,12 +165,22 @@ public final class MetricAggregator implements TransactionSink {
     long t = m.timeNanos;
     sink.touch(t);
     sink.advanceClock(t);
-    Side side = sides == null ? Side.OTHER : sides.of(m);
+    SideClassifier classifier = sides;
+    TrafficObserver[] hear;
     // Stored only when it changes: a reference store costs a GC write barrier per message.
-    if (m.side != side) {
-      m.side = side;
+    if (classifier == null) {
+      if (m.side != Side.OTHER) {
+        m.side = Side.OTHER;
+      }
+      hear = otherMessageObservers;
+    } else {
+      Side side = classifier.of(m);
+      if (m.side != side) {
+        m.side = side;
+      }
+      hear = messageObservers[side.ordinal()];
     }
-    for (TrafficObserver o : messageObservers[m.side.ordinal()]) {
+    for (TrafficObserver o : hear) {
       o.onMessage(m);
     }
   }
@@ -172,7 +188,14 @@ public final class MetricAggregator implements TransactionSink {
   /** One closed transaction (from the matcher). */
   @Override
   public void onTransaction(Transaction t) {
-    Side side = sides == null ? Side.OTHER : sides.of(t);
+    SideClassifier classifier = sides;
+    if (classifier == null) {
+      for (TrafficObserver o : otherTransactionObservers) {
+        o.onTransaction(t, Side.OTHER);
+      }
+      return;
+    }
+    Side side = classifier.of(t);
     for (TrafficObserver o : transactionObservers[side.ordinal()]) {
       o.onTransaction(t, side);
     }

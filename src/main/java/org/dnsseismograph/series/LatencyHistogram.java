@@ -48,10 +48,14 @@ public final class LatencyHistogram {
   private int rawCount;
   private boolean binned;
   private final int[][] pages = new int[PAGES][];
-  private long usedPages;
   private long count;
   private long min = Long.MAX_VALUE;
   private long max = Long.MIN_VALUE;
+  /** Where the last bin walk stopped: the bin, and the count of the bins before it. */
+  private int walkPage;
+
+  private int walkIndex;
+  private long walkSeen;
 
   /** A histogram that keeps the first {@link #DEFAULT_RAW_LIMIT} values raw. */
   public LatencyHistogram() {
@@ -75,36 +79,46 @@ public final class LatencyHistogram {
     count++;
     min = Math.min(min, nanos);
     max = Math.max(max, nanos);
-    if (!binned) {
-      if (rawCount < rawLimit) {
-        if (rawCount == raw.length) {
-          raw = Arrays.copyOf(raw, Math.min(rawLimit, raw.length * 2));
-        }
-        raw[rawCount++] = nanos;
-        return;
-      }
-      moveRawToBins();
+    if (binned) {
+      addToBin(binOf(nanos));
+    } else {
+      recordRaw(nanos);
     }
-    addToBin(binOf(nanos));
   }
 
-  private void moveRawToBins() {
+  /** Keeps the value raw while there is room; else moves every raw value to the bins. */
+  private void recordRaw(long nanos) {
+    if (rawCount < rawLimit) {
+      if (rawCount == raw.length) {
+        raw = Arrays.copyOf(raw, Math.min(rawLimit, raw.length * 2));
+      }
+      raw[rawCount++] = nanos;
+      return;
+    }
     binned = true;
     for (int i = 0; i < rawCount; i++) {
       addToBin(binOf(raw[i]));
     }
     rawCount = 0;
+    addToBin(binOf(nanos));
   }
 
+  /**
+   * Counts a bin. Which pages were used is not noted here: every value lies between the minimum
+   * and the maximum, so only the pages of their bins and those between can be non-zero.
+   */
   private void addToBin(int bin) {
-    int page = bin >>> PAGE_BITS;
-    int[] p = pages[page];
+    int[] p = pages[bin >>> PAGE_BITS];
     if (p == null) {
-      p = new int[PAGE_SIZE];
-      pages[page] = p;
+      p = newPage(bin >>> PAGE_BITS);
     }
     p[bin & (PAGE_SIZE - 1)]++;
-    usedPages |= 1L << page;
+  }
+
+  private int[] newPage(int page) {
+    int[] p = new int[PAGE_SIZE];
+    pages[page] = p;
+    return p;
   }
 
   /** Number of values recorded. */
@@ -129,20 +143,53 @@ public final class LatencyHistogram {
    * @throws IllegalStateException when nothing was recorded
    */
   public long valueAtPercentile(int percent) {
-    if (percent < 1 || percent > 100) {
-      throw new IllegalArgumentException("percentile must be 1..100: " + percent);
+    checkPercent(percent);
+    if (count == 0) {
+      throw new IllegalStateException("no values recorded");
+    }
+    return valueAtRank(nearestRank(count, percent), false);
+  }
+
+  /**
+   * Fills {@code out[i]} with {@link #valueAtPercentile}{@code (percents[i])} for every i, walking
+   * the bins once rather than once per percentile.
+   *
+   * @param percents ascending, each 1 to 100
+   * @param out at least as long as {@code percents}
+   * @throws IllegalArgumentException when the percents are out of range or not ascending
+   * @throws IllegalStateException when nothing was recorded
+   */
+  public void valuesAtPercentiles(int[] percents, long[] out) {
+    for (int i = 0; i < percents.length; i++) {
+      checkPercent(percents[i]);
+      if (i > 0 && percents[i] < percents[i - 1]) {
+        throw new IllegalArgumentException("percentiles must be ascending: " + Arrays.toString(percents));
+      }
     }
     if (count == 0) {
       throw new IllegalStateException("no values recorded");
     }
-    long rank = nearestRank(count, percent);
+    restartWalk();
+    for (int i = 0; i < percents.length; i++) {
+      out[i] = valueAtRank(nearestRank(count, percents[i]), true);
+    }
+  }
+
+  private static void checkPercent(int percent) {
+    if (percent < 1 || percent > 100) {
+      throw new IllegalArgumentException("percentile must be 1..100: " + percent);
+    }
+  }
+
+  /** @param resume whether the bin walk may go on from where the last one in this histogram state stopped */
+  private long valueAtRank(long rank, boolean resume) {
     if (rank == count) {
       return max;
     }
     if (rank == 1) {
       return min;
     }
-    long v = binned ? binnedValueAtRank(rank) : rawValueAtRank(rank);
+    long v = binned ? binnedValueAtRank(rank, resume) : rawValueAtRank(rank);
     return Math.max(min, Math.min(max, v));
   }
 
@@ -156,31 +203,49 @@ public final class LatencyHistogram {
     return representative(binOf(raw[(int) rank - 1]));
   }
 
-  private long binnedValueAtRank(long rank) {
-    long seen = 0;
-    for (int page = 0; page < PAGES; page++) {
-      if ((usedPages & (1L << page)) == 0) {
+  private long binnedValueAtRank(long rank, boolean resume) {
+    if (!resume || rank <= walkSeen) {
+      restartWalk();
+    }
+    int last = binOf(max) >>> PAGE_BITS;
+    long seen = walkSeen;
+    for (int page = walkPage; page <= last; page++) {
+      int[] p = pages[page];
+      if (p == null) {
         continue;
       }
-      int[] p = pages[page];
-      for (int i = 0; i < PAGE_SIZE; i++) {
-        seen += p[i];
-        if (seen >= rank) {
+      for (int i = page == walkPage ? walkIndex : 0; i < PAGE_SIZE; i++) {
+        if (seen + p[i] >= rank) {
+          // Stop before this bin, so that a next, higher rank may still land in it.
+          walkPage = page;
+          walkIndex = i;
+          walkSeen = seen;
           return representative((page << PAGE_BITS) + i);
         }
+        seen += p[i];
       }
     }
     throw new IllegalStateException("bin counts disagree with the value count " + count);
   }
 
+  private void restartWalk() {
+    // Nothing below the minimum's page was counted in.
+    walkPage = binOf(min) >>> PAGE_BITS;
+    walkIndex = 0;
+    walkSeen = 0;
+  }
+
   /** Forgets every value; keeps the pages allocated for reuse. */
   public void clear() {
-    for (int page = 0; page < PAGES; page++) {
-      if ((usedPages & (1L << page)) != 0) {
-        Arrays.fill(pages[page], 0);
+    if (binned) {
+      // Only the pages from the minimum's to the maximum's can have been counted in.
+      int last = binOf(max) >>> PAGE_BITS;
+      for (int page = binOf(min) >>> PAGE_BITS; page <= last; page++) {
+        if (pages[page] != null) {
+          Arrays.fill(pages[page], 0);
+        }
       }
     }
-    usedPages = 0;
     rawCount = 0;
     binned = false;
     count = 0;
@@ -188,14 +253,14 @@ public final class LatencyHistogram {
     max = Long.MIN_VALUE;
   }
 
-  /** The bin of a non-negative value. */
+  /**
+   * The bin of a non-negative value, without a branch: the shift is the octave's exponent less
+   * {@code SUB_BITS - 1}, clamped at 0, so values below {@code 2^SUB_BITS} keep their own bin and
+   * each octave above starts {@code 2^(SUB_BITS-1)} bins after the one below it.
+   */
   static int binOf(long v) {
-    if (v < EXACT) {
-      return (int) v;
-    }
-    int e = 63 - Long.numberOfLeadingZeros(v);
-    int sub = (int) (v >>> (e - SUB_BITS + 1));
-    return EXACT + (e - SUB_BITS) * HALF + (sub - HALF);
+    int shift = Math.max(0, 64 - SUB_BITS - Long.numberOfLeadingZeros(v));
+    return (shift << (SUB_BITS - 1)) + (int) (v >>> shift);
   }
 
   /** The smallest value of a bin. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.SeriesTable;
@@ -17,6 +18,7 @@ import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.series.Unit;
 import org.dnsseismograph.traffic.CraftedMessage;
 import org.dnsseismograph.traffic.Outcome;
+import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.traffic.Transaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -275,5 +277,37 @@ class MetricAggregatorTest {
     Pipeline p = Pipeline.step(S).query(T0, 1).response(T0 + 7 * MS, 1, 0);
 
     assertEquals(7.0, column(p.table("dns.latency.max"), "dns.latency.max")[0]);
+  }
+
+  @Test
+  void anObserverAddedWhileNothingClassifiesHearsEveryLaterEventOnTheOtherSide() {
+    MetricAggregator agg = new MetricAggregator(AggregatorConfig.of(S).withLatencyHorizon(S), Rcodes::name, Rcodes::number);
+    MessageFacts m = new MessageFacts();
+    m.timeNanos = T0;
+    agg.onMessage(m);
+    List<String> heard = new ArrayList<>();
+    agg.observe(new TrafficObserver() {
+      @Override
+      public void onMessage(MessageFacts f) {
+        heard.add("message " + f.side);
+      }
+
+      @Override
+      public void onTransaction(Transaction t, Side side) {
+        heard.add("transaction " + side);
+      }
+    });
+    // A side left on the facts by someone else is put back to OTHER, as when nothing classifies.
+    m.side = Side.CLIENT;
+    m.timeNanos = T0 + MS;
+    agg.onMessage(m);
+    Transaction t = new Transaction();
+    t.outcome = Outcome.ANSWERED;
+    t.queryTimeNanos = T0;
+    t.latencyNanos = MS;
+    agg.onTransaction(t);
+
+    assertEquals(List.of("message OTHER", "transaction OTHER"), heard);
+    assertEquals(Side.OTHER, m.side);
   }
 }

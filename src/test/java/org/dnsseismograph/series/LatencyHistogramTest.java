@@ -137,4 +137,64 @@ class LatencyHistogramTest {
     assertThrows(IllegalArgumentException.class, () -> h.valueAtPercentile(0));
     assertThrows(IllegalArgumentException.class, () -> h.valueAtPercentile(101));
   }
+
+  @ParameterizedTest(name = "raw limit {0}")
+  @ValueSource(ints = {0, 128, 100_000})
+  void percentilesInOneWalkAnswerWhatEachPercentileAnswersAlone(int rawLimit) {
+    Random rnd = new Random(rawLimit);
+    // Repeated and neighbouring percentiles, so that several ranks fall in one bin.
+    int[] percents = {1, 2, 50, 50, 51, 90, 99, 99, 100};
+    for (int round = 0; round < 50; round++) {
+      LatencyHistogram h = new LatencyHistogram(rawLimit);
+      int n = 1 + rnd.nextInt(round < 10 ? 10 : 5000);
+      long scale = 1L << rnd.nextInt(40);
+      for (int i = 0; i < n; i++) {
+        h.record(rnd.nextInt(4) == 0 ? scale : (long) (scale * Math.exp(3 * rnd.nextDouble())));
+      }
+      long[] out = new long[percents.length];
+      h.valuesAtPercentiles(percents, out);
+      for (int i = 0; i < percents.length; i++) {
+        assertEquals(h.valueAtPercentile(percents[i]), out[i], "round " + round + ", n " + n + ", p" + percents[i]);
+      }
+    }
+  }
+
+  @Test
+  void aClearedHistogramAnswersLikeAFreshOneWhereverItsNewValuesLie() {
+    Random rnd = new Random(11);
+    LatencyHistogram reused = new LatencyHistogram(0);
+    for (int round = 0; round < 40; round++) {
+      // Each round's values span a different range of octaves, above, below or across the last.
+      LatencyHistogram fresh = new LatencyHistogram(0);
+      int lowOctave = rnd.nextInt(50);
+      int octaves = 1 + rnd.nextInt(12);
+      // Few values, then many: a walk left over from the few must not be resumed.
+      int n = round % 2 == 0 ? 1 + rnd.nextInt(6) : 1000 + rnd.nextInt(3000);
+      for (int i = 0; i < n; i++) {
+        long v = (long) Math.scalb(1.0 + rnd.nextDouble(), lowOctave + rnd.nextInt(octaves));
+        reused.record(v);
+        fresh.record(v);
+      }
+      long[] walked = new long[PERCENTILES.length];
+      reused.valuesAtPercentiles(PERCENTILES, walked);
+      for (int i = 0; i < PERCENTILES.length; i++) {
+        assertEquals(fresh.valueAtPercentile(PERCENTILES[i]), walked[i], "round " + round + ", p" + PERCENTILES[i] + " in one walk");
+      }
+      for (int p = 1; p <= 100; p++) {
+        assertEquals(fresh.valueAtPercentile(p), reused.valueAtPercentile(p), "round " + round + ", p" + p);
+      }
+      reused.clear();
+    }
+  }
+
+  @Test
+  void percentilesInOneWalkMustBeAscendingAndInRange() {
+    LatencyHistogram h = new LatencyHistogram();
+    long[] out = new long[3];
+    assertThrows(IllegalStateException.class, () -> h.valuesAtPercentiles(new int[] {50, 90, 99}, out));
+    h.record(1);
+    assertThrows(IllegalArgumentException.class, () -> h.valuesAtPercentiles(new int[] {90, 50}, out));
+    assertThrows(IllegalArgumentException.class, () -> h.valuesAtPercentiles(new int[] {0, 50}, out));
+    assertThrows(IllegalArgumentException.class, () -> h.valuesAtPercentiles(new int[] {50, 101}, out));
+  }
 }
