@@ -41,7 +41,7 @@ public final class CaptureDetect {
    *
    * @throws IOException when a file cannot be read; {@link org.dnsseismograph.wire.NotACaptureException}
    *     for a file that is no capture
-   * @throws IllegalStateException when the captures span more than {@value #MAX_BUCKETS} buckets of 100 ms
+   * @throws TooManyBucketsException when the captures span more than {@value #MAX_BUCKETS} buckets of 100 ms
    */
   public static Result run(LoadRequest request, Progress progress) throws IOException {
     AggregatorConfig config = AggregatorConfig.of(CountGrid.STEP).withLatencyHorizon(request.timeoutNanos()).withMaxBuckets(MAX_BUCKETS);

@@ -267,9 +267,9 @@ public final class MetricAggregator implements TransactionSink {
    * the last bucket with any event.
    *
    * @throws IllegalArgumentException for an unknown metric
-   * @throws IllegalStateException when the aggregator keeps series, not a table, or when the
-   *     buckets would exceed the configured limit (a capture spanning years at 1 ms, or one stray
-   *     timestamp far from the rest), saying how to narrow it
+   * @throws TooManyBucketsException when the buckets would exceed the configured limit (a capture
+   *     spanning years at 1 ms, or one stray timestamp far from the rest), saying how to narrow it
+   * @throws IllegalStateException when the aggregator keeps series, not a table
    */
   public SeriesTable table(List<MetricId> metrics) {
     if (tableSink == null) {
@@ -281,9 +281,9 @@ public final class MetricAggregator implements TransactionSink {
     long rows = axis.bucketCount();
     long step = config.stepNanos();
     if (rows > config.maxBuckets()) {
-      throw new IllegalStateException("the data spans " + rows + " buckets of " + TimeUnits.formatDuration(step) + " (" + TimeUnits.format(first * step)
+      throw new TooManyBucketsException("the data spans " + rows + " buckets of " + TimeUnits.formatDuration(step) + " (" + TimeUnits.format(first * step)
           + " to " + TimeUnits.format((first + rows) * step) + "), more than the limit of " + config.maxBuckets()
-          + "; choose a larger step or a --from/--to window");
+          + "; choose a larger step or a --from/--to window", rows, config.maxBuckets(), step, first * step, (first + rows) * step);
     }
     long origin = first == Long.MAX_VALUE ? 0 : first * step;
     List<SeriesTable.Column> columns = new ArrayList<>(metrics.size());

@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dnsseismograph.analysis.CaptureDetect;
 import org.dnsseismograph.analysis.HealthReportJson;
 import org.dnsseismograph.analysis.HealthReportText;
 import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.analysis.TooManyBucketsException;
 import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.wire.IpAddress;
 import org.dnsseismograph.wire.Skipped;
 import picocli.CommandLine.Command;
@@ -62,6 +65,8 @@ final class DetectCommand implements Callable<Integer> {
       result = CaptureDetect.run(request, Progress.NONE);
     } catch (IOException e) {
       throw InputErrors.describe(e);
+    } catch (TooManyBucketsException e) {
+      throw new InputFailure(tooLong(e));
     }
     if (format.equals("json")) {
       HealthReportJson.write(result.report(), out);
@@ -76,5 +81,14 @@ final class DetectCommand implements Callable<Integer> {
       ScanReport.print(err, result.scan(), result.dispatch(), skipped);
     }
     return ExitCode.OK;
+  }
+
+  /** Detect has no step to choose: the way out of a capture too long for its grid is to cut it. */
+  private String tooLong(TooManyBucketsException e) {
+    double days = (e.toNanos() - e.fromNanos()) / 86_400e9;
+    double most = e.limit() * (double) e.stepNanos() / 86_400e9;
+    return String.format(Locale.ROOT, "%s: the captures span %.1f days (%s to %s); detect reads at most %.1f days at a time (%,d buckets of %s):"
+        + " cut them into parts, e.g. with editcap -A/-B", files.size() == 1 ? files.get(0) : files, days, TimeUnits.format(e.fromNanos()),
+        TimeUnits.format(e.toNanos()), most, e.limit(), TimeUnits.formatDuration(e.stepNanos()));
   }
 }

@@ -244,8 +244,13 @@ class MetricAggregatorTest {
   void tooManyBucketsIsRefusedWithAWayOut() {
     Pipeline p = new Pipeline(AggregatorConfig.of(MS).withMaxBuckets(5000)).query(T0, 1).query(T0 + 10 * S, 2).finish();
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.table("dns.queries"));
+    TooManyBucketsException e = assertThrows(TooManyBucketsException.class, () -> p.table("dns.queries"));
     assertTrue(e.getMessage().contains("10001 buckets") && e.getMessage().contains("--from/--to"), e.getMessage());
+    assertEquals(10001, e.buckets());
+    assertEquals(5000, e.limit());
+    assertEquals(MS, e.stepNanos());
+    assertEquals(T0 - T0 % MS, e.fromNanos());
+    assertEquals(T0 - T0 % MS + 10001 * MS, e.toNanos());
   }
 
   @Test

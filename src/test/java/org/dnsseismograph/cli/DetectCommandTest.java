@@ -99,4 +99,15 @@ class DetectCommandTest {
     assertEquals(1, wrong.code());
     assertTrue(wrong.err().contains("notes.txt") && wrong.out().isEmpty(), wrong.err());
   }
+
+  @Test
+  void aCaptureLongerThanTheGridExitsWithOneLineSayingHowToCutIt() {
+    // 66 packets that tshark dates from 2019-05-27T14:40:08Z to 2019-06-18T14:58:36Z: 22 days
+    Outcome o = run("detect", "src/test/resources/pcap/pktvisor-ecs.pcap");
+
+    assertEquals(1, o.code());
+    assertTrue(o.out().isEmpty());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertTrue(o.err().contains("pktvisor-ecs.pcap: the captures span 22.0 days") && o.err().contains("editcap"), o.err());
+  }
 }

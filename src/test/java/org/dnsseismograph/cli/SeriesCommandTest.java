@@ -109,6 +109,17 @@ class SeriesCommandTest {
   }
 
   @Test
+  void aStepTooFineForTheCapturesSpanIsBadUsageWithOneLine() {
+    // 22 days (tshark: 2019-05-27T14:40:08Z to 2019-06-18T14:58:36Z) at 100 ms: over 19 million buckets
+    int code = run("series", capture("pktvisor-ecs.pcap"), "--metric", "dns.queries", "--step", "100ms");
+
+    assertEquals(ExitCode.BAD_USAGE, code);
+    assertEquals("", out.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertTrue(err.toString().contains("19019085 buckets of 100ms") && err.toString().contains("choose a larger step"), err.toString());
+  }
+
+  @Test
   void aMissingRequiredOptionIsBadUsage() {
     int code = run("series", capture("pktvisor-dns_udp_mixed_rcode.pcap"));
 
