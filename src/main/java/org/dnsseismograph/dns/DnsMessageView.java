@@ -82,7 +82,7 @@ public final class DnsMessageView {
   int nameHops;
 
   private boolean wireReady;
-  private final byte[] wire = new byte[NameReader.MAX_NAME_OCTETS + Long.BYTES];
+  private final byte[] wire = new byte[WireNameText.WIRE_CAPACITY];
   private final WireNameText text = new WireNameText();
 
   public int qtype;
