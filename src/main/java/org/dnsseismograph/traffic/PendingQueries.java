@@ -144,21 +144,11 @@ final class PendingQueries {
   }
 
   /**
-   * Loads the question registers from the view's first question (its qtype, and its name as
-   * lower-cased wire words, read from the message without writing its text), or clears them when
-   * the view has no question.
+   * Loads the question registers from the view's first question: its qtype, and its name as
+   * lower-cased wire words, read from the message without writing its text. A view without a
+   * question gives qtype 0, the empty name and hash 0.
    */
   void setQuestion(DnsMessageView v) {
-    if (!v.hasQuestion) {
-      kQtype = 0;
-      kNameLength = 0;
-      kName0 = 0;
-      kName1 = 0;
-      kName2 = 0;
-      kName3 = 0;
-      kQhash = 0;
-      return;
-    }
     int length = v.qnameOctets();
     kQtype = v.qtype;
     kNameLength = length;

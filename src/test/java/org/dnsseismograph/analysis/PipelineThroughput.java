@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.dnsseismograph.dns.DnsMessageView;
 import org.dnsseismograph.dns.ScanResult;
-import org.dnsseismograph.traffic.CraftedMessage;
 import org.dnsseismograph.traffic.MatcherConfig;
 import org.dnsseismograph.traffic.QueryResponseMatcher;
 import org.dnsseismograph.traffic.TransactionColumns;
@@ -40,9 +39,7 @@ public final class PipelineThroughput {
 
   private PipelineThroughput(int messages, boolean hot) {
     for (int i = 0; i < NAMES; i++) {
-      byte[] wire = CraftedMessage.wireName("host" + i + ".zone" + (i % 97) + ".example.net");
-      names[i] = java.nio.ByteBuffer.allocate(12 + wire.length + 4).putShort(4, (short) 1).put(12, wire).putShort(12 + wire.length, (short) 1)
-          .putShort(14 + wire.length, (short) 1);
+      names[i] = java.nio.ByteBuffer.wrap(DnsWire.query(0, "host" + i + ".zone" + (i % 97) + ".example.net", 1, true));
     }
     events = schedule(messages, hot);
   }
