@@ -46,8 +46,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--dir", defaultValue = "${java.io.tmpdir}", description = "Where generated captures are kept and reused (default: ${DEFAULT-VALUE}).")
   Path dir;
 
-  @Option(names = "--runs", defaultValue = "3", description = "Measured runs per size after one warm-up (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", defaultValue = "3", description = "Measured runs per size, after the warm-up runs (default: ${DEFAULT-VALUE}).")
   int runs;
+
+  /**
+   * Two by default: the JIT compiles the pass during the first, with the objects of that first
+   * pipeline; when the next pipeline starts, branches it never took then (a new payload object, a
+   * new counter) make it throw the compiled code away and profile again, and the run after the
+   * first is slower by about a fifth. The second warm-up absorbs that, so the measured runs show
+   * the steady state.
+   */
+  @Option(names = "--warmups", defaultValue = "2", description = "Unmeasured runs per size before the measured ones (default: ${DEFAULT-VALUE}).")
+  int warmups;
 
   @Option(names = "--no-tshark", description = "Do not time tshark.")
   boolean noTshark;
@@ -62,20 +72,24 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    if (runs < 1 || warmups < 0) {
+      throw new IllegalArgumentException("--runs must be at least 1 and --warmups at least 0 (got " + runs + " and " + warmups + ")");
+    }
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "%n## %s — `seismograph bench`%n%n%s%n%n", Instant.now(), MachineFacts.describe()));
     md.append(String.format(Locale.ROOT, "What is timed: `seismograph series --step 1s --timeout 3s --metric %s` on one thread (decode, match,"
-        + " aggregate; the table built, not printed). CPU s is the reading thread's CPU time. RssAnon and RssFile are the peaks"
-        + " sampled every %d ms during the run; VmHWM is the kernel's peak of both together since the JVM started.%n%n",
-        String.join(",", METRICS), MemorySampler.PERIOD_MS));
+        + " aggregate; the table built, not printed), %d measured runs after %d warm-up runs in the same JVM. CPU s is the reading"
+        + " thread's CPU time. RssAnon and RssFile are the peaks sampled every %d ms during the run; VmHWM is the kernel's peak of both"
+        + " together since the JVM started.%n%n",
+        String.join(",", METRICS), runs, warmups, MemorySampler.PERIOD_MS));
     md.append("| packets | file | run | wall s | CPU s | M packets/s (wall) | M packets/s (CPU) | heap after GC | RssAnon | RssFile | VmHWM |\n");
     md.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<String> tsharkRows = new ArrayList<>();
     for (long n : packets) {
       Path file = capture(n);
-      for (int run = 0; run <= runs; run++) {
+      for (int run = 1 - warmups; run <= runs; run++) {
         Row row = measure(file);
-        String label = run == 0 ? "warm-up" : "run " + run;
+        String label = run > 0 ? "run " + run : warmups == 1 ? "warm-up" : "warm-up " + (run + warmups);
         md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s |%n", row.frames, mib(Files.size(file)),
             label, row.wall, row.cpu, row.frames / row.wall / 1e6, row.frames / row.cpu / 1e6, mib(row.heap), mib(row.memory.anon()),
             mib(row.memory.file()), mib(row.memory.peakRss())));
