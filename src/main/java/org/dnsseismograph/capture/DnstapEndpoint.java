@@ -1,5 +1,6 @@
 package org.dnsseismograph.capture;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -44,9 +45,12 @@ public sealed interface DnstapEndpoint {
       Objects.requireNonNull(address, "address");
     }
 
+    /** {@code tcp:HOST:PORT}, an IPv6 host in brackets and RFC 5952 form, so that {@link #parse} reads it back. */
     @Override
     public String toString() {
-      return "tcp:" + address.getAddress().getHostAddress() + ":" + address.getPort();
+      IpAddress host = IpAddress.of(address.getAddress().getAddress());
+      String h = address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host.toString();
+      return "tcp:" + h + ":" + address.getPort();
     }
   }
 

@@ -266,7 +266,11 @@ class DnstapReceiverTest {
     assertEquals(new DnstapEndpoint.Unix(Path.of("/run/dnstap.sock")), DnstapEndpoint.parse("/run/dnstap.sock"));
     assertEquals("tcp:127.0.0.1:6000", DnstapEndpoint.parse("6000").toString());
     assertEquals("tcp:127.0.0.2:6000", DnstapEndpoint.parse("tcp:127.0.0.2:6000").toString());
-    assertEquals("tcp:0:0:0:0:0:0:0:1:6000", DnstapEndpoint.parse("[::1]:6000").toString());
+    assertEquals("tcp:[::1]:6000", DnstapEndpoint.parse("[::1]:6000").toString());
+    assertEquals("tcp:[2001:db8::53]:6000", DnstapEndpoint.parse("tcp:[2001:DB8:0:0:0:0:0:53]:6000").toString());
+    for (String text : List.of("tcp:127.0.0.2:6000", "tcp:[::1]:6000", "tcp:[2001:db8::53]:53", "unix:/run/dnstap.sock")) {
+      assertEquals(text, DnstapEndpoint.parse(DnstapEndpoint.parse(text).toString()).toString());
+    }
     assertThrows(IllegalArgumentException.class, () -> DnstapEndpoint.parse("example.org:6000"));
     assertThrows(IllegalArgumentException.class, () -> DnstapEndpoint.parse("127.0.0.1:99999"));
   }
