@@ -66,9 +66,12 @@ final class SeriesSink implements MetricSink {
     for (int i = 0; i < ids.length; i++) {
       w[i] = sampled(ids[i], Unit.MILLISECONDS, step, i == ids.length - 1 ? Consolidation.MAX : Consolidation.AVERAGE);
     }
+    long[] closing = new long[LatencyColumns.PERCENTILES.length];
     ClosingRing<LatencyHistogram> ring = ring(Detail.FINE, LatencyHistogram::new, LatencyHistogram::clear, (s, e, h) -> {
-      for (int i = 0; i < LatencyColumns.PERCENTILES.length; i++) {
-        w[i].addInterval(s, e, (double) h.valueAtPercentile(LatencyColumns.PERCENTILES[i]) / MS);
+      // one walk of the bins for the three percentiles, as the table's columns do
+      h.valuesAtPercentiles(LatencyColumns.PERCENTILES, closing);
+      for (int i = 0; i < closing.length; i++) {
+        w[i].addInterval(s, e, (double) closing[i] / MS);
       }
       w[w.length - 1].addInterval(s, e, (double) h.max() / MS);
     });
