@@ -131,6 +131,21 @@ class CaptureDetectTest {
   }
 
   @Test
+  void theOutageIsTimedAsOnTheFineGridToTheNanosecondSinceItIsNotReadFromTheGrid() throws IOException {
+    HealthReport fine = CaptureDetect.run(new LoadRequest(List.of(CaptureLoaderTest.DEMO), DecodeOptions.defaults(), 3 * S), Progress.NONE).report();
+    assertEquals(100 * MS, fine.gridStepNanos());
+    assertEquals(1, fine.outages().size(), fine.outages().toString());
+    Outage expected = fine.outages().get(0);
+
+    for (int k = 0; k < 2; k++) {
+      Outage o = report.outages().get(k);
+      assertEquals(expected.startNanos() + k * SHIFT, o.startNanos(), "start of copy " + k);
+      assertEquals(expected.endNanos() + k * SHIFT, o.endNanos(), "end of copy " + k);
+      assertEquals(expected.unanswered(), o.unanswered(), "unanswered in copy " + k);
+    }
+  }
+
+  @Test
   void bothResolversAreFound() {
     assertEquals(truth.resolvers().stream().sorted().toList(), report.resolvers().stream().map(r -> r.address().toString()).sorted().toList());
   }
