@@ -7,7 +7,8 @@ package org.dnsseismograph.analysis;
  *
  * @param queriesBefore client queries per second before
  * @param queriesDuring client queries per second during
- * @param queriesPeak the highest one-second client query count during
+ * @param queriesPeak the highest one-second client query count during (the highest rate of one grid
+ *     bucket when the detection grid is coarser than a second)
  * @param servfailBefore client SERVFAIL answers per second before
  * @param servfailDuring ... during
  * @param retriesBefore client retries per second before

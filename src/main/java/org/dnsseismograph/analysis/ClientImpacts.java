@@ -6,13 +6,20 @@ import org.dnsseismograph.series.TimeUnits;
 
 /**
  * Measures what the clients saw during a span against the time before it, from the detection
- * grid; and picks the client-side spikes that came with it. Stateless.
+ * grid; and picks the client-side spikes that came with it. Rates are over the whole grid buckets
+ * a span overlaps. On a coarse grid (a capture too long for 100 ms) a span shorter than a bucket
+ * shares it with ordinary traffic, and the bucket at the span's start is in both the span and the
+ * time before it: both only pull the two rates together, so the clients' suffering can be
+ * understated, never invented. The time before is at least {@value #MIN_COMPARE_BUCKETS} buckets,
+ * so that shared bucket weighs at most about a tenth of it. Stateless.
  */
 final class ClientImpacts {
   /** The least time compared before a span (or after it, when the capture began inside it). */
   static final long COMPARE_NANOS = 60 * TimeUnits.NANOS_PER_SECOND;
   /** How long after an outage ends its client spikes may still begin (clients retry late). */
   static final long AFTERMATH_NANOS = 10 * TimeUnits.NANOS_PER_SECOND;
+  /** The least number of grid buckets compared before a span. */
+  static final int MIN_COMPARE_BUCKETS = 10;
   static final List<String> CLIENT_SPIKE_METRICS = List.of("client.retries", "client.rcode.SERVFAIL", "client.unanswered");
 
   private ClientImpacts() {}
@@ -20,11 +27,12 @@ final class ClientImpacts {
   static ClientImpact measure(DetectionInput in, long start, long end) {
     CountGrid g = in.grid();
     long stop = end == Outage.OPEN ? in.captureEndNanos() + 1 : end;
-    long compare = Math.max(COMPARE_NANOS, stop - start);
+    long compare = Math.max(Math.max(COMPARE_NANOS, MIN_COMPARE_BUCKETS * g.stepNanos()), stop - start);
     long beforeFrom = Math.max(in.captureStartNanos(), start - compare);
     long refFrom = beforeFrom;
     long refTo = start;
-    if (refTo - refFrom < TimeUnits.NANOS_PER_SECOND && end != Outage.OPEN) {
+    // Less than a bucket before the span is the span's own first bucket: compare with the time after.
+    if (refTo - refFrom < Math.max(TimeUnits.NANOS_PER_SECOND, g.stepNanos()) && end != Outage.OPEN) {
       refFrom = end;
       refTo = Math.min(in.captureEndNanos() + 1, end + compare);
     }

@@ -7,7 +7,8 @@ import org.dnsseismograph.traffic.ResolverRole;
  * Everything the detectors read once a capture has been through the pipeline. Not thread-safe
  * (the zone map and tracker are the pipeline's own); used on the thread that ran it.
  *
- * @param grid 100 ms counts of the client, upstream and dns metrics
+ * @param grid counts of the client, upstream and dns metrics, in buckets of the grid step (100 ms, coarser for
+ *     long captures)
  * @param tracker the per-server dark spans and totals
  * @param zones the zones learned, and their servers
  * @param failures the clients' failures by name

@@ -15,7 +15,7 @@ final class HealthDetector {
   /** The metrics searched for spikes, in report order. */
   static final List<String> SPIKE_METRICS = List.of("client.queries", "client.retries", "client.rcode.SERVFAIL", "client.unanswered",
       "upstream.queries", "upstream.timeouts");
-  /** What the detectors read at 100 ms: the spike metrics, and dns.queries. */
+  /** What the detectors read on the grid: the spike metrics, and dns.queries. */
   static final List<String> GRID_METRICS = List.of("client.queries", "client.retries", "client.rcode.SERVFAIL", "client.unanswered",
       "upstream.queries", "upstream.timeouts", "dns.queries");
 
@@ -39,6 +39,6 @@ final class HealthDetector {
     } else {
       outages = List.of();
     }
-    return new HealthReport(in.resolvers(), outages, spikes, in.captureStartNanos(), in.captureEndNanos());
+    return new HealthReport(in.resolvers(), outages, spikes, in.captureStartNanos(), in.captureEndNanos(), g.stepNanos());
   }
 }

@@ -12,8 +12,11 @@ import org.dnsseismograph.traffic.ResolverRole;
  * @param spikes spikes of the client and upstream metrics, by start
  * @param captureStartNanos the first DNS message or skip, or 0 for an empty capture
  * @param captureEndNanos the last one, or 0
+ * @param gridStepNanos the bucket width of the counts the spikes and the clients' rates were read
+ *     from: 100 ms, or for captures too long for that the coarser step {@link CaptureDetect} chose
  */
-public record HealthReport(List<ResolverRole> resolvers, List<Outage> outages, List<Spike> spikes, long captureStartNanos, long captureEndNanos) {
+public record HealthReport(List<ResolverRole> resolvers, List<Outage> outages, List<Spike> spikes, long captureStartNanos, long captureEndNanos,
+    long gridStepNanos) {
   public HealthReport {
     resolvers = List.copyOf(resolvers);
     outages = List.copyOf(outages);

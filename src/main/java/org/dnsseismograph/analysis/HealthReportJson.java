@@ -13,7 +13,7 @@ import org.dnsseismograph.wire.IpAddress;
  * #VERSION}:
  *
  * <pre>{@code
- * {"version": 1, "capture": {"start": "…Z", "end": "…Z"},
+ * {"version": 1, "capture": {"start": "…Z", "end": "…Z"}, "gridStep": "100ms",
  *  "resolvers": [{"address": "127.0.0.100", "basis": "both-sides", "queriesReceived": 3678, "queriesSent": 4262}],
  *  "outages": [{"start": "…Z", "end": "…Z", "scope": "zone", "zone": "example.test.", "servers": ["127.0.0.21"],
  *               "unanswered": 967, "confidence": 0.99, "reason": "…", "startsAtCaptureStart": false,
@@ -22,7 +22,9 @@ import org.dnsseismograph.wire.IpAddress;
  *              "baselineRate": 107, "factor": 1.888, "scale": "1s", "significance": 9.2}]}
  * }</pre>
  *
- * Times are ISO-8601 UTC with milliseconds; numbers have at most three decimals; a value that does
+ * {@code gridStep} is the bucket width the spikes and the clients' rates were read at: {@code 100ms},
+ * or for a capture spanning more than 9.7 days the coarser step detection used ({@code 1s} ...
+ * {@code 1h}). Times are ISO-8601 UTC with milliseconds; numbers have at most three decimals; a value that does
  * not exist (the end of an ongoing outage, a factor over a zero baseline) is {@code null}. Stateless
  * and thread-safe. I/O errors of the {@link Appendable} are passed on.
  *
@@ -39,6 +41,7 @@ public final class HealthReportJson {
     JsonOut j = new JsonOut(out);
     j.beginObject(null).number("version", VERSION);
     j.beginObject("capture").time("start", report.captureStartNanos()).time("end", report.captureEndNanos()).endObject();
+    j.string("gridStep", TimeUnits.formatDuration(report.gridStepNanos()));
     j.beginArray("resolvers");
     for (ResolverRole r : report.resolvers()) {
       j.beginObject(null).string("address", r.address().toString()).string("basis", r.basis().code()).number("queriesReceived", r.queriesReceived())

@@ -8,8 +8,9 @@ import org.dnsseismograph.traffic.ResolverRole;
 
 /**
  * Writes a {@link HealthReport} as a short report for people ({@code seismograph detect --format
- * text}): the capture's span and resolvers, each suspected outage with its reason and what the
- * clients saw, then the spikes. Times are ISO-8601 UTC with milliseconds. Stateless and
+ * text}): the capture's span (and the detection grid's step when a long capture needed one coarser
+ * than 100 ms) and resolvers, each suspected outage with its reason and what the clients saw, then
+ * the spikes. Times are ISO-8601 UTC with milliseconds. Stateless and
  * thread-safe; I/O errors of the {@link Appendable} are passed on.
  */
 public final class HealthReportText {
@@ -17,6 +18,9 @@ public final class HealthReportText {
 
   public static void write(HealthReport r, Appendable out) throws IOException {
     out.append("Capture: ").append(time(r.captureStartNanos())).append(" .. ").append(time(r.captureEndNanos())).append('\n');
+    if (r.gridStepNanos() != CountGrid.STEP) {
+      out.append(grid(r.gridStepNanos())).append('\n');
+    }
     out.append("Resolvers: ");
     out.append(r.resolvers().isEmpty() ? "none found" : r.resolvers().stream().map(HealthReportText::resolver).collect(Collectors.joining("; ")));
     out.append("\n\n");
@@ -28,6 +32,14 @@ public final class HealthReportText {
     for (Spike s : r.spikes()) {
       out.append("  ").append(spike(s)).append('\n');
     }
+  }
+
+  /** Why the grid is coarse, and what that costs: the spike scales it allows. */
+  private static String grid(long step) {
+    double days = (double) CaptureDetect.MAX_BUCKETS * CountGrid.STEP / (86_400.0 * TimeUnits.NANOS_PER_SECOND);
+    return String.format(Locale.ROOT, "Detection grid: %s buckets, not %s: the capture spans more than %.1f days; spikes sought at %s, %s and %s.",
+        TimeUnits.formatDuration(step), TimeUnits.formatDuration(CountGrid.STEP), days, TimeUnits.formatDuration(step),
+        TimeUnits.formatDuration(SpikeDetector.SCALES[1] * step), TimeUnits.formatDuration(SpikeDetector.SCALES[2] * step));
   }
 
   private static String resolver(ResolverRole r) {

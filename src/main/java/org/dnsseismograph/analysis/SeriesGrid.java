@@ -10,15 +10,16 @@ import org.dnsseismograph.series.TimeRange;
 
 /**
  * The detection grid read from multi-resolution series: each count the detectors need, reduced to
- * 100 ms columns over the capture (exact counts while the series keep exact detail, as the
- * loader's do). Stateless.
+ * columns of the step {@code seismograph detect} would use ({@link CaptureDetect#stepFor}: 100 ms,
+ * coarser for a capture spanning more than {@value CaptureDetect#MAX_BUCKETS} buckets of it) over
+ * the capture (exact counts while the series keep exact detail, as the loader's do). Stateless.
  */
 final class SeriesGrid {
   private SeriesGrid() {}
 
   /** The grid of {@link HealthDetector#GRID_METRICS} from {@code series}, over {@code [first, last]}. */
   static CountGrid of(SeriesSet series, long firstNanos, long lastNanos) {
-    long step = CountGrid.STEP;
+    long step = CaptureDetect.stepFor(firstNanos, lastNanos);
     long origin = Math.floorDiv(firstNanos, step) * step;
     int buckets = lastNanos < firstNanos ? 0 : (int) (Math.floorDiv(lastNanos, step) + 1 - Math.floorDiv(firstNanos, step));
     Map<MetricId, double[]> counts = new HashMap<>();

@@ -15,7 +15,8 @@ import org.dnsseismograph.series.MetricId;
  * @param baselineRate the baseline rate there (the rolling median)
  * @param factor {@code peakRate / baselineRate}; {@link Double#POSITIVE_INFINITY} over a zero
  *     baseline
- * @param scaleNanos the bucket width of that scale: 100 ms, 1 s or 10 s
+ * @param scaleNanos the bucket width of that scale: 100 ms, 1 s or 10 s on the 100 ms grid; 1, 10 or
+ *     100 times the grid step on a coarser one
  * @param significance how far above the baseline the peak is, in robust standard deviations
  */
 public record Spike(MetricId metric, long startNanos, long endNanos, long peakNanos, double peakRate, double baselineRate, double factor,

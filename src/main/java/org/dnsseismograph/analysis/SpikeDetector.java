@@ -7,9 +7,9 @@ import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.TimeUnits;
 
 /**
- * Finds spikes in an event count at three scales — 100 ms, 1 s and 10 s buckets — each against a
- * robust baseline of its own ({@link RobustBaseline}: rolling median and MAD over a centred window
- * of {@value #WINDOW} buckets, so 30 s, 5 min and 50 min), so a burst of a few hundred
+ * Finds spikes in an event count at three scales — 100 ms, 1 s and 10 s buckets on the 100 ms
+ * grid — each against a robust baseline of its own ({@link RobustBaseline}: rolling median and MAD
+ * over a centred window of {@value #WINDOW} buckets, so 30 s, 5 min and 50 min), so a burst of a few hundred
  * milliseconds, a storm of a few seconds in a day-long capture, and a surge of minutes are all
  * found, while the daily rise and fall of the load, which the rolling median follows, is not.
  *
@@ -22,10 +22,21 @@ import org.dnsseismograph.series.TimeUnits;
  * resolves it (at least two hot buckets) where it stands out at least half as much as at the scale
  * where it stands out most (its peak, rate and baseline there), its span the union of that scale's
  * and the finer scales' hot buckets. A scale with fewer than {@value #MIN_BUCKETS} whole buckets
- * in the capture is not used. Stateless.
+ * in the capture is not used.
+ *
+ * <p>The scales are multiples of the grid's step (100 ms; for a capture too long for that, the
+ * coarser step {@link CaptureDetect} chose), and so are the windows: on a 1 s grid the scales are
+ * 1 s, 10 s and 100 s against windows of 5 min, 50 min and 500 min. The thresholds are statements
+ * about counts per bucket (a Poisson tail at the bucket's median count, a MAD of counts, ratios)
+ * and hold for any bucket width; what a coarser grid loses is resolution: a burst shorter than a
+ * bucket is diluted by the rest of it and found only when it lifts the whole bucket, and the
+ * longest window (301 buckets of the coarsest scale: 500 min on a 1 s grid, 21 days on a 1 min
+ * grid) follows the daily cycle less closely, which the MAD term absorbs (a daily swing of the
+ * load by a fraction {@code a} has a lower MAD near {@code 0.7 a} of the median, and the threshold
+ * sits {@value #MAD_SIGMAS} × 1.4826 of that above it). Stateless.
  */
 final class SpikeDetector {
-  /** The bucket scales, in multiples of the 100 ms base step. */
+  /** The bucket scales, in multiples of the grid's step. */
   static final int[] SCALES = {1, 10, 100};
   static final int WINDOW = 301;
   static final int STRIDE = 15;
@@ -47,7 +58,7 @@ final class SpikeDetector {
    * The spikes of one metric.
    *
    * @param originNanos start of {@code counts[0]}, a multiple of {@code stepNanos}
-   * @param stepNanos the base step (100 ms)
+   * @param stepNanos the grid's step (100 ms, or coarser for a long capture)
    * @param counts events per base bucket
    */
   static List<Spike> detect(MetricId metric, long originNanos, long stepNanos, double[] counts) {
@@ -149,8 +160,18 @@ final class SpikeDetector {
     int count = 0;
     int runStart = -1;
     int lastHot = -1;
+    // The baseline is flat over long stretches (all of a quiet gap on a coarse grid): its threshold
+    // is computed again only when it changes.
+    double lastMedian = Double.NaN;
+    double lastMad = Double.NaN;
+    double limit = 0;
     for (int j = 0; j <= x.length; j++) {
-      boolean hot = j < x.length && x[j] > threshold(median[j], mad[j]);
+      if (j < x.length && (median[j] != lastMedian || mad[j] != lastMad)) {
+        lastMedian = median[j];
+        lastMad = mad[j];
+        limit = threshold(lastMedian, lastMad);
+      }
+      boolean hot = j < x.length && x[j] > limit;
       boolean ends = runStart >= 0 && (j == x.length || hot && j - lastHot > 2);
       if (ends) {
         if (count + 2 > runs.length) {

@@ -6,15 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dnsseismograph.analysis.CaptureDetect;
 import org.dnsseismograph.analysis.HealthReportJson;
 import org.dnsseismograph.analysis.HealthReportText;
 import org.dnsseismograph.analysis.LoadRequest;
-import org.dnsseismograph.analysis.TooManyBucketsException;
 import org.dnsseismograph.common.Progress;
-import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.wire.IpAddress;
 import org.dnsseismograph.wire.Skipped;
 import picocli.CommandLine.Command;
@@ -28,6 +25,8 @@ import picocli.CommandLine.Parameters;
         "Finds the resolvers (an address that receives recursive queries on a DNS port and sends queries to port 53),",
         "then the spans in which a server, or every server of a zone, kept receiving queries and stopped answering",
         "(to the millisecond), and spikes of the client and upstream counts at 100 ms, 1 s and 10 s.",
+        "Captures spanning more than 9.7 days are counted in coarser buckets (1 s, 10 s, 1 min, 10 min or 1 h: the finest that",
+        "holds them) and the spikes sought at 1, 10 and 100 of them; the report names that step.",
         "JSON: see docs/detect-json.md."})
 final class DetectCommand implements Callable<Integer> {
   private final PrintWriter out;
@@ -65,8 +64,6 @@ final class DetectCommand implements Callable<Integer> {
       result = CaptureDetect.run(request, Progress.NONE);
     } catch (IOException e) {
       throw InputErrors.describe(e);
-    } catch (TooManyBucketsException e) {
-      throw new InputFailure(tooLong(e));
     }
     if (format.equals("json")) {
       HealthReportJson.write(result.report(), out);
@@ -81,14 +78,5 @@ final class DetectCommand implements Callable<Integer> {
       ScanReport.print(err, result.scan(), result.dispatch(), skipped);
     }
     return ExitCode.OK;
-  }
-
-  /** Detect has no step to choose: the way out of a capture too long for its grid is to cut it. */
-  private String tooLong(TooManyBucketsException e) {
-    double days = (e.toNanos() - e.fromNanos()) / 86_400e9;
-    double most = e.limit() * (double) e.stepNanos() / 86_400e9;
-    return String.format(Locale.ROOT, "%s: the captures span %.1f days (%s to %s); detect reads at most %.1f days at a time (%,d buckets of %s):"
-        + " cut them into parts, e.g. with editcap -A/-B", files.size() == 1 ? files.get(0) : files, days, TimeUnits.format(e.fromNanos()),
-        TimeUnits.format(e.toNanos()), most, e.limit(), TimeUnits.formatDuration(e.stepNanos()));
   }
 }

@@ -22,10 +22,15 @@ class SpikeDetectorTest {
 
   /** Poisson counts per 100 ms bucket for a rate per second given as a function of the offset in ns. */
   private static double[] counts(long lengthNanos, long seed, LongToDoubleFunction ratePerSecond) {
+    return counts(STEP, lengthNanos, seed, ratePerSecond);
+  }
+
+  /** The same in buckets of {@code step}: the grid of a capture too long for 100 ms. */
+  private static double[] counts(long step, long lengthNanos, long seed, LongToDoubleFunction ratePerSecond) {
     SplittableRandom random = new SplittableRandom(seed);
-    double[] c = new double[(int) (lengthNanos / STEP)];
+    double[] c = new double[(int) (lengthNanos / step)];
     for (int i = 0; i < c.length; i++) {
-      c[i] = poisson(random, ratePerSecond.applyAsDouble(i * STEP) * STEP / S);
+      c[i] = poisson(random, ratePerSecond.applyAsDouble(i * step) * step / S);
     }
     return c;
   }
@@ -68,6 +73,30 @@ class SpikeDetectorTest {
     assertTrue(Math.abs(s.endNanos() - (DAY + to)) <= S, "end " + TimeUnits.format(s.endNanos()));
     assertTrue(s.factor() > 2 && s.factor() < 3.5, "factor " + s.factor());
     assertTrue(s.peakNanos() >= s.startNanos() && s.peakNanos() < s.endNanos());
+  }
+
+  @Test
+  void aFortnightOfDiurnalLoadOnAOneMinuteGridHasNoSpike() {
+    long minute = 60 * S;
+    // Up to 52 queries a minute at the day's peak, 7 at night: the baseline windows of the coarser
+    // scales (50 h, 21 days) span whole days and do not follow the cycle.
+    double[] c = counts(minute, 14 * 86_400 * S, 13, t -> diurnal(t) / 400);
+
+    assertEquals(List.of(), SpikeDetector.detect(Q, DAY, minute, c));
+  }
+
+  @Test
+  void aFiveMinuteStormInThreeDaysOnAOneSecondGridIsFoundToTheBucketAtTheGridsScales() {
+    long from = 36 * 3600 * S + 1234 * S;
+    long to = from + 300 * S;
+    double[] c = counts(S, 3 * 86_400 * S, 14, t -> t >= from && t < to ? 60 : 20);
+
+    List<Spike> spikes = SpikeDetector.detect(Q, DAY, S, c);
+    assertEquals(1, spikes.size(), spikes.toString());
+    Spike s = spikes.get(0);
+    assertTrue(s.scaleNanos() == S || s.scaleNanos() == 10 * S || s.scaleNanos() == 100 * S, "a scale of the 1 s grid: " + s);
+    assertTrue(Math.abs(s.startNanos() - (DAY + from)) <= s.scaleNanos() && Math.abs(s.endNanos() - (DAY + to)) <= s.scaleNanos(), s.toString());
+    assertTrue(s.factor() > 2 && s.factor() < 4, "factor " + s.factor());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.dnsseismograph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,14 +102,38 @@ class DetectCommandTest {
     assertTrue(wrong.err().contains("notes.txt") && wrong.out().isEmpty(), wrong.err());
   }
 
-  @Test
-  void aCaptureLongerThanTheGridExitsWithOneLineSayingHowToCutIt() {
-    // 66 packets that tshark dates from 2019-05-27T14:40:08Z to 2019-06-18T14:58:36Z: 22 days
-    Outcome o = run("detect", "src/test/resources/pcap/pktvisor-ecs.pcap");
+  /**
+   * Spans by capinfos: pktvisor-ecs 2019-05-27 14:40:08.021140 to 2019-06-18 14:58:36.477286 (22
+   * days: over the 2^23 x 100 ms = 9.7 days, within 2^23 x 1 s = 97 days); zeek-dns-edns-ecs
+   * 2016-05-18 08:15:50.492846 to 2019-06-18 14:58:36.475993 (1126 days: over 2^23 x 10 s = 971
+   * days, within 2^23 x 1 min); the demo 122 s.
+   */
+  @ParameterizedTest
+  @CsvSource(textBlock = """
+      src/test/resources/pcap/pktvisor-ecs.pcap,      1s,    2019-05-27T14:40:08.021Z, 2019-06-18T14:58:36.477Z
+      src/test/resources/pcap/zeek-dns-edns-ecs.pcap, 1min,  2016-05-18T08:15:50.492Z, 2019-06-18T14:58:36.475Z
+      assets/demo/capture.pcap.gz,                    100ms, 2026-11-25T19:08:23.490Z, 2026-11-25T19:10:26.017Z
+      """)
+  void aCaptureOfAnySpanIsDetectedOnTheFinestGridThatHoldsItAndTheJsonSaysWhich(String file, String step, String start, String end)
+      throws IOException {
+    Outcome o = run("detect", "--format", "json", "-q", file);
 
-    assertEquals(1, o.code());
-    assertTrue(o.out().isEmpty());
-    assertEquals(1, o.err().strip().lines().count(), o.err());
-    assertTrue(o.err().contains("pktvisor-ecs.pcap: the captures span 22.0 days") && o.err().contains("editcap"), o.err());
+    assertEquals(0, o.code(), o.err());
+    JsonNode json = new ObjectMapper().readTree(o.out());
+    assertEquals(step, json.get("gridStep").asText());
+    assertEquals(start, json.get("capture").get("start").asText());
+    assertEquals(end, json.get("capture").get("end").asText());
+  }
+
+  @Test
+  void theTextReportSaysInOneLineWhenTheGridIsCoarserThanOneHundredMilliseconds() {
+    Outcome longer = run("detect", "-q", "src/test/resources/pcap/pktvisor-ecs.pcap");
+    Outcome demo = run("detect", "-q", DEMO);
+
+    assertEquals(0, longer.code(), longer.err());
+    List<String> lines = longer.out().lines().toList();
+    assertEquals("Detection grid: 1s buckets, not 100ms: the capture spans more than 9.7 days; spikes sought at 1s, 10s and 100s.", lines.get(1));
+    assertEquals(1, lines.stream().filter(l -> l.startsWith("Detection grid")).count(), longer.out());
+    assertFalse(demo.out().contains("Detection grid"), demo.out());
   }
 }

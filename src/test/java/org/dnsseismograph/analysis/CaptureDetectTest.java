@@ -1,0 +1,183 @@
+package org.dnsseismograph.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dnsseismograph.common.CancelledException;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.wire.CaptureFiles;
+import org.dnsseismograph.wire.CaptureFormat;
+import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.wire.FrameReader;
+import org.dnsseismograph.wire.PcapWriter;
+import org.dnsseismograph.wire.RawFrame;
+import org.dnsseismograph.wire.SkipCounter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Detection on captures longer than the 100 ms grid holds: which step is chosen for a span, and the
+ * demo incident found again on the coarser grid when the demo capture is read with a copy of
+ * itself ten days later (two files, as rotated captures are), with progress and cancel working
+ * through the second pass.
+ */
+class CaptureDetectTest {
+  private static final long MS = TimeUnits.NANOS_PER_MILLI;
+  private static final long S = TimeUnits.NANOS_PER_SECOND;
+  /** 2026-11-25T00:00:00Z: a whole hour, so a whole bucket of every step. */
+  private static final long T = 1_795_564_800L * S;
+  /** 2^23 buckets of 100 ms: 9.71 days. */
+  private static final long FINE = CaptureDetect.MAX_BUCKETS * 100 * MS;
+  /** 2^23 buckets of 1 s: 97.1 days. */
+  private static final long ONE_SECOND_GRID = CaptureDetect.MAX_BUCKETS * S;
+  private static final long SHIFT = 10 * 86_400 * S;
+
+  @TempDir static Path dir;
+  private static LabTruth truth;
+  private static Path later;
+  private static final List<long[]> updates = new ArrayList<>();
+  private static HealthReport report;
+
+  static Stream<Arguments> spans() {
+    return Stream.of(
+        Arguments.of("one instant", T, T, 100 * MS),
+        Arguments.of("2^23 buckets of 100 ms from a whole bucket", T, T + FINE - 1, 100 * MS),
+        Arguments.of("one nanosecond more: 2^23 + 1 buckets", T, T + FINE, S),
+        Arguments.of("2^23 buckets from a start late in its bucket", T + 99 * MS, T + FINE - 1, 100 * MS),
+        Arguments.of("under 9.7 days that straddle 2^23 + 1 buckets", T + 99 * MS, T + FINE + 98 * MS, S),
+        Arguments.of("2^23 buckets of 1 s", T, T + ONE_SECOND_GRID - 1, S),
+        Arguments.of("one nanosecond more than 97.1 days", T, T + ONE_SECOND_GRID, 10 * S),
+        // capinfos: 2019-05-27 14:40:08.021140 to 2019-06-18 14:58:36.477286 (22 days)
+        Arguments.of("pktvisor-ecs.pcap", 1_558_968_008_021_140_000L, 1_560_869_916_477_286_000L, S),
+        // capinfos: 2016-05-18 08:15:50.492846 to 2019-06-18 14:58:36.475993 (1126 days > 2^23 x 10 s = 971 days)
+        Arguments.of("zeek-dns-edns-ecs.pcap", 1_463_559_350_492_846_000L, 1_560_869_916_475_993_000L, 60 * S),
+        Arguments.of("2^23 buckets of 10 min", T, T + CaptureDetect.MAX_BUCKETS * 600 * S - 1, 600 * S),
+        Arguments.of("every epoch nanosecond", Long.MIN_VALUE, Long.MAX_VALUE, 3600 * S));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("spans")
+  void theStepIsTheFinestWhoseBucketsHoldTheSpan(String what, long first, long last, long step) {
+    assertEquals(TimeUnits.formatDuration(step), TimeUnits.formatDuration(CaptureDetect.stepFor(first, last)));
+  }
+
+  @BeforeAll
+  static void detectTheDemoAndItsCopyTenDaysLater() throws IOException {
+    truth = LabTruth.read(Path.of("assets/demo/truth.json"));
+    later = shiftedCopy(CaptureLoaderTest.DEMO, dir.resolve("later.pcap"), SHIFT);
+    report = CaptureDetect.run(request(), new Progress() {
+      @Override
+      public void update(long done, long total) {
+        updates.add(new long[] {done, total});
+      }
+
+      @Override
+      public boolean isCancelled() {
+        return false;
+      }
+    }).report();
+  }
+
+  private static LoadRequest request() {
+    return new LoadRequest(List.of(CaptureLoaderTest.DEMO, later), DecodeOptions.defaults(), 3 * S);
+  }
+
+  /** The capture's frames, each {@code shiftNanos} later, as pcap with nanosecond times. */
+  private static Path shiftedCopy(Path from, Path to, long shiftNanos) throws IOException {
+    try (FrameReader r = CaptureFiles.open(from, new SkipCounter()); OutputStream os = Files.newOutputStream(to)) {
+      RawFrame f = new RawFrame();
+      PcapWriter w = null;
+      while (r.next(f)) {
+        w = w != null ? w : new PcapWriter(os, CaptureFormat.PCAP_NANO, f.linkType, 262_144);
+        w.write(f.timestampNanos + shiftNanos, f.buffer, f.offset, f.capturedLength, f.originalLength);
+      }
+      if (w != null) {
+        w.close();
+      }
+    }
+    return to;
+  }
+
+  @Test
+  void tenDaysAndTwoMinutesAreDetectedOnTheOneSecondGrid() {
+    assertEquals(S, report.gridStepNanos());
+  }
+
+  @Test
+  void theOutageIsFoundInBothCopiesWithinASecondWithExactlyTheStoppedServersAndZone() {
+    assertEquals(2, report.outages().size(), report.outages().toString());
+    for (int k = 0; k < 2; k++) {
+      Outage o = report.outages().get(k);
+      assertEquals(Outage.Scope.ZONE, o.scope(), o.reason());
+      assertEquals(truth.outageZone(), o.zone());
+      assertEquals(truth.outageServers().stream().sorted().toList(), o.servers().stream().map(Object::toString).toList());
+      assertTrue(Math.abs(o.startNanos() - (truth.outageStartNanos() + k * SHIFT)) <= S, "start " + TimeUnits.format(o.startNanos()));
+      assertTrue(Math.abs(o.endNanos() - (truth.outageEndNanos() + k * SHIFT)) <= S, "end " + TimeUnits.format(o.endNanos()));
+      assertTrue(o.confidence() >= 0.8, o.reason());
+    }
+  }
+
+  @Test
+  void theOutageIsTimedAsOnTheFineGridToTheNanosecondSinceItIsNotReadFromTheGrid() throws IOException {
+    HealthReport fine = CaptureDetect.run(new LoadRequest(List.of(CaptureLoaderTest.DEMO), DecodeOptions.defaults(), 3 * S), Progress.NONE).report();
+    assertEquals(100 * MS, fine.gridStepNanos());
+    assertEquals(1, fine.outages().size(), fine.outages().toString());
+    Outage expected = fine.outages().get(0);
+
+    for (int k = 0; k < 2; k++) {
+      Outage o = report.outages().get(k);
+      assertEquals(expected.startNanos() + k * SHIFT, o.startNanos(), "start of copy " + k);
+      assertEquals(expected.endNanos() + k * SHIFT, o.endNanos(), "end of copy " + k);
+      assertEquals(expected.unanswered(), o.unanswered(), "unanswered in copy " + k);
+    }
+  }
+
+  @Test
+  void bothResolversAreFound() {
+    assertEquals(truth.resolvers().stream().sorted().toList(), report.resolvers().stream().map(r -> r.address().toString()).sorted().toList());
+  }
+
+  @Test
+  void progressCountsTheGivenUpPassOnAndNeverGoesBack() throws IOException {
+    long size = Files.size(CaptureLoaderTest.DEMO) + Files.size(later);
+    long[] last = updates.get(updates.size() - 1);
+    assertEquals(last[1], last[0], "the last update is the end of the last pass");
+    assertTrue(last[1] > size, "the total holds the first pass's bytes too: " + last[1] + " vs the files' " + size);
+    for (int i = 1; i < updates.size(); i++) {
+      assertTrue(updates.get(i)[0] >= updates.get(i - 1)[0], "done went back at update " + i);
+    }
+  }
+
+  @Test
+  void cancelStopsTheSecondPass() throws IOException {
+    long size = Files.size(CaptureLoaderTest.DEMO) + Files.size(later);
+    long[] seen = {0};
+    Progress cancelInSecondPass = new Progress() {
+      @Override
+      public void update(long done, long total) {
+        seen[0] = Math.max(seen[0], total);
+      }
+
+      @Override
+      public boolean isCancelled() {
+        return seen[0] > size;
+      }
+    };
+
+    assertThrows(CancelledException.class, () -> CaptureDetect.run(request(), cancelInSecondPass));
+    assertTrue(seen[0] > size, "the second pass had begun");
+  }
+}
