@@ -16,15 +16,15 @@ import java.util.function.DoubleBinaryOperator;
  * threshold built on both rises with the spike it is looking for. So each window is estimated
  * again without the points above the caller's clipping level for the previous estimate (upper
  * sigma clipping), until no kept point is above it (at most {@value #MAX_ROUNDS} rounds, never
- * fewer than half the window kept): the baseline of the points that are not far above it. The
- * quiet points are what is left, so an incident's size no longer decides whether it is seen.
+ * fewer than half the window kept): the baseline of the points that are not far above it, so the
+ * threshold no longer rises with the incident it is looking for.
  *
  * <p>Evaluated every {@code stride} points and interpolated linearly between, so the cost is
  * {@code n / stride} sorts of one window. Near the ends the window is shifted inwards to keep its
  * length. Stateless.
  *
  * @see <a href="https://en.wikipedia.org/wiki/Median_absolute_deviation">Median absolute deviation</a>
- * @see <a href="https://en.wikipedia.org/wiki/Sigma_clipping">Sigma clipping</a>
+ * @see <a href="https://docs.astropy.org/en/stable/api/astropy.stats.sigma_clip.html">sigma clipping (astropy)</a>
  */
 final class RobustBaseline {
   /** Most re-estimations of one window: each leaves out the points far above the previous estimate. */
