@@ -9,7 +9,9 @@ import org.dnsseismograph.series.TimeUnits;
 /**
  * Finds spikes in an event count at three scales — 100 ms, 1 s and 10 s buckets on the 100 ms
  * grid — each against a robust baseline of its own ({@link RobustBaseline}: rolling median and MAD
- * over a centred window of {@value #WINDOW} buckets, so 30 s, 5 min and 50 min), so a burst of a few hundred
+ * over a centred window of {@value #WINDOW} buckets, so 30 s, 5 min and 50 min, each estimated again
+ * without the points more than {@value #CLIP_SIGMAS} standard deviations above it, so that an
+ * incident filling much of a short capture does not lift its own baseline), so a burst of a few hundred
  * milliseconds, a storm of a few seconds in a day-long capture, and a surge of minutes are all
  * found, while the daily rise and fall of the load, which the rolling median follows, is not.
  *
@@ -47,6 +49,8 @@ final class SpikeDetector {
   static final double MAD_SIGMAS = 6;
   static final double MIN_FACTOR = 1.5;
   static final double MIN_EXCESS = 5;
+  /** Where the baseline's estimate leaves points out: this many standard deviations above it. */
+  static final double CLIP_SIGMAS = 3;
   private static final double MAD_TO_SIGMA = 1.4826;
 
   /** One hot run at one scale. */
@@ -145,7 +149,7 @@ final class SpikeDetector {
     }
     double[] median = new double[n];
     double[] mad = new double[n];
-    RobustBaseline.compute(x, WINDOW, STRIDE, median, mad);
+    RobustBaseline.compute(x, WINDOW, STRIDE, (m, d) -> m + CLIP_SIGMAS * sigma(m, d), median, mad);
     List<Run> out = new ArrayList<>();
     int[] hot = hotRuns(x, median, mad);
     for (int r = 0; r < hot.length; r += 2) {
@@ -194,6 +198,11 @@ final class SpikeDetector {
     return Math.max(Math.max(poisson, median + MAD_SIGMAS * MAD_TO_SIGMA * mad), Math.max(MIN_FACTOR * median, median + MIN_EXCESS));
   }
 
+  /** The standard deviation of a bucket: the robust one (1.4826 x MAD), at least the Poisson one. */
+  static double sigma(double median, double mad) {
+    return Math.max(MAD_TO_SIGMA * mad, Math.sqrt(Math.max(median, 1)));
+  }
+
   private static Run run(double[] x, double[] median, double[] mad, int from, int to, long firstBlock, int scale, long step) {
     int peak = from;
     double significance = 0;
@@ -201,8 +210,7 @@ final class SpikeDetector {
       if (x[j] > x[peak]) {
         peak = j;
       }
-      double sigma = Math.max(MAD_TO_SIGMA * mad[j], Math.sqrt(Math.max(median[j], 1)));
-      significance = Math.max(significance, (x[j] - median[j]) / sigma);
+      significance = Math.max(significance, (x[j] - median[j]) / sigma(median[j], mad[j]));
     }
     long width = scale * step;
     return new Run(scale, (firstBlock + from) * width, (firstBlock + to + 1) * width, (firstBlock + peak) * width, x[peak], median[peak], significance);

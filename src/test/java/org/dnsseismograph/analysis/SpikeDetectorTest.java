@@ -3,6 +3,10 @@ package org.dnsseismograph.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongToDoubleFunction;
@@ -11,6 +15,7 @@ import org.dnsseismograph.series.TimeUnits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The spike detector on crafted count series: Poisson counts around a known rate, in 100 ms buckets. */
 class SpikeDetectorTest {
@@ -141,6 +146,36 @@ class SpikeDetectorTest {
     List<Spike> spikes = SpikeDetector.detect(Q, DAY, STEP, c);
     assertEquals(1, spikes.size(), spikes.toString());
     assertTrue(Double.isInfinite(spikes.get(0).factor()));
+  }
+
+  /**
+   * A real lab outage (lab-outage-client-queries.txt, counted by tshark): 30 s of load, the clients'
+   * query rate up from about 100/s to 200/s for eight of them. The incident fills two fifths of the
+   * capture's one-second buckets, so it lifts their plain median; the spike must be found however
+   * the traffic falls on the second boundaries (the lab starts its load at a random moment of the
+   * second), not in nine alignments of ten.
+   */
+  @ParameterizedTest(name = "shifted {0} ms")
+  @ValueSource(ints = {0, 100, 200, 300, 400, 500, 600, 700, 800, 900})
+  void anIncidentFillingTwoFifthsOfAShortCaptureIsFoundAtEveryAlignmentToTheSecond(int shiftMillis) throws IOException {
+    long shift = shiftMillis * TimeUnits.NANOS_PER_MILLI;
+    LabCounts lab = LabCounts.read("lab-outage-client-queries.txt");
+
+    List<Spike> spikes = SpikeDetector.detect(Q, lab.origin + shift, STEP, lab.counts);
+    assertTrue(spikes.stream().anyMatch(s -> s.overlaps(lab.outageStart + shift, lab.outageEnd + shift + ClientImpacts.AFTERMATH_NANOS)),
+        spikes.toString());
+  }
+
+  /** Counts per 100 ms of a lab run, with the run's outage; the file's format is in its header. */
+  private record LabCounts(long origin, long outageStart, long outageEnd, double[] counts) {
+    static LabCounts read(String resource) throws IOException {
+      try (InputStream in = SpikeDetectorTest.class.getResourceAsStream(resource)) {
+        List<String[]> lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().filter(l -> !l.startsWith("#"))
+            .map(l -> l.trim().split(" +")).toList();
+        double[] counts = lines.stream().skip(2).flatMap(Arrays::stream).mapToDouble(Double::parseDouble).toArray();
+        return new LabCounts(Long.parseLong(lines.get(0)[1]), Long.parseLong(lines.get(1)[1]), Long.parseLong(lines.get(1)[2]), counts);
+      }
+    }
   }
 
   @Test
