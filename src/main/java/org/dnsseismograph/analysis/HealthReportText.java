@@ -18,8 +18,9 @@ public final class HealthReportText {
 
   public static void write(HealthReport r, Appendable out) throws IOException {
     out.append("Capture: ").append(time(r.captureStartNanos())).append(" .. ").append(time(r.captureEndNanos())).append('\n');
-    if (r.gridStepNanos() != CountGrid.STEP) {
-      out.append(grid(r.gridStepNanos())).append('\n');
+    String grid = coarseGridNote(r);
+    if (grid != null) {
+      out.append(grid).append('\n');
     }
     out.append("Resolvers: ");
     out.append(r.resolvers().isEmpty() ? "none found" : r.resolvers().stream().map(HealthReportText::resolver).collect(Collectors.joining("; ")));
@@ -34,7 +35,14 @@ public final class HealthReportText {
     }
   }
 
-  /** Why the grid is coarse, and what that costs: the spike scales it allows. */
+  /**
+   * The sentence saying that detection used a grid coarser than 100 ms, why, and the spike scales
+   * that allows ("Detection grid: 1s buckets, not 100ms: ..."); null when the grid was 100 ms.
+   */
+  public static String coarseGridNote(HealthReport r) {
+    return r.gridStepNanos() == CountGrid.STEP ? null : grid(r.gridStepNanos());
+  }
+
   private static String grid(long step) {
     double days = (double) CaptureDetect.MAX_BUCKETS * CountGrid.STEP / (86_400.0 * TimeUnits.NANOS_PER_SECOND);
     return String.format(Locale.ROOT, "Detection grid: %s buckets, not %s: the capture spans more than %.1f days; spikes sought at %s, %s and %s.",

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.dnsseismograph.analysis.ClientImpact;
 import org.dnsseismograph.analysis.HealthReport;
+import org.dnsseismograph.analysis.HealthReportText;
 import org.dnsseismograph.analysis.Outage;
 import org.dnsseismograph.analysis.Spike;
 import org.dnsseismograph.series.TimeRange;
@@ -15,7 +16,8 @@ import org.dnsseismograph.series.TimeUnits;
  * A capture's {@link HealthReport} as the side panel lists it: one {@link Detection} per suspected
  * outage and per spike, moved onto the timeline's axis by the capture's clock correction, each with
  * a one-line title and its evidence in words (the list's tooltip). An outage still going on at the
- * capture's end ends there. Stateless.
+ * capture's end ends there. When a long capture was detected on a grid coarser than 100 ms, every
+ * tooltip says so last. Stateless.
  */
 public final class HealthDetections {
   private HealthDetections() {}
@@ -28,13 +30,15 @@ public final class HealthDetections {
    */
   public static List<Detection> of(HealthReport report, String source, long correctionNanos) {
     List<Detection> out = new ArrayList<>();
+    String grid = HealthReportText.coarseGridNote(report);
+    String note = grid == null ? "" : "\n" + grid;
     for (Outage o : report.outages()) {
       TimeRange span = outageSpan(o, report.captureEndNanos()).shift(correctionNanos);
-      out.add(new Detection(Detection.Kind.OUTAGE, outageTitle(o, span), outageDetail(o, source), span, source));
+      out.add(new Detection(Detection.Kind.OUTAGE, outageTitle(o, span), outageDetail(o, source) + note, span, source));
     }
     for (Spike s : report.spikes()) {
       TimeRange span = new TimeRange(s.startNanos(), Math.max(s.endNanos(), s.startNanos() + 1)).shift(correctionNanos);
-      out.add(new Detection(Detection.Kind.SPIKE, spikeTitle(s), spikeDetail(s, source), span, source));
+      out.add(new Detection(Detection.Kind.SPIKE, spikeTitle(s), spikeDetail(s, source) + note, span, source));
     }
     return out;
   }

@@ -64,6 +64,22 @@ class HealthDetectionsTest {
   }
 
   @Test
+  void aCoarserDetectionGridIsNamedInEveryTooltipAndOnlyThen() {
+    HealthReport coarse = new HealthReport(report.resolvers(), report.outages(), report.spikes(), report.captureStartNanos(),
+        report.captureEndNanos(), 1_000 * MS);
+
+    for (Detection d : HealthDetections.of(report, "capture.pcap.gz", 0)) {
+      assertTrue(!d.detail().contains("Detection grid"), d.detail());
+    }
+    List<Detection> listed = HealthDetections.of(coarse, "capture.pcap.gz", 0);
+    assertEquals(report.outages().size() + report.spikes().size(), listed.size());
+    for (Detection d : listed) {
+      assertTrue(d.detail().endsWith("\nDetection grid: 1s buckets, not 100ms: the capture spans more than 9.7 days; spikes sought at 1s, 10s and 100s."),
+          d.detail());
+    }
+  }
+
+  @Test
   void eachSuspectedOutageIsProposedWithItsZoneServersAndEvidence() {
     List<Annotation> proposed = OutageProposals.of(report, "capture.pcap.gz", CORRECTION);
 
