@@ -111,17 +111,18 @@ public final class CaptureDetect {
     HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos());
     CapturePipeline pipeline = new CapturePipeline(MatcherConfig.defaults().withTimeout(request.timeoutNanos()), aggregator, null);
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, null);
-    CountGrid grid = grid(aggregator.table(List.copyOf(wanted)));
+    CountGrid grid = grid(aggregator.table(List.copyOf(wanted)), scan.fileSpans());
     HealthReport report = HealthDetector.detect(health.input(grid, scan.firstTimestampNanos(), scan.lastTimestampNanos()));
     return new Result(report, scan, pipeline.dispatcher().stats());
   }
 
-  private static CountGrid grid(SeriesTable table) {
+  private static CountGrid grid(SeriesTable table, List<ScanSummary.FileSpan> spans) {
     Map<MetricId, double[]> counts = new HashMap<>();
     for (int c = 0; c < table.columns().size(); c++) {
       counts.put(table.columns().get(c).metric(), table.columnValues(c));
     }
-    return new CountGrid(table.originNanos(), table.stepNanos(), table.rowCount(), counts);
+    int rows = table.rowCount();
+    return new CountGrid(table.originNanos(), table.stepNanos(), rows, counts, CountGrid.coverage(table.originNanos(), table.stepNanos(), rows, spans));
   }
 
   /**

@@ -31,8 +31,10 @@ final class ClientImpacts {
     long beforeFrom = Math.max(in.captureStartNanos(), start - compare);
     long refFrom = beforeFrom;
     long refTo = start;
-    // Less than a bucket before the span is the span's own first bucket: compare with the time after.
-    if (refTo - refFrom < Math.max(TimeUnits.NANOS_PER_SECOND, g.stepNanos()) && end != Outage.OPEN) {
+    // Less than a bucket before the span is the span's own first bucket, and before a file that
+    // follows a gap nothing was captured: compare with the time after.
+    boolean nothingBefore = refTo - refFrom < Math.max(TimeUnits.NANOS_PER_SECOND, g.stepNanos()) || !g.anyCovered(refFrom, refTo);
+    if (nothingBefore && end != Outage.OPEN) {
       refFrom = end;
       refTo = Math.min(in.captureEndNanos() + 1, end + compare);
     }

@@ -29,7 +29,7 @@ final class ClientOnlyInference {
       failures[i] += unanswered[i];
     }
     List<Outage> out = new ArrayList<>();
-    for (Spike surge : SpikeDetector.detect(FAILURES, g.originNanos(), g.stepNanos(), failures)) {
+    for (Spike surge : SpikeDetector.detect(FAILURES, g.originNanos(), g.stepNanos(), failures, g.covered())) {
       out.add(outage(in, surge, spikes));
     }
     return out;

@@ -41,24 +41,62 @@ final class RobustBaseline {
    *     a lower MAD
    */
   static void compute(double[] x, int window, int stride, DoubleBinaryOperator clip, double[] median, double[] mad) {
+    compute(x, null, 0, window, stride, clip, median, mad);
+  }
+
+  /**
+   * As {@link #compute(double[], int, int, DoubleBinaryOperator, double[], double[])}, for a series
+   * with points nobody observed (between two captures with a gap): such a point is unknown, not a
+   * zero. A window's estimate is taken from its covered points only; a window with fewer than
+   * {@code minPoints} of them, and every uncovered point, gets NaN (no baseline). Evaluations run
+   * along each covered stretch from its first point, every {@code stride} points and at its last,
+   * and are interpolated only within it; so a series covered throughout gives exactly what the
+   * plain method gives.
+   *
+   * @param covered per point whether it was observed; null for all
+   * @param minPoints the fewest covered points a window needs for an estimate
+   */
+  static void compute(double[] x, boolean[] covered, int minPoints, int window, int stride, DoubleBinaryOperator clip, double[] median,
+      double[] mad) {
     int n = x.length;
-    if (n == 0) {
-      return;
-    }
     int w = Math.min(window, n);
     double[] sorted = new double[w];
     double[] scratch = new double[w];
     double[] estimate = new double[2];
+    int a = 0;
+    while (a < n) {
+      if (covered != null && !covered[a]) {
+        median[a] = Double.NaN;
+        mad[a] = Double.NaN;
+        a++;
+        continue;
+      }
+      int b = a;
+      while (b + 1 < n && (covered == null || covered[b + 1])) {
+        b++;
+      }
+      stretch(x, covered, Math.max(1, minPoints), a, b, w, stride, clip, sorted, scratch, estimate, median, mad);
+      a = b + 1;
+    }
+  }
+
+  /** Evaluates the covered points {@code a..b} and interpolates between evaluations. */
+  private static void stretch(double[] x, boolean[] covered, int minPoints, int a, int b, int w, int stride, DoubleBinaryOperator clip,
+      double[] sorted, double[] scratch, double[] estimate, double[] median, double[] mad) {
     int last = -1;
     double lastMed = 0;
     double lastMad = 0;
-    for (int c = 0; ; c = Math.min(n - 1, c + stride)) {
-      int from = Math.max(0, Math.min(n - w, c - w / 2));
-      System.arraycopy(x, from, sorted, 0, w);
-      Arrays.sort(sorted);
-      estimate(sorted, clip, scratch, estimate);
-      double med = estimate[0];
-      double dev = estimate[1];
+    for (int c = a; ; c = Math.min(b, c + stride)) {
+      int from = Math.max(0, Math.min(x.length - w, c - w / 2));
+      int k = gather(x, covered, from, w, sorted);
+      double med = Double.NaN;
+      double dev = Double.NaN;
+      if (k >= minPoints) {
+        Arrays.sort(sorted, 0, k);
+        estimate(sorted, k, clip, scratch, estimate);
+        med = estimate[0];
+        dev = estimate[1];
+      }
       if (last < 0) {
         median[c] = med;
         mad[c] = dev;
@@ -72,19 +110,35 @@ final class RobustBaseline {
       last = c;
       lastMed = med;
       lastMad = dev;
-      if (c == n - 1) {
+      if (c == b) {
         return;
       }
     }
   }
 
+  /** Copies the covered points of {@code x[from, from + w)} to the front of {@code out}; returns how many. */
+  private static int gather(double[] x, boolean[] covered, int from, int w, double[] out) {
+    if (covered == null) {
+      System.arraycopy(x, from, out, 0, w);
+      return w;
+    }
+    int k = 0;
+    for (int i = from; i < from + w; i++) {
+      if (covered[i]) {
+        out[k++] = x[i];
+      }
+    }
+    return k;
+  }
+
   /**
-   * The median and lower MAD of the ascending {@code sorted} window, re-estimated without the
-   * points above the {@code clip} level of the previous estimate until none is above it.
+   * The median and lower MAD of the first {@code count} ascending points of {@code sorted},
+   * re-estimated without the points above the {@code clip} level of the previous estimate until
+   * none is above it.
    */
-  private static void estimate(double[] sorted, DoubleBinaryOperator clip, double[] scratch, double[] out) {
-    int k = sorted.length;
-    int least = (sorted.length + 1) / 2;
+  private static void estimate(double[] sorted, int count, DoubleBinaryOperator clip, double[] scratch, double[] out) {
+    int k = count;
+    int least = (count + 1) / 2;
     double med = middle(sorted, k);
     double dev = lowerDeviation(sorted, k, med, scratch);
     for (int round = 0; round < MAX_ROUNDS; round++) {

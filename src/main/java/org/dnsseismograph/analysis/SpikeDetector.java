@@ -66,9 +66,22 @@ final class SpikeDetector {
    * @param counts events per base bucket
    */
   static List<Spike> detect(MetricId metric, long originNanos, long stepNanos, double[] counts) {
+    return detect(metric, originNanos, stepNanos, counts, null);
+  }
+
+  /**
+   * The spikes of one metric in a series with buckets nobody captured (between rotated captures
+   * with a gap): such a bucket is unknown, not a zero. A bucket of a scale counts as captured when
+   * all its base buckets are; the baselines are estimated from captured buckets only ({@link
+   * RobustBaseline}, at least {@value #MIN_BUCKETS} in a window), a bucket without a baseline is
+   * never hot, and a scale with fewer than {@value #MIN_BUCKETS} captured buckets is not used.
+   *
+   * @param covered per base bucket whether a capture watched it; null for all
+   */
+  static List<Spike> detect(MetricId metric, long originNanos, long stepNanos, double[] counts, boolean[] covered) {
     List<Run> runs = new ArrayList<>();
     for (int scale : SCALES) {
-      runs.addAll(runs(originNanos, stepNanos, counts, scale));
+      runs.addAll(runs(originNanos, stepNanos, counts, covered, scale));
     }
     runs.sort(Comparator.comparingLong(Run::start));
     List<Spike> spikes = new ArrayList<>();
@@ -132,24 +145,32 @@ final class SpikeDetector {
     return most;
   }
 
-  private static List<Run> runs(long origin, long step, double[] counts, int scale) {
+  private static List<Run> runs(long origin, long step, double[] counts, boolean[] coveredBase, int scale) {
     long originBin = Math.floorDiv(origin, step);
     long firstBlock = Math.floorDiv(originBin + scale - 1, scale);
     long endBlock = Math.floorDiv(originBin + counts.length, scale);
     int n = (int) Math.max(0, endBlock - firstBlock);
-    if (n < MIN_BUCKETS) {
-      return List.of();
-    }
     double[] x = new double[n];
+    boolean[] covered = coveredBase == null ? null : new boolean[n];
+    int coveredBlocks = coveredBase == null ? n : 0;
     for (int j = 0; j < n; j++) {
       int from = (int) ((firstBlock + j) * scale - originBin);
+      boolean all = true;
       for (int i = from; i < from + scale; i++) {
         x[j] += counts[i];
+        all &= coveredBase == null || coveredBase[i];
       }
+      if (covered != null) {
+        covered[j] = all;
+        coveredBlocks += all ? 1 : 0;
+      }
+    }
+    if (coveredBlocks < MIN_BUCKETS) {
+      return List.of();
     }
     double[] median = new double[n];
     double[] mad = new double[n];
-    RobustBaseline.compute(x, WINDOW, STRIDE, (m, d) -> m + CLIP_SIGMAS * sigma(m, d), median, mad);
+    RobustBaseline.compute(x, covered, MIN_BUCKETS, WINDOW, STRIDE, (m, d) -> m + CLIP_SIGMAS * sigma(m, d), median, mad);
     List<Run> out = new ArrayList<>();
     int[] hot = hotRuns(x, median, mad);
     for (int r = 0; r < hot.length; r += 2) {
@@ -158,7 +179,11 @@ final class SpikeDetector {
     return out;
   }
 
-  /** Pairs (first, last) of runs of hot buckets, at most one cool bucket apart within a run. */
+  /**
+   * Pairs (first, last) of runs of hot buckets, at most one cool bucket apart within a run; a
+   * bucket without a baseline (NaN: not captured, or too few captured around it) is never hot and
+   * ends a run.
+   */
   private static int[] hotRuns(double[] x, double[] median, double[] mad) {
     int[] runs = new int[8];
     int count = 0;
@@ -170,13 +195,14 @@ final class SpikeDetector {
     double lastMad = Double.NaN;
     double limit = 0;
     for (int j = 0; j <= x.length; j++) {
-      if (j < x.length && (median[j] != lastMedian || mad[j] != lastMad)) {
+      boolean known = j < x.length && !Double.isNaN(median[j]) && !Double.isNaN(mad[j]);
+      if (known && (median[j] != lastMedian || mad[j] != lastMad)) {
         lastMedian = median[j];
         lastMad = mad[j];
         limit = threshold(lastMedian, lastMad);
       }
-      boolean hot = j < x.length && x[j] > limit;
-      boolean ends = runStart >= 0 && (j == x.length || hot && j - lastHot > 2);
+      boolean hot = known && x[j] > limit;
+      boolean ends = runStart >= 0 && (j == x.length || hot && j - lastHot > 2 || j < x.length && !known);
       if (ends) {
         if (count + 2 > runs.length) {
           runs = java.util.Arrays.copyOf(runs, runs.length * 2);

@@ -64,12 +64,19 @@ public final class CaptureScanner {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     long reported = 0;
+    long[] fileFirst = new long[readers.size()];
+    long[] fileLast = new long[readers.size()];
+    java.util.Arrays.fill(fileFirst, Long.MAX_VALUE);
+    java.util.Arrays.fill(fileLast, Long.MIN_VALUE);
     RawFrame frame;
     while ((frame = merger.next()) != null) {
       decoder.decode(frame);
       frames++;
       first = Math.min(first, frame.timestampNanos);
       last = Math.max(last, frame.timestampNanos);
+      int source = merger.source();
+      fileFirst[source] = Math.min(fileFirst[source], frame.timestampNanos);
+      fileLast[source] = Math.max(fileLast[source], frame.timestampNanos);
       if (frames % CHECK_EVERY_FRAMES == 0) {
         progress.checkCancelled();
         long done = position(readers);
@@ -83,7 +90,18 @@ public final class CaptureScanner {
     long done = position(readers);
     progress.update(done, total);
     return new ScanSummary(files, frames, done, decoder.messagesEmitted(), frames == 0 ? 0 : first,
-        frames == 0 ? 0 : last, skips.snapshot());
+        frames == 0 ? 0 : last, skips.snapshot(), spans(fileFirst, fileLast));
+  }
+
+  /** The spans of the files that had frames, in the order given. */
+  private static List<ScanSummary.FileSpan> spans(long[] first, long[] last) {
+    List<ScanSummary.FileSpan> spans = new ArrayList<>(first.length);
+    for (int i = 0; i < first.length; i++) {
+      if (first[i] <= last[i]) {
+        spans.add(new ScanSummary.FileSpan(first[i], last[i]));
+      }
+    }
+    return spans;
   }
 
   private static long totalSize(List<FrameReader> readers) {

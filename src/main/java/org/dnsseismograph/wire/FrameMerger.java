@@ -62,6 +62,11 @@ final class FrameMerger {
     return current[last];
   }
 
+  /** The index, in the readers given, of the reader whose frame {@link #next} returned last. */
+  int source() {
+    return single != null ? 0 : last;
+  }
+
   private boolean before(int a, int b) {
     long ta = current[a].timestampNanos;
     long tb = current[b].timestampNanos;

@@ -112,6 +112,33 @@ class CaptureDetectTest {
   }
 
   @Test
+  void theGapBetweenTheCopiesIsNoBaselineSoEachCopyHasTheDemosSpikesAndNoneSpansItsOrdinaryTraffic() throws IOException {
+    HealthReport alone = CaptureDetect.run(new LoadRequest(List.of(CaptureLoaderTest.DEMO), DecodeOptions.defaults(), 3 * S), Progress.NONE).report();
+    List<Spike> first = report.spikes().stream().filter(s -> s.startNanos() < T + SHIFT).toList();
+    List<Spike> second = report.spikes().stream().filter(s -> s.startNanos() >= T + SHIFT).toList();
+    assertEquals(alone.spikes().size(), first.size(), first.toString());
+    assertEquals(alone.spikes().size(), second.size(), second.toString());
+    for (int i = 0; i < first.size(); i++) {
+      Spike a = first.get(i);
+      Spike b = second.get(i);
+      assertEquals(new Spike(a.metric(), a.startNanos() + SHIFT, a.endNanos() + SHIFT, a.peakNanos() + SHIFT, a.peakRate(), a.baselineRate(), a.factor(),
+          a.scaleNanos(), a.significance()), b);
+      // The same spike of the demo alone (found on the finer 100 ms grid): same metric, overlapping, and "from none" only where it was.
+      Spike match = alone.spikes().stream().filter(s -> s.metric().equals(a.metric()) && s.overlaps(a.startNanos() - S, a.endNanos() + S)).findFirst()
+          .orElseThrow(() -> new AssertionError("no spike of the demo alone matches " + a));
+      assertEquals(Double.isInfinite(match.factor()), Double.isInfinite(a.factor()), a + " against " + match);
+      assertTrue(a.durationNanos() < 70 * S, "spans the copy's ordinary traffic: " + a);
+    }
+  }
+
+  @Test
+  void theClientsAfterTheGapAreComparedWithCapturedTimeOnly() {
+    ClientImpact before = report.outages().get(0).evidence().client();
+    ClientImpact after = report.outages().get(1).evidence().client();
+    assertEquals(before, after);
+  }
+
+  @Test
   void tenDaysAndTwoMinutesAreDetectedOnTheOneSecondGrid() {
     assertEquals(S, report.gridStepNanos());
   }

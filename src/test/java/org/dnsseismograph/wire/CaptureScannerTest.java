@@ -57,6 +57,15 @@ class CaptureScannerTest {
   }
 
   @Test
+  void eachFilesFirstAndLastFrameTimesAreKeptInTheOrderTheFilesWereGiven() throws IOException {
+    ScanSummary s = CaptureScanner.scan(List.of(Captures.file("pktvisor-ecs.pcap"), Captures.file("dnscap-edns.pcap")), DecodeOptions.defaults(),
+        p -> { }, Progress.NONE);
+    // capinfos -Sae: pktvisor-ecs.pcap 1558968008.021140 to 1560869916.477286, dnscap-edns.pcap 1688541698.669836 to 1688541706.518500
+    assertEquals(List.of(new ScanSummary.FileSpan(1_558_968_008_021_140_000L, 1_560_869_916_477_286_000L),
+        new ScanSummary.FileSpan(1_688_541_698_669_836_000L, 1_688_541_706_518_500_000L)), s.fileSpans());
+  }
+
+  @Test
   void overlappingCapturesAreInterleavedByTime() throws IOException {
     List<ReadFrames.Frame> frames = ReadFrames.all(SOURCE, new SkipCounter());
     Path even = part("even.pcap", frames, i -> i % 2 == 0);
