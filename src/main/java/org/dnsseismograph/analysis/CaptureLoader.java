@@ -91,7 +91,7 @@ public final class CaptureLoader {
       }
     });
     SeriesSet series = aggregator.finishedSeries(request.sourceName());
-    CountGrid grid = SeriesGrid.of(series, scan.firstTimestampNanos(), scan.lastTimestampNanos());
+    CountGrid grid = SeriesGrid.of(series, scan.firstTimestampNanos(), scan.lastTimestampNanos()).covering(scan.fileSpans());
     HealthReport report = HealthDetector.detect(health.input(grid, scan.firstTimestampNanos(), scan.lastTimestampNanos()));
     LoadSnapshot last = publish(pipeline, series, roles, true, listener);
     return new LoadResult(last, scan, report);

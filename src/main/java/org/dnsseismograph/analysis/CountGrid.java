@@ -51,6 +51,11 @@ record CountGrid(long originNanos, long stepNanos, int buckets, Map<MetricId, do
     return null;
   }
 
+  /** This grid with the buckets outside every one of the files' spans marked as not captured. */
+  CountGrid covering(List<FileSpan> spans) {
+    return new CountGrid(originNanos, stepNanos, buckets, counts, coverage(originNanos, stepNanos, buckets, spans));
+  }
+
   /** Whether bucket {@code b} was captured. */
   boolean isCovered(int b) {
     return covered == null || covered[b];

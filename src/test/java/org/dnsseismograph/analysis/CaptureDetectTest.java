@@ -132,6 +132,16 @@ class CaptureDetectTest {
   }
 
   @Test
+  void theWindowsLoaderKnowsTheGapAsWellAndFindsWhatDetectFinds() throws IOException {
+    HealthReport loaded = new CaptureLoader(request()).load(Progress.NONE, s -> { }).health();
+    assertEquals(report.spikes(), loaded.spikes());
+    assertEquals(report.outages().size(), loaded.outages().size());
+    for (int k = 0; k < report.outages().size(); k++) {
+      assertEquals(report.outages().get(k).reason(), loaded.outages().get(k).reason());
+    }
+  }
+
+  @Test
   void theClientsAfterTheGapAreComparedWithCapturedTimeOnly() {
     ClientImpact before = report.outages().get(0).evidence().client();
     ClientImpact after = report.outages().get(1).evidence().client();
