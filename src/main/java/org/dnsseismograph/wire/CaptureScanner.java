@@ -3,6 +3,7 @@ package org.dnsseismograph.wire;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.dnsseismograph.common.Progress;
 
@@ -64,19 +65,23 @@ public final class CaptureScanner {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     long reported = 0;
+    // One file's span is the whole span: the hot loop keeps per-file times only for several files.
+    boolean several = readers.size() > 1;
     long[] fileFirst = new long[readers.size()];
     long[] fileLast = new long[readers.size()];
-    java.util.Arrays.fill(fileFirst, Long.MAX_VALUE);
-    java.util.Arrays.fill(fileLast, Long.MIN_VALUE);
+    Arrays.fill(fileFirst, Long.MAX_VALUE);
+    Arrays.fill(fileLast, Long.MIN_VALUE);
     RawFrame frame;
     while ((frame = merger.next()) != null) {
       decoder.decode(frame);
       frames++;
       first = Math.min(first, frame.timestampNanos);
       last = Math.max(last, frame.timestampNanos);
-      int source = merger.source();
-      fileFirst[source] = Math.min(fileFirst[source], frame.timestampNanos);
-      fileLast[source] = Math.max(fileLast[source], frame.timestampNanos);
+      if (several) {
+        int source = merger.source();
+        fileFirst[source] = Math.min(fileFirst[source], frame.timestampNanos);
+        fileLast[source] = Math.max(fileLast[source], frame.timestampNanos);
+      }
       if (frames % CHECK_EVERY_FRAMES == 0) {
         progress.checkCancelled();
         long done = position(readers);
@@ -85,6 +90,10 @@ public final class CaptureScanner {
           reported = done;
         }
       }
+    }
+    if (!several && frames > 0) {
+      fileFirst[0] = first;
+      fileLast[0] = last;
     }
     decoder.finish();
     long done = position(readers);
