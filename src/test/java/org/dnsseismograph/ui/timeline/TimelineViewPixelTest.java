@@ -1,11 +1,11 @@
 package org.dnsseismograph.ui.timeline;
 
+import static org.dnsseismograph.ui.WindowDriver.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -54,14 +54,6 @@ class TimelineViewPixelTest {
   @AfterEach
   void stopReducer() {
     reducer.shutdownNow();
-  }
-
-  private static <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   /** Shows {@code set} over {@code range} in a view {@code w} × {@code h}; returns it once its frame is drawn. */
