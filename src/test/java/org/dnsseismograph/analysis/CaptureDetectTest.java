@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dnsseismograph.common.CancelledException;
 import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.common.RecordingProgress;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.wire.CaptureFormat;
@@ -48,7 +48,7 @@ class CaptureDetectTest {
   @TempDir static Path dir;
   private static LabTruth truth;
   private static Path later;
-  private static final List<long[]> updates = new ArrayList<>();
+  private static final RecordingProgress progress = new RecordingProgress();
   private static HealthReport report;
 
   static Stream<Arguments> spans() {
@@ -78,17 +78,7 @@ class CaptureDetectTest {
   static void detectTheDemoAndItsCopyTenDaysLater() throws IOException {
     truth = LabTruth.read(Path.of("assets/demo/truth.json"));
     later = shiftedCopy(CaptureLoaderTest.DEMO, dir.resolve("later.pcap"), SHIFT);
-    report = CaptureDetect.run(request(), new Progress() {
-      @Override
-      public void update(long done, long total) {
-        updates.add(new long[] {done, total});
-      }
-
-      @Override
-      public boolean isCancelled() {
-        return false;
-      }
-    }).report();
+    report = CaptureDetect.run(request(), progress).report();
   }
 
   private static LoadRequest request() {
@@ -190,31 +180,22 @@ class CaptureDetectTest {
   @Test
   void progressCountsTheGivenUpPassOnAndNeverGoesBack() throws IOException {
     long size = Files.size(CaptureLoaderTest.DEMO) + Files.size(later);
-    long[] last = updates.get(updates.size() - 1);
-    assertEquals(last[1], last[0], "the last update is the end of the last pass");
-    assertTrue(last[1] > size, "the total holds the first pass's bytes too: " + last[1] + " vs the files' " + size);
+    RecordingProgress.Update last = progress.last();
+    assertEquals(last.total(), last.done(), "the last update is the end of the last pass");
+    assertTrue(last.total() > size, "the total holds the first pass's bytes too: " + last.total() + " vs the files' " + size);
+    List<RecordingProgress.Update> updates = progress.updates();
     for (int i = 1; i < updates.size(); i++) {
-      assertTrue(updates.get(i)[0] >= updates.get(i - 1)[0], "done went back at update " + i);
+      assertTrue(updates.get(i).done() >= updates.get(i - 1).done(), "done went back at update " + i);
     }
   }
 
   @Test
   void cancelStopsTheSecondPass() throws IOException {
     long size = Files.size(CaptureLoaderTest.DEMO) + Files.size(later);
-    long[] seen = {0};
-    Progress cancelInSecondPass = new Progress() {
-      @Override
-      public void update(long done, long total) {
-        seen[0] = Math.max(seen[0], total);
-      }
-
-      @Override
-      public boolean isCancelled() {
-        return seen[0] > size;
-      }
-    };
+    RecordingProgress cancelInSecondPass = new RecordingProgress((done, total) -> total > size);
 
     assertThrows(CancelledException.class, () -> CaptureDetect.run(request(), cancelInSecondPass));
-    assertTrue(seen[0] > size, "the second pass had begun");
+    long seen = cancelInSecondPass.updates().stream().mapToLong(RecordingProgress.Update::total).max().orElse(0);
+    assertTrue(seen > size, "the second pass had begun");
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.common.CancelledException;
 import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.common.RecordingProgress;
 import org.dnsseismograph.series.ColumnBuffer;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.MetricId;
@@ -144,19 +145,7 @@ class CaptureLoaderTest {
   void cancellingEndsTheLoadAndKeepsTheLastSnapshot() {
     CaptureLoader loader = new CaptureLoader(request(DEMO), 0);
     List<LoadSnapshot> seen = new ArrayList<>();
-    Progress cancelAfterFirstMegabyte = new Progress() {
-      private volatile boolean cancelled;
-
-      @Override
-      public void update(long done, long total) {
-        cancelled = done > 0;
-      }
-
-      @Override
-      public boolean isCancelled() {
-        return cancelled;
-      }
-    };
+    Progress cancelAfterFirstMegabyte = new RecordingProgress((done, total) -> done > 0);
 
     assertThrows(CancelledException.class, () -> loader.load(cancelAfterFirstMegabyte, seen::add));
     assertTrue(!seen.isEmpty() && !loader.latest().complete());

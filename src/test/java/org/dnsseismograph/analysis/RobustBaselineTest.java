@@ -34,8 +34,7 @@ class RobustBaselineTest {
     double[] median = new double[x.length];
     double[] mad = new double[x.length];
     RobustBaseline.compute(x, WINDOW, STRIDE, CLIP, median, mad);
-    boolean[] all = new boolean[x.length];
-    Arrays.fill(all, true);
+    boolean[] all = CoveredSeries.throughout(x).covered();
     double[] coveredMedian = new double[x.length];
     double[] coveredMad = new double[x.length];
     RobustBaseline.compute(x, all, 20, WINDOW, STRIDE, CLIP, coveredMedian, coveredMad);
@@ -49,12 +48,9 @@ class RobustBaselineTest {
     double[] a = busy(123, 2);
     double[] b = busy(123, 3);
     int gap = 8_640;
-    double[] x = new double[a.length + gap + b.length];
-    boolean[] covered = new boolean[x.length];
-    System.arraycopy(a, 0, x, 0, a.length);
-    System.arraycopy(b, 0, x, a.length + gap, b.length);
-    Arrays.fill(covered, 0, a.length, true);
-    Arrays.fill(covered, a.length + gap, x.length, true);
+    CoveredSeries series = CoveredSeries.withGap(a, gap, b);
+    double[] x = series.values();
+    boolean[] covered = series.covered();
     double[] median = new double[x.length];
     double[] mad = new double[x.length];
     RobustBaseline.compute(x, covered, 20, WINDOW, STRIDE, CLIP, median, mad);

@@ -64,12 +64,9 @@ class SpikeDetectorTest {
     double[] a = counts(S, 120 * S, 11, t -> 170);
     double[] b = counts(S, 120 * S, 12, t -> 170);
     int gap = 864_000;
-    double[] c = new double[a.length + gap + b.length];
-    boolean[] covered = new boolean[c.length];
-    System.arraycopy(a, 0, c, 0, a.length);
-    System.arraycopy(b, 0, c, a.length + gap, b.length);
-    Arrays.fill(covered, 0, a.length, true);
-    Arrays.fill(covered, a.length + gap, c.length, true);
+    CoveredSeries series = CoveredSeries.withGap(a, gap, b);
+    double[] c = series.values();
+    boolean[] covered = series.covered();
 
     List<Spike> asZeros = SpikeDetector.detect(Q, DAY, S, c);
     assertTrue(asZeros.stream().anyMatch(s -> Double.isInfinite(s.factor())), "the gap's zeros as a baseline: " + asZeros);
@@ -80,8 +77,7 @@ class SpikeDetectorTest {
   void aMaskThatCoversEveryBucketChangesNothingEvenAroundACapturedSilence() {
     // A captured minute of silence between two steady stretches is real zeros, and stays in the baseline.
     double[] c = counts(S, 600 * S, 13, t -> t >= 300 * S && t < 360 * S ? 0 : 170);
-    boolean[] all = new boolean[c.length];
-    Arrays.fill(all, true);
+    boolean[] all = CoveredSeries.throughout(c).covered();
     assertEquals(SpikeDetector.detect(Q, DAY, S, c), SpikeDetector.detect(Q, DAY, S, c, all));
   }
 

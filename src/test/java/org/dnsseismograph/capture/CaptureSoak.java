@@ -1,6 +1,5 @@
 package org.dnsseismograph.capture;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.Retention;
@@ -33,8 +29,6 @@ import org.dnsseismograph.wire.DnsPorts;
  * default); memory grows by 4 bytes per event until then and is flat after.
  */
 public final class CaptureSoak {
-  private static final Pattern QPS = Pattern.compile("Queries per second:\\s+([0-9.]+)");
-
   private CaptureSoak() {}
 
   public static void main(String[] args) throws Exception {
@@ -42,19 +36,17 @@ public final class CaptureSoak {
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     long exactSeconds = args.length > 2 ? Long.parseLong(args[2]) : Retention.LIVE_DEFAULT.exactNanos() / 1_000_000_000L;
     try (LocalDns dns = LocalDns.withUnbound(null)) {
-      Path names = dns.dir().resolve("names.txt");
-      Files.write(names, IntStream.range(0, 10_000).mapToObj(i -> "n" + i + ".w." + LocalDns.ZONE + " A").toList());
+      SoakLoad load = SoakLoad.on(dns);
       if (rate == 0) {
-        String calib = dnsperf(dns, names, 15, 0);
-        rate = (int) Double.parseDouble(find(QPS, calib));
+        rate = load.unthrottledRate();
         System.out.printf(Locale.ROOT, "calibration: dnsperf unthrottled for 15 s: %d queries/s%n", rate);
       }
       Retention r = Retention.LIVE_DEFAULT;
-      soak(dns, names, minutes, rate, new Retention(exactSeconds * 1_000_000_000L, r.detailNanos(), r.tenSecondNanos(), r.hundredSecondNanos()));
+      soak(dns, load, minutes, rate, new Retention(exactSeconds * 1_000_000_000L, r.detailNanos(), r.tenSecondNanos(), r.hundredSecondNanos()));
     }
   }
 
-  private static void soak(LocalDns dns, Path names, int minutes, int rate, Retention retention) throws Exception {
+  private static void soak(LocalDns dns, SoakLoad soakLoad, int minutes, int rate, Retention retention) throws Exception {
     List<Long> snapshotTimes = new ArrayList<>();
     AtomicLong publications = new AtomicLong();
     LiveOptions live = LiveOptions.defaults().withListener(s -> {
@@ -72,13 +64,7 @@ public final class CaptureSoak {
     System.out.printf(Locale.ROOT, "soak: %d min at %d queries/s, capture on lo (port %d and %d), recording %s, exact events kept %d s%n", minutes, rate,
         dns.unboundPort(), dns.nsdPort(), recording.getParent(), retention.exactNanos() / 1_000_000_000L);
     System.out.println("  t(s)    frames   frames/s  analysed   DNS msgs  kernel-drop  queue-drop  queue  heap-used(MB)  series(MB)  live-heap(MB)  files");
-    CompletableFuture<String> load = CompletableFuture.supplyAsync(() -> {
-      try {
-        return dnsperf(dns, names, minutes * 60, rate);
-      } catch (IOException e) {
-        return e.toString();
-      }
-    });
+    CompletableFuture<String> load = soakLoad.start(minutes * 60, rate);
     long t0 = System.nanoTime();
     long lastFrames = 0;
     long lastT = t0;
@@ -101,7 +87,7 @@ public final class CaptureSoak {
     capture.stop();
     LiveSnapshot s = capture.snapshot();
     System.out.println("dnsperf:");
-    load.get().lines().filter(l -> l.contains("Queries") || l.contains("latency") || l.contains("Run time")).forEach(l -> System.out.println("  " + l.trim()));
+    SoakLoad.summary(load.get()).forEach(l -> System.out.println("  " + l));
     LiveCounters c = s.counters();
     System.out.printf(Locale.ROOT, "capture: %d frames (%d bytes) recorded in %d files, %d analysed, %d DNS messages (%d queries, %d responses)%n",
         c.received(), c.recordedBytes(), s.recordings().size(), c.analyzed(), c.dnsMessages(), c.queries(), c.responses());
@@ -127,23 +113,6 @@ public final class CaptureSoak {
     Arrays.sort(g);
     System.out.printf(Locale.ROOT, "snapshot gaps (ms): p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f over %d gaps%n", g[g.length / 2] / 1e6,
         g[(int) (g.length * 0.99)] / 1e6, g[(int) (g.length * 0.999)] / 1e6, g[g.length - 1] / 1e6, g.length);
-  }
-
-  private static String dnsperf(LocalDns dns, Path names, int seconds, int rate) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("/usr/bin/dnsperf", "-s", LocalDns.UNBOUND_ADDRESS, "-p", Integer.toString(dns.unboundPort()), "-a",
-        LocalDns.CLIENT_ADDRESS, "-d", names.toString(), "-c", "8", "-q", "500", "-l", Integer.toString(seconds), "-t", "2"));
-    if (rate > 0) {
-      cmd.addAll(List.of("-Q", Integer.toString(rate)));
-    }
-    return LocalDns.run(cmd, seconds + 60L);
-  }
-
-  private static String find(Pattern p, String text) {
-    Matcher m = p.matcher(text);
-    if (!m.find()) {
-      throw new IllegalStateException("not found in: " + text);
-    }
-    return m.group(1);
   }
 
   private static long heapUsed() {

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.SocketAddress;
-import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,52 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The receiver over TCP loopback and Unix sockets, with our own writer as the sender (no root needed). */
 class DnstapReceiverTest {
-
-  /** A bidirectional sender, as a resolver's dnstap I/O thread is. */
-  private static final class Sender implements AutoCloseable {
-    private final SocketChannel ch;
-    private final FrameStreamWriter out;
-    private final FrameStreamReader in;
-
-    Sender(SocketAddress address) throws IOException {
-      ch = address instanceof UnixDomainSocketAddress ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
-      ch.connect(address);
-      out = new FrameStreamWriter(Channels.newOutputStream(ch));
-      in = new FrameStreamReader(Channels.newInputStream(ch));
-    }
-
-    /** The ACCEPT frame, or null when the receiver closed the connection without one. */
-    StreamFrame ready(String... contentTypes) throws Exception {
-      try {
-        out.writeControl(ControlType.READY, contentTypes);
-        return in.next();
-      } catch (SocketException closedByPeer) {
-        // A close with unread data arrives as a reset or a broken pipe rather than an end of stream;
-        // both say the same thing: no ACCEPT.
-        return null;
-      }
-    }
-
-    void start() throws IOException {
-      out.writeControl(ControlType.START, DnstapFileReader.CONTENT_TYPE);
-    }
-
-    void send(List<byte[]> frames) throws IOException {
-      for (byte[] f : frames) {
-        out.writeData(f, 0, f.length);
-      }
-    }
-
-    StreamFrame stop() throws Exception {
-      out.writeControl(ControlType.STOP);
-      return in.next();
-    }
-
-    @Override
-    public void close() throws IOException {
-      ch.close();
-    }
-  }
 
   private static DnstapReceiver tcpReceiver(LiveOptions live) throws CaptureException {
     DnstapReceiver r = new DnstapReceiver(DnstapReceiverConfig.of(DnstapEndpoint.tcpLoopback(0)).withLive(live));
@@ -95,7 +44,7 @@ class DnstapReceiverTest {
   void aBidirectionalSenderIsAcceptedAndItsMessagesReachTheRoleSeries() throws Exception {
     List<LiveSnapshot> published = new CopyOnWriteArrayList<>();
     DnstapReceiver receiver = tcpReceiver(LiveOptions.defaults().withListener(published::add));
-    try (Sender s = new Sender(receiver.boundAddress())) {
+    try (FrameStreamSender s = new FrameStreamSender(receiver.boundAddress())) {
       assertEquals(new StreamFrame.Control(ControlType.ACCEPT, List.of(DnstapFileReader.CONTENT_TYPE)),
           s.ready("protobuf:something.Else", DnstapFileReader.CONTENT_TYPE));
       s.start();
@@ -129,7 +78,7 @@ class DnstapReceiverTest {
     List<LiveSnapshot> published = new CopyOnWriteArrayList<>();
     DnstapReceiver receiver = tcpReceiver(LiveOptions.defaults().withPublishInterval(100_000_000L).withListener(published::add));
     long t0 = System.nanoTime();
-    try (Sender s = new Sender(receiver.boundAddress())) {
+    try (FrameStreamSender s = new FrameStreamSender(receiver.boundAddress())) {
       s.ready(DnstapFileReader.CONTENT_TYPE);
       s.start();
       for (int i = 0; i < 50; i++) {
@@ -150,7 +99,7 @@ class DnstapReceiverTest {
   void framesWhilePausedAreDiscardedAndCounted() throws Exception {
     DnstapReceiver receiver = tcpReceiver(LiveOptions.defaults());
     List<byte[]> frames = FrameStreamsTest.fixtureFrames();
-    try (Sender s = new Sender(receiver.boundAddress())) {
+    try (FrameStreamSender s = new FrameStreamSender(receiver.boundAddress())) {
       s.ready(DnstapFileReader.CONTENT_TYPE);
       s.start();
       s.send(frames);
@@ -173,7 +122,7 @@ class DnstapReceiverTest {
   @Test
   void aSenderOfAnotherContentTypeIsNotAcceptedAndItIsCounted() throws Exception {
     DnstapReceiver receiver = tcpReceiver(LiveOptions.defaults());
-    try (Sender s = new Sender(receiver.boundAddress())) {
+    try (FrameStreamSender s = new FrameStreamSender(receiver.boundAddress())) {
       assertNull(s.ready("protobuf:something.Else"), "the receiver closes without ACCEPT");
     }
     await(receiver, c -> c.skippedTotal() == 1);
@@ -185,7 +134,7 @@ class DnstapReceiverTest {
   void sendersBeyondTheLimitAreRefused() throws Exception {
     DnstapReceiver receiver = new DnstapReceiver(DnstapReceiverConfig.of(DnstapEndpoint.tcpLoopback(0)).withMaxConnections(1));
     receiver.start();
-    try (Sender first = new Sender(receiver.boundAddress()); Sender second = new Sender(receiver.boundAddress())) {
+    try (FrameStreamSender first = new FrameStreamSender(receiver.boundAddress()); FrameStreamSender second = new FrameStreamSender(receiver.boundAddress())) {
       first.ready(DnstapFileReader.CONTENT_TYPE);
       assertNull(second.ready(DnstapFileReader.CONTENT_TYPE), "the second sender is closed at once");
       await(receiver, c -> c.connections() == 1);
@@ -199,7 +148,7 @@ class DnstapReceiverTest {
     DnstapReceiver receiver = new DnstapReceiver(DnstapReceiverConfig.of(DnstapEndpoint.tcpLoopback(0))
         .withRecording(Recording.toFile(dir.resolve("rec.dnstap"))));
     receiver.start();
-    try (Sender s = new Sender(receiver.boundAddress())) {
+    try (FrameStreamSender s = new FrameStreamSender(receiver.boundAddress())) {
       s.ready(DnstapFileReader.CONTENT_TYPE);
       s.start();
       s.send(FrameStreamsTest.fixtureFrames());
@@ -227,7 +176,7 @@ class DnstapReceiverTest {
     assertTrue(Files.exists(path), "closing a Unix server socket leaves its file behind");
     DnstapReceiver receiver = new DnstapReceiver(DnstapReceiverConfig.of(new DnstapEndpoint.Unix(path)));
     receiver.start();
-    try (Sender s = new Sender(UnixDomainSocketAddress.of(path))) {
+    try (FrameStreamSender s = new FrameStreamSender(UnixDomainSocketAddress.of(path))) {
       assertEquals(ControlType.ACCEPT, ((StreamFrame.Control) s.ready(DnstapFileReader.CONTENT_TYPE)).type());
     } finally {
       receiver.stop();

@@ -11,10 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,18 +71,11 @@ class FrameStreamsTest {
     try {
       waitFor(socket);
       List<byte[]> sent = fixtureFrames();
-      try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-        ch.connect(UnixDomainSocketAddress.of(socket));
-        FrameStreamWriter w = new FrameStreamWriter(Channels.newOutputStream(ch));
-        FrameStreamReader r = new FrameStreamReader(Channels.newInputStream(ch));
-        w.writeControl(ControlType.READY, DnstapFileReader.CONTENT_TYPE);
-        assertEquals(new StreamFrame.Control(ControlType.ACCEPT, List.of(DnstapFileReader.CONTENT_TYPE)), r.next());
-        w.writeControl(ControlType.START, DnstapFileReader.CONTENT_TYPE);
-        for (byte[] f : sent) {
-          w.writeData(f, 0, f.length);
-        }
-        w.writeControl(ControlType.STOP);
-        assertEquals(new StreamFrame.Control(ControlType.FINISH, List.of()), r.next());
+      try (FrameStreamSender s = new FrameStreamSender(UnixDomainSocketAddress.of(socket))) {
+        assertEquals(new StreamFrame.Control(ControlType.ACCEPT, List.of(DnstapFileReader.CONTENT_TYPE)), s.ready(DnstapFileReader.CONTENT_TYPE));
+        s.start();
+        s.send(sent);
+        assertEquals(new StreamFrame.Control(ControlType.FINISH, List.of()), s.stop());
       }
       capture.destroy();
       assertTrue(capture.waitFor(10, TimeUnit.SECONDS));

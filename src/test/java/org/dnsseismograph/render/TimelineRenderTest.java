@@ -15,12 +15,12 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.dnsseismograph.series.Consolidation;
 import org.dnsseismograph.series.EventSeries;
-import org.dnsseismograph.series.EventSeriesWriter;
 import org.dnsseismograph.series.LabelConvention;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.SampleSeriesWriter;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.testsupport.BurstSeries;
 import org.dnsseismograph.series.Unit;
 import org.dnsseismograph.workspace.Annotation;
 import org.dnsseismograph.workspace.AnnotationKind;
@@ -32,40 +32,14 @@ import org.w3c.dom.NodeList;
 
 /** Pictures checked where the geometry says things must be: pixels in PNGs, elements in SVGs. */
 class TimelineRenderTest {
-  private static final long MS = 1_000_000L;
   private static final long S = 1_000_000_000L;
-  private static final long T0 = 1_265_054_400L * S;
-  private static final long BURST = T0 + 123_400 * MS;
+  private static final long T0 = BurstSeries.T0;
+  private static final long BURST = BurstSeries.TEN_MINUTES_BURST;
   private static final TimeRange VIEW = new TimeRange(T0, T0 + 600 * S);
   private static final Annotation OUTAGE = Annotation.drawn(AnnotationKind.OUTAGE, new TimeRange(T0 + 300 * S, T0 + 330 * S), "ns1 dark");
 
-  /**
-   * Two queries a second over ten minutes, except: a burst of 400 in the 100 ms from 123.4 s; nothing
-   * captured from 200 s to 260 s (a gap); captured but silent from 400 s to 460 s (a real zero).
-   */
-  private static SeriesSet capture() {
-    EventSeriesWriter w = new EventSeriesWriter(MetricId.of("client.queries"));
-    w.setImplicitCoverage(false);
-    w.cover(T0, T0 + 200 * S);
-    w.cover(T0 + 260 * S, T0 + 600 * S);
-    List<Long> t = new ArrayList<>();
-    for (long k = 0; k < 1200; k++) {
-      long x = T0 + k * 500 * MS + 250 * MS;
-      boolean gap = x >= T0 + 200 * S && x < T0 + 260 * S;
-      boolean quiet = x >= T0 + 400 * S && x < T0 + 460 * S;
-      if (!gap && !quiet) {
-        t.add(x);
-      }
-    }
-    for (int k = 0; k < 400; k++) {
-      t.add(BURST + k * 250_000L);
-    }
-    t.stream().sorted().forEach(w::append);
-    return SeriesSet.of("cap", List.of(w.sealAll()));
-  }
-
   private static ExportRequest request() {
-    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(capture()));
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(BurstSeries.tenMinutes()));
     return new ExportRequest(plan, List.of(OUTAGE), List.of(new SourceRef("cap", "cap.pcap", "sha256:ab12", 0, "")), VIEW, 1148, 520, 1,
         "test", null);
   }
@@ -242,17 +216,9 @@ class TimelineRenderTest {
 
   @Test
   void aHundredMillisecondBurstStaysVisibleOnADayWideView() {
-    long day = 86_400 * S;
-    long burst = T0 + 37_000 * S + 100 * MS;
-    long[] t = new long[8640 + 300];
-    for (int k = 0; k < 8640; k++) {
-      t[k] = T0 + k * 10 * S;
-    }
-    for (int k = 0; k < 300; k++) {
-      t[8640 + k] = burst + k * 300_000L;
-    }
-    EventSeries q = EventSeries.of(MetricId.of("client.queries"), new TimeRange(T0, T0 + day), t);
-    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(SeriesSet.of("cap", List.of(q))));
+    long day = BurstSeries.DAY;
+    long burst = BurstSeries.DAY_BURST;
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(BurstSeries.day()));
     ExportRequest r = new ExportRequest(plan, List.of(), List.of(), new TimeRange(T0, T0 + day), 1920, 400, 1, "", null);
     BufferedImage img = TimelineExport.image(r);
     TimelineLayout l = TimelineExport.layout(r, new Java2dPainter(img.createGraphics()));

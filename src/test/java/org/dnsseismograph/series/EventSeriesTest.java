@@ -127,17 +127,8 @@ class EventSeriesTest {
     EventSeries s = sealAll ? w.sealAll() : w.publish();
     assertEquals(n, s.events());
     EventOracle oracle = new EventOracle(events, s.coverage());
-    ColumnBuffer out = new ColumnBuffer();
     long span = 6 * 3600 * S;
-    for (int round = 0; round < 60; round++) {
-      long width = (long) (50 * MS * Math.pow(span / (50.0 * MS), random.nextDouble()));
-      long start = T0 - 60 * S + (long) (random.nextDouble() * (span + 120 * S - width));
-      int columns = 1 + random.nextInt(1920);
-      s.reduce(new TimeRange(start, start + width), columns, out);
-      for (int i = 0; i < columns; i++) {
-        assertColumn(oracle.column(out.columnStart(i), out.columnEnd(i)), out, i);
-      }
-    }
+    assertRandomViewsMatch(s, oracle, random, 60, span, T0 - 60 * S, span + 120 * S);
   }
 
   @Test
@@ -149,18 +140,9 @@ class EventSeriesTest {
     EventSeries s = w.sealAll();
     assertEquals(0, s.events());
     EventOracle oracle = new EventOracle(new long[0], s.coverage());
-    ColumnBuffer out = new ColumnBuffer();
     Random random = new Random(5);
     long span = 6 * 3600 * S;
-    for (int round = 0; round < 60; round++) {
-      long width = (long) (50 * MS * Math.pow(span / (50.0 * MS), random.nextDouble()));
-      long start = T0 - 60 * S + (long) (random.nextDouble() * (span + 120 * S - width));
-      int columns = 1 + random.nextInt(1920);
-      s.reduce(new TimeRange(start, start + width), columns, out);
-      for (int i = 0; i < columns; i++) {
-        assertColumn(oracle.column(out.columnStart(i), out.columnEnd(i)), out, i);
-      }
-    }
+    assertRandomViewsMatch(s, oracle, random, 60, span, T0 - 60 * S, span + 120 * S);
   }
 
   @ParameterizedTest(name = "outage at {0} ms, next to the column edges at 4320 s and 4331.25 s")
@@ -206,16 +188,7 @@ class EventSeriesTest {
     long[] used = Arrays.copyOf(events, n);
     EventSeries s = EventSeries.of(QUERIES, new TimeRange(T0, T0 + span), used);
     EventOracle oracle = new EventOracle(used, s.coverage());
-    ColumnBuffer out = new ColumnBuffer();
-    for (int round = 0; round < 40; round++) {
-      long width = (long) (50 * MS * Math.pow(span / (50.0 * MS), random.nextDouble()));
-      long start = T0 + (long) (random.nextDouble() * (span - width));
-      int columns = 1 + random.nextInt(1920);
-      s.reduce(new TimeRange(start, start + width), columns, out);
-      for (int i = 0; i < columns; i++) {
-        assertColumn(oracle.column(out.columnStart(i), out.columnEnd(i)), out, i);
-      }
-    }
+    assertRandomViewsMatch(s, oracle, random, 40, span, T0, span);
   }
 
   @Test
@@ -264,6 +237,24 @@ class EventSeriesTest {
     EventSeries s = EventSeries.of(QUERIES, new TimeRange(T0, T0 + DAY), T0 + S);
     assertEquals(0, s.coarsestStepIn(new TimeRange(T0, T0 + DAY)));
     assertFalse(s.tooCoarseFor(new TimeRange(T0, T0 + DAY), MS));
+  }
+
+  /**
+   * Reduces {@code s} to {@code rounds} random views, each 50 ms to {@code span} wide (evenly on a
+   * log scale) and placed at random within {@code room} from {@code from}, into 1 to 1920 columns,
+   * and checks every column against the oracle.
+   */
+  private static void assertRandomViewsMatch(EventSeries s, EventOracle oracle, Random random, int rounds, long span, long from, long room) {
+    ColumnBuffer out = new ColumnBuffer();
+    for (int round = 0; round < rounds; round++) {
+      long width = (long) (50 * MS * Math.pow(span / (50.0 * MS), random.nextDouble()));
+      long start = from + (long) (random.nextDouble() * (room - width));
+      int columns = 1 + random.nextInt(1920);
+      s.reduce(new TimeRange(start, start + width), columns, out);
+      for (int i = 0; i < columns; i++) {
+        assertColumn(oracle.column(out.columnStart(i), out.columnEnd(i)), out, i);
+      }
+    }
   }
 
   static void assertColumn(double[] expected, ColumnBuffer out, int i) {

@@ -15,6 +15,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import org.dnsseismograph.common.CancelledException;
 import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.common.RecordingProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,26 +100,16 @@ class CaptureScannerTest {
   void progressIsReportedInFileBytesUpToTheTotal() throws IOException {
     Path big = Captures.file("pktvisor-dns_udp_tcp_random.pcap");
     Path gz = Captures.file("entrada-sidnlabs-test-tcp-stream-retransmision.pcap.gz");
-    List<long[]> updates = new ArrayList<>();
-    Progress recording = new Progress() {
-      @Override
-      public void update(long done, long total) {
-        updates.add(new long[] {done, total});
-      }
-
-      @Override
-      public boolean isCancelled() {
-        return false;
-      }
-    };
+    RecordingProgress recording = new RecordingProgress();
     ScanSummary s = CaptureScanner.scan(List.of(big, gz), DecodeOptions.defaults(), p -> { }, recording);
     long total = Files.size(big) + Files.size(gz);
+    List<RecordingProgress.Update> updates = recording.updates();
     assertTrue(updates.size() > 1, () -> updates.size() + " updates");
     for (int i = 1; i < updates.size(); i++) {
-      assertTrue(updates.get(i)[0] >= updates.get(i - 1)[0]);
-      assertEquals(total, updates.get(i)[1]);
+      assertTrue(updates.get(i).done() >= updates.get(i - 1).done());
+      assertEquals(total, updates.get(i).total());
     }
-    assertEquals(total, updates.get(updates.size() - 1)[0]);
+    assertEquals(total, recording.last().done());
     assertEquals(total, s.bytes());
   }
 
@@ -126,15 +117,7 @@ class CaptureScannerTest {
   void cancellingStopsTheScanAndClosesTheFiles() throws IOException {
     Path big = Captures.file("pktvisor-dns_udp_tcp_random.pcap");
     long openBefore = openFiles();
-    Progress cancelled = new Progress() {
-      @Override
-      public void update(long done, long total) {}
-
-      @Override
-      public boolean isCancelled() {
-        return true;
-      }
-    };
+    Progress cancelled = RecordingProgress.cancelledFromTheStart();
     long[] seen = new long[1];
     assertThrows(CancelledException.class,
         () -> CaptureScanner.scan(List.of(big, SOURCE), DecodeOptions.defaults(), p -> seen[0]++, cancelled));

@@ -1,5 +1,7 @@
 package org.dnsseismograph.ui.annotations;
 
+import static org.dnsseismograph.ui.WindowDriver.fx;
+import static org.dnsseismograph.ui.WindowDriver.fxRun;
 import static org.dnsseismograph.ui.annotations.Incident.MS;
 import static org.dnsseismograph.ui.annotations.Incident.S;
 import static org.dnsseismograph.ui.annotations.Incident.T0;
@@ -10,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -83,25 +84,10 @@ class AnnotationsUITest {
     reducer.shutdownNow();
   }
 
-  private static <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static void fx(Runnable r) {
-    fx(() -> {
-      r.run();
-      return null;
-    });
-  }
-
   /** Zooms to 100 ms per pixel from T0 + 100 s and waits until that is drawn; returns the layout. */
   private TimelineLayout tenthOfASecondPerPixel() {
     TimelineLayout first = settled();
-    fx(() -> timeline.zoomTo(new TimeRange(T0 + 100 * S, T0 + 100 * S + first.columns() * 100 * MS)));
+    fxRun(() -> timeline.zoomTo(new TimeRange(T0 + 100 * S, T0 + 100 * S + first.columns() * 100 * MS)));
     TimelineLayout l = settled();
     assertEquals(100 * MS * l.columns(), l.view().durationNanos());
     return l;
@@ -147,7 +133,7 @@ class AnnotationsUITest {
 
   private void typeInto(FxRobot robot, String id, String text) {
     TextField f = robot.lookup(id).queryAs(TextField.class);
-    fx(() -> f.clear());
+    fxRun(() -> f.clear());
     robot.clickOn(f).write(text);
   }
 
@@ -272,7 +258,7 @@ class AnnotationsUITest {
   void draggingAnEdgeMovesItWithAPreviewAndOneUndo(FxRobot robot) {
     Annotation outage = Incident.proposedOutage();
     propose(outage);
-    fx(() -> timeline.zoomTo(new TimeRange(T0 + 190 * S, T0 + 190 * S + settled().columns() * 100 * MS)));
+    fxRun(() -> timeline.zoomTo(new TimeRange(T0 + 190 * S, T0 + 190 * S + settled().columns() * 100 * MS)));
     TimelineLayout l = settled();
     double y = laneMiddle(l);
     double endX = l.xOf(outage.span().endNanos());
@@ -349,23 +335,23 @@ class AnnotationsUITest {
   void theMenuCommandsAddANoteOverTheViewAndDecideTheSelection(FxRobot robot) {
     TimelineLayout l = tenthOfASecondPerPixel();
     assertFalse(fx(() -> commands.hasSelection().get()));
-    fx(() -> commands.addNote());
+    fxRun(() -> commands.addNote());
     typeInto(robot, "#annotation-label", "whole window");
     robot.clickOn("#annotation-ok");
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(l.view(), only().span(), "no crosshair: the note covers the visible window");
     assertTrue(fx(() -> commands.hasSelection().get()), "the new note is selected");
-    fx(() -> commands.deleteSelected());
+    fxRun(() -> commands.deleteSelected());
     assertTrue(fx(book::all).isEmpty());
 
     Annotation outage = Incident.proposedOutage();
     propose(outage);
-    fx(() -> vm.select(outage.id()));
-    fx(() -> commands.acceptSelected());
+    fxRun(() -> vm.select(outage.id()));
+    fxRun(() -> commands.acceptSelected());
     assertEquals(AnnotationState.ACCEPTED, only().state());
-    fx(() -> commands.rejectSelected());
+    fxRun(() -> commands.rejectSelected());
     assertEquals(AnnotationState.REJECTED, only().state());
-    fx(() -> commands.editSelected());
+    fxRun(() -> commands.editSelected());
     assertTrue(robot.lookup("#annotation-editor").tryQuery().isEmpty(), "a rejected annotation is not edited");
   }
 }

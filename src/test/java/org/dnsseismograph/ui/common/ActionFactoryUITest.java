@@ -1,13 +1,12 @@
 package org.dnsseismograph.ui.common;
 
+import static org.dnsseismograph.ui.WindowDriver.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -42,14 +41,6 @@ class ActionFactoryUITest {
     field = new TextField();
     stage.setScene(new Scene(new VBox(factory.menuBar(), field), 600, 300));
     stage.show();
-  }
-
-  private static <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   private List<String> menus() {

@@ -2,15 +2,12 @@ package org.dnsseismograph.ui.live;
 
 import static org.dnsseismograph.ui.WindowDriver.await;
 import static org.dnsseismograph.ui.WindowDriver.fx;
-import static org.dnsseismograph.ui.WindowDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +19,7 @@ import org.dnsseismograph.capture.DnstapEndpoint;
 import org.dnsseismograph.capture.DnstapFileReader;
 import org.dnsseismograph.capture.DnstapReceiver;
 import org.dnsseismograph.capture.FrameStreamReader;
-import org.dnsseismograph.capture.FrameStreamWriter;
+import org.dnsseismograph.capture.FrameStreamSender;
 import org.dnsseismograph.capture.LiveState;
 import org.dnsseismograph.capture.StreamFrame;
 import org.dnsseismograph.render.Lane;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A resolver's dnstap stream into the window (no root needed): Unbound's recorded stream (the
@@ -64,11 +60,7 @@ class DnstapWindowUITest {
 
   @AfterEach
   void close() throws InterruptedException {
-    fxRun(() -> live.stopFollowing());
-    Thread.sleep(1000);
-    fxRun(() -> window.stage().close());
-    Thread.sleep(500);
-    WaitForAsyncUtils.clearExceptions();
+    LiveWindowUITest.closeSettled(live, window);
   }
 
   /** Messages of a kind (CQ, CR, RQ, RR) in dnstap-read's text of the fixture. */
@@ -95,17 +87,11 @@ class DnstapWindowUITest {
     await("the receiver to listen", () -> s.stateProperty().get() == LiveState.RUNNING);
     InetSocketAddress bound = (InetSocketAddress) ((DnstapReceiver) s.source()).boundAddress();
     List<byte[]> frames = fixtureFrames();
-    try (SocketChannel ch = SocketChannel.open(bound)) {
-      FrameStreamWriter w = new FrameStreamWriter(Channels.newOutputStream(ch));
-      FrameStreamReader r = new FrameStreamReader(Channels.newInputStream(ch));
-      w.writeControl(ControlType.READY, DnstapFileReader.CONTENT_TYPE);
-      assertEquals(new StreamFrame.Control(ControlType.ACCEPT, List.of(DnstapFileReader.CONTENT_TYPE)), r.next());
-      w.writeControl(ControlType.START, DnstapFileReader.CONTENT_TYPE);
-      for (byte[] f : frames) {
-        w.writeData(f, 0, f.length);
-      }
-      w.writeControl(ControlType.STOP);
-      assertEquals(new StreamFrame.Control(ControlType.FINISH, List.of()), r.next());
+    try (FrameStreamSender sender = new FrameStreamSender(bound)) {
+      assertEquals(new StreamFrame.Control(ControlType.ACCEPT, List.of(DnstapFileReader.CONTENT_TYPE)), sender.ready(DnstapFileReader.CONTENT_TYPE));
+      sender.start();
+      sender.send(frames);
+      assertEquals(new StreamFrame.Control(ControlType.FINISH, List.of()), sender.stop());
     }
     long all = peerCount("CQ") + peerCount("CR") + peerCount("RQ") + peerCount("RR");
     await("every message analysed", () -> s.snapshot().counters().dnsMessages() == all);

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -21,6 +18,7 @@ import org.dnsseismograph.capture.LiveCounters;
 import org.dnsseismograph.capture.LiveSnapshot;
 import org.dnsseismograph.capture.LocalDns;
 import org.dnsseismograph.capture.Recording;
+import org.dnsseismograph.capture.SoakLoad;
 import org.dnsseismograph.ui.LaunchRequest;
 import org.dnsseismograph.ui.MainWindow;
 import org.dnsseismograph.ui.SeismographApp;
@@ -42,7 +40,6 @@ import org.dnsseismograph.wire.DnsPorts;
  * what dnsperf gets unthrottled for 15 s and then runs at that.
  */
 public final class LiveWindowSoak {
-  private static final Pattern QPS = Pattern.compile("Queries per second:\\s+([0-9.]+)");
 
   private final List<Long> pulses = new ArrayList<>();
   private final List<Long> handOvers = new ArrayList<>();
@@ -53,19 +50,18 @@ public final class LiveWindowSoak {
     int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     try (LocalDns dns = LocalDns.withUnbound(null)) {
-      Path names = dns.dir().resolve("names.txt");
-      Files.write(names, IntStream.range(0, 10_000).mapToObj(i -> "n" + i + ".w." + LocalDns.ZONE + " A").toList());
+      SoakLoad load = SoakLoad.on(dns);
       if (rate == 0) {
-        rate = (int) Double.parseDouble(find(QPS, dnsperf(dns, names, 15, 0)));
+        rate = load.unthrottledRate();
         System.out.printf(Locale.ROOT, "calibration: dnsperf unthrottled for 15 s: %d queries/s%n", rate);
       }
-      new LiveWindowSoak().soak(dns, names, minutes, rate);
+      new LiveWindowSoak().soak(dns, load, minutes, rate);
     }
     Platform.exit();
     System.exit(0);
   }
 
-  private void soak(LocalDns dns, Path names, int minutes, int rate) throws Exception {
+  private void soak(LocalDns dns, SoakLoad soakLoad, int minutes, int rate) throws Exception {
     AtomicReference<MainWindow> window = new AtomicReference<>();
     AtomicReference<LiveSession> session = new AtomicReference<>();
     Path settings = Files.createTempDirectory("seismograph-soak-settings");
@@ -92,13 +88,7 @@ public final class LiveWindowSoak {
     System.out.printf(Locale.ROOT, "window soak: %d min at %d queries/s, live capture on lo (ports %d, %d) in the window, load average %s%n", minutes, rate,
         dns.unboundPort(), dns.nsdPort(), loadAverage());
     System.out.println("  t(s)    frames  frames/s  DNS msgs  kernel-drop  queue-drop  heap(MB)  pulse p50/p99/max(ms)  hand-over p50/p99/max(ms)");
-    CompletableFuture<String> load = CompletableFuture.supplyAsync(() -> {
-      try {
-        return dnsperf(dns, names, minutes * 60, rate);
-      } catch (IOException e) {
-        return e.toString();
-      }
-    });
+    CompletableFuture<String> load = soakLoad.start(minutes * 60, rate);
     long t0 = System.nanoTime();
     long lastFrames = 0;
     long lastT = t0;
@@ -123,7 +113,7 @@ public final class LiveWindowSoak {
 
   private void report(String dnsperf, LiveSession s, MainWindow w) throws Exception {
     System.out.println("dnsperf:");
-    dnsperf.lines().filter(l -> l.contains("Queries") || l.contains("latency") || l.contains("Run time")).forEach(l -> System.out.println("  " + l.trim()));
+    SoakLoad.summary(dnsperf).forEach(l -> System.out.println("  " + l));
     LiveSnapshot snap = s.source().snapshot();
     LiveCounters c = snap.counters();
     System.out.printf(Locale.ROOT, "capture: %d frames, %d DNS messages (%d queries, %d responses), %d files, %d bytes recorded%n", c.received(),
@@ -199,22 +189,5 @@ public final class LiveWindowSoak {
     } catch (IOException e) {
       return "?";
     }
-  }
-
-  private static String dnsperf(LocalDns dns, Path names, int seconds, int rate) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("/usr/bin/dnsperf", "-s", LocalDns.UNBOUND_ADDRESS, "-p", Integer.toString(dns.unboundPort()), "-a",
-        LocalDns.CLIENT_ADDRESS, "-d", names.toString(), "-c", "8", "-q", "500", "-l", Integer.toString(seconds), "-t", "2"));
-    if (rate > 0) {
-      cmd.addAll(List.of("-Q", Integer.toString(rate)));
-    }
-    return LocalDns.run(cmd, seconds + 60L);
-  }
-
-  private static String find(Pattern p, String text) {
-    Matcher m = p.matcher(text);
-    if (!m.find()) {
-      throw new IllegalStateException("not found in: " + text);
-    }
-    return m.group(1);
   }
 }

@@ -76,6 +76,11 @@ class LiveWindowUITest {
 
   @AfterEach
   void close() throws InterruptedException {
+    closeSettled(live, window);
+  }
+
+  /** Stops following the present and closes the window once its side panel has settled. */
+  static void closeSettled(LiveTimeline live, MainWindow window) throws InterruptedException {
     // The side panel sums the visible window once it stood still for a moment, on the window's task
     // runner: let it do so before the window (and its runner) closes.
     fxRun(() -> live.stopFollowing());

@@ -148,16 +148,6 @@ public final class CaptureRedrawBenchmark {
     return sum;
   }
 
-  /** The JavaFX render thread, which rasterises the canvas' recorded drawing. */
-  private static long rendererId() {
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("QuantumRenderer")) {
-        return t.getId();
-      }
-    }
-    return -1;
-  }
-
   private static long[] drawAll(ThreadMXBean mx, Canvas canvas, TimelinePainter tp, FxCanvasPainter p, TimelineLayout l, FrameData frame,
       boolean snap) {
     long c = mx.getCurrentThreadCpuTime();
@@ -175,7 +165,7 @@ public final class CaptureRedrawBenchmark {
     long wall = 0;
     long raster = 0;
     if (snap) {
-      long renderer = rendererId();
+      long renderer = WindowFrames.rendererId();
       long r0 = mx.getThreadCpuTime(renderer);
       long t = System.nanoTime();
       canvas.snapshot(new SnapshotParameters(), new WritableImage(WIDTH, HEIGHT));

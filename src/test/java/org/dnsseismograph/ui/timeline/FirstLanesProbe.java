@@ -113,7 +113,8 @@ public final class FirstLanesProbe {
     return data > 0;
   }
 
-  private static TimelineView find() {
+  /** The timeline of a shown window, or null while none is shown; call on the FX thread. */
+  static TimelineView find() {
     for (Window w : Window.getWindows()) {
       if (w.getScene() != null) {
         Node n = w.getScene().lookup("#timeline");

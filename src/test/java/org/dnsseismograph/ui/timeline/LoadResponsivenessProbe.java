@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.stage.Window;
 import org.dnsseismograph.Main;
 import org.dnsseismograph.series.TimeRange;
 
@@ -77,7 +75,7 @@ public final class LoadResponsivenessProbe {
         intervals.add(now - last);
       }
       last = now;
-      TimelineView v = find();
+      TimelineView v = FirstLanesProbe.find();
       long t = System.currentTimeMillis() - jvmStart;
       if (v == null || v.viewModel().frame() == null || v.ticker().drawnFrames() == 0) {
         return;
@@ -149,17 +147,5 @@ public final class LoadResponsivenessProbe {
     }
     long[] s = v.stream().mapToLong(Long::longValue).sorted().toArray();
     return s[Math.min(s.length - 1, s.length * p / 100)] / 1e6;
-  }
-
-  private static TimelineView find() {
-    for (Window w : Window.getWindows()) {
-      if (w.getScene() != null) {
-        Node n = w.getScene().lookup("#timeline");
-        if (n instanceof TimelineView v) {
-          return v;
-        }
-      }
-    }
-    return null;
   }
 }

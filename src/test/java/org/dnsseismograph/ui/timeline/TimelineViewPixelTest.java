@@ -1,12 +1,11 @@
 package org.dnsseismograph.ui.timeline;
 
+import static org.dnsseismograph.ui.WindowDriver.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +17,9 @@ import org.dnsseismograph.render.LaneBox;
 import org.dnsseismograph.render.LanePlanner;
 import org.dnsseismograph.render.Palette;
 import org.dnsseismograph.render.TimelineLayout;
-import org.dnsseismograph.series.EventSeries;
-import org.dnsseismograph.series.EventSeriesWriter;
-import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.testsupport.BurstSeries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,10 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TimelineViewPixelTest {
-  private static final long MS = 1_000_000L;
   private static final long S = 1_000_000_000L;
-  private static final long T0 = 1_265_054_400L * S;
-  private static final long BURST = T0 + 123_400 * MS;
+  private static final long T0 = BurstSeries.T0;
   private static final String RATE = "cap/client.rate";
   /** The headroom a lane's value scale leaves above its maximum ({@code render.YScale}), in px. */
   private static final double TOP_PAD = 3;
@@ -59,39 +54,6 @@ class TimelineViewPixelTest {
   @AfterEach
   void stopReducer() {
     reducer.shutdownNow();
-  }
-
-  /**
-   * Two queries a second over ten minutes, except: a burst of 400 in the 100 ms from 123.4 s;
-   * nothing captured from 200 s to 260 s (a gap); captured but silent from 400 s to 460 s (a zero).
-   */
-  private static SeriesSet tenMinutes() {
-    EventSeriesWriter w = new EventSeriesWriter(MetricId.of("client.queries"));
-    w.setImplicitCoverage(false);
-    w.cover(T0, T0 + 200 * S);
-    w.cover(T0 + 260 * S, T0 + 600 * S);
-    List<Long> t = new ArrayList<>();
-    for (long k = 0; k < 1200; k++) {
-      long x = T0 + k * 500 * MS + 250 * MS;
-      boolean gap = x >= T0 + 200 * S && x < T0 + 260 * S;
-      boolean quiet = x >= T0 + 400 * S && x < T0 + 460 * S;
-      if (!gap && !quiet) {
-        t.add(x);
-      }
-    }
-    for (int k = 0; k < 400; k++) {
-      t.add(BURST + k * 250_000L);
-    }
-    t.stream().sorted().forEach(w::append);
-    return SeriesSet.of("cap", List.of(w.sealAll()));
-  }
-
-  private static <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   /** Shows {@code set} over {@code range} in a view {@code w} × {@code h}; returns it once its frame is drawn. */
@@ -128,7 +90,7 @@ class TimelineViewPixelTest {
 
   @Test
   void aSpikeIsDrawnOnScreenInTheColumnOfItsTimeAndReachesItsRate() {
-    TimelineView v = show(tenMinutes(), new TimeRange(T0, T0 + 600 * S), 1148, 600);
+    TimelineView v = show(BurstSeries.tenMinutes(), new TimeRange(T0, T0 + 600 * S), 1148, 600);
     TimelineLayout l = fx(v::timelineLayout);
     PixelReader img = pixels(v);
     LaneBox b = lane(l);
@@ -152,7 +114,7 @@ class TimelineViewPixelTest {
 
   @Test
   void aGapIsShownAsNoDataOnScreenWhileASilentStretchIsAZero() {
-    TimelineView v = show(tenMinutes(), new TimeRange(T0, T0 + 600 * S), 1148, 600);
+    TimelineView v = show(BurstSeries.tenMinutes(), new TimeRange(T0, T0 + 600 * S), 1148, 600);
     TimelineLayout l = fx(v::timelineLayout);
     PixelReader img = pixels(v);
     LaneBox b = lane(l);
@@ -169,18 +131,10 @@ class TimelineViewPixelTest {
 
   @Test
   void aHundredMillisecondBurstStaysVisibleOnADayWideScreen() {
-    long day = 86_400 * S;
-    long burst = T0 + 37_000 * S + 100 * MS;
-    long[] t = new long[8640 + 300];
-    for (int k = 0; k < 8640; k++) {
-      t[k] = T0 + k * 10 * S;
-    }
-    for (int k = 0; k < 300; k++) {
-      t[8640 + k] = burst + k * 300_000L;
-    }
-    EventSeries q = EventSeries.of(MetricId.of("client.queries"), new TimeRange(T0, T0 + day), t);
+    long day = BurstSeries.DAY;
+    long burst = BurstSeries.DAY_BURST;
     // As wide as the headless screen (1280 px) allows: 1132 columns of 76 s.
-    TimelineView v = show(SeriesSet.of("cap", List.of(q)), new TimeRange(T0, T0 + day), 1280, 500);
+    TimelineView v = show(BurstSeries.day(), new TimeRange(T0, T0 + day), 1280, 500);
     TimelineLayout l = fx(v::timelineLayout);
     assertEquals(1132, l.columns());
     PixelReader img = pixels(v);

@@ -1,5 +1,6 @@
 package org.dnsseismograph.ui.timeline;
 
+import static org.dnsseismograph.ui.WindowDriver.fx;
 import static org.dnsseismograph.ui.timeline.TimelineViewModelTest.HOUR;
 import static org.dnsseismograph.ui.timeline.TimelineViewModelTest.MS;
 import static org.dnsseismograph.ui.timeline.TimelineViewModelTest.S;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -59,14 +59,6 @@ class TimelineViewUITest {
   @AfterEach
   void stopReducer() {
     reducer.shutdownNow();
-  }
-
-  private static <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   /** Waits until the frame drawn is the one reduced for the visible window, at the plot's width. */

@@ -123,7 +123,8 @@ final class WindowFrames {
     return sum;
   }
 
-  private static long rendererId() {
+  /** The JavaFX render thread, which rasterises the canvas' recorded drawing; -1 before it runs. */
+  static long rendererId() {
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       if (t.getName().startsWith("QuantumRenderer")) {
         return t.getId();

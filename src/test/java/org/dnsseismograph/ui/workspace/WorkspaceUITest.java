@@ -1,5 +1,6 @@
 package org.dnsseismograph.ui.workspace;
 
+import static org.dnsseismograph.ui.WindowDriver.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,14 +112,6 @@ class WorkspaceUITest {
   @AfterEach
   void stop() {
     background.shutdownNow();
-  }
-
-  private static <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static <T> T await(Callable<CompletableFuture<T>> start) {
