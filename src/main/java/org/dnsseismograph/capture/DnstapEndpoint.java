@@ -39,7 +39,7 @@ public sealed interface DnstapEndpoint {
     }
   }
 
-  /** A TCP socket at {@code address} (port 0: any free port, see {@link DnstapReceiver#boundAddress()}). */
+  /** A TCP socket at {@code address} (port 0: any free port; the receiver's {@link DnstapReceiver#endpoint()} then names the one bound). */
   record Tcp(InetSocketAddress address) implements DnstapEndpoint {
     public Tcp {
       Objects.requireNonNull(address, "address");

@@ -2,6 +2,7 @@ package org.dnsseismograph.capture;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -51,6 +52,8 @@ public final class DnstapReceiver implements LiveSource {
   private final Set<Thread> sessionThreads = ConcurrentHashMap.newKeySet();
   private ServerSocketChannel server;
   private volatile SocketAddress bound;
+  /** The configured endpoint, then (TCP) with the port actually bound: what the name says. */
+  private volatile DnstapEndpoint endpoint;
   private Thread acceptor;
   private volatile DnstapRecorder recorder;
   /** The recorder after it was closed, so its files and counts stay visible. */
@@ -64,16 +67,26 @@ public final class DnstapReceiver implements LiveSource {
 
   public DnstapReceiver(DnstapReceiverConfig config, LiveAnalysis analysis) {
     this.config = Objects.requireNonNull(config, "config");
+    this.endpoint = config.endpoint();
     for (DnstapSkip s : DnstapSkip.values()) {
       streamSkips.put(s, new AtomicLong());
     }
-    this.runtime = new LiveRuntime<>("dnstap " + config.endpoint(), config.live(), analysis, new DnstapPath(analysis), b -> b.length + 32,
+    this.runtime = new LiveRuntime<>(name(), config.live(), analysis, new DnstapPath(analysis), b -> b.length + 32,
         this::counts, "dnstap", false);
   }
 
+  /** {@code dnstap } and the {@link #endpoint()}: {@code dnstap tcp:127.0.0.1:43817}, {@code dnstap unix:/run/dnstap.sock}. */
   @Override
   public String name() {
-    return "dnstap " + config.endpoint();
+    return "dnstap " + endpoint;
+  }
+
+  /**
+   * Where the receiver listens: the configured endpoint, and once started the TCP port actually
+   * bound (the one the system chose when port 0 was asked for), so a resolver can be pointed at it.
+   */
+  public DnstapEndpoint endpoint() {
+    return endpoint;
   }
 
   /** The address bound (with the real port when port 0 was asked for); null before the start. */
@@ -89,6 +102,10 @@ public final class DnstapReceiver implements LiveSource {
     try {
       server = DnstapSockets.bind(config.endpoint());
       bound = server.getLocalAddress();
+      if (config.endpoint() instanceof DnstapEndpoint.Tcp asked && bound instanceof InetSocketAddress b) {
+        endpoint = new DnstapEndpoint.Tcp(new InetSocketAddress(asked.address().getAddress(), b.getPort()));
+        runtime.rename(name());
+      }
       if (config.recording() != null) {
         recorder = new DnstapRecorder(config.recording());
       }

@@ -31,7 +31,8 @@ final class LiveRuntime<T> {
   private static final int BATCH = 4096;
   private static final long JOIN_MILLIS = 60_000;
 
-  private final String name;
+  /** Set once more by {@link #rename} before the start; read by the worker. */
+  private volatile String name;
   private final LiveOptions options;
   private final LiveAnalysis analysis;
   private final Stage<T> stage;
@@ -66,6 +67,18 @@ final class LiveRuntime<T> {
     this.queueDrops = new DropSeries(dropPrefix + ".dropped.queue");
     this.kernelDrops = kernelSeries ? new DropSeries(dropPrefix + ".dropped.kernel") : null;
     this.latest = new AtomicReference<>(LiveSnapshot.initial(name));
+  }
+
+  /**
+   * Names the source anew before its start, once it knows more than it was asked for (the port a
+   * dnstap receiver bound when asked for port 0): the snapshots and the worker carry the new name.
+   */
+  void rename(String newName) {
+    if (state.get() != LiveState.NEW) {
+      throw new IllegalStateException(name + " is renamed only before its start");
+    }
+    name = Objects.requireNonNull(newName, "newName");
+    latest.set(LiveSnapshot.initial(newName));
   }
 
   HandOff<T> handOff() {

@@ -27,6 +27,18 @@ final class InputErrors {
     }
   }
 
+  /** As {@link #requireReadable} but a directory is fine: {@code open} reads one as a snapshot sequence. */
+  static void requireOpenable(List<Path> files) {
+    for (Path f : files) {
+      if (!Files.exists(f)) {
+        throw new InputFailure(f, "no such file");
+      }
+      if (!Files.isReadable(f)) {
+        throw new InputFailure(f, "not readable (permission denied)");
+      }
+    }
+  }
+
   static InputFailure describe(IOException e) {
     if (e instanceof NotACaptureException n) {
       return new InputFailure(n.getMessage());

@@ -61,14 +61,7 @@ final class OpenCommand implements Callable<Integer> {
     if (live != null && live.isBlank()) {
       throw new IllegalArgumentException("--live needs an interface name");
     }
-    for (Path f : files) {
-      if (!Files.exists(f)) {
-        throw new InputFailure(f, "no such file");
-      }
-      if (!Files.isReadable(f)) {
-        throw new InputFailure(f, "not readable (permission denied)");
-      }
-    }
+    InputErrors.requireOpenable(files);
     return gui.launch(new GuiLauncher.GuiRequest(List.copyOf(files), live, List.copyOf(dnsPorts), recording()));
   }
 

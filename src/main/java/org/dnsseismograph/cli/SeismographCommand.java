@@ -31,29 +31,19 @@ public final class SeismographCommand implements Callable<Integer> {
 
   /**
    * Runs the command line: parses {@code args}, runs the verb, maps failures to DESIGN.md's exit
-   * codes with a one-line reason on {@code err}.
+   * codes with a one-line reason on {@code err}. Arguments that only open the window (none, or
+   * {@code open FILE...}) reach {@code gui} without building the parser ({@link OpenShortcut}).
    */
   public static int run(String[] args, GuiLauncher gui, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new SeismographCommand(gui), new CommandFactory(gui, out, err));
-    cl.setOut(out);
-    cl.setErr(err);
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      if (ex instanceof InputFailure) {
-        err.println("seismograph: " + ex.getMessage());
-        return ExitCode.UNREADABLE_INPUT;
-      }
-      if (ex instanceof IllegalArgumentException || ex instanceof CommandLine.ParameterException) {
-        err.println("seismograph: " + ex.getMessage());
-        return ExitCode.BAD_USAGE;
-      }
-      throw ex;
-    });
-    cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("seismograph: " + ex.getMessage());
-      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return ExitCode.BAD_USAGE;
-    });
-    int code = cl.execute(args);
+    GuiLauncher.GuiRequest onlyOpen;
+    try {
+      onlyOpen = OpenShortcut.request(args);
+    } catch (InputFailure e) {
+      err.println("seismograph: " + e.getMessage());
+      err.flush();
+      return ExitCode.UNREADABLE_INPUT;
+    }
+    int code = onlyOpen != null ? gui.launch(onlyOpen) : CommandTree.execute(args, gui, out, err);
     out.flush();
     err.flush();
     return code;

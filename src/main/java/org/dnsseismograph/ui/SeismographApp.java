@@ -41,7 +41,10 @@ public final class SeismographApp {
 
   /** The window opens filling the screen, up to this size. */
   static final double MAX_WIDTH = 2560;
-  /** Work running longer than this holds a core: frames are then reduced and drawn without the helper thread. */
+  /**
+   * Work running longer than this holds a core: frames are then reduced and drawn without the helper
+   * thread. A running live source counts as long work at once.
+   */
   static final long LONG_WORK_NANOS = 200_000_000L;
   static final double MAX_HEIGHT = 1440;
 
@@ -141,7 +144,13 @@ public final class SeismographApp {
    */
   static void complete(MainWindow w, LaunchRequest request, RecoveryStore recovery) {
     w.buildPanels();
-    org.dnsseismograph.ui.live.LiveWindow.attach(w, request.liveInterface(), ports(request), request.liveRecording());
+    org.dnsseismograph.ui.live.LiveWindow live = org.dnsseismograph.ui.live.LiveWindow.attach(w, request.liveInterface(), ports(request),
+        request.liveRecording());
+    if (w.tasks() instanceof FxTaskRunner runner) {
+      // A live source's threads take a core for as long as it runs, as a load does: while one runs,
+      // frames are reduced and drawn without the helper thread (frame() builds the window on this runner).
+      runner.countAsLongWork(live.live()::sourceActive);
+    }
     WindowSession.attach(w, recovery, Autosave.DEFAULT_DELAY_MILLIS);
   }
 

@@ -23,6 +23,8 @@ import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.wire.SkipCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The receiver over TCP loopback and Unix sockets, with our own writer as the sender (no root needed). */
 class DnstapReceiverTest {
@@ -207,6 +209,47 @@ class DnstapReceiverTest {
       assertEquals(CaptureException.Kind.ADDRESS_IN_USE, e.kind());
       assertEquals(LiveState.FAILED, receiver.snapshot().state());
     }
+  }
+
+  /** Asked for port 0, the receiver names the port the system gave it: a resolver pointed at its name reaches it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1", "[::1]"})
+  void aReceiverOnPortZeroIsNamedByThePortItBound(String host) throws Exception {
+    DnstapReceiver receiver = new DnstapReceiver(DnstapReceiverConfig.of(DnstapEndpoint.parse("tcp:" + host + ":0")));
+    assertEquals("dnstap tcp:" + host + ":0", receiver.name(), "before the start, what was asked");
+    receiver.start();
+    try {
+      int port = ((InetSocketAddress) receiver.boundAddress()).getPort();
+      assertTrue(port > 0, "bound to " + receiver.boundAddress());
+      String name = "dnstap tcp:" + host + ":" + port;
+      assertEquals(name, receiver.name());
+      assertEquals("tcp:" + host + ":" + port, receiver.endpoint().toString());
+      assertEquals(name, receiver.snapshot().sourceName(), "the first snapshot after the start");
+      DnstapEndpoint reported = DnstapEndpoint.parse(receiver.name().substring("dnstap ".length()));
+      try (Sender s = new Sender(reported.address())) {
+        assertEquals(ControlType.ACCEPT, ((StreamFrame.Control) s.ready(DnstapFileReader.CONTENT_TYPE)).type());
+        s.start();
+        s.send(FrameStreamsTest.fixtureFrames());
+        s.stop();
+      }
+      await(receiver, c -> c.dnsMessages() == 28);
+    } finally {
+      receiver.stop();
+    }
+    LiveSnapshot last = receiver.snapshot();
+    assertEquals(receiver.name(), last.sourceName());
+    assertEquals(receiver.name(), last.series().sourceName(), "the lanes' legend");
+  }
+
+  @Test
+  void aUnixEndpointKeepsItsName(@TempDir Path dir) throws Exception {
+    Path path = dir.resolve("named.sock");
+    DnstapReceiver receiver = new DnstapReceiver(DnstapReceiverConfig.of(new DnstapEndpoint.Unix(path)));
+    receiver.start();
+    receiver.stop();
+    assertEquals("dnstap unix:" + path, receiver.name());
+    assertEquals(new DnstapEndpoint.Unix(path), receiver.endpoint());
+    assertEquals("dnstap unix:" + path, receiver.snapshot().sourceName());
   }
 
   @Test

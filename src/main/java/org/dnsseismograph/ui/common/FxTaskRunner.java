@@ -1,10 +1,14 @@
 package org.dnsseismograph.ui.common;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import javafx.concurrent.Task;
 import org.dnsseismograph.common.CancelledException;
 import org.dnsseismograph.common.Progress;
@@ -28,6 +32,8 @@ public final class FxTaskRunner implements TaskRunner {
   private final PulseGate gate = new PulseGate();
   /** When each worker began the work it runs now (System.nanoTime); absent while it waits. */
   private final Map<Thread, Long> begun = new ConcurrentHashMap<>();
+  /** Work on threads of its own (live sources), long while its supplier says it runs. */
+  private final List<BooleanSupplier> outside = new CopyOnWriteArrayList<>();
 
   /** A runner with {@code threads} worker threads (loads, estimates and side-panel sums share them). */
   public FxTaskRunner(int threads) {
@@ -89,6 +95,7 @@ public final class FxTaskRunner implements TaskRunner {
   /**
    * Whether some work has been running for more than {@code nanos}: a load or a detection holds a
    * core for seconds, while the side panel's sums and the estimates mostly end within a frame or two.
+   * Work {@link #countAsLongWork counted from outside} is long whenever it runs.
    */
   public boolean longWorkRunning(long nanos) {
     long now = System.nanoTime();
@@ -97,7 +104,22 @@ public final class FxTaskRunner implements TaskRunner {
         return true;
       }
     }
+    for (BooleanSupplier running : outside) {
+      if (running.getAsBoolean()) {
+        return true;
+      }
+    }
     return false;
+  }
+
+  /**
+   * Counts work that runs on threads of its own, not in this pool, as long work while {@code
+   * running} says so: a live capture or a dnstap receiver takes and decodes traffic for as long as it
+   * runs, as a load does. {@code running} is asked on every {@link #longWorkRunning} call, from any
+   * thread: it must be thread-safe and quick.
+   */
+  public void countAsLongWork(BooleanSupplier running) {
+    outside.add(Objects.requireNonNull(running, "running"));
   }
 
   /** Stops the worker threads (running work is interrupted); work submitted afterwards is cancelled at once. */

@@ -49,7 +49,10 @@ public record LiveRequest(LiveCaptureConfig capture, DnstapReceiverConfig dnstap
     return capture != null ? new LiveCapture(capture) : new DnstapReceiver(dnstap);
   }
 
-  /** "lo" or "dnstap unix:/run/dnstap.sock", as the source will name itself. */
+  /**
+   * "lo" or "dnstap unix:/run/dnstap.sock", as the source names itself before its start (a dnstap
+   * receiver asked for TCP port 0 names the port it bound once started).
+   */
   public String name() {
     return capture != null ? capture.interfaceName() : "dnstap " + dnstap.endpoint();
   }

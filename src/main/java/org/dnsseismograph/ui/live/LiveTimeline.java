@@ -2,6 +2,7 @@ package org.dnsseismograph.ui.live;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
@@ -39,6 +40,8 @@ public final class LiveTimeline {
   private final TaskRunner tasks;
   private final DialogService dialogs;
   private final ObservableList<LiveSession> sessions = FXCollections.observableArrayList();
+  /** The sessions' sources, for {@link #sourceActive()} off the FX thread. */
+  private final List<LiveSource> liveSources = new CopyOnWriteArrayList<>();
   private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(true);
   private final ReadOnlyBooleanWrapper hasData = new ReadOnlyBooleanWrapper();
   private final FollowMode mode = new FollowMode();
@@ -84,10 +87,25 @@ public final class LiveTimeline {
     return start(request.open());
   }
 
+  /**
+   * Whether a live source takes traffic now (running, or paused: a paused capture still takes
+   * packets off the interface), as its latest snapshot says. Any thread: the window's reduction
+   * asks it once per frame to know whether the capture holds a core.
+   */
+  public boolean sourceActive() {
+    for (LiveSource s : liveSources) {
+      if (s.snapshot().state().isActive()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Starts {@code source} (not started yet) on the task runner and puts it on the timeline. */
   public LiveSession start(LiveSource source) {
     LiveSession s = new LiveSession(source);
     sessions.add(s);
+    liveSources.add(source);
     hasData.set(true);
     if (!mode.isOn()) {
       follow();
@@ -155,6 +173,7 @@ public final class LiveTimeline {
   public void close(LiveSession s) {
     stop(s);
     sessions.remove(s);
+    liveSources.remove(s.source());
     hasData.set(!sessions.isEmpty());
     if (sessions.isEmpty()) {
       grown = null;

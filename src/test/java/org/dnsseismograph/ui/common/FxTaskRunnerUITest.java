@@ -51,4 +51,15 @@ class FxTaskRunnerUITest {
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, job::isDone);
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !runner.longWorkRunning(LONG));
   }
+
+  @Test
+  void workCountedFromOutsideIsLongExactlyWhileItSaysItRuns() {
+    java.util.concurrent.atomic.AtomicBoolean capturing = new java.util.concurrent.atomic.AtomicBoolean();
+    runner.countAsLongWork(capturing::get);
+    assertFalse(runner.longWorkRunning(LONG), "registered but not running");
+    capturing.set(true);
+    assertTrue(runner.longWorkRunning(LONG), "long at once: it runs until stopped");
+    capturing.set(false);
+    assertFalse(runner.longWorkRunning(LONG));
+  }
 }

@@ -98,7 +98,7 @@ class DnstapWindowUITest {
     assertEquals(frames.size(), fx(() -> s.snapshot().counters().received()));
     assertEquals(peerCount("CQ") + peerCount("RQ"), fx(() -> s.snapshot().counters().queries()));
     String name = s.name();
-    assertEquals("dnstap tcp:127.0.0.1:0", name);
+    assertEquals("dnstap tcp:127.0.0.1:" + bound.getPort(), name, "the port the system gave, not the 0 asked for");
     await("the client and upstream lanes", () -> window.timeline().plan().visibleLanes().stream().anyMatch(l -> l.key().equals(name + "/upstream.rate")));
     List<String> shown = fx(() -> window.timeline().plan().visibleLanes().stream().map(Lane::key).toList());
     assertTrue(shown.containsAll(List.of(name + "/client.rate", name + "/client.rcode", name + "/upstream.rate", name + "/drops")), shown.toString());
