@@ -25,7 +25,8 @@ public final class Main {
     if (args.length == 0) {
       // The window on the demo workspace, as the command line does without arguments, but without
       // building the command line's parser: picocli reflects over every verb and its option types
-      // (about 1,000 classes, Jackson among them), 0.3 s of the main thread before the window starts.
+      // (about 1,000 classes, Jackson among them), 0.3-0.7 s of the main thread before the window starts;
+      // a bare or file-only `open` skips it too (OpenShortcut).
       System.exit(window(GuiLauncher.GuiRequest.demo()));
     }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);

@@ -14,8 +14,10 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code seismograph open FILE... [--dns-port N] [--live IF [--record FILE.pcap [--rotate-size S] [--rotate-time D]]]}: the window with these sources —
  * captures, exports or a workspace, each recognised by its content. Files are checked before the
- * window opens: a missing or unreadable one is exit 1 with its one-line reason; a bad port or no
- * file and no interface is exit 2. The window itself comes through the {@link GuiLauncher} that
+ * window opens: a missing or unreadable one is exit 1 with its one-line reason; a bad port is exit
+ * 2. With no file and no interface it opens the demo workspace, as {@code seismograph} alone does:
+ * the desktop entry runs {@code seismograph open %F}, which is a bare {@code open} when started from
+ * the applications menu. The window itself comes through the {@link GuiLauncher} that
  * {@code Main} passes in, so this package never depends on the UI.
  */
 @Command(name = "open", description = {"Open the window with these sources: captures (pcap, pcapng, gzip'd), operators' exports",
@@ -23,7 +25,8 @@ import picocli.CommandLine.Parameters;
 final class OpenCommand implements Callable<Integer> {
   private final GuiLauncher gui;
 
-  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Captures, exports (a directory is a snapshot sequence) or a workspace.")
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = {"Captures, exports (a directory is a snapshot sequence) or a workspace;",
+      "none (and no --live): the demo workspace."})
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--dns-port", paramLabel = "PORT", split = ",",
@@ -56,7 +59,9 @@ final class OpenCommand implements Callable<Integer> {
       }
     }
     if (files.isEmpty() && live == null) {
-      throw new IllegalArgumentException("open needs files to open or --live IF (without arguments, seismograph opens the demo)");
+      // still refuses --record or rotation without --live
+      recording();
+      return gui.launch(GuiLauncher.GuiRequest.demo());
     }
     if (live != null && live.isBlank()) {
       throw new IllegalArgumentException("--live needs an interface name");

@@ -226,7 +226,7 @@ class DnstapReceiverTest {
       assertEquals("tcp:" + host + ":" + port, receiver.endpoint().toString());
       assertEquals(name, receiver.snapshot().sourceName(), "the first snapshot after the start");
       DnstapEndpoint reported = DnstapEndpoint.parse(receiver.name().substring("dnstap ".length()));
-      try (Sender s = new Sender(reported.address())) {
+      try (FrameStreamSender s = new FrameStreamSender(reported.address())) {
         assertEquals(ControlType.ACCEPT, ((StreamFrame.Control) s.ready(DnstapFileReader.CONTENT_TYPE)).type());
         s.start();
         s.send(FrameStreamsTest.fixtureFrames());

@@ -63,13 +63,22 @@ class OpenShortcutTest {
     assertEquals(List.of(GuiLauncher.GuiRequest.demo()), launched);
   }
 
+  /** The desktop entry runs {@code seismograph open %F}: from the applications menu, %F is nothing. */
+  @Test
+  void aBareOpenAsTheDesktopMenuRunsItOpensTheDemo() {
+    assertEquals(ExitCode.OK, run("open"));
+    assertEquals(ExitCode.OK, run("open", "--"));
+    assertEquals(List.of(GuiLauncher.GuiRequest.demo(), GuiLauncher.GuiRequest.demo()), launched);
+    assertEquals("", out.toString());
+  }
+
   @Test
   void helpAndOptionsStillGoToTheParser() {
     assertEquals(ExitCode.OK, run("open", "--help"));
     assertTrue(out.toString().contains("--dns-port"), out.toString());
     assertEquals(ExitCode.OK, run("open", CAPTURE.toString(), "--dns-port", "5353"));
     assertEquals(List.of(5353), launched.get(0).extraDnsPorts());
-    assertEquals(ExitCode.BAD_USAGE, run("open"));
+    assertEquals(ExitCode.BAD_USAGE, run("open", "--record", "x.pcap"));
     assertEquals(1, launched.size());
   }
 
