@@ -80,7 +80,8 @@ public final class CaptureLoader {
     MetricAggregator aggregator = MetricAggregator.forSeries(SeriesSinkConfig.forTimeout(request.timeoutNanos()), RcodeNames::name,
         CaptureSeries::rcodeNumber);
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
-    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos());
+    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos(),
+        CaptureGaps.read(request.files(), request.timeoutNanos(), progress));
     CapturePipeline pipeline = new CapturePipeline(matching, aggregator, new TransactionColumns(request.timeoutNanos()));
     long[] lastPublish = {System.nanoTime()};
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, () -> {
