@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntToLongFunction;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.traffic.Transaction;
@@ -247,7 +246,7 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
     for (int s = 0; s < states.length; s++) {
       State st = states[s];
       if (st != null) {
-        if (st.spanStretch == stretch) {
+        if (st.spanStretch == stretch && gaps.count() > 0) {
           stretchTotals.put((long) s << 32 | stretch, new long[] {st.stretchQueries, st.stretchAnswered});
         }
         st.stretchQueries = 0;
@@ -285,24 +284,11 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   }
 
   /**
-   * Queries to a server whose fate is known, in stretch {@code k} of the capture; known for the
-   * stretches it had a dark span in (complete after {@link #finish()}), else 0.
+   * A server's queries whose fate is known and its answered ones in stretch {@code k} of a capture
+   * with gaps: known for the stretches it had a dark span in (after {@link #finish()}), else zeros.
    */
-  long queries(int server, int k) {
-    return byStretch(server, k, 0, this::queries);
-  }
-
-  /** Queries to a server that were answered, in stretch {@code k}; as {@link #queries(int, int)}. */
-  long answered(int server, int k) {
-    return byStretch(server, k, 1, this::answered);
-  }
-
-  private long byStretch(int server, int k, int which, IntToLongFunction whole) {
-    if (gaps.count() == 0) {
-      return whole.applyAsLong(server);
-    }
-    long[] totals = stretchTotals.get((long) server << 32 | k);
-    return totals == null ? 0 : totals[which];
+  long[] stretchTotals(int server, int k) {
+    return stretchTotals.getOrDefault((long) server << 32 | k, new long[2]);
   }
 
   /** The gaps the stream was cut at. */

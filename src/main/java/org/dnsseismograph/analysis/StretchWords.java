@@ -44,8 +44,9 @@ final class StretchWords {
     long queries = 0;
     long answered = 0;
     for (int s : servers) {
-      ownQueries += tracker.queries(s, stretch);
-      ownAnswered += tracker.answered(s, stretch);
+      long[] own = tracker.stretchTotals(s, stretch);
+      ownQueries += own[0];
+      ownAnswered += own[1];
       queries += tracker.queries(s);
       answered += tracker.answered(s);
     }
