@@ -21,7 +21,8 @@ import org.dnsseismograph.wire.IpAddress;
  *     the clients' unanswered queries)
  * @param confidence 0 to 1
  * @param reason one sentence saying why, and why that confident
- * @param startsAtCaptureStart true when the capture began inside it (the real start may be earlier)
+ * @param startsAtCaptureStart true when the capture began inside it, or resumed inside it after a gap between its
+ *     files (the real start may be earlier)
  * @param evidence the numbers behind it
  * @param watchedUntilNanos the end of the stretch of capture it lies in: the last frame before the
  *     gap that follows it when the files have gaps (nothing was captured for a while: whether an
@@ -30,7 +31,7 @@ import org.dnsseismograph.wire.IpAddress;
  */
 public record Outage(long startNanos, long endNanos, Scope scope, String zone, List<IpAddress> servers, long unanswered, double confidence,
     String reason, boolean startsAtCaptureStart, OutageEvidence evidence, long watchedUntilNanos) {
-  /** The end of an outage still going on when the capture ended. */
+  /** The end of an outage still going on when the capture stopped watching it (at its end, or before a gap). */
   public static final long OPEN = Long.MAX_VALUE;
 
   /** What went dark. */

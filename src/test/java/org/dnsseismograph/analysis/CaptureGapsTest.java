@@ -197,6 +197,25 @@ class CaptureGapsTest {
   }
 
   @Test
+  void aServerStillDarkAtTheEndOfTheWholeDemoJoinsNothingAcrossTheGap() throws IOException {
+    // In the demo one server is not heard answering again after the outage: its span runs to the
+    // demo's end. Followed by the second file, it once made one 3-day outage of everything.
+    HealthReport demo = CaptureDetect.run(request(CaptureLoaderTest.DEMO), Progress.NONE).report();
+    List<Outage> outages = CaptureDetect.run(request(CaptureLoaderTest.DEMO, second), Progress.NONE).report().outages();
+    assertEquals(2, outages.size(), outages.toString());
+    Outage alone = demo.outages().get(0);
+    assertTrue(alone.evidence().perServer().stream().anyMatch(p -> p.endNanos() == Outage.OPEN), "the demo still has a server dark at its end");
+    assertEquals(alone.startNanos(), outages.get(0).startNanos());
+    assertEquals(alone.endNanos(), outages.get(0).endNanos());
+    assertEquals(alone.unanswered(), outages.get(0).unanswered());
+    assertEquals(alone.evidence().perServer(), outages.get(0).evidence().perServer());
+    assertEquals(alone.evidence().client(), outages.get(0).evidence().client());
+    assertEquals(secondAlone.outages().get(0).startNanos(), outages.get(1).startNanos());
+    assertEquals(secondAlone.outages().get(0).endNanos(), outages.get(1).endNanos());
+    assertEquals(secondAlone.outages().get(0).unanswered(), outages.get(1).unanswered());
+  }
+
+  @Test
   void theWindowsLoaderCutsAtTheGapAsDetectDoes() throws IOException {
     HealthReport loaded = new CaptureLoader(request(first, second)).load(Progress.NONE, s -> { }).health();
     assertEquals(both.report().outages().size(), loaded.outages().size());
