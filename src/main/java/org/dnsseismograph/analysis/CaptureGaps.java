@@ -57,7 +57,8 @@ final class CaptureGaps {
    * them (a capture file has no index of its times): the dark-span tracker must know a gap when
    * its stream reaches it, and the stream merges the files. One file has no gap and is not read.
    * Reads with the readers the scan uses, so the spans equal {@link
-   * org.dnsseismograph.wire.ScanSummary#fileSpans()}; honours the progress' cancel.
+   * org.dnsseismograph.wire.ScanSummary#fileSpans()}. Honours the progress' cancel; reports no progress (the pass
+   * after it does, from zero), so done never goes back.
    *
    * @throws IOException when a file cannot be read; {@link org.dnsseismograph.wire.NotACaptureException}
    *     for a file that is no capture
@@ -66,26 +67,40 @@ final class CaptureGaps {
     if (files.size() < 2) {
       return NONE;
     }
-    List<FileSpan> spans = new ArrayList<>(files.size());
-    RawFrame frame = new RawFrame();
-    for (Path file : files) {
-      long first = Long.MAX_VALUE;
-      long last = Long.MIN_VALUE;
-      long frames = 0;
-      try (FrameReader r = CaptureFiles.open(file, new SkipCounter())) {
-        while (r.next(frame)) {
-          first = Math.min(first, frame.timestampNanos);
-          last = Math.max(last, frame.timestampNanos);
-          if (++frames % 65_536 == 0) {
-            progress.checkCancelled();
-          }
-        }
+    List<FrameReader> readers = new ArrayList<>(files.size());
+    try {
+      // All opened first, as the scan opens them: a file that is no capture fails before any is read.
+      for (Path file : files) {
+        readers.add(CaptureFiles.open(file, new SkipCounter()));
       }
-      if (first <= last) {
-        spans.add(new FileSpan(first, last));
+      List<FileSpan> spans = new ArrayList<>(files.size());
+      for (FrameReader r : readers) {
+        span(r, progress, spans);
+      }
+      return of(spans, minGapNanos);
+    } finally {
+      for (FrameReader r : readers) {
+        r.close();
       }
     }
-    return of(spans, minGapNanos);
+  }
+
+  /** Adds the span of the reader's frames, if it has any. */
+  private static void span(FrameReader r, Progress progress, List<FileSpan> spans) throws IOException {
+    RawFrame frame = new RawFrame();
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    long frames = 0;
+    while (r.next(frame)) {
+      first = Math.min(first, frame.timestampNanos);
+      last = Math.max(last, frame.timestampNanos);
+      if (++frames % 65_536 == 0) {
+        progress.checkCancelled();
+      }
+    }
+    if (first <= last) {
+      spans.add(new FileSpan(first, last));
+    }
   }
 
   /** How many gaps; the stretches are one more. */

@@ -2,6 +2,7 @@ package org.dnsseismograph.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.wire.NotACaptureException;
 import org.dnsseismograph.wire.ScanSummary;
 import org.dnsseismograph.wire.ScanSummary.FileSpan;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +120,12 @@ class CaptureGapsTest {
     long cut = (truth.outageStartNanos() / S + 10) * S;
     assertTrue(read.endBefore(0) < cut && read.startAfter(0) >= cut + SHIFT_SECONDS * S, TimeUnits.format(read.endBefore(0)));
     assertEquals(0, CaptureGaps.read(List.of(first), TIMEOUT, Progress.NONE).count(), "one file is not read and has no gap");
+  }
+
+  @Test
+  void aFileThatIsNoCaptureFailsTheReadAsItFailsTheScan() throws IOException {
+    Path text = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a capture\n");
+    assertThrows(NotACaptureException.class, () -> CaptureGaps.read(List.of(first, text), TIMEOUT, Progress.NONE));
   }
 
   @Test
