@@ -29,7 +29,8 @@ import org.dnsseismograph.wire.ScanSummary;
  * one pass, and a long one costs one pass plus the part read before the span showed. The step used
  * is {@link HealthReport#gridStepNanos()}.
  *
- * <p>Runs on the calling thread; honours the progress' cancel. Progress counts the bytes of every
+ * <p>Several files are first read for their frame times alone ({@link CaptureGaps#read}), so that
+ * an outage is not carried across a gap between them. Runs on the calling thread; honours the progress' cancel. Progress counts the bytes of every
  * pass: when a pass is given up, the next one's bytes count on from there and the total grows by
  * the files' size, so done never goes back.
  */
@@ -71,10 +72,11 @@ public final class CaptureDetect {
    */
   public static Result run(LoadRequest request, Progress progress) throws IOException {
     PassProgress passes = new PassProgress(progress);
+    CaptureGaps gaps = CaptureGaps.read(request.files(), request.timeoutNanos(), progress);
     long step = CountGrid.STEP;
     for (;;) {
       try {
-        return pass(request, passes, step);
+        return pass(request, passes, step, gaps);
       } catch (Outgrown e) {
         // Strictly coarser each time, and the coarsest step holds any span: this ends.
         step = e.neededStep;
@@ -102,13 +104,13 @@ public final class CaptureDetect {
   }
 
   /** One pass at {@code step}; throws {@link Outgrown} as soon as the messages need a coarser one. */
-  private static Result pass(LoadRequest request, Progress progress, long step) throws IOException {
+  private static Result pass(LoadRequest request, Progress progress, long step, CaptureGaps gaps) throws IOException {
     AggregatorConfig config = AggregatorConfig.of(step).withLatencyHorizon(request.timeoutNanos()).withMaxBuckets(MAX_BUCKETS);
     Set<MetricId> wanted = HealthDetector.GRID_METRICS.stream().map(MetricId::of).collect(Collectors.toSet());
     MetricAggregator aggregator = MetricAggregator.forTable(config, wanted, RcodeNames::name, CaptureSeries::rcodeNumber);
     aggregator.observe(new SpanGuard(step));
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
-    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos());
+    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos(), gaps);
     CapturePipeline pipeline = new CapturePipeline(MatcherConfig.defaults().withTimeout(request.timeoutNanos()), aggregator, null);
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, null);
     CountGrid grid = grid(aggregator.table(List.copyOf(wanted)), scan.fileSpans());

@@ -14,7 +14,8 @@ import org.dnsseismograph.wire.ScanSummary;
 
 /**
  * Loads captures for the window: finds the resolvers ({@link RoleScan}, a short read of the first
- * messages, unless given), then one streaming pass on the calling thread that builds every metric —
+ * messages, unless given; with several files, a read of their frame times for the gaps between
+ * them, {@link CaptureGaps}), then one streaming pass on the calling thread that builds every metric —
  * {@code dns.*}, {@code client.*}, {@code upstream.*}, per server and per zone — as multi-resolution
  * series ({@link SeriesSink}) and the columnar record of transactions, and
  * publishes an immutable {@link LoadSnapshot} about every {@value #PUBLISH_INTERVAL_MILLIS} ms of
@@ -80,7 +81,8 @@ public final class CaptureLoader {
     MetricAggregator aggregator = MetricAggregator.forSeries(SeriesSinkConfig.forTimeout(request.timeoutNanos()), RcodeNames::name,
         CaptureSeries::rcodeNumber);
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
-    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos());
+    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos(),
+        CaptureGaps.read(request.files(), request.timeoutNanos(), progress));
     CapturePipeline pipeline = new CapturePipeline(matching, aggregator, new TransactionColumns(request.timeoutNanos()));
     long[] lastPublish = {System.nanoTime()};
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, () -> {

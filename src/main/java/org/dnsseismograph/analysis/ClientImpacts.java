@@ -25,10 +25,22 @@ final class ClientImpacts {
   private ClientImpacts() {}
 
   static ClientImpact measure(DetectionInput in, long start, long end) {
+    return measure(in, start, end, 0);
+  }
+
+  /**
+   * As {@link #measure(DetectionInput, long, long)} for a span in stretch {@code stretch} of the
+   * capture ({@link CaptureGaps}): the time before and after it and an ongoing span's time during
+   * stay within that stretch, never reaching over a gap to the files beyond.
+   */
+  static ClientImpact measure(DetectionInput in, long start, long end, int stretch) {
     CountGrid g = in.grid();
-    long stop = end == Outage.OPEN ? in.captureEndNanos() + 1 : end;
+    CaptureGaps gaps = in.tracker().gaps();
+    long first = Math.max(in.captureStartNanos(), gaps.stretchStart(stretch));
+    long last = stretch == gaps.count() ? in.captureEndNanos() : gaps.stretchEnd(stretch);
+    long stop = end == Outage.OPEN ? last + 1 : end;
     long compare = Math.max(Math.max(COMPARE_NANOS, MIN_COMPARE_BUCKETS * g.stepNanos()), stop - start);
-    long beforeFrom = Math.max(in.captureStartNanos(), start - compare);
+    long beforeFrom = Math.max(first, start - compare);
     long refFrom = beforeFrom;
     long refTo = start;
     // Less than a bucket before the span is the span's own first bucket, and before a file that
@@ -36,7 +48,7 @@ final class ClientImpacts {
     boolean nothingBefore = refTo - refFrom < Math.max(TimeUnits.NANOS_PER_SECOND, g.stepNanos()) || !g.anyCovered(refFrom, refTo);
     if (nothingBefore && end != Outage.OPEN) {
       refFrom = end;
-      refTo = Math.min(in.captureEndNanos() + 1, end + compare);
+      refTo = Math.min(last + 1, end + compare);
     }
     return new ClientImpact(g.rate("client.queries", refFrom, refTo), g.rate("client.queries", start, stop), g.peakPerSecond("client.queries", start, stop),
         g.rate("client.rcode.SERVFAIL", refFrom, refTo), g.rate("client.rcode.SERVFAIL", start, stop), g.rate("client.retries", refFrom, refTo),
@@ -45,7 +57,12 @@ final class ClientImpacts {
 
   /** The first {@code client.queries} spike that overlaps the span or its aftermath, or null. */
   static Spike querySpike(List<Spike> spikes, long start, long end) {
-    long until = end == Outage.OPEN ? Long.MAX_VALUE : end + AFTERMATH_NANOS;
+    return querySpike(spikes, start, end, Outage.OPEN);
+  }
+
+  /** As {@link #querySpike(List, long, long)}, in a stretch of the capture ending at {@code stretchEnd} (the aftermath stays in it). */
+  static Spike querySpike(List<Spike> spikes, long start, long end, long stretchEnd) {
+    long until = until(end, stretchEnd);
     for (Spike s : spikes) {
       if (s.metric().name().equals("client.queries") && s.overlaps(start, until)) {
         return s;
@@ -56,7 +73,12 @@ final class ClientImpacts {
 
   /** The retry, SERVFAIL and unanswered spikes that overlap the span or its aftermath. */
   static List<Spike> otherSpikes(List<Spike> spikes, long start, long end) {
-    long until = end == Outage.OPEN ? Long.MAX_VALUE : end + AFTERMATH_NANOS;
+    return otherSpikes(spikes, start, end, Outage.OPEN);
+  }
+
+  /** As {@link #otherSpikes(List, long, long)}, in a stretch of the capture ending at {@code stretchEnd}. */
+  static List<Spike> otherSpikes(List<Spike> spikes, long start, long end, long stretchEnd) {
+    long until = until(end, stretchEnd);
     List<Spike> out = new ArrayList<>();
     for (Spike s : spikes) {
       if (CLIENT_SPIKE_METRICS.contains(s.metric().name()) && s.overlaps(start, until)) {
@@ -64,6 +86,12 @@ final class ClientImpacts {
       }
     }
     return out;
+  }
+
+  /** Where a span's aftermath ends: 10 s after it, or the end of its stretch of the capture, whichever comes first. */
+  private static long until(long end, long stretchEnd) {
+    long after = end == Outage.OPEN ? Long.MAX_VALUE : end + AFTERMATH_NANOS;
+    return stretchEnd == Outage.OPEN ? after : Math.min(after, stretchEnd + 1);
   }
 
   /** "rose 4.7-fold" style words for the biggest client-side rise, or null when nothing rose. */

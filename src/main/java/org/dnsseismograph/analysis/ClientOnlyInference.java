@@ -44,7 +44,8 @@ final class ClientOnlyInference {
     String zone = common == null || common.equals(ZoneNames.ROOT) ? null : common;
     long underZone = zone == null ? 0 : under(zone, bySuffix);
     double share = total == 0 ? 0 : (double) underZone / total;
-    ClientImpact client = ClientImpacts.measure(in, start, end);
+    int stretch = in.tracker().gaps().stretchOf(start);
+    ClientImpact client = ClientImpacts.measure(in, start, end, stretch);
     long unanswered = Math.round(in.grid().rate("client.unanswered", start, end) * (end - start) / 1e9);
     OutageEvidence evidence = new OutageEvidence(zone == null ? List.of() : List.of(ZoneNames.absolute(zone)), List.of(), List.of(), 0, 0, Double.NaN,
         Long.MIN_VALUE, Long.MIN_VALUE, client, ClientImpacts.querySpike(spikes, start, end), ClientImpacts.otherSpikes(spikes, start, end),
@@ -55,7 +56,7 @@ final class ClientOnlyInference {
         zone == null ? "for names under no common zone" : String.format(Locale.ROOT, "%.0f %% of them for names under %s", 100 * share,
             ZoneNames.absolute(zone)));
     return new Outage(start, end, Outage.Scope.CLIENT_INFERRED, zone == null ? null : ZoneNames.absolute(zone), List.of(), unanswered, confidence,
-        reason + ".", start <= in.captureStartNanos(), evidence);
+        reason + ".", start <= in.captureStartNanos(), evidence, in.tracker().gaps().stretchEnd(stretch));
   }
 
   /** The most failing names' parents that together make up {@value #COVER} of the failures. */

@@ -2,7 +2,9 @@ package org.dnsseismograph.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.traffic.Side;
 import org.dnsseismograph.traffic.Transaction;
@@ -14,7 +16,7 @@ import org.dnsseismograph.traffic.Transaction;
  * timeout after it was sent), so they wait in 1 ms buckets ({@link TimeBuckets}) until the clock is
  * a timeout past their query,
  * then each server's state machine reads them in query-time order. Memory: the transactions of the
- * last timeout, plus about 100 bytes per server.
+ * last timeout, plus about 100 bytes per server and 50 per dark span.
  *
  * <p>The state machine: an unanswered query (timed out or evicted; queries pending when the input
  * ended tell nothing and are ignored) opens a run; answers inside a run are absorbed while they stay
@@ -25,6 +27,14 @@ import org.dnsseismograph.traffic.Transaction;
  * its unanswered queries: a server whose answers keep coming late is slow, not dark. (A backlog
  * answered at once when a stopped server resumes arrives after the run and does not count.) A run
  * still open at the end is an ongoing span.
+ *
+ * <p>Captures with gaps ({@link CaptureGaps}): nothing is known of the time between two stretches,
+ * so a run still open when the stream reaches the next stretch ends there, ongoing as at the
+ * capture's end (its span's {@code stretchEndNanos} says where it was last watched), and every
+ * server starts the next stretch afresh, as if the capture began there. A query sent less than a
+ * timeout before the end of its stretch was still waiting when the file stopped watching: like one
+ * pending at the capture's end it tells nothing and is ignored (the matcher times it out only
+ * because the clock jumped over the gap).
  *
  * <p>Confined to the aggregating thread.
  */
@@ -52,17 +62,31 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
     int streak;
     long streakFirstAnswer;
     final long[] firstUnanswered = new long[DarkSpan.KEPT];
+    /** Queries whose fate is known in the current stretch, and the answered ones. */
+    long stretchQueries;
+    long stretchAnswered;
+    /** The last stretch it had a dark span in, or -1. */
+    int spanStretch = -1;
   }
 
   private final long timeout;
+  private final CaptureGaps gaps;
   private final TimeBuckets queue;
   private final List<DarkSpan> spans = new ArrayList<>();
+  /**
+   * A server's queries and answers in a stretch it was dark in (server in the high half of the
+   * key, stretch in the low), kept when the stream leaves the stretch: one entry per span at most.
+   */
+  private final Map<Long, long[]> stretchTotals = new HashMap<>();
   private State[] states = new State[16];
   private long release = Long.MIN_VALUE;
   private long previousMessage = Long.MIN_VALUE;
+  /** The stretch the stream has reached. */
+  private int stretch;
 
-  DarkServerTracker(long timeoutNanos) {
+  DarkServerTracker(long timeoutNanos, CaptureGaps gaps) {
     this.timeout = timeoutNanos;
+    this.gaps = gaps;
     this.queue = new TimeBuckets(timeoutNanos + TimeUnits.NANOS_PER_SECOND, this::handle);
   }
 
@@ -108,12 +132,17 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   @Override
   public void finish() {
     drain(Long.MAX_VALUE);
+    // Stretches with no upstream traffic after the last one that had some: what was open ends at its gap.
+    if (stretch < gaps.count()) {
+      crossGap();
+    }
     for (int s = 0; s < states.length; s++) {
       State st = states[s];
       if (st != null && st.inRun) {
         close(s, st, st.streak > 0 ? st.streakFirstAnswer : DarkSpan.OPEN);
       }
     }
+    keepStretchTotals();
     spans.sort((a, b) -> Long.compare(a.startNanos(), b.startNanos()));
   }
 
@@ -123,8 +152,19 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   }
 
   private void handle(long key, long time, int tag) {
+    while (stretch < gaps.count() && key >= gaps.startAfter(stretch)) {
+      crossGap();
+    }
+    int kind = tag & 3;
+    if (kind == UNANSWERED && stretch < gaps.count() && key > gaps.endBefore(stretch) - timeout) {
+      return;
+    }
     State st = state(tag >>> 2);
-    if ((tag & 3) == UNANSWERED) {
+    if (kind != LATE) {
+      st.stretchQueries++;
+      st.stretchAnswered += kind == ANSWERED ? 1 : 0;
+    }
+    if (kind == UNANSWERED) {
       unanswered(st, key);
     } else {
       answered(tag >>> 2, st, time, (tag & 3) == ANSWERED);
@@ -183,6 +223,38 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
     st.lastAnswer = Math.max(st.lastAnswer, responseTime);
   }
 
+  /**
+   * The stream has reached the stretch after a gap: a run still open is dark until the gap (or
+   * ended at the answers that began to close it), and every server starts afresh.
+   */
+  private void crossGap() {
+    for (int s = 0; s < states.length; s++) {
+      State st = states[s];
+      if (st != null) {
+        if (st.inRun) {
+          close(s, st, st.streak > 0 ? st.streakFirstAnswer : DarkSpan.OPEN);
+        }
+        st.lastAnswer = Long.MIN_VALUE;
+      }
+    }
+    keepStretchTotals();
+    stretch++;
+  }
+
+  /** Keeps the current stretch's totals of the servers dark in it, and starts the next stretch's from zero. */
+  private void keepStretchTotals() {
+    for (int s = 0; s < states.length; s++) {
+      State st = states[s];
+      if (st != null) {
+        if (st.spanStretch == stretch && gaps.count() > 0) {
+          stretchTotals.put((long) s << 32 | stretch, new long[] {st.stretchQueries, st.stretchAnswered});
+        }
+        st.stretchQueries = 0;
+        st.stretchAnswered = 0;
+      }
+    }
+  }
+
   private void close(int server, State st, long end) {
     st.inRun = false;
     long length = (end == DarkSpan.OPEN ? st.lastUnanswered : end) - st.start;
@@ -190,7 +262,9 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
     if (st.unansweredInRun >= MIN_UNANSWERED && st.answeredInRun <= MAX_ANSWERED_SHARE * all && length >= MIN_SPAN_NANOS
         && 2 * st.lateInRun < st.unansweredInRun) {
       long[] first = java.util.Arrays.copyOf(st.firstUnanswered, (int) Math.min(DarkSpan.KEPT, st.unansweredInRun));
-      spans.add(new DarkSpan(server, st.start, end, st.lastAnswerBeforeRun, st.lastUnanswered, st.unansweredInRun, st.answeredInRun, first));
+      st.spanStretch = stretch;
+      spans.add(new DarkSpan(server, st.start, end, st.lastAnswerBeforeRun, st.lastUnanswered, st.unansweredInRun, st.answeredInRun, first, stretch,
+          gaps.stretchEnd(stretch)));
     }
   }
 
@@ -207,5 +281,18 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   /** Queries to a server that were answered, over the whole capture. */
   long answered(int server) {
     return server < states.length && states[server] != null ? states[server].answered : 0;
+  }
+
+  /**
+   * A server's queries whose fate is known and its answered ones in stretch {@code k} of a capture
+   * with gaps: known for the stretches it had a dark span in (after {@link #finish()}), else zeros.
+   */
+  long[] stretchTotals(int server, int k) {
+    return stretchTotals.getOrDefault((long) server << 32 | k, new long[2]);
+  }
+
+  /** The gaps the stream was cut at. */
+  CaptureGaps gaps() {
+    return gaps;
   }
 }

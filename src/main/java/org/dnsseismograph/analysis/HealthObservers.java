@@ -10,14 +10,17 @@ final class HealthObservers {
   private final DarkServerTracker tracker;
   private final FailureLog failures = new FailureLog();
 
-  private HealthObservers(RoleFamilies roles, long timeoutNanos) {
+  private HealthObservers(RoleFamilies roles, long timeoutNanos, CaptureGaps gaps) {
     this.roles = roles;
-    this.tracker = new DarkServerTracker(timeoutNanos);
+    this.tracker = new DarkServerTracker(timeoutNanos, gaps);
   }
 
-  /** Attaches the observers to {@code aggregator}, whose role families are {@code roles}. */
-  static HealthObservers attach(MetricAggregator aggregator, RoleFamilies roles, long timeoutNanos) {
-    HealthObservers h = new HealthObservers(roles, timeoutNanos);
+  /**
+   * Attaches the observers to {@code aggregator}, whose role families are {@code roles}; the dark
+   * spans are cut at {@code gaps}, the gaps between the files of the pass.
+   */
+  static HealthObservers attach(MetricAggregator aggregator, RoleFamilies roles, long timeoutNanos, CaptureGaps gaps) {
+    HealthObservers h = new HealthObservers(roles, timeoutNanos, gaps);
     roles.upstream().setListener(h.tracker);
     aggregator.observe(h.tracker);
     aggregator.observe(h.failures);

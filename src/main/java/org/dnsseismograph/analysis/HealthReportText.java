@@ -55,7 +55,8 @@ public final class HealthReportText {
   }
 
   private static void outage(Outage o, Appendable out) throws IOException {
-    String end = o.ongoing() ? "(still dark at the end)" : time(o.endNanos());
+    String end = o.ongoingAtGap() ? "(still dark when the capture stopped at " + time(o.watchedUntilNanos()) + ", before a gap)"
+        : o.ongoing() ? "(still dark at the end)" : time(o.endNanos());
     String length = o.ongoing() ? "" : String.format(Locale.ROOT, " (%s)", TimeUnits.formatDuration(o.endNanos() - o.startNanos()));
     out.append(String.format(Locale.ROOT, "  %s .. %s%s  %s %s  servers: %s%n", time(o.startNanos()), end, length, o.scope().code(),
         o.zone() == null ? "(zone unknown)" : o.zone(), o.servers().isEmpty() ? "unknown" : o.servers().stream().map(Object::toString)

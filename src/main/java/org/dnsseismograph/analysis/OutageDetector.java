@@ -20,7 +20,8 @@ import org.dnsseismograph.wire.IpAddress;
  * <p>Confidence starts at 0.7 for a zone and 0.5 for servers, and moves with the evidence: enough
  * unanswered queries (at least {@value #ENOUGH_UNANSWERED}), servers that answered well outside
  * the span, clients that suffered (SERVFAIL, retries or unanswered queries at least doubled), and
- * down for spans cut by the capture's edges. The reason names each factor. Stateless.
+ * down for spans cut by the capture's edges (or by a gap between its files: {@link CaptureGaps}).
+ * The reason names each factor. Stateless.
  */
 final class OutageDetector {
   static final int ENOUGH_UNANSWERED = 20;
@@ -58,7 +59,7 @@ final class OutageDetector {
   }
 
   private static boolean together(ZoneMap zones, DarkSpan a, DarkSpan b) {
-    if (a.server() == b.server() || !(a.startNanos() < b.endNanos() && b.startNanos() < a.endNanos())) {
+    if (a.server() == b.server() || !(a.startNanos() < b.darkUntilNanos() && b.startNanos() < a.darkUntilNanos())) {
       return false;
     }
     for (int za : zones.zonesOf(a.server())) {
@@ -106,16 +107,21 @@ final class OutageDetector {
     long end = span[1];
     long lastUnanswered = members.stream().mapToLong(DarkSpan::lastUnansweredNanos).filter(t -> t < end).max().orElse(Long.MIN_VALUE);
     boolean edge = members.stream().allMatch(DarkSpan::startsAtCaptureStart);
-    ClientImpact client = ClientImpacts.measure(in, span[0], span[1]);
+    // Spans overlap only within one stretch of the capture: the members share theirs.
+    int stretch = members.get(0).stretch();
+    long until = members.get(0).stretchEndNanos();
+    ClientImpact client = ClientImpacts.measure(in, span[0], span[1], stretch);
     OutageEvidence evidence = new OutageEvidence(sharedZones(zones, servers, zone), addresses(zones, queried), perServer, queries,
-        queries - unanswered, baseline(in, members, servers), lastAnswer, lastUnanswered, client, ClientImpacts.querySpike(spikes, span[0], span[1]),
-        ClientImpacts.otherSpikes(spikes, span[0], span[1]), List.of());
+        queries - unanswered, baseline(in, members, servers), lastAnswer, lastUnanswered, client,
+        ClientImpacts.querySpike(spikes, span[0], span[1], until), ClientImpacts.otherSpikes(spikes, span[0], span[1], until), List.of());
     Outage.Scope scope = whole ? Outage.Scope.ZONE : Outage.Scope.SERVER;
     String zoneName = zone < 0 ? null : ZoneNames.absolute(zones.name(zone));
     double[] confidence = {whole ? 0.7 : 0.5};
-    String reason = reason(scope, zoneName, servers.size(), queried.size(), unanswered, queries, span, evidence, edge, confidence);
+    StretchWords words = new StretchWords(in.tracker(), members, servers, stretch);
+    String reason = reason(scope, zoneName, servers.size(), queried.size(), unanswered, queries, span, evidence, edge, words, confidence);
     List<IpAddress> dark = servers.stream().map(s -> zones.servers().address(s)).sorted().toList();
-    return new Outage(span[0], span[1], scope, zoneName, dark, unanswered, Math.max(0.05, Math.min(0.99, confidence[0])), reason, edge, evidence);
+    return new Outage(span[0], span[1], scope, zoneName, dark, unanswered, Math.max(0.05, Math.min(0.99, confidence[0])), reason, edge, evidence,
+        until);
   }
 
   /** The zone most of the dark servers serve; on a tie the one they cover wholly, then the most specific. */
@@ -198,7 +204,7 @@ final class OutageDetector {
   }
 
   private static String reason(Outage.Scope scope, String zone, int dark, int queried, long unanswered, long queries, long[] span,
-      OutageEvidence e, boolean edge, double[] confidence) {
+      OutageEvidence e, boolean edge, StretchWords words, double[] confidence) {
     StringBuilder why = new StringBuilder();
     if (scope == Outage.Scope.ZONE) {
       why.append(dark == 1 ? "the only server of " : dark == 2 ? "both servers of " : "all " + dark + " servers of ").append(zone).append(" the resolvers asked stopped answering");
@@ -226,7 +232,7 @@ final class OutageDetector {
       why.append("; no answer outside it to compare with");
     } else {
       confidence[0] += b >= 0.9 ? 0.1 : b < 0.5 ? -0.2 : 0;
-      why.append(String.format(Locale.ROOT, "; %.1f %% answered outside it", 100 * b));
+      why.append(words.answeredOutside(b));
     }
     String clients = ClientImpacts.describe(e.client());
     if (clients != null) {
@@ -235,11 +241,11 @@ final class OutageDetector {
     }
     if (edge) {
       confidence[0] -= 0.15;
-      why.append("; already dark when the capture began");
+      why.append(words.alreadyDark());
     }
     if (span[1] == Outage.OPEN) {
       confidence[0] -= 0.05;
-      why.append("; still dark when the capture ended");
+      why.append(words.stillDark());
     }
     return Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".";
   }
