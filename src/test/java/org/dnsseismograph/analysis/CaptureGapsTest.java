@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +37,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CaptureGapsTest {
   private static final long S = TimeUnits.NANOS_PER_SECOND;
   private static final long TIMEOUT = 3 * S;
-  private static final long SHIFT_SECONDS = 3 * 86_400;
   private static final Pattern OUTSIDE = Pattern.compile("; ([0-9.]+) % answered outside it in all the capture's files \\(([0-9.]+) % in its own"
       + " stretch of them, ([0-9.]+) % in the 1 other across a gap\\)");
   private static final Pattern ALONE = Pattern.compile("; ([0-9.]+) % answered outside it;");
@@ -54,21 +52,12 @@ class CaptureGapsTest {
   @BeforeAll
   static void cutTheDemoInsideItsOutageAndShiftTheRestThreeDays() throws IOException, InterruptedException {
     truth = LabTruth.read(Path.of("assets/demo/truth.json"));
-    String cut = Instant.ofEpochSecond(truth.outageStartNanos() / S + 10).toString();
-    first = dir.resolve("first.pcap");
-    second = dir.resolve("second.pcap");
-    editcap("-F", "pcap", "-B", cut, CaptureLoaderTest.DEMO.toString(), first.toString());
-    editcap("-F", "pcap", "-A", cut, "-t", Long.toString(SHIFT_SECONDS), CaptureLoaderTest.DEMO.toString(), second.toString());
+    List<Path> files = GappedDemo.write(dir);
+    first = files.get(0);
+    second = files.get(1);
     both = CaptureDetect.run(request(first, second), Progress.NONE);
     firstAlone = CaptureDetect.run(request(first), Progress.NONE).report();
     secondAlone = CaptureDetect.run(request(second), Progress.NONE).report();
-  }
-
-  private static void editcap(String... args) throws IOException, InterruptedException {
-    List<String> cmd = Stream.concat(Stream.of("/usr/bin/editcap"), Stream.of(args)).toList();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertEquals(0, p.waitFor(), "editcap " + cmd + ": " + out);
   }
 
   private static LoadRequest request(Path... files) {
@@ -118,7 +107,7 @@ class CaptureGapsTest {
     assertEquals(scan.fileSpans().get(1).firstNanos(), read.startAfter(0));
     // editcap cut at the second: the first file ends before it, the second begins at it (three days on).
     long cut = (truth.outageStartNanos() / S + 10) * S;
-    assertTrue(read.endBefore(0) < cut && read.startAfter(0) >= cut + SHIFT_SECONDS * S, TimeUnits.format(read.endBefore(0)));
+    assertTrue(read.endBefore(0) < cut && read.startAfter(0) >= cut + GappedDemo.SHIFT_SECONDS * S, TimeUnits.format(read.endBefore(0)));
     assertEquals(0, CaptureGaps.read(List.of(first), TIMEOUT, Progress.NONE).count(), "one file is not read and has no gap");
   }
 
@@ -141,7 +130,7 @@ class CaptureGapsTest {
       assertEquals(truth.outageServers().stream().sorted().toList(), o.servers().stream().map(Object::toString).toList());
     }
     assertTrue(Math.abs(outages.get(0).startNanos() - truth.outageStartNanos()) <= S, TimeUnits.format(outages.get(0).startNanos()));
-    assertTrue(Math.abs(outages.get(1).endNanos() - (truth.outageEndNanos() + SHIFT_SECONDS * S)) <= S, TimeUnits.format(outages.get(1).endNanos()));
+    assertTrue(Math.abs(outages.get(1).endNanos() - (truth.outageEndNanos() + GappedDemo.SHIFT_SECONDS * S)) <= S, TimeUnits.format(outages.get(1).endNanos()));
   }
 
   @Test

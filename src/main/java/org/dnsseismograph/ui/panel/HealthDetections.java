@@ -43,9 +43,12 @@ public final class HealthDetections {
     return out;
   }
 
-  /** When the outage was, in the capture's own clock; an ongoing one ends at the capture's end. */
+  /**
+   * When the outage was, in the capture's own clock; an ongoing one ends where the capture stopped
+   * watching it: the last frame of its file when a gap follows, else the capture's end.
+   */
   public static TimeRange outageSpan(Outage o, long captureEndNanos) {
-    long end = o.ongoing() ? Math.max(captureEndNanos, o.startNanos() + 1) : o.endNanos();
+    long end = o.ongoingAtGap() ? o.watchedUntilNanos() : o.ongoing() ? Math.max(captureEndNanos, o.startNanos() + 1) : o.endNanos();
     return new TimeRange(o.startNanos(), Math.max(end, o.startNanos() + 1));
   }
 
@@ -54,7 +57,7 @@ public final class HealthDetections {
     String what = o.scope() == Outage.Scope.SERVER && o.servers().size() == 1 ? o.servers().get(0).toString()
         : o.zone() != null ? o.zone() : "servers";
     String servers = o.servers().size() > 1 ? " (" + o.servers().size() + " servers)" : "";
-    String length = o.ongoing() ? " to the end" : " " + TimeUnits.formatDuration(span.durationNanos());
+    String length = o.ongoingAtGap() ? " to the end of its file" : o.ongoing() ? " to the end" : " " + TimeUnits.formatDuration(span.durationNanos());
     return what + " dark" + servers + length;
   }
 

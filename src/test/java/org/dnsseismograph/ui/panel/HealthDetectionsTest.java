@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import org.dnsseismograph.analysis.CaptureDetect;
+import org.dnsseismograph.analysis.GappedDemo;
 import org.dnsseismograph.analysis.HealthReport;
 import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.analysis.Outage;
 import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.ui.annotations.OutageProposals;
 import org.dnsseismograph.wire.DecodeOptions;
@@ -19,6 +22,7 @@ import org.dnsseismograph.workspace.AnnotationKind;
 import org.dnsseismograph.workspace.AnnotationState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo capture's health report as the side panel lists it and as proposals: the lab's outage
@@ -94,5 +98,26 @@ class HealthDetectionsTest {
     assertEquals(truth.path("startNs").asLong() + CORRECTION, a.span().startNanos(), 100 * MS);
     assertEquals(HealthDetections.of(report, "capture.pcap.gz", CORRECTION).stream().filter(d -> d.kind() == Detection.Kind.OUTAGE)
         .findFirst().orElseThrow().detail(), a.text());
+  }
+
+  /**
+   * Rotated files with three days between them, cut inside the outage: the part in the first file
+   * is drawn and proposed up to that file's last frame, not over the gap to the end of the capture.
+   */
+  @Test
+  void anOutageStillDarkWhenItsFileStoppedEndsOnTheTimelineWhereThatFileDoes(@TempDir Path dir) throws Exception {
+    List<Path> files = GappedDemo.write(dir);
+    CaptureDetect.Result gapped = CaptureDetect.run(new LoadRequest(files, DecodeOptions.defaults(), 3_000 * MS), Progress.NONE);
+    HealthReport r = gapped.report();
+    long firstFileEnd = gapped.scan().fileSpans().get(0).lastNanos();
+
+    Outage cut = r.outages().get(0);
+    assertTrue(cut.ongoingAtGap(), cut.reason());
+    assertEquals(firstFileEnd, cut.watchedUntilNanos());
+    Detection d = HealthDetections.of(r, "first.pcap", 0).get(0);
+    assertEquals(new TimeRange(cut.startNanos(), firstFileEnd), d.span());
+    assertTrue(d.title().endsWith(" to the end of its file"), d.title());
+    assertEquals(new TimeRange(cut.startNanos(), firstFileEnd).shift(CORRECTION), OutageProposals.of(r, "first.pcap", CORRECTION).get(0).span());
+    assertTrue(r.captureEndNanos() - firstFileEnd > 86_400_000 * MS, "the capture goes on for days after the file");
   }
 }
