@@ -8,11 +8,12 @@ import org.dnsseismograph.workspace.AnnotationState;
 
 /**
  * Places annotation labels in the rows of the annotations lane so that no two ever overlap. Each
- * label starts at its annotation's start (or the plot's left edge) in the first row free there.
+ * label starts at its annotation's start (or the plot's left edge) in the first row free there;
+ * one that would run past the plot's right edge ends at that edge instead, when a row is free there.
  * When every row is taken, the label that has held its row longest is cut short with "…" to make
  * room; when even that leaves less than {@link #MIN_WIDTH}, the new label is not shown (its span is
- * still drawn, and the window shows every label as a tooltip). Labels are also cut at the plot's
- * right edge. Stateless and thread-safe.
+ * still drawn, and the window shows every label as a tooltip). Labels wider than the plot are cut
+ * at its right edge. Stateless and thread-safe.
  */
 public final class AnnotationLabelLayout {
   /** Narrowest label worth drawing: a few letters and the ellipsis. */
@@ -41,8 +42,17 @@ public final class AnnotationLabelLayout {
     PlacedLabel[] last = new PlacedLabel[rows];
     List<PlacedLabel> out = new ArrayList<>();
     for (Annotation a : shown) {
-      double x = Math.max(l.plotLeft(), l.xOf(a.span().startNanos()));
+      String full = text(a);
+      double w = m.textWidth(full, TextStyle.LABEL) + 2 * PAD;
+      double start = Math.max(l.plotLeft(), l.xOf(a.span().startNanos()));
+      // Near the right edge a label ends at the edge instead of being cut or dropped: in a live
+      // view that follows the present, the newest annotation sits there.
+      double x = start + w > l.plotRight() ? Math.max(l.plotLeft(), l.plotRight() - w) : start;
       int row = freeRow(last, x);
+      if (row < 0 && x < start) {
+        x = start;
+        row = freeRow(last, x);
+      }
       if (row < 0) {
         row = oldestRow(last);
         double room = x - GAP - last[row].x();
@@ -53,8 +63,6 @@ public final class AnnotationLabelLayout {
         out.set(out.indexOf(last[row]), cut);
         last[row] = cut;
       }
-      String full = text(a);
-      double w = m.textWidth(full, TextStyle.LABEL) + 2 * PAD;
       PlacedLabel p = new PlacedLabel(a, full, full, row, x, box.plotTop() + 1 + row * rowH, w, rowH - 2);
       double room = l.plotRight() - x;
       if (w > room) {

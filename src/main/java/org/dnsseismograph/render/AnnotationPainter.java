@@ -58,7 +58,9 @@ final class AnnotationPainter {
       boolean proposed = a.state() == AnnotationState.PROPOSED;
       g.beginGroup("annotation-" + a.id());
       g.fillRect(p.x(), p.y(), p.width(), p.height(), c.withOpacity(proposed ? 0.08 : 0.16));
-      g.fillRect(p.x(), p.y(), 3, p.height(), c);
+      // The accent stands on the side nearest the annotation: the right for a label ending at the plot's edge.
+      double accent = p.x() < l.xOf(a.span().startNanos()) ? p.right() - 3 : p.x();
+      g.fillRect(accent, p.y(), 3, p.height(), c);
       if (proposed || a.id().equals(selectedId)) {
         g.strokeRect(p.x() + 0.5, p.y() + 0.5, p.width() - 1, p.height() - 1, c, a.id().equals(selectedId) ? new LineStyle(2, 0)
             : LineStyle.DASHED);

@@ -57,6 +57,32 @@ class AnnotationLabelLayoutTest {
     assertEquals("note: " + longText, cut.fullText());
   }
 
+  /** A live view follows the present: its newest annotation starts a few pixels from the right edge. */
+  @Test
+  void aLabelThatWouldRunPastTheRightEdgeEndsThereInFull() {
+    TimelineLayout l = layout(TimelineLayout.HEADER + 3 * 16);
+    LaneBox box = l.lanes().get(1);
+    List<PlacedLabel> placed = AnnotationLabelLayout.place(List.of(note(999, "resolver restarted")), l, box, FixedMeasure.SEVEN);
+    assertEquals(1, placed.size());
+    PlacedLabel p = placed.get(0);
+    assertFalse(p.isElided(), p.shownText());
+    assertEquals("note: resolver restarted", p.shownText());
+    assertEquals(l.plotRight(), p.right(), 1e-9);
+    assertTrue(p.x() < l.xOf(T0 + 999 * S), "it begins left of its annotation: " + p);
+    assertEquals(0, p.row());
+  }
+
+  @Test
+  void aLabelMovedLeftFromTheEdgeTakesAnotherRowRatherThanCoverOne() {
+    TimelineLayout l = layout(TimelineLayout.HEADER + 3 * 16);
+    LaneBox box = l.lanes().get(1);
+    List<PlacedLabel> placed = AnnotationLabelLayout.place(List.of(note(990, "the one before"), note(999, "resolver restarted")), l, box,
+        FixedMeasure.SEVEN);
+    assertEquals(2, placed.size());
+    assertEquals(1, placed.get(1).row(), "the first row is taken where it would begin");
+    assertEquals(l.plotRight(), placed.get(1).right(), 1e-9);
+  }
+
   @Test
   void rejectedAnnotationsAndThoseOutOfViewGetNoLabel() {
     TimelineLayout l = layout(TimelineLayout.HEADER + 3 * 16);
