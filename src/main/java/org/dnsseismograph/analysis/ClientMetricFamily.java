@@ -25,7 +25,7 @@ import org.dnsseismograph.wire.DnsPayload;
 final class ClientMetricFamily implements MetricFamily {
   /** The retry window, as {@code lab/check-run} uses it. */
   static final long RETRY_WINDOW_SECONDS = 10;
-  /** Questions each generation of the retry memory holds at most (32 MB). */
+  /** The retry memory holds at most twice this many slots of 16 bytes (64 MB). */
   static final int RETRY_MEMORY = 1 << 21;
 
   private static final MetricId SOURCES = MetricId.of("client.sources");
@@ -66,7 +66,7 @@ final class ClientMetricFamily implements MetricFamily {
     if (!trackRetries) {
       return;
     }
-    boolean retry = tracker.ask(p.srcHi, p.srcLo, m.view.qnameHash(), m.view.qtype, t);
+    boolean retry = tracker.ask(p.srcHi, p.srcLo, m.view.qnameWireHash(), m.view.qtype, t);
     if (retry) {
       retries.add(t);
     }

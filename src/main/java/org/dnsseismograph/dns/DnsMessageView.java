@@ -166,6 +166,28 @@ public final class DnsMessageView {
     return text().hash();
   }
 
+  /**
+   * A 64-bit hash of the first question's name with ASCII case ignored, from its wire words: no text
+   * is written, so a table keyed by the question costs a few loads per message. Names equal but for
+   * ASCII case have equal hashes; without a question it is the hash of the empty name. Not {@link
+   * #qnameHash()}'s value, and stable within a version only.
+   */
+  public long qnameWireHash() {
+    long h = NameTextWriter.step(nameOctets, qnameWord(0));
+    h = NameTextWriter.step(h, qnameWord(1));
+    h = NameTextWriter.step(h, qnameWord(2));
+    h = NameTextWriter.step(h, qnameWord(3));
+    if (nameOctets > 32) {
+      byte[] w = qnameWire();
+      for (int i = 32; i < nameOctets; i += 8) {
+        // the array holds WIRE_CAPACITY bytes, so 8 can be read at any offset below the name's end
+        int valid = Math.min(8, nameOctets - i);
+        h = NameTextWriter.step(h, (long) LONGS.get(w, i) & ~(-1L << 4 * valid << 4 * valid));
+      }
+    }
+    return NameTextWriter.finish(h);
+  }
+
   /** Octets of the first question's name in uncompressed wire form (1 for the root), 0 without one. */
   public int qnameOctets() {
     return nameOctets;

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.dnsseismograph.common.HashMix;
 
 /**
  * Writes a validated domain name as lower-case presentation text, with its hash ({@link
@@ -185,17 +186,12 @@ final class NameTextWriter {
     return finish(h);
   }
 
-  /** MurmurHash3's fmix64: the hash's final avalanche. */
-  private static long finish(long k) {
-    long h = k;
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    return h ^ h >>> 33;
+  /** The hash's final avalanche. */
+  static long finish(long k) {
+    return HashMix.fmix64(k);
   }
 
-  private static long step(long h, long word) {
+  static long step(long h, long word) {
     return Long.rotateLeft(h ^ word * 0x9E3779B97F4A7C15L, 27) * 0x87C37B91114253D5L;
   }
 }

@@ -1,5 +1,7 @@
 package org.dnsseismograph.traffic;
 
+import org.dnsseismograph.common.HashMix;
+
 /**
  * How the matcher packs and hashes its key: the ports, id and transport share one word (with a few
  * bits of query flags that travel along but are not compared), and the key hashes to 64 bits with
@@ -36,12 +38,6 @@ final class MatchKey {
   }
 
   private static long fmix(long k) {
-    long h = k;
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    h ^= h >>> 33;
-    return h;
+    return HashMix.fmix64(k);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RetryTrackerTest {
@@ -50,5 +51,27 @@ class RetryTrackerTest {
     }
     assertTrue(r.forgotten() > 0);
     assertTrue(r.ask(0, CLIENT + 4999, NAME, 1, T0 + 6_000_000L), "recent questions survive");
+  }
+
+  /**
+   * 300,000 different questions inside one window, as a resolver with 30,000 client queries a
+   * second has: none is a retry, and each is one when asked again. A 31-bit fingerprint would take
+   * about 300,000^2 / 2^32 = 21 of them for another's retry.
+   */
+  @Test
+  void manyDifferentQuestionsInOneWindowAreNeverTakenForOneAnother() {
+    RetryTracker r = new RetryTracker(10 * S, ClientMetricFamily.RETRY_MEMORY);
+    SplittableRandom names = new SplittableRandom(53);
+    long[] asked = new long[300_000];
+    int falseRetries = 0;
+    for (int i = 0; i < asked.length; i++) {
+      asked[i] = names.nextLong();
+      falseRetries += r.ask(0, CLIENT + i % 5000, asked[i], 1, T0 + i * 30_000L) ? 1 : 0;
+    }
+    assertEquals(0, falseRetries);
+    for (int i = 0; i < asked.length; i += 1000) {
+      assertTrue(r.ask(0, CLIENT + i % 5000, asked[i], 1, T0 + 9_500_000_000L), "question " + i + " asked again");
+    }
+    assertEquals(0, r.forgotten());
   }
 }

@@ -105,6 +105,39 @@ class DnsMessageViewTest {
     assertFalse(text.isWritten());
   }
 
+  /**
+   * The hash a retry tracker keys questions by: ASCII case ignored, every byte of a long name seen
+   * (also past the 32 the words hold), and the bytes a longer name left in the view's array beyond
+   * a later, shorter one not seen.
+   */
+  @Test
+  void theWireHashIgnoresCaseSeesEveryByteAndNothingPastTheName() {
+    DnsMessageView fresh = new DnsMessageView();
+    scanInto(fresh, "A".repeat(63), "b".repeat(40));
+    scan("a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(61));
+    assertEquals(255, view.qnameOctets());
+    view.qnameWire();
+    scan("a".repeat(63), "B".repeat(40));
+    assertEquals(fresh.qnameWireHash(), view.qnameWireHash(), "stale bytes after the name do not count");
+    scan("a".repeat(63), "b".repeat(39) + "c");
+    assertTrue(fresh.qnameWireHash() != view.qnameWireHash(), "the last byte of a long name counts");
+    scan("a".repeat(63), "b".repeat(41));
+    assertTrue(fresh.qnameWireHash() != view.qnameWireHash(), "so does its length");
+
+    scanInto(fresh, "www", "Example", "COM");
+    scan("WWW", "example", "com");
+    assertEquals(fresh.qnameWireHash(), view.qnameWireHash());
+    scan("www", "example", "org");
+    assertTrue(fresh.qnameWireHash() != view.qnameWireHash());
+    scan();
+    assertTrue(fresh.qnameWireHash() != view.qnameWireHash(), "the root is a name of its own");
+  }
+
+  private void scanInto(DnsMessageView into, String... labels) {
+    byte[] message = Wire.header(1, 0x0100, 1, 0, 0, 0).name(labels).typeClass(1, 1).build();
+    assertEquals(ScanResult.OK, scanner.scan(ByteBuffer.wrap(message), 0, message.length, into));
+  }
+
   private void scan(String... labels) {
     byte[] message = Wire.header(1, 0x0100, 1, 0, 0, 0).name(labels).typeClass(1, 1).build();
     assertEquals(ScanResult.OK, scanner.scan(ByteBuffer.wrap(message), 0, message.length, view));
