@@ -56,7 +56,7 @@ public final class CaptureFiles {
     }
     channel.close();
     InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 << 10);
-    return reader(file, gzipSource(file, in, size, skips), skips);
+    return reader(file, gzipSource(file, in, size, skips, window), skips);
   }
 
   /** Opens capture bytes held in memory, recognised the same way (for fuzzing and tests). */
@@ -65,7 +65,7 @@ public final class CaptureFiles {
     if (b.remaining() >= 2 && (b.get(b.position()) & 0xFF) == 0x1F && (b.get(b.position() + 1) & 0xFF) == 0x8B) {
       byte[] copy = new byte[b.remaining()];
       b.get(copy);
-      return reader(null, gzipSource(null, new ByteArrayInputStream(copy), copy.length, skips), skips);
+      return reader(null, gzipSource(null, new ByteArrayInputStream(copy), copy.length, skips, 0), skips);
     }
     return reader(null, MappedSource.of(b, window), skips);
   }
@@ -74,9 +74,12 @@ public final class CaptureFiles {
     return (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
   }
 
-  private static ByteSource gzipSource(Path file, InputStream in, long size, SkipCounter skips) throws IOException {
+  /** Inflates ahead in chunks of {@code chunk} bytes when it is above 0 and a producer may start, else in place. */
+  private static ByteSource gzipSource(Path file, InputStream in, long size, SkipCounter skips, int chunk) throws IOException {
     try {
-      return new GzipSource(in, size, skips);
+      GzipSource.Inflating inflating = GzipSource.inflating(new GzipSource.CountingStream(in));
+      ByteSource ahead = chunk > 0 ? InflateAhead.start(inflating, size, chunk, skips) : null;
+      return ahead != null ? ahead : new GzipSource(inflating, size, skips);
     } catch (ZipException | EOFException e) {
       in.close();
       throw new NotACaptureException(file, "starts with the gzip magic 1f 8b but its gzip header is unusable (" + e.getMessage() + ")");

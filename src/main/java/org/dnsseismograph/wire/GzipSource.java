@@ -32,11 +32,24 @@ final class GzipSource extends ByteSource {
   private int bufferLength;
   private boolean ended;
 
-  GzipSource(InputStream compressed, long size, SkipCounter skips) throws IOException {
-    this.counted = new CountingStream(compressed);
-    this.inflated = new GZIPInputStream(counted, 64 << 10);
+  /** Inflates a stream whose gzip header {@code inflated} has read already. */
+  GzipSource(Inflating inflated, long size, SkipCounter skips) {
+    this.counted = inflated.counted();
+    this.inflated = inflated.stream();
     this.size = size;
     this.skips = skips;
+  }
+
+  /** A gzip stream over its counted compressed bytes. */
+  record Inflating(GZIPInputStream stream, CountingStream counted) {}
+
+  /**
+   * Reads the gzip header of {@code counted}.
+   *
+   * @throws java.util.zip.ZipException or {@link java.io.EOFException} when the header is unusable
+   */
+  static Inflating inflating(CountingStream counted) throws IOException {
+    return new Inflating(new GZIPInputStream(counted, 64 << 10), counted);
   }
 
   @Override
@@ -138,9 +151,9 @@ final class GzipSource extends ByteSource {
     inflated.close();
   }
 
-  /** Counts compressed bytes consumed, for progress in file bytes. */
-  private static final class CountingStream extends FilterInputStream {
-    long count;
+  /** Counts compressed bytes consumed, for progress in file bytes; read from another thread when inflating ahead. */
+  static final class CountingStream extends FilterInputStream {
+    volatile long count;
 
     CountingStream(InputStream in) {
       super(in);
