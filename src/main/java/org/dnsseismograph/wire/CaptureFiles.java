@@ -56,7 +56,7 @@ public final class CaptureFiles {
     }
     channel.close();
     InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 << 10);
-    return reader(file, gzipSource(file, in, size, skips, window), skips);
+    return reader(file, gzipSource(file, in, size, skips, Math.min(window, InflateAhead.CHUNK), true), skips);
   }
 
   /** Opens capture bytes held in memory, recognised the same way (for fuzzing and tests). */
@@ -65,7 +65,8 @@ public final class CaptureFiles {
     if (b.remaining() >= 2 && (b.get(b.position()) & 0xFF) == 0x1F && (b.get(b.position() + 1) & 0xFF) == 0x8B) {
       byte[] copy = new byte[b.remaining()];
       b.get(copy);
-      return reader(null, gzipSource(null, new ByteArrayInputStream(copy), copy.length, skips, 0), skips);
+      return reader(null, gzipSource(null, new ByteArrayInputStream(copy), copy.length, skips, Math.min(window, InflateAhead.CHUNK), false),
+          skips);
     }
     return reader(null, MappedSource.of(b, window), skips);
   }
@@ -74,12 +75,10 @@ public final class CaptureFiles {
     return (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
   }
 
-  /** Inflates ahead in chunks of {@code chunk} bytes when it is above 0 and a producer may start, else in place. */
-  private static ByteSource gzipSource(Path file, InputStream in, long size, SkipCounter skips, int chunk) throws IOException {
+  /** A gzip'd capture inflated in chunks of {@code chunk} bytes, ahead on a thread of its own when {@code mayStart} and one is free. */
+  private static ByteSource gzipSource(Path file, InputStream in, long size, SkipCounter skips, int chunk, boolean mayStart) throws IOException {
     try {
-      GzipSource.Inflating inflating = GzipSource.inflating(new GzipSource.CountingStream(in));
-      ByteSource ahead = chunk > 0 ? InflateAhead.start(inflating, size, chunk, skips) : null;
-      return ahead != null ? ahead : new GzipSource(inflating, size, skips);
+      return InflateAhead.source(InflateAhead.inflating(in), size, chunk, skips, mayStart);
     } catch (ZipException | EOFException e) {
       in.close();
       throw new NotACaptureException(file, "starts with the gzip magic 1f 8b but its gzip header is unusable (" + e.getMessage() + ")");

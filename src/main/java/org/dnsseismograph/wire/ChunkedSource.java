@@ -153,6 +153,11 @@ final class ChunkedSource extends ByteSource {
     }
   }
 
+  /** True when a producer thread makes the chunks (it may start later than the source). */
+  boolean threaded() {
+    return ahead.threaded();
+  }
+
   @Override
   ByteBuffer data() {
     return window;

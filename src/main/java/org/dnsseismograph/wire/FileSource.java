@@ -13,7 +13,7 @@ import java.nio.channels.FileChannel;
  * same for any file length, and files larger than 2 GB or than RAM read the same way.
  *
  * <p>The buffer is refilled in place, so {@link #data()} is valid only until the next {@link
- * #fill} that leaves the held range (as {@link GzipSource}'s). Not thread-safe.
+ * #fill} that leaves the held range (as {@link ChunkedSource}'s). Not thread-safe.
  */
 final class FileSource extends ByteSource {
   /** Bytes read per refill: large enough that the system calls do not show, small enough to stay in cache. */

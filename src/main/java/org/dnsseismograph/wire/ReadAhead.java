@@ -11,23 +11,26 @@ import java.util.function.IntFunction;
 /**
  * Produces a capture's bytes in chunks, in order, on a daemon thread of its own, ahead of the
  * thread that decodes them, so that making the bytes (inflating gzip) runs beside the decoding
- * instead of in its way. A fixed ring of buffers goes round between the two
- * threads: the producer fills a free one, the consumer takes it with {@link #next()} and gives it
- * back with {@link #release}, so memory stays at {@code buffers x chunk} bytes whatever the
- * capture's length. At most {@value #MAX_ACTIVE} producers run at once in the process ({@link
- * #start} says no to more), so merging many files does not start a thread and a ring per file.
+ * instead of in its way. A fixed ring of buffers goes round between the two threads: the producer
+ * fills a free one, the consumer takes it with {@link #next()} and gives it back with {@link
+ * #release}, so memory stays at {@code buffers x chunk} bytes whatever the capture's length.
  *
- * <p>A failure to read travels to the consumer in place of the chunk it spoiled; the end of the
+ * <p>At most {@value #MAX_ACTIVE} producer threads run at once in the process, so that merging
+ * many files does not start a thread per file. Until one is free, {@link #next()} makes each chunk
+ * on the caller's thread, and asks again at the next chunk: of many rotated files read one after
+ * the other, each gets a thread once the files before it are done.
+ *
+ * <p>A failure to produce travels to the consumer in place of the chunk it spoiled; the end of the
  * data comes with the reason it ended early, if any ({@link Chunk#endReason}). {@link #close()}
  * stops the thread and waits for it. One consumer thread.
  */
 final class ReadAhead implements AutoCloseable {
-  /** Producers running at once, at most. */
+  /** Producer threads running at once, at most. */
   static final int MAX_ACTIVE = 4;
 
   private static final AtomicInteger ACTIVE = new AtomicInteger();
 
-  /** Fills buffers with the next bytes of the data; called on the producer's thread only. */
+  /** Fills buffers with the next bytes of the data; called on one thread at a time. */
   interface Filler {
     /**
      * Puts the next bytes into {@code into} from its position up to its limit: all of them, or
@@ -61,48 +64,45 @@ final class ReadAhead implements AutoCloseable {
   private final Filler filler;
   private final IntFunction<ByteBuffer> allocate;
   private final int chunk;
+  private final int buffers;
+  private final boolean mayStart;
+  private final String name;
   private final BlockingQueue<ByteBuffer> free;
   private final BlockingQueue<Chunk> filled;
-  private final Thread thread;
+  private Thread thread;
+  /** Buffers made so far; touched by whichever thread produces. */
   private int allocated;
-  private final int buffers;
+  /** Stream position of the next chunk; touched by whichever thread produces. */
+  private long pos;
+  /** The last chunk, once the caller's thread produced it. */
+  private Chunk last;
   private volatile boolean closed;
-  private boolean ended;
 
-  private ReadAhead(Filler filler, int chunk, int buffers, IntFunction<ByteBuffer> allocate, String name) {
+  /**
+   * @param allocate makes one buffer of the given capacity
+   * @param mayStart false to make every chunk on the caller's thread (fuzzing, bytes in memory)
+   */
+  ReadAhead(Filler filler, int chunk, int buffers, IntFunction<ByteBuffer> allocate, String name, boolean mayStart) {
     this.filler = filler;
     this.allocate = allocate;
     this.chunk = chunk;
     this.buffers = buffers;
+    this.mayStart = mayStart;
+    this.name = name;
     this.free = new ArrayBlockingQueue<>(buffers);
     this.filled = new ArrayBlockingQueue<>(buffers + 1);
-    this.thread = new Thread(this::produce, name);
-    thread.setDaemon(true);
   }
 
   /**
-   * Starts a producer, or returns null when {@value #MAX_ACTIVE} run already (the caller then
-   * reads in place).
-   *
-   * @param allocate makes one buffer of the given capacity (direct for file reads, heap for gzip)
-   */
-  static ReadAhead start(Filler filler, int chunk, int buffers, IntFunction<ByteBuffer> allocate, String name) {
-    if (ACTIVE.incrementAndGet() > MAX_ACTIVE) {
-      ACTIVE.decrementAndGet();
-      return null;
-    }
-    ReadAhead r = new ReadAhead(filler, chunk, buffers, allocate, name);
-    r.thread.start();
-    return r;
-  }
-
-  /**
-   * The next chunk in order, waiting for it if need be; after the last one ({@link Chunk#last()}),
-   * the last one again.
+   * The next chunk in order: the producer thread's, waiting for it if need be, or made here while
+   * no thread may start. After the last one ({@link Chunk#last()}), the last one again.
    *
    * @throws IOException when producing it failed, or the wait was interrupted
    */
   Chunk next() throws IOException {
+    if (thread == null && !startThread()) {
+      return produceHere();
+    }
     Chunk c;
     try {
       c = filled.take();
@@ -111,7 +111,6 @@ final class ReadAhead implements AutoCloseable {
       throw new InterruptedIOException("interrupted while waiting for the capture's bytes");
     }
     if (c.last()) {
-      ended = true;
       // answered again to any later call
       filled.add(c);
       if (c.failure() != null) {
@@ -121,9 +120,23 @@ final class ReadAhead implements AutoCloseable {
     return c;
   }
 
-  /** True once {@link #next()} returned the last chunk. */
-  boolean ended() {
-    return ended;
+  /** True when a producer thread runs or has run. */
+  boolean threaded() {
+    return thread != null;
+  }
+
+  private boolean startThread() {
+    if (!mayStart || last != null || closed) {
+      return false;
+    }
+    if (ACTIVE.incrementAndGet() > MAX_ACTIVE) {
+      ACTIVE.decrementAndGet();
+      return false;
+    }
+    thread = new Thread(this::produce, name);
+    thread.setDaemon(true);
+    thread.start();
+    return true;
   }
 
   /** Gives back a buffer from {@link #next()}, once nothing reads it any more. */
@@ -131,23 +144,52 @@ final class ReadAhead implements AutoCloseable {
     free.offer(buffer);
   }
 
+  private Chunk produceHere() throws IOException {
+    if (last == null) {
+      try {
+        Chunk c = produceOne(freeBuffer());
+        if (!c.last()) {
+          return c;
+        }
+        last = c;
+      } catch (IOException e) {
+        last = new Chunk(null, pos, 0, null, e);
+      }
+    }
+    if (last.failure() != null) {
+      throw last.failure();
+    }
+    return last;
+  }
+
+  /** Fills {@code b} with the next chunk; the last chunk when the data has ended. */
+  private Chunk produceOne(ByteBuffer b) throws IOException {
+    b.clear().limit(chunk);
+    int n = filler.fill(b);
+    if (n <= 0) {
+      return new Chunk(null, pos, 0, filler.endReason(), null);
+    }
+    Chunk c = new Chunk(b, pos, n, null, null);
+    pos += n;
+    return c;
+  }
+
   private void produce() {
-    long pos = 0;
     try {
       while (!closed) {
-        ByteBuffer b = take();
+        ByteBuffer b = free.poll();
+        if (b == null) {
+          b = allocated < buffers ? freeBuffer() : free.take();
+        }
         if (closed) {
           break;
         }
-        b.clear().limit(chunk);
-        int n = filler.fill(b);
-        if (n <= 0) {
-          break;
+        Chunk c = produceOne(b);
+        filled.put(c);
+        if (c.last()) {
+          return;
         }
-        filled.put(new Chunk(b, pos, n, null, null));
-        pos += n;
       }
-      filled.put(new Chunk(null, pos, 0, filler.endReason(), null));
     } catch (IOException e) {
       filled.offer(new Chunk(null, pos, 0, null, e));
     } catch (InterruptedException e) {
@@ -157,23 +199,23 @@ final class ReadAhead implements AutoCloseable {
     }
   }
 
-  /** A free buffer: a new one while fewer than the ring's size exist, else one given back. */
-  private ByteBuffer take() throws InterruptedException {
+  /** A buffer given back, or a new one. */
+  private ByteBuffer freeBuffer() {
     ByteBuffer b = free.poll();
     if (b != null) {
       return b;
     }
-    if (allocated < buffers) {
-      allocated++;
-      return allocate.apply(chunk);
-    }
-    return free.take();
+    allocated++;
+    return allocate.apply(chunk);
   }
 
-  /** Stops the producer and waits for it to end; what it reads from stays open. */
+  /** Stops the producer thread, if one runs, and waits for it to end; what it reads from stays open. */
   @Override
   public void close() {
     closed = true;
+    if (thread == null) {
+      return;
+    }
     // Interrupting a read could close what it reads from under the caller: wake only a thread waiting for a buffer.
     free.offer(ByteBuffer.allocate(0));
     filled.clear();

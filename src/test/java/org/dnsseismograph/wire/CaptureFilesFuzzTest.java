@@ -17,7 +17,7 @@ import java.util.List;
  */
 class CaptureFilesFuzzTest {
   /** Beyond the input itself: the gzip buffer bound plus interface tables and small change. */
-  private static final long ALLOCATION_BOUND = GzipSource.MAX_BUFFER * 2L + (16 << 20);
+  private static final long ALLOCATION_BOUND = (InflateAhead.BUFFERS + 2L) * InflateAhead.CHUNK + 2L * PcapNgReader.MAX_BUFFERED_BLOCK + (16 << 20);
 
   @FuzzTest(maxDuration = "5m")
   void anyBytes(byte[] input) throws IOException {

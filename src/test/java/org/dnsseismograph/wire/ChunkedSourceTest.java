@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -18,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 import org.dnsseismograph.testsupport.Captures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +43,12 @@ class ChunkedSourceTest {
 
   /** Asks for ranges in order as a record reader does (a header, then the header and body), some longer than a chunk. */
   private static void readAllRanges(ByteSource source, byte[] expected, int chunk, long seed) throws IOException {
+    readAllRanges(source, expected, chunk, seed, 0);
+  }
+
+  private static void readAllRanges(ByteSource source, byte[] expected, int chunk, long seed, long from) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
-    long pos = 0;
+    long pos = from;
     while (pos < expected.length) {
       int header = 1 + random.nextInt(16);
       int body = random.nextInt(10) == 0 ? random.nextInt(3 * chunk + 1) : random.nextInt(64);
@@ -100,9 +108,12 @@ class ChunkedSourceTest {
     }
   }
 
-  /** Cut-off and corrupted gzip data end the bytes where the in-place source ends them, with the same skip, counted once. */
+  /**
+   * Cut-off and corrupted gzip data end the bytes where the JDK's own gzip stream, read in a plain
+   * loop, stops giving them, with the skip that says why, counted once.
+   */
   @Test
-  void badGzipDataEndsTheBytesAsTheInPlaceSourceDoes() throws IOException {
+  void badGzipDataEndsTheBytesWhereTheJdksGzipStreamStops() throws IOException {
     byte[] whole = gzip(Files.readAllBytes(PCAP));
     byte[] cut = Arrays.copyOf(whole, whole.length / 2);
     byte[] corrupt = whole.clone();
@@ -110,18 +121,29 @@ class ChunkedSourceTest {
       corrupt[i] ^= 0x5A;
     }
     for (byte[] gz : List.of(cut, corrupt)) {
-      SkipCounter inPlaceSkips = new SkipCounter();
-      byte[] inPlace = drain(new GzipSource(GzipSource.inflating(new GzipSource.CountingStream(new ByteArrayInputStream(gz))), gz.length,
-          inPlaceSkips));
-      SkipCounter aheadSkips = new SkipCounter();
-      byte[] ahead;
-      try (ByteSource source = gzipSource(gz, 1000, aheadSkips)) {
-        ahead = drain(source);
-        source.fill(ahead.length, 1);
+      ByteArrayOutputStream jdk = new ByteArrayOutputStream();
+      WireSkip why = null;
+      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+        byte[] b = new byte[777];
+        int n;
+        while ((n = in.read(b)) > 0) {
+          jdk.write(b, 0, n);
+        }
+      } catch (EOFException e) {
+        why = WireSkip.GZIP_TRUNCATED;
+      } catch (ZipException e) {
+        why = WireSkip.GZIP_CORRUPT;
       }
-      assertArrayEquals(inPlace, ahead);
-      assertEquals(1, inPlaceSkips.total());
-      assertEquals(inPlaceSkips.snapshot(), aheadSkips.snapshot());
+      assertNotNull(why);
+      for (boolean threaded : List.of(true, false)) {
+        SkipCounter skips = new SkipCounter();
+        try (ByteSource source = InflateAhead.source(inflating(gz), gz.length, 1000, skips, threaded)) {
+          assertArrayEquals(jdk.toByteArray(), drain(source));
+          source.fill(jdk.size() + 10, 1);
+        }
+        assertEquals(1, skips.total());
+        assertEquals(why, skips.snapshot().get(0).reason());
+      }
     }
   }
 
@@ -140,38 +162,43 @@ class ChunkedSourceTest {
   }
 
   @Test
-  void closingStopsTheProducerThreadEvenWhenNothingWasRead() throws IOException {
+  void closingStopsTheProducerThreadMidway() throws IOException {
     long before = readAheadThreads();
     ByteSource source = gzipSource(gzip(Files.readAllBytes(PCAP)), 16, new SkipCounter());
+    assertEquals(before, readAheadThreads(), "no thread before the first bytes are asked for");
+    source.fill(0, 24);
     assertEquals(before + 1, readAheadThreads());
     source.close();
     assertEquals(before, readAheadThreads());
   }
 
+  /**
+   * With every producer thread taken, a source inflates on the reading thread, and takes a thread
+   * at its next chunk once one is free; the bytes are the same all along.
+   */
   @Test
-  void beyondTheLimitOfProducersTheCallerInflatesInPlaceAndGetsTheSameFrames() throws IOException {
+  void beyondTheLimitOfThreadsTheReadingThreadInflatesUntilOneIsFree() throws IOException {
     byte[] pcap = Files.readAllBytes(PCAP);
     byte[] gz = gzip(pcap);
-    Path file = dir.resolve("vlan.pcap.gz");
-    Files.write(file, gz);
     long before = readAheadThreads();
-    List<ByteSource> open = new ArrayList<>();
+    List<ByteSource> busy = new ArrayList<>();
     try {
-      ByteSource s;
-      while ((s = InflateAhead.start(inflating(gz), gz.length, 64, new SkipCounter())) != null) {
-        open.add(s);
+      while (before + busy.size() < ReadAhead.MAX_ACTIVE) {
+        ByteSource s = gzipSource(gz, 64, new SkipCounter());
+        s.fill(0, 24);
+        busy.add(s);
       }
-      assertEquals(ReadAhead.MAX_ACTIVE, before + open.size());
-      try (FrameReader inPlace = CaptureFiles.open(file, new SkipCounter(), 64)) {
-        assertEquals(ReadFrames.all(pcap, new SkipCounter()), ReadFrames.all(inPlace));
-        assertEquals(ReadAhead.MAX_ACTIVE, readAheadThreads(), "no producer of its own");
-      }
-      open.remove(0).close();
-      ByteSource again = InflateAhead.start(inflating(gz), gz.length, 64, new SkipCounter());
-      assertNotNull(again, "a closed producer's place is free again");
-      open.add(again);
+      ChunkedSource late = (ChunkedSource) gzipSource(gz, 64, new SkipCounter());
+      assertRange(late, pcap, 0, 200);
+      assertFalse(late.threaded(), "no thread while all are taken");
+      assertEquals(ReadAhead.MAX_ACTIVE, readAheadThreads());
+      busy.remove(0).close();
+      assertRange(late, pcap, 200, 300);
+      assertTrue(late.threaded(), "a thread at the next chunk once one is free");
+      readAllRanges(late, pcap, 64, 7, 500);
+      late.close();
     } finally {
-      for (ByteSource s : open) {
+      for (ByteSource s : busy) {
         s.close();
       }
     }
@@ -192,8 +219,7 @@ class ChunkedSourceTest {
         return into.limit();
       }
     };
-    ReadAhead ahead = ReadAhead.start(failing, 10, 3, ByteBuffer::allocate, "test read-ahead");
-    assertNotNull(ahead);
+    ReadAhead ahead = new ReadAhead(failing, 10, 3, ByteBuffer::allocate, "test read-ahead", true);
     try (ChunkedSource source = new ChunkedSource(ahead, -1, new SkipCounter(), () -> 0, () -> { })) {
       assertEquals(20, source.fill(0, 20));
       IOException e = assertThrows(IOException.class, () -> source.fill(20, 5));
@@ -218,13 +244,11 @@ class ChunkedSourceTest {
   }
 
   private static ByteSource gzipSource(byte[] gz, int chunk, SkipCounter skips) throws IOException {
-    ByteSource s = InflateAhead.start(inflating(gz), gz.length, chunk, skips);
-    assertNotNull(s);
-    return s;
+    return InflateAhead.source(inflating(gz), gz.length, chunk, skips, true);
   }
 
-  private static GzipSource.Inflating inflating(byte[] gz) throws IOException {
-    return GzipSource.inflating(new GzipSource.CountingStream(new ByteArrayInputStream(gz)));
+  private static InflateAhead.Inflating inflating(byte[] gz) throws IOException {
+    return InflateAhead.inflating(new ByteArrayInputStream(gz));
   }
 
   private static byte[] gzip(byte[] bytes) throws IOException {
