@@ -5,42 +5,49 @@ import java.util.Arrays;
 
 /**
  * Interns question names to dense ids 0, 1, 2...: each distinct name is stored once, in 1 MiB byte
- * arenas, at about 34 bytes plus its length. One writer thread interns; {@link #view()} hands
+ * arenas, at about 30 bytes plus its length. One writer thread interns; {@link #view()} hands
  * readers an immutable view of the ids assigned so far (arrays are replaced, never rewritten, when
  * they grow, and arena bytes below the view's count are never written again).
  */
 final class NameDictionary {
   private static final int ARENA = 1 << 20;
+  private static final int LENGTH_BITS = 16;
+  private static final int OFFSET_BITS = 20;
 
   private byte[][] arenas = {new byte[ARENA]};
   private int arenaPos;
+  /** Per id: arena index, offset in it and length, in one word (see {@link #meta}), so a hit reads one array besides the table and the bytes. */
   private long[] where = new long[1024];
-  private short[] lengths = new short[1024];
-  private long[] hashes = new long[1024];
   private int count;
-  private int[] table = new int[2048];
+  /** Linear probing: per position, the hash's high 32 bits (a tag, whose low bits place it) and id + 1; 0 is empty. */
+  private long[] table = new long[2048];
 
-  /** The id of a name, interning it when new. */
+  /** The id of a name, interning it when new; {@code hash} must spread over its high 32 bits (a finished 64-bit hash). */
   int intern(byte[] name, int length, long hash) {
+    int tag = (int) (hash >>> 32);
     int mask = table.length - 1;
-    int pos = (int) (hash ^ (hash >>> 29)) & mask;
-    int e;
+    int pos = tag & mask;
+    long e;
     while ((e = table[pos]) != 0) {
-      int id = e - 1;
-      if (hashes[id] == hash && lengths[id] == length && Arrays.equals(bytes(id), offset(id), offset(id) + length, name, 0, length)) {
-        return id;
+      if ((int) (e >>> 32) == tag) {
+        int id = (int) e - 1;
+        long w = where[id];
+        int offset = offset(w);
+        if (length(w) == length && Arrays.equals(arenas[arena(w)], offset, offset + length, name, 0, length)) {
+          return id;
+        }
       }
       pos = (pos + 1) & mask;
     }
-    int id = add(name, length, hash);
-    table[pos] = id + 1;
+    int id = add(name, length);
+    table[pos] = ((long) tag << 32) | (id + 1L);
     if (count * 2 > table.length) {
       rehash();
     }
     return id;
   }
 
-  private int add(byte[] name, int length, long hash) {
+  private int add(byte[] name, int length) {
     if (arenaPos + length > ARENA) {
       arenas = Arrays.copyOf(arenas, arenas.length + 1);
       arenas[arenas.length - 1] = new byte[ARENA];
@@ -48,34 +55,40 @@ final class NameDictionary {
     }
     if (count == where.length) {
       where = Arrays.copyOf(where, count * 2);
-      lengths = Arrays.copyOf(lengths, count * 2);
-      hashes = Arrays.copyOf(hashes, count * 2);
     }
     System.arraycopy(name, 0, arenas[arenas.length - 1], arenaPos, length);
-    where[count] = ((long) (arenas.length - 1) << 32) | arenaPos;
-    lengths[count] = (short) length;
-    hashes[count] = hash;
+    where[count] = meta(arenas.length - 1, arenaPos, length);
     arenaPos += length;
     return count++;
   }
 
-  private byte[] bytes(int id) {
-    return arenas[(int) (where[id] >>> 32)];
+  private static long meta(int arena, int offset, int length) {
+    return ((long) arena << (OFFSET_BITS + LENGTH_BITS)) | ((long) offset << LENGTH_BITS) | length;
   }
 
-  private int offset(int id) {
-    return (int) where[id];
+  private static int arena(long meta) {
+    return (int) (meta >>> (OFFSET_BITS + LENGTH_BITS));
+  }
+
+  private static int offset(long meta) {
+    return (int) (meta >>> LENGTH_BITS) & ((1 << OFFSET_BITS) - 1);
+  }
+
+  private static int length(long meta) {
+    return (int) meta & ((1 << LENGTH_BITS) - 1);
   }
 
   private void rehash() {
-    int[] t = new int[table.length * 2];
+    long[] t = new long[table.length * 2];
     int mask = t.length - 1;
-    for (int id = 0; id < count; id++) {
-      int pos = (int) (hashes[id] ^ (hashes[id] >>> 29)) & mask;
-      while (t[pos] != 0) {
-        pos = (pos + 1) & mask;
+    for (long e : table) {
+      if (e != 0) {
+        int pos = (int) (e >>> 32) & mask;
+        while (t[pos] != 0) {
+          pos = (pos + 1) & mask;
+        }
+        t[pos] = e;
       }
-      t[pos] = id + 1;
     }
     table = t;
   }
@@ -86,20 +99,18 @@ final class NameDictionary {
 
   /** An immutable view of the names interned so far. */
   View view() {
-    return new View(arenas, where, lengths, count);
+    return new View(arenas, where, count);
   }
 
   /** Names by id, as of one moment. Immutable; safe to share once published. */
   static final class View {
     private final byte[][] arenas;
     private final long[] where;
-    private final short[] lengths;
     private final int size;
 
-    private View(byte[][] arenas, long[] where, short[] lengths, int size) {
+    private View(byte[][] arenas, long[] where, int size) {
       this.arenas = arenas;
       this.where = where;
-      this.lengths = lengths;
       this.size = size;
     }
 
@@ -109,7 +120,7 @@ final class NameDictionary {
 
     String text(int id) {
       long w = where[id];
-      return new String(arenas[(int) (w >>> 32)], (int) w, lengths[id], StandardCharsets.US_ASCII);
+      return new String(arenas[arena(w)], offset(w), length(w), StandardCharsets.US_ASCII);
     }
   }
 }
