@@ -15,10 +15,11 @@ import java.util.function.IntFunction;
  * fills a free one, the consumer takes it with {@link #next()} and gives it back with {@link
  * #release}, so memory stays at {@code buffers x chunk} bytes whatever the capture's length.
  *
- * <p>At most {@value #MAX_ACTIVE} producer threads run at once in the process, so that merging
- * many files does not start a thread per file. Until one is free, {@link #next()} makes each chunk
- * on the caller's thread, and asks again at the next chunk: of many rotated files read one after
- * the other, each gets a thread once the files before it are done.
+ * <p>The first chunk is made on the caller's thread, so that a reader opened only to check a
+ * file's format starts no thread. At most {@value #MAX_ACTIVE} producer threads run at once in the
+ * process, so that merging many files does not start a thread per file. Until one is free, {@link
+ * #next()} makes each chunk on the caller's thread, and asks again at the next chunk: of many
+ * rotated files read one after the other, each gets a thread once the files before it are done.
  *
  * <p>A failure to produce travels to the consumer in place of the chunk it spoiled; the end of the
  * data comes with the reason it ended early, if any ({@link Chunk#endReason}). {@link #close()}
@@ -100,7 +101,8 @@ final class ReadAhead implements AutoCloseable {
    * @throws IOException when producing it failed, or the wait was interrupted
    */
   Chunk next() throws IOException {
-    if (thread == null && !startThread()) {
+    // The first chunk is made here: a reader opened only to check a file's format needs no more.
+    if (thread == null && (pos == 0 || !startThread())) {
       return produceHere();
     }
     Chunk c;

@@ -162,10 +162,24 @@ class ChunkedSourceTest {
   }
 
   @Test
+  void openingAGzipdFileToCheckItsFormatStartsNoThread() throws IOException {
+    // 1.7 MB: more than the ring holds, so a thread started would still be there, waiting
+    Path gz = dir.resolve("random.pcap.gz");
+    Files.write(gz, gzip(Files.readAllBytes(Captures.file("pktvisor-dns_udp_tcp_random.pcap"))));
+    long before = readAheadThreads();
+    try (FrameReader r = CaptureFiles.open(gz, new SkipCounter())) {
+      assertTrue(r.gzipped());
+      assertEquals(before, readAheadThreads());
+    }
+  }
+
+  @Test
   void closingStopsTheProducerThreadMidway() throws IOException {
     long before = readAheadThreads();
     ByteSource source = gzipSource(gzip(Files.readAllBytes(PCAP)), 16, new SkipCounter());
     assertEquals(before, readAheadThreads(), "no thread before the first bytes are asked for");
+    source.fill(0, 16);
+    assertEquals(before, readAheadThreads(), "the first chunk is made on the reading thread");
     source.fill(0, 24);
     assertEquals(before + 1, readAheadThreads());
     source.close();
@@ -185,7 +199,8 @@ class ChunkedSourceTest {
     try {
       while (before + busy.size() < ReadAhead.MAX_ACTIVE) {
         ByteSource s = gzipSource(gz, 64, new SkipCounter());
-        s.fill(0, 24);
+        // past the first chunk, which is made on the reading thread
+        s.fill(0, 100);
         busy.add(s);
       }
       ChunkedSource late = (ChunkedSource) gzipSource(gz, 64, new SkipCounter());
