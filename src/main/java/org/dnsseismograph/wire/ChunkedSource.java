@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * A gzip'd capture's inflated bytes as chunks from a {@link ReadAhead} ({@link InflateAhead}): a range inside one chunk is read where the
- * chunk lies; a range across the end of a chunk is copied together into a stitch buffer (a record
- * header and a partial record, once per chunk). Ranges come in order; a range further on reads
- * through the chunks before it, as a stream must.
+ * A gzip'd capture's inflated bytes as chunks from a {@link ReadAhead} ({@link InflateAhead}): a
+ * range inside one chunk is read where the chunk lies; a range across the end of a chunk is copied
+ * together into a stitch buffer (a record header and a partial record, once per chunk). Ranges
+ * come in order; a range further on reads through the chunks before it, as a stream must.
  *
  * <p>{@link #data()} is valid until the next {@link #fill} that leaves the held range; a chunk goes
  * back to the producer only then. The end of the data's reason, when it ended early, is counted
