@@ -49,7 +49,7 @@ final class InflateAhead {
    * @param mayStart false to inflate on the reading thread only (bytes in memory, fuzzing)
    */
   static ByteSource source(Inflating inflating, long size, int chunk, SkipCounter skips, boolean mayStart) {
-    ReadAhead ahead = new ReadAhead(new GzipFiller(inflating.stream()), chunk, BUFFERS, ByteBuffer::allocate, "capture inflate-ahead", mayStart);
+    ReadAhead ahead = new ReadAhead(new GzipFiller(inflating.stream()), chunk, BUFFERS, "capture inflate-ahead", mayStart);
     CountingStream counted = inflating.counted();
     return new ChunkedSource(ahead, size, skips, () -> counted.count, inflating.stream());
   }

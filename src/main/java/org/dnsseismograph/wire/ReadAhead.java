@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
 /**
  * Produces a capture's bytes in chunks, in order, on a daemon thread of its own, ahead of the
@@ -63,7 +62,6 @@ final class ReadAhead implements AutoCloseable {
   }
 
   private final Filler filler;
-  private final IntFunction<ByteBuffer> allocate;
   private final int chunk;
   private final int buffers;
   private final boolean mayStart;
@@ -80,12 +78,11 @@ final class ReadAhead implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * @param allocate makes one buffer of the given capacity
+   * @param chunk bytes per chunk, in heap buffers (what a stream reads into)
    * @param mayStart false to make every chunk on the caller's thread (fuzzing, bytes in memory)
    */
-  ReadAhead(Filler filler, int chunk, int buffers, IntFunction<ByteBuffer> allocate, String name, boolean mayStart) {
+  ReadAhead(Filler filler, int chunk, int buffers, String name, boolean mayStart) {
     this.filler = filler;
-    this.allocate = allocate;
     this.chunk = chunk;
     this.buffers = buffers;
     this.mayStart = mayStart;
@@ -208,7 +205,7 @@ final class ReadAhead implements AutoCloseable {
       return b;
     }
     allocated++;
-    return allocate.apply(chunk);
+    return ByteBuffer.allocate(chunk);
   }
 
   /** Stops the producer thread, if one runs, and waits for it to end; what it reads from stays open. */

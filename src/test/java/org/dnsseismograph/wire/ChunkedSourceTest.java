@@ -234,7 +234,7 @@ class ChunkedSourceTest {
         return into.limit();
       }
     };
-    ReadAhead ahead = new ReadAhead(failing, 10, 3, ByteBuffer::allocate, "test read-ahead", true);
+    ReadAhead ahead = new ReadAhead(failing, 10, 3, "test read-ahead", true);
     try (ChunkedSource source = new ChunkedSource(ahead, -1, new SkipCounter(), () -> 0, () -> { })) {
       assertEquals(20, source.fill(0, 20));
       IOException e = assertThrows(IOException.class, () -> source.fill(20, 5));
