@@ -20,7 +20,8 @@ import org.dnsseismograph.wire.DnsPayload;
  * </ul>
  *
  * Malformed queries have no question to compare and count in neither. Confined to the aggregating
- * thread.
+ * thread; the retry memory itself runs on a worker ({@link RetryBatches}) when the sink takes late
+ * counts, so its verdicts are recorded up to two batches late and complete at {@link #finish}.
  */
 final class ClientMetricFamily implements MetricFamily {
   /** The retry window, as {@code lab/check-run} uses it. */
@@ -37,12 +38,15 @@ final class ClientMetricFamily implements MetricFamily {
   private final MetricSink.RatioRecorder retryRatio;
   private final RetryTracker tracker = new RetryTracker(RETRY_WINDOW_SECONDS * TimeUnits.NANOS_PER_SECOND, RETRY_MEMORY);
   private final boolean trackRetries;
+  /** The tracker on a worker thread, when the sink takes its late verdicts; else null. */
+  private final RetryBatches beside;
 
   ClientMetricFamily(MetricSink sink) {
     sources = sink.distinct(SOURCES, MetricSink.Detail.COARSE);
     retries = sink.counter(RETRIES);
     retryRatio = sink.ratio(RETRY_RATIO, MetricSink.Detail.FINE);
     trackRetries = sink.wantsAny("client.retr");
+    beside = trackRetries && sink.takesCountsAtAnyLateness() ? new RetryBatches(tracker, this::verdict) : null;
   }
 
   @Override
@@ -66,11 +70,25 @@ final class ClientMetricFamily implements MetricFamily {
     if (!trackRetries) {
       return;
     }
-    boolean retry = tracker.ask(p.srcHi, p.srcLo, m.view.qnameWireHash(), m.view.qtype, t);
+    if (beside != null) {
+      beside.ask(p.srcHi, p.srcLo, m.view.qnameWireHash(), m.view.qtype, t);
+    } else {
+      verdict(t, tracker.ask(p.srcHi, p.srcLo, m.view.qnameWireHash(), m.view.qtype, t));
+    }
+  }
+
+  private void verdict(long t, boolean retry) {
     if (retry) {
       retries.add(t);
     }
     retryRatio.record(t, retry);
+  }
+
+  @Override
+  public void finish() {
+    if (beside != null) {
+      beside.flush();
+    }
   }
 
   @Override

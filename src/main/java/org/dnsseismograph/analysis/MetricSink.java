@@ -76,6 +76,15 @@ interface MetricSink {
     return true;
   }
 
+  /**
+   * True when counts and ratios are filed under their time however late they come (not only up
+   * to the horizon): a family may then work out some of them on another thread and record them a
+   * while later.
+   */
+  default boolean takesCountsAtAnyLateness() {
+    return false;
+  }
+
   /** Something happened at {@code t}: the observed span includes it (no metric counts it). */
   void touch(long timeNanos);
 

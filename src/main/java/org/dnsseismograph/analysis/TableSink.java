@@ -130,6 +130,11 @@ final class TableSink implements MetricSink {
   }
 
   @Override
+  public boolean takesCountsAtAnyLateness() {
+    return true;
+  }
+
+  @Override
   public void touch(long timeNanos) {
     axis.touch(timeNanos);
   }
