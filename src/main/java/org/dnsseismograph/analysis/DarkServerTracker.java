@@ -36,7 +36,10 @@ import org.dnsseismograph.traffic.Transaction;
  * pending at the capture's end it tells nothing and is ignored (the matcher times it out only
  * because the clock jumped over the gap).
  *
- * <p>Confined to the aggregating thread.
+ * <p>Confined to the aggregating thread. Built to work beside it, the queue and the state machines
+ * run on a worker ({@link BatchHandOff}): the aggregating thread only writes each transaction's
+ * three words and the release times in order, and {@link #finish} waits for the worker before it
+ * ends the runs; what the tracker found is read after that, as always.
  */
 final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficObserver {
   static final int MIN_UNANSWERED = 3;
@@ -46,6 +49,8 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   private static final int UNANSWERED = 0;
   private static final int ANSWERED = 1;
   private static final int LATE = 2;
+  /** A record's third word that releases the queue up to its first word (a tag is an int: never this). */
+  private static final long RELEASE = Long.MIN_VALUE;
 
   /** One server's totals and open run. */
   private static final class State {
@@ -72,6 +77,8 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   private final long timeout;
   private final CaptureGaps gaps;
   private final TimeBuckets queue;
+  /** The queue and state machines' worker, or null to run them on the aggregating thread. */
+  private final BatchHandOff beside;
   private final List<DarkSpan> spans = new ArrayList<>();
   /**
    * A server's queries and answers in a stretch it was dark in (server in the high half of the
@@ -85,9 +92,18 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   private int stretch;
 
   DarkServerTracker(long timeoutNanos, CaptureGaps gaps) {
+    this(timeoutNanos, gaps, 0);
+  }
+
+  /**
+   * @param besideBatch records per batch to run the queue and the state machines on a worker (see
+   *     the class), or 0 to run them on the aggregating thread
+   */
+  DarkServerTracker(long timeoutNanos, CaptureGaps gaps, int besideBatch) {
     this.timeout = timeoutNanos;
     this.gaps = gaps;
     this.queue = new TimeBuckets(timeoutNanos + TimeUnits.NANOS_PER_SECOND, this::handle);
+    this.beside = besideBatch > 0 ? new BatchHandOff(3, besideBatch, this::work, BatchHandOff.Results.NONE) : null;
   }
 
   @Override
@@ -104,9 +120,9 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
   @Override
   public void onUpstream(int server, Transaction t) {
     switch (t.outcome) {
-      case ANSWERED -> queue.add(t.queryTimeNanos, t.responseTimeNanos, server << 2 | ANSWERED);
-      case TIMED_OUT, EVICTED -> queue.add(t.queryTimeNanos, t.queryTimeNanos, server << 2 | UNANSWERED);
-      case LATE_RESPONSE, UNSOLICITED_RESPONSE -> queue.add(t.responseTimeNanos, t.responseTimeNanos, server << 2 | LATE);
+      case ANSWERED -> enqueue(t.queryTimeNanos, t.responseTimeNanos, server << 2 | ANSWERED);
+      case TIMED_OUT, EVICTED -> enqueue(t.queryTimeNanos, t.queryTimeNanos, server << 2 | UNANSWERED);
+      case LATE_RESPONSE, UNSOLICITED_RESPONSE -> enqueue(t.responseTimeNanos, t.responseTimeNanos, server << 2 | LATE);
       default -> {
         // Pending when the input ended: nobody knows whether an answer would have come.
       }
@@ -125,12 +141,39 @@ final class DarkServerTracker implements UpstreamDetailFamily.Listener, TrafficO
     previousMessage = Math.max(previousMessage, m.timeNanos);
     if (previous != Long.MIN_VALUE && previous - timeout >= release + TimeBuckets.WIDTH) {
       release = previous - timeout;
-      drain(release);
+      if (beside != null) {
+        beside.add(release, 0, RELEASE);
+      } else {
+        drain(release);
+      }
+    }
+  }
+
+  private void enqueue(long key, long time, int tag) {
+    if (beside != null) {
+      beside.add(key, time, tag);
+    } else {
+      queue.add(key, time, tag);
+    }
+  }
+
+  /** The worker's side: the records in the order they were written. */
+  private void work(BatchHandOff.Batch b) {
+    for (int i = 0; i < b.records(); i++) {
+      long tag = b.word(i, 2);
+      if (tag == RELEASE) {
+        drain(b.word(i, 0));
+      } else {
+        queue.add(b.word(i, 0), b.word(i, 1), (int) tag);
+      }
     }
   }
 
   @Override
   public void finish() {
+    if (beside != null) {
+      beside.flush();
+    }
     drain(Long.MAX_VALUE);
     // Stretches with no upstream traffic after the last one that had some: what was open ends at its gap.
     if (stretch < gaps.count()) {

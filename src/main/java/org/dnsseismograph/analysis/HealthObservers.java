@@ -12,7 +12,7 @@ final class HealthObservers {
 
   private HealthObservers(RoleFamilies roles, long timeoutNanos, CaptureGaps gaps) {
     this.roles = roles;
-    this.tracker = new DarkServerTracker(timeoutNanos, gaps);
+    this.tracker = new DarkServerTracker(timeoutNanos, gaps, BatchHandOff.BATCH);
   }
 
   /**

@@ -10,7 +10,8 @@ import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.traffic.Outcome;
 import org.dnsseismograph.traffic.Transaction;
 import org.dnsseismograph.wire.ScanSummary.FileSpan;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The tracker over two rotated files with a gap between them, fed as the pipeline feeds it (every
@@ -34,9 +35,11 @@ class DarkServerTrackerTest {
   /** One message of the plan: a query, or the response to the query at {@code query}. */
   private record Message(long time, long query, boolean response) {}
 
-  @Test
-  void aRunOpenAtTheEndOfAFileEndsThereAndTheNextFileStartsAfresh() {
-    DarkServerTracker tracker = feed(CaptureGaps.of(List.of(FIRST, SECOND), TIMEOUT));
+  /** Records per batch handed to a worker; 0 runs the tracker on the feeding thread. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 7, BatchHandOff.BATCH})
+  void aRunOpenAtTheEndOfAFileEndsThereAndTheNextFileStartsAfresh(int besideBatch) {
+    DarkServerTracker tracker = feed(CaptureGaps.of(List.of(FIRST, SECOND), TIMEOUT), besideBatch);
     List<DarkSpan> spans = tracker.spans();
     assertEquals(2, spans.size(), spans.toString());
 
@@ -65,17 +68,18 @@ class DarkServerTrackerTest {
     assertEquals(1400, tracker.answered(0));
   }
 
-  @Test
-  void withoutTheGapTheSameTrafficIsOneSpanOverIt() {
-    List<DarkSpan> spans = feed(CaptureGaps.NONE).spans();
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 7, BatchHandOff.BATCH})
+  void withoutTheGapTheSameTrafficIsOneSpanOverIt(int besideBatch) {
+    List<DarkSpan> spans = feed(CaptureGaps.NONE, besideBatch).spans();
     assertEquals(1, spans.size(), spans.toString());
     assertEquals(T0 + 500 * STEP, spans.get(0).startNanos());
     assertEquals(SECOND.firstNanos() + 100 * STEP + LATENCY, spans.get(0).endNanos());
     assertEquals(600, spans.get(0).unanswered(), "the first file's last ten timed out when the clock jumped the gap");
   }
 
-  private static DarkServerTracker feed(CaptureGaps gaps) {
-    DarkServerTracker tracker = new DarkServerTracker(TIMEOUT, gaps);
+  private static DarkServerTracker feed(CaptureGaps gaps, int besideBatch) {
+    DarkServerTracker tracker = new DarkServerTracker(TIMEOUT, gaps, besideBatch);
     Deque<Long> pending = new ArrayDeque<>();
     MessageFacts facts = new MessageFacts();
     Transaction t = new Transaction();

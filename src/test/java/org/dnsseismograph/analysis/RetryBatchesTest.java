@@ -22,7 +22,7 @@ class RetryBatchesTest {
    * second names are never retries.
    */
   @ParameterizedTest
-  @ValueSource(ints = {1, 7, 64, RetryBatches.BATCH})
+  @ValueSource(ints = {1, 7, 64, BatchHandOff.BATCH})
   void givesEveryVerdictOnceInAskOrderWithTheRetriesCountedFromFirstPrinciples(int batchSize) {
     List<Verdict> heard = new ArrayList<>();
     RetryBatches batches = new RetryBatches(new RetryTracker(10 * S, 1 << 16), (t, r) -> heard.add(new Verdict(t, r)), batchSize);
@@ -47,7 +47,7 @@ class RetryBatchesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {3, RetryBatches.BATCH})
+  @ValueSource(ints = {3, BatchHandOff.BATCH})
   void anInterruptedAskingThreadStillGetsEveryVerdictAndKeepsItsInterrupt(int batchSize) {
     List<Verdict> heard = new ArrayList<>();
     RetryBatches batches = new RetryBatches(new RetryTracker(10 * S, 1 << 16), (t, r) -> heard.add(new Verdict(t, r)), batchSize);
