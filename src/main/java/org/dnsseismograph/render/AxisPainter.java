@@ -18,7 +18,12 @@ final class AxisPainter {
 
   void paint(Painter g, TimelineLayout l) {
     g.fillRect(0, 0, l.width(), l.height(), palette.background());
+    g.save();
+    l.clipToViewport(g);
     for (LaneBox b : l.lanes()) {
+      if (!l.shows(b)) {
+        continue;
+      }
       g.fillRect(l.plotLeft(), b.plotTop(), l.plotWidth(), b.plotHeight(), palette.plotBackground());
       if (b.lane().kind() != LaneKind.ANNOTATIONS) {
         for (Tick t : l.ticks()) {
@@ -29,6 +34,7 @@ final class AxisPainter {
       g.strokeRect(l.plotLeft() - 0.5, b.plotTop() - 0.5, l.plotWidth() + 1, b.plotHeight() + 1, palette.grid(), LineStyle.HAIRLINE);
       header(g, l, b);
     }
+    g.restore();
     axis(g, l);
   }
 
