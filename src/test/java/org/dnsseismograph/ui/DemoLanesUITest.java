@@ -46,10 +46,12 @@ class DemoLanesUITest {
   private Stage stage;
 
   @Start
-  void start(Stage stage) {
+  void start(Stage stage) throws java.io.IOException {
     this.stage = stage;
-    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config),
-        new RecoveryStore(config.resolve("recovery")));
+    // Settings and recovery copies of its own: a test that resizes a lane leaves an unsaved workspace behind.
+    Path mine = java.nio.file.Files.createTempDirectory(config, "window");
+    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(mine),
+        new RecoveryStore(mine.resolve("recovery")));
     stage.show();
   }
 
@@ -150,5 +152,22 @@ class DemoLanesUITest {
     await("the wheel over the lanes' names scrolls back to the top", () -> view().laneScroll() == 0
         && view().timelineLayout().scrollTop() == 0);
     assertEquals(before, fx(() -> window.timeline().visibleRange()), "the wheel beside the plot does not zoom");
+  }
+
+  @Test
+  void draggingALaneEdgeWhileTheLanesScrollGrowsThatLaneAndLeavesTheOthers(FxRobot robot) {
+    TimelineLayout l = demoShown();
+    assertTrue(l.maxScrollTop() > 0);
+    LaneBox first = l.lanes().get(0);
+    LaneBox second = l.lanes().get(1);
+    Point2D edge = fx(() -> view().localToScreen(l.plotLeft() + 200, first.bottom() + TimelineLayout.LANE_GAP / 2));
+    robot.moveTo(edge).press(javafx.scene.input.MouseButton.PRIMARY).moveBy(0, 30).moveBy(0, 30)
+        .release(javafx.scene.input.MouseButton.PRIMARY);
+    await("a frame with the taller lane", () -> view().timelineLayout().lanes().get(0).height() > first.height() + 40);
+    TimelineLayout after = fx(() -> view().timelineLayout());
+    assertEquals(first.height() + 60, after.lanes().get(0).height(), 2, "the lane follows the mouse");
+    assertEquals(second.height(), after.lanes().get(1).height(), 0.0, "the next lane keeps its height");
+    assertEquals(l.contentHeight() + after.lanes().get(0).height() - first.height(), after.contentHeight(), 0.0,
+        "the stack grows instead");
   }
 }

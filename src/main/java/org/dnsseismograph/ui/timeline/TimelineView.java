@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.Observable;
 import javafx.scene.Node;
-import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.ScrollBar;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import org.dnsseismograph.render.AnnotationLabelLayout;
 import org.dnsseismograph.render.Lane;
@@ -40,8 +37,6 @@ import org.dnsseismograph.render.TimelinePainter;
 public final class TimelineView extends Region {
   /** Height of the overview strip. */
   public static final double OVERVIEW_HEIGHT = 84;
-  /** Pixels the lanes scroll per wheel notch (JavaFX reports 40 units of scroll for one). */
-  static final double WHEEL_LINE = 40;
 
   private final TimelineViewModel vm;
   private final TimelinePainter painter = new TimelinePainter(Palette.STANDARD);
@@ -51,9 +46,7 @@ public final class TimelineView extends Region {
   private final OverviewStrip overview;
   private final ReadoutBox readout;
   private final FrameTicker ticker = new FrameTicker(this::frame);
-  private final ScrollBar lanesBar = new ScrollBar();
-  /** How far the lanes are scrolled up, in logical pixels; the layout clamps it to what there is to scroll. */
-  private double laneScroll;
+  private final LaneScroll scroll = new LaneScroll(this::scrolled);
   private RasterPainter seriesRaster;
   private SeriesDrawing seriesDrawing;
   private TimelineLayout layout;
@@ -82,17 +75,7 @@ public final class TimelineView extends Region {
     painters.put(Layer.SERIES, painters.get(Layer.AXES));
     overview = new OverviewStrip(vm, painter);
     readout = new ReadoutBox(vm);
-    getChildren().addAll(overview, readout, lanesBar);
-    lanesBar.setId("timeline-lanes-scroll");
-    lanesBar.setOrientation(Orientation.VERTICAL);
-    lanesBar.setVisible(false);
-    lanesBar.setFocusTraversable(false);
-    lanesBar.setUnitIncrement(WHEEL_LINE);
-    lanesBar.valueProperty().addListener((o, was, now) -> scrollLanesTo(now.doubleValue()));
-    lanesBar.addEventHandler(ScrollEvent.SCROLL, e -> {
-      scrollLanesBy(-e.getDeltaY());
-      e.consume();
-    });
+    getChildren().addAll(overview, readout, scroll.bar());
     setFocusTraversable(true);
     setMinSize(400, 240);
     setPrefSize(1280, 800);
@@ -160,34 +143,29 @@ public final class TimelineView extends Region {
 
   /** How far the lanes are scrolled up, in logical pixels (0 when they all fit). */
   public double laneScroll() {
-    return laneScroll;
+    return scroll.offset();
   }
 
-  /** Scrolls the lanes so that {@code y} logical pixels of them lie above the viewport (clamped at the next frame). */
+  /** Scrolls the lanes so that {@code y} logical pixels of them lie above the viewport (clamped to what there is). */
   public void scrollLanesTo(double y) {
-    double max = layout == null ? Math.max(0, y) : layout.maxScrollTop();
-    double clamped = Math.max(0, Math.min(max, y));
-    if (clamped == laneScroll) {
-      return;
-    }
-    laneScroll = clamped;
-    lanesBar.setValue(clamped);
-    mark(Layer.AXES, Layer.ANNOTATIONS, Layer.SERIES);
-    if (overlayShown || !Double.isNaN(selectionFrom)) {
-      mark(Layer.OVERLAY);
-    }
+    scroll.scrollTo(y);
   }
 
   /** Scrolls the lanes down by {@code dy} logical pixels (up when negative); false when they could not move. */
   public boolean scrollLanesBy(double dy) {
-    double was = laneScroll;
-    scrollLanesTo(laneScroll + dy);
-    return laneScroll != was;
+    return scroll.scrollBy(dy);
   }
 
-  /** What Page Down scrolls: the viewport less one wheel step, so the lane cut at its bottom shows again at its top. */
+  /** What Page Down scrolls the lanes by, in logical pixels. */
   double lanesPage() {
-    return layout == null ? 0 : Math.max(WHEEL_LINE, layout.viewportBottom() - layout.viewportTop() - WHEEL_LINE);
+    return scroll.page();
+  }
+
+  private void scrolled() {
+    mark(Layer.AXES, Layer.ANNOTATIONS, Layer.SERIES);
+    if (overlayShown || !Double.isNaN(selectionFrom)) {
+      mark(Layer.OVERLAY);
+    }
   }
 
   /** Shows a selected span between two x positions (a shift-drag box, an annotation being drawn). */
@@ -249,9 +227,8 @@ public final class TimelineView extends Region {
     }
     if (dirty.contains(Layer.AXES) || layout == null) {
       LayoutSpec spec = LayoutSpec.screen(axes.getWidth(), axes.getHeight(), vm.localZoneProperty().get());
-      layout = TimelineLayout.scrolled(spec, vm.plan(), vm.visibleRange(), painters.get(Layer.AXES), laneScroll);
-      laneScroll = layout.scrollTop();
-      placeLanesBar();
+      layout = TimelineLayout.scrolled(spec, vm.plan(), vm.visibleRange(), painters.get(Layer.AXES), scroll.offset());
+      scroll.laidOut(layout);
       vm.setColumns(layout.columns());
     }
     if (dirty.contains(Layer.AXES) || dirty.contains(Layer.ANNOTATIONS) || dirty.contains(Layer.SERIES)) {
@@ -262,18 +239,6 @@ public final class TimelineView extends Region {
     }
     dirty.clear();
     return true;
-  }
-
-  /** The scroll bar in the right margin beside the lanes' viewport, shown only when the lanes scroll. */
-  private void placeLanesBar() {
-    double max = layout.maxScrollTop();
-    double viewport = layout.viewportBottom() - layout.viewportTop();
-    lanesBar.setVisible(max > 0);
-    lanesBar.setMax(Math.max(1, max));
-    lanesBar.setVisibleAmount(max > 0 ? max * viewport / layout.contentHeight() : 1);
-    lanesBar.setBlockIncrement(lanesPage());
-    lanesBar.setValue(laneScroll);
-    lanesBar.resizeRelocate(layout.plotRight() + 2, layout.viewportTop(), TimelineLayout.RIGHT_MARGIN - 3, viewport);
   }
 
   /** Draws one layer; the layers sharing the bottom canvas are drawn in order, the axes clearing it. */

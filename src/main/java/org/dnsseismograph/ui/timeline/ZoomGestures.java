@@ -102,7 +102,7 @@ final class ZoomGestures {
     }
     if (e.getX() < l.plotLeft() || e.getX() > l.plotRight()) {
       // Beside the plot (over the lanes' names) the wheel scrolls the lanes when they do not all fit.
-      if (view.scrollLanesBy(-e.getDeltaY() / 40 * TimelineView.WHEEL_LINE)) {
+      if (view.scrollLanesBy(-e.getDeltaY() / 40 * LaneScroll.WHEEL_LINE)) {
         e.consume();
       }
       return;
