@@ -2,7 +2,6 @@ package org.dnsseismograph.render;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.series.TimeRange;
 
@@ -38,7 +37,7 @@ public final class TimelineLayout {
    * taller keeps growing when the lanes scroll, and a lane of 110 px comes to 44 px, just above the
    * 40 px a line lane needs for its two value labels.
    */
-  static final double MIN_SCREEN_SCALE = 0.4;
+  public static final double MIN_SCREEN_SCALE = 0.4;
 
   private final LayoutSpec spec;
   private final TimeRange view;
