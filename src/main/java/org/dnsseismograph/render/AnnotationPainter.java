@@ -17,7 +17,12 @@ final class AnnotationPainter {
   }
 
   void paint(Painter g, TimelineLayout l, List<Annotation> annotations, String selectedId) {
+    g.save();
+    l.clipToViewport(g);
     for (LaneBox b : l.lanes()) {
+      if (!l.shows(b)) {
+        continue;
+      }
       if (b.lane().kind() == LaneKind.ANNOTATIONS) {
         labels(g, l, b, annotations, selectedId);
       } else {
@@ -31,6 +36,7 @@ final class AnnotationPainter {
         g.restore();
       }
     }
+    g.restore();
   }
 
   private void span(Painter g, TimelineLayout l, LaneBox b, Annotation a, boolean selected) {

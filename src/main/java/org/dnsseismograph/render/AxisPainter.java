@@ -18,7 +18,12 @@ final class AxisPainter {
 
   void paint(Painter g, TimelineLayout l) {
     g.fillRect(0, 0, l.width(), l.height(), palette.background());
+    g.save();
+    l.clipToViewport(g);
     for (LaneBox b : l.lanes()) {
+      if (!l.shows(b)) {
+        continue;
+      }
       g.fillRect(l.plotLeft(), b.plotTop(), l.plotWidth(), b.plotHeight(), palette.plotBackground());
       if (b.lane().kind() != LaneKind.ANNOTATIONS) {
         for (Tick t : l.ticks()) {
@@ -29,6 +34,7 @@ final class AxisPainter {
       g.strokeRect(l.plotLeft() - 0.5, b.plotTop() - 0.5, l.plotWidth() + 1, b.plotHeight() + 1, palette.grid(), LineStyle.HAIRLINE);
       header(g, l, b);
     }
+    g.restore();
     axis(g, l);
   }
 
@@ -54,7 +60,7 @@ final class AxisPainter {
     g.text(title, l.plotLeft(), y, TextStyle.HEADING, palette.text(), Align.LEFT);
     double x = l.plotLeft() + g.textWidth(title, TextStyle.HEADING) + 14;
     if (lane.kind() == LaneKind.HEAT) {
-      heatKey(g, x, y);
+      heatKey(g, x, y, l.plotRight());
       return;
     }
     if (lane.series().size() < 2) {
@@ -71,16 +77,22 @@ final class AxisPainter {
     }
   }
 
-  private void heatKey(Painter g, double x, double y) {
-    g.text("0", x, y, TextStyle.SMALL, palette.mutedText(), Align.LEFT);
+  /** The ramp from 0 to 1, then the colour of "nothing asked", each only where it ends before {@code right} (the plot's edge). */
+  private void heatKey(Painter g, double x, double y, double right) {
     double x0 = x + 10;
+    double x1 = x0 + (Palette.HEAT_STEPS + 1) * 4 + 4;
+    if (x1 + g.textWidth("1", TextStyle.SMALL) > right) {
+      return;
+    }
+    g.text("0", x, y, TextStyle.SMALL, palette.mutedText(), Align.LEFT);
     for (int k = 0; k <= Palette.HEAT_STEPS; k++) {
       g.fillRect(x0 + k * 4, y - 4, 4, 9, palette.heat(k / (double) Palette.HEAT_STEPS));
     }
-    double x1 = x0 + (Palette.HEAT_STEPS + 1) * 4 + 4;
     g.text("1", x1, y, TextStyle.SMALL, palette.mutedText(), Align.LEFT);
-    g.fillRect(x1 + 16, y - 4, 9, 9, palette.noData());
-    g.text("nothing asked", x1 + 28, y, TextStyle.SMALL, palette.mutedText(), Align.LEFT);
+    if (x1 + 28 + g.textWidth("nothing asked", TextStyle.SMALL) <= right) {
+      g.fillRect(x1 + 16, y - 4, 9, 9, palette.noData());
+      g.text("nothing asked", x1 + 28, y, TextStyle.SMALL, palette.mutedText(), Align.LEFT);
+    }
   }
 
   private void axisRow(Painter g, TimelineLayout l, double top, List<Tick> ticks, String context, boolean withLine) {

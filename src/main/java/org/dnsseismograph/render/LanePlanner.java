@@ -16,7 +16,7 @@ import org.dnsseismograph.series.Unit;
  * under {@code client.} with roles, or {@code dns.} without): the query and response rate; answers
  * by rcode, stacked; unanswered queries and retries; latency percentiles. For the resolver's side
  * ({@code upstream.}): its query rate, and a heat strip with one row per authoritative server (and
- * one per zone) coloured by answer ratio. Every other series (an operator's export) gets a lane of
+ * one per zone) coloured by answer ratio, never less than {@link #HEAT_ROW_MIN} per row. Every other series (an operator's export) gets a lane of
  * its own; the annotations lane comes last. Lanes are keyed {@code source/lane} so a workspace can
  * keep their order. Stateless and thread-safe.
  */
@@ -25,6 +25,16 @@ public final class LanePlanner {
   private static final List<String> LATENCY_ORDER = List.of("p50", "p90", "p99", "max");
   private static final String SERVER = "upstream.server.";
   private static final String ZONE = "upstream.zone.";
+
+  /**
+   * The least height of a heat lane's row, in logical pixels: its name is written beside it in
+   * {@link TextStyle#SMALL} (10 px), whose letters with ascenders and descenders span about 1.2 em
+   * (12 px), and a pixel above and below keeps neighbouring names apart. A heat lane's minimum is
+   * its header and this much per row, so every row is tall enough to read and to carry its name.
+   */
+  public static final double HEAT_ROW_MIN = Math.ceil(TextStyle.SMALL.size() * 1.2) + 2;
+  /** A heat lane's row at the default window size, in logical pixels: a little room over the minimum. */
+  public static final double HEAT_ROW = HEAT_ROW_MIN + 2;
 
   private final Palette palette;
 
@@ -141,9 +151,9 @@ public final class LanePlanner {
         }
       });
       if (!rows.isEmpty()) {
-        double height = TimelineLayout.HEADER + Math.min(400, rows.size() * 14.0);
-        double min = TimelineLayout.HEADER + rows.size() * 3.0;
-        lanes.add(new Lane(key + "/" + id, prefix + title, LaneKind.HEAT, rows, Unit.RATIO, Math.max(height, min), min));
+        double min = TimelineLayout.HEADER + rows.size() * HEAT_ROW_MIN;
+        double height = TimelineLayout.HEADER + rows.size() * HEAT_ROW;
+        lanes.add(new Lane(key + "/" + id, prefix + title, LaneKind.HEAT, rows, Unit.RATIO, height, min));
       }
     }
 

@@ -24,19 +24,24 @@ import org.dnsseismograph.workspace.SourceRef;
 public final class TimelineExport {
   private TimelineExport() {}
 
-  /** Writes a PNG or an SVG, chosen by {@code out}'s extension. */
-  public static void write(ExportRequest r, Path out) throws IOException {
+  /**
+   * Writes a PNG or an SVG, chosen by {@code out}'s extension, and says which lanes it left out
+   * for want of room (and the height that shows them all).
+   */
+  public static ExportResult write(ExportRequest r, Path out) throws IOException {
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".png")) {
-      writePng(r, out);
+      return writePng(r, out);
     } else if (name.endsWith(".svg")) {
       Files.writeString(out, svg(r), StandardCharsets.UTF_8);
+      return result(r, new SvgPainter(r.width(), r.height()));
     } else {
       throw new IllegalArgumentException("export to .png or .svg, not " + out.getFileName());
     }
   }
 
-  public static void writePng(ExportRequest r, Path out) throws IOException {
+  /** Writes a PNG and says which lanes it left out for want of room. */
+  public static ExportResult writePng(ExportRequest r, Path out) throws IOException {
     BufferedImage img = image(r);
     // ImageIO.write(…, File) prints a stack trace to stderr when the file cannot be created; opening it ourselves throws instead.
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
@@ -44,6 +49,46 @@ public final class TimelineExport {
         throw new IOException("no PNG writer in this Java runtime");
       }
     }
+    Graphics2D g = img.createGraphics();
+    try {
+      return result(r, new Java2dPainter(g));
+    } finally {
+      g.dispose();
+    }
+  }
+
+  /** The lanes an export of {@code r} leaves out, measured with {@code m}, and the height that shows them all. */
+  public static ExportResult result(ExportRequest r, TextMeasure m) {
+    List<String> left = leftOut(r, m);
+    return new ExportResult(left, left.isEmpty() ? r.height() : heightForAll(r, m));
+  }
+
+  /** Titles of the shown lanes an export of {@code r} leaves out for want of room, in display order. */
+  public static List<String> leftOut(ExportRequest r, TextMeasure m) {
+    List<Lane> drawn = layout(r, m).lanes().stream().map(LaneBox::lane).toList();
+    return r.plan().visibleLanes().stream().filter(l -> !drawn.contains(l)).map(Lane::title).toList();
+  }
+
+  /**
+   * The least height, in logical pixels at {@code r}'s width, at which an export leaves no shown
+   * lane out: found by bisection over whole pixels up to {@link ExportRequest#MAX_SIZE} (returned
+   * when even that is too short), as a taller picture only ever leaves fewer lanes out.
+   */
+  public static int heightForAll(ExportRequest r, TextMeasure m) {
+    int lo = Math.max(ExportRequest.MIN_SIZE, r.height());
+    int hi = ExportRequest.MAX_SIZE;
+    if (leftOut(r.withSize(r.width(), hi, r.scale()), m).size() > 0) {
+      return hi;
+    }
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (leftOut(r.withSize(r.width(), mid, r.scale()), m).isEmpty()) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /** The picture as an image of {@code width × scale} by {@code height × scale} device pixels. */

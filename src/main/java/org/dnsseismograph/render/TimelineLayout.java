@@ -2,7 +2,6 @@ package org.dnsseismograph.render;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.series.TimeRange;
 
@@ -14,7 +13,12 @@ import org.dnsseismograph.series.TimeRange;
  * plotLeft + i}.
  *
  * <p>Lanes share the height left after the fixed parts in proportion to their heights (the
- * analyst's or the defaults), never below their minimum. Immutable and thread-safe.
+ * analyst's or the defaults), never below their minimum (the least height they stay readable at):
+ * a lane that would fall below it keeps its minimum and the others share the rest. When even the
+ * minimums do not fit, a picture ({@link #of}) lets the last lanes run past the axis ({@link
+ * #fits()} is false, and an export leaves them out), while a screen ({@link #scrolled}) keeps the
+ * lanes readable and scrolls them in a viewport between the top and the time axis, which stays in
+ * place. Immutable and thread-safe.
  */
 public final class TimelineLayout {
   /** Width of the left margin holding value axes, heat-strip row names and the axis' zone. */
@@ -27,12 +31,20 @@ public final class TimelineLayout {
   /** Height of one row of the time axis. */
   public static final double AXIS_ROW = 18;
   private static final double PAD = 8;
+  /**
+   * On a screen, the least share of the heights they were given (logical pixels at the default
+   * window size) that lanes shrink to before the lanes scroll instead: so a lane the analyst made
+   * taller keeps growing when the lanes scroll, and a lane of 110 px comes to 44 px, just above the
+   * 40 px a line lane needs for its two value labels.
+   */
+  public static final double MIN_SCREEN_SCALE = 0.4;
 
   private final LayoutSpec spec;
   private final TimeRange view;
   private final double plotLeft;
   private final int columns;
   private final List<LaneBox> lanes;
+  private final LaneStack stack;
   private final double titleTop;
   private final double axisTop;
   private final double footerTop;
@@ -40,12 +52,13 @@ public final class TimelineLayout {
   private final List<Tick> ticks;
   private final List<Tick> localTicks;
 
-  private TimelineLayout(LayoutSpec spec, TimeRange view, List<LaneBox> lanes, double axisTop, double footerTop, TextMeasure m) {
+  private TimelineLayout(LayoutSpec spec, TimeRange view, LaneStack stack, double axisTop, double footerTop, TextMeasure m) {
     this.spec = spec;
     this.view = view;
     this.plotLeft = LEFT_MARGIN;
     this.columns = (int) Math.max(1, Math.floor(spec.width() - LEFT_MARGIN - RIGHT_MARGIN));
-    this.lanes = List.copyOf(lanes);
+    this.stack = stack;
+    this.lanes = stack.boxes();
     this.titleTop = PAD;
     this.axisTop = axisTop;
     this.footerTop = footerTop;
@@ -56,11 +69,27 @@ public final class TimelineLayout {
 
   /**
    * Lays out the {@code lanes} (shown ones, in order, with their heights from {@code plan}) over
-   * {@code view}.
+   * {@code view} for a picture: lanes that do not fit at their minimum heights run past the axis.
    *
    * @throws IllegalArgumentException if the view is empty
    */
   public static TimelineLayout of(LayoutSpec spec, LanePlan plan, TimeRange view, TextMeasure m) {
+    return layout(spec, plan, view, m, 0, Double.NaN);
+  }
+
+  /**
+   * Lays out the lanes for a screen, scrolled down by {@code scrollTop} logical pixels (clamped to
+   * 0..{@link #maxScrollTop()}): lanes keep their readable heights (and at least {@value
+   * #MIN_SCREEN_SCALE} of the heights given them) and scroll in the viewport instead of being
+   * squeezed; the time axis stays at the bottom.
+   *
+   * @throws IllegalArgumentException if the view is empty
+   */
+  public static TimelineLayout scrolled(LayoutSpec spec, LanePlan plan, TimeRange view, TextMeasure m, double scrollTop) {
+    return layout(spec, plan, view, m, MIN_SCREEN_SCALE, scrollTop);
+  }
+
+  private static TimelineLayout layout(LayoutSpec spec, LanePlan plan, TimeRange view, TextMeasure m, double minScale, double scrollTop) {
     if (view.durationNanos() <= 0) {
       throw new IllegalArgumentException("empty view " + view);
     }
@@ -76,39 +105,8 @@ public final class TimelineLayout {
     double axis = AXIS_ROW * (spec.localZone() == null ? 1 : 2) + 4;
     double footerTop = spec.height() - footer;
     double axisTop = footerTop - axis;
-    List<LaneBox> boxes = stack(plan, top, axisTop - top - 2);
-    return new TimelineLayout(spec, view, boxes, axisTop, footerTop, m);
-  }
-
-  private static List<LaneBox> stack(LanePlan plan, double top, double available) {
-    List<Lane> shown = plan.visibleLanes();
-    double space = Math.max(0, available - LANE_GAP * Math.max(0, shown.size() - 1));
-    double[] h = new double[shown.size()];
-    double wanted = 0;
-    for (int i = 0; i < h.length; i++) {
-      h[i] = plan.height(shown.get(i).key());
-      wanted += h[i];
-    }
-    double scale = wanted > 0 ? space / wanted : 1;
-    double fixed = 0;
-    double flexible = 0;
-    for (int i = 0; i < h.length; i++) {
-      if (h[i] * scale < shown.get(i).minHeight()) {
-        fixed += shown.get(i).minHeight();
-      } else {
-        flexible += h[i];
-      }
-    }
-    double flexScale = flexible > 0 ? Math.max(0, space - fixed) / flexible : 0;
-    List<LaneBox> out = new ArrayList<>();
-    double y = top;
-    for (int i = 0; i < h.length; i++) {
-      Lane l = shown.get(i);
-      double height = h[i] * scale < l.minHeight() ? l.minHeight() : h[i] * flexScale;
-      out.add(new LaneBox(l, y, Math.floor(height)));
-      y += Math.floor(height) + LANE_GAP;
-    }
-    return out;
+    LaneStack stack = LaneStack.of(plan, top, Math.max(0, axisTop - top - 2), minScale, scrollTop);
+    return new TimelineLayout(spec, view, stack, axisTop, footerTop, m);
   }
 
   public LayoutSpec spec() {
@@ -154,13 +152,16 @@ public final class TimelineLayout {
     return view.startNanos() + Math.round((x - plotLeft) / columns * view.durationNanos());
   }
 
-  /** The lanes shown, top to bottom. */
+  /** The lanes shown, top to bottom; on a scrolled screen some lie partly or wholly outside the {@link #viewportTop() viewport}. */
   public List<LaneBox> lanes() {
     return lanes;
   }
 
-  /** The lane at {@code y}, or null in a gap, the axis or the margins. */
+  /** The lane at {@code y}, or null in a gap, the axis, the margins or outside the viewport. */
   public LaneBox laneAt(double y) {
+    if (!inViewport(y)) {
+      return null;
+    }
     for (LaneBox b : lanes) {
       if (b.contains(y)) {
         return b;
@@ -169,8 +170,11 @@ public final class TimelineLayout {
     return null;
   }
 
-  /** The lane whose lower edge (with the gap under it) is within {@code slack} pixels of {@code y}, or null. */
+  /** The lane whose lower edge (with the gap under it) is within {@code slack} pixels of {@code y} in the viewport, or null. */
   public LaneBox lowerEdgeNear(double y, double slack) {
+    if (!inViewport(y)) {
+      return null;
+    }
     for (LaneBox b : lanes) {
       if (Math.abs(y - (b.bottom() + LANE_GAP / 2)) <= slack) {
         return b;
@@ -179,34 +183,81 @@ public final class TimelineLayout {
     return null;
   }
 
-  /** Top of the first lane. */
-  public double lanesTop() {
-    return lanes.isEmpty() ? axisTop : lanes.get(0).top();
+  /** Whether any of lane {@code b} lies in the viewport (a screen scrolls the others out of sight). */
+  public boolean shows(LaneBox b) {
+    return b.bottom() > viewportTop() && b.top() < viewportBottom();
   }
 
-  /** Bottom of the last lane. */
+  /**
+   * Restricts {@code g} to the lanes' viewport, down to the axis line (a lane's frame is drawn on
+   * its last pixel row), until the caller's {@link Painter#restore()}.
+   */
+  public void clipToViewport(Painter g) {
+    g.clip(0, viewportTop(), width(), axisTop - viewportTop());
+  }
+
+  private boolean inViewport(double y) {
+    return y >= viewportTop() && y < viewportBottom();
+  }
+
+  /** Top of the first lane, or of the viewport when the first lane is scrolled above it. */
+  public double lanesTop() {
+    return lanes.isEmpty() ? axisTop : Math.max(viewportTop(), lanes.get(0).top());
+  }
+
+  /** Bottom of the last lane, or of the viewport when the last lane runs below it. */
   public double lanesBottom() {
-    return lanes.isEmpty() ? axisTop : lanes.get(lanes.size() - 1).bottom();
+    return lanes.isEmpty() ? axisTop : Math.min(viewportBottom(), lanes.get(lanes.size() - 1).bottom());
+  }
+
+  /** Top of the area the lanes are drawn in (under the title and legend of an export). */
+  public double viewportTop() {
+    return stack.top();
+  }
+
+  /** Bottom of the area the lanes are drawn in, just above the time axis. */
+  public double viewportBottom() {
+    return stack.top() + stack.viewport();
+  }
+
+  /** Height of all shown lanes stacked with their gaps; more than the viewport's when they scroll. */
+  public double contentHeight() {
+    return stack.content();
+  }
+
+  /** How far the lanes are scrolled up, in logical pixels (0 for a picture). */
+  public double scrollTop() {
+    return Double.isNaN(stack.scroll()) ? 0 : stack.scroll();
+  }
+
+  /** The furthest the lanes can scroll: how much taller they are than the viewport (0 when they fit). */
+  public double maxScrollTop() {
+    return Math.max(0, stack.content() - stack.viewport());
+  }
+
+  /** Logical pixels per unit of the plan's heights, as the lanes above their minimum got them. */
+  public double scale() {
+    return stack.scale();
   }
 
   public double titleTop() {
     return titleTop;
   }
 
-  /** Top of the time axis (its UTC row; the local row, if any, under it). */
   /**
    * Whether every lane got at least its least readable height and the last one ends above the
-   * time axis (too many lanes for the height do not).
+   * time axis (too many lanes for the height of a picture do not; a screen scrolls them instead).
    */
   public boolean fits() {
     for (LaneBox b : lanes) {
-      if (b.height() + 1 < b.lane().minHeight() || b.bottom() > axisTop + 1) {
+      if (b.height() + 1 < b.lane().minHeight() || b.bottom() - scrollTop() > viewportBottom() + 1) {
         return false;
       }
     }
     return true;
   }
 
+  /** Top of the time axis (its UTC row; the local row, if any, under it). */
   public double axisTop() {
     return axisTop;
   }

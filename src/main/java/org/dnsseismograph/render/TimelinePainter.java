@@ -40,7 +40,7 @@ public final class TimelinePainter {
     axes.paint(g, l);
   }
 
-  /** Every shown lane's data from {@code frame} (null draws nothing), each clipped to its plot. */
+  /** Every shown lane's data from {@code frame} (null draws nothing), each clipped to its plot and the viewport. */
   public void paintSeries(Painter g, TimelineLayout l, FrameData frame) {
     for (LaneBox b : seriesLanes(l, frame)) {
       g.beginGroup("lane-" + b.lane().key());
@@ -50,11 +50,11 @@ public final class TimelinePainter {
     }
   }
 
-  /** The lanes {@link #paintSeries} draws from {@code frame} (null: none), top to bottom. */
+  /** The lanes {@link #paintSeries} draws from {@code frame} (null: none), top to bottom: those in the viewport. */
   public List<LaneBox> seriesLanes(TimelineLayout l, FrameData frame) {
     List<LaneBox> out = new ArrayList<>();
     for (LaneBox b : frame == null ? List.<LaneBox>of() : l.lanes()) {
-      if (b.lane().kind() != LaneKind.ANNOTATIONS && frame.covers(b.lane())) {
+      if (b.lane().kind() != LaneKind.ANNOTATIONS && l.shows(b) && frame.covers(b.lane())) {
         out.add(b);
       }
     }
@@ -74,6 +74,7 @@ public final class TimelinePainter {
     Lane lane = b.lane();
     ColumnBuffer[] bufs = frame.lane(lane.key());
     g.save();
+    l.clipToViewport(g);
     g.clip(l.plotLeft(), b.plotTop(), l.plotWidth(), b.plotHeight());
     series.noData(g, l, b, bufs);
     YScale s = lane.kind() == LaneKind.HEAT ? null : lane.kind() == LaneKind.STACKED ? stackedScale(bufs, l) : YScale.ofBands(bufs, l);
@@ -94,11 +95,14 @@ public final class TimelinePainter {
 
   /** The value labels of lane {@code b} on scale {@code s}, or a heat lane's row names (null {@code s}), left of its plot. */
   public void paintLaneLabels(Painter g, TimelineLayout l, LaneBox b, YScale s) {
+    g.save();
+    l.clipToViewport(g);
     if (s == null) {
       rowNames(g, l, b);
     } else {
       valueLabels(g, l, b, s);
     }
+    g.restore();
   }
 
   /**
@@ -217,11 +221,16 @@ public final class TimelinePainter {
         Align.RIGHT);
   }
 
+  /**
+   * Every row's name beside it; only a lane squeezed below its minimum (rows under {@link
+   * LanePlanner#HEAT_ROW_MIN}, which no layout gives a lane) names every k-th row so names never
+   * overlap.
+   */
   private void rowNames(Painter g, TimelineLayout l, LaneBox b) {
     List<LaneSeries> rows = b.lane().series();
     double rowH = b.plotHeight() / Math.max(1, rows.size());
-    int every = (int) Math.ceil(TextStyle.SMALL.lineHeight() * 0.8 / rowH);
-    for (int r = 0; r < rows.size(); r += Math.max(1, every)) {
+    int every = rowH >= LanePlanner.HEAT_ROW_MIN - 0.5 ? 1 : (int) Math.ceil(LanePlanner.HEAT_ROW_MIN / rowH);
+    for (int r = 0; r < rows.size(); r += every) {
       String name = Elide.toWidth(rows.get(r).label(), l.plotLeft() - 12, TextStyle.SMALL, g);
       g.text(name, l.plotLeft() - 6, b.plotTop() + (r + 0.5) * rowH, TextStyle.SMALL, palette.mutedText(), Align.RIGHT);
     }

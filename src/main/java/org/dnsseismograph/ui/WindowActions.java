@@ -217,7 +217,9 @@ final class WindowActions {
         + "  Left / Right           pan a quarter of the window\n"
         + "  Ctrl+drag on a lane    move its source in time (clock offset)\n"
         + "  drag a lane's margin   move the lane; drag its lower edge to resize\n"
-        + "  right-click a margin   hide, move or show lanes\n";
+        + "  right-click a margin   hide, move or show lanes\n"
+        + "  Page Down / Page Up    scroll the lanes when they do not all fit\n"
+        + "  wheel over the margin  scroll the lanes\n";
   }
 
   private String about() {

@@ -67,6 +67,17 @@ public final class ExportView extends GridPane {
     problem.setId("export-problem");
     problem.textProperty().bind(vm.problemProperty());
     problem.setStyle("-fx-text-fill: #b71c1c;");
+    Label lanesNote = new Label();
+    lanesNote.setId("export-lanes-note");
+    lanesNote.setWrapText(true);
+    lanesNote.setMaxWidth(460);
+    lanesNote.textProperty().bind(vm.lanesNoteProperty());
+    Button fit = new Button("Fit all lanes");
+    fit.setId("export-fit-lanes");
+    fit.setOnAction(e -> vm.fitAllLanes());
+    HBox lanes = new HBox(8, lanesNote, fit);
+    lanes.visibleProperty().bind(vm.lanesNoteProperty().isNotEmpty());
+    lanes.managedProperty().bind(lanes.visibleProperty());
     Label status = new Label();
     status.setId("export-status");
     status.textProperty().bind(vm.statusProperty());
@@ -78,7 +89,8 @@ public final class ExportView extends GridPane {
     addRow(5, new Label("To"), to);
     addRow(6, new Label("File"), new HBox(6, file, choose));
     add(problem, 0, 7, 2, 1);
-    add(status, 0, 8, 2, 1);
+    add(lanes, 0, 8, 2, 1);
+    add(status, 0, 9, 2, 1);
   }
 
   private static <T extends Number> TextField number(String id, Property<Number> p, java.util.function.Function<String, T> parse) {

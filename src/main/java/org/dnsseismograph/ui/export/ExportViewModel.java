@@ -1,9 +1,11 @@
 package org.dnsseismograph.ui.export;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -26,6 +28,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.dnsseismograph.render.EvidenceBundle;
 import org.dnsseismograph.render.ExportRequest;
+import org.dnsseismograph.render.ExportResult;
+import org.dnsseismograph.render.Java2dPainter;
 import org.dnsseismograph.render.TimelineExport;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.ui.annotations.SpanText;
@@ -78,6 +82,11 @@ public final class ExportViewModel {
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper lanesNote = new ReadOnlyStringWrapper("");
+  /** The least height that leaves no lane out, for {@link #fitAllLanes()}; the height asked while none is. */
+  private int heightForAll;
+  /** Measures the export's text as the export will (Java2D fonts), on the FX thread only. */
+  private final Java2dPainter measure = new Java2dPainter(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics());
 
   /**
    * @param picture the picture of the current view at the moment of asking (any size; size, scale
@@ -188,24 +197,40 @@ public final class ExportViewModel {
     Workspace content = f == Format.BUNDLE ? bundleContent.apply(out) : null;
     running.set(true);
     status.set("Exporting " + out.getFileName() + "…");
-    return CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<String> written = CompletableFuture.supplyAsync(() -> {
       try {
         if (f == Format.BUNDLE) {
           EvidenceBundle.write(r, content, out, clock.instant());
-        } else {
-          TimelineExport.write(r, out);
+          return "";
         }
-        return out;
+        return TimelineExport.write(r, out).summary();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }, background).whenCompleteAsync((p, e) -> {
+    }, background).whenCompleteAsync((note, e) -> {
       running.set(false);
       Throwable cause = e == null ? null : e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause() != null
           ? e.getCause() : e;
-      status.set(e == null ? String.format(Locale.ROOT, "Wrote %s (%d×%d)", p, Math.round(r.width() * r.scale()), Math.round(r.height()
-          * r.scale())) : "Export failed: " + cause.getMessage());
+      status.set(e == null ? String.format(Locale.ROOT, "Wrote %s (%d×%d)%s", out, Math.round(r.width() * r.scale()), Math.round(r.height()
+          * r.scale()), note.isEmpty() ? "" : "; " + note) : "Export failed: " + cause.getMessage());
     }, fx);
+    return written.thenApply(note -> out);
+  }
+
+  /**
+   * What the picture at the dialog's size leaves out: which lanes do not fit its height at their
+   * least readable sizes and the height that shows them all; empty when every shown lane fits (or
+   * while the dialog's values are wrong).
+   */
+  public ReadOnlyStringProperty lanesNoteProperty() {
+    return lanesNote.getReadOnlyProperty();
+  }
+
+  /** Makes the picture tall enough for every shown lane at its readable height (at most {@link ExportRequest#MAX_SIZE}). */
+  public void fitAllLanes() {
+    if (heightForAll > height.get()) {
+      height.set(heightForAll);
+    }
   }
 
   /** The picture the export draws, with the dialog's size, scale and range. */
@@ -217,6 +242,9 @@ public final class ExportViewModel {
 
   private void check() {
     problem.set(findProblem());
+    ExportResult fit = problem.get() == null ? TimelineExport.result(request(), measure) : new ExportResult(List.of(), height.get());
+    heightForAll = fit.heightForAll();
+    lanesNote.set(fit.leftLanesOut() ? "At this height " + fit.summary() : "");
   }
 
   private String findProblem() {

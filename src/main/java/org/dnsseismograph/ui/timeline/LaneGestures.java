@@ -93,9 +93,16 @@ final class LaneGestures {
 
   /**
    * Lanes share the height in proportion to their weights, so the weight that gives this lane
-   * {@code target} pixels, the others keeping theirs, is target × others / (shared − target).
+   * {@code target} pixels, the others keeping theirs, is target × others / (shared − target); when
+   * the lanes scroll, their scale stays put and the weight is target / scale.
    */
   private void resizeTo(double target) {
+    TimelineLayout l = view.timelineLayout();
+    if (l != null && l.maxScrollTop() > 0) {
+      // Lanes that scroll keep their scale: the lane grows the stack instead of squeezing the others.
+      vm.resizeLane(key, Math.max(20, target) / l.scale());
+      return;
+    }
     if (otherWeights <= 0) {
       return;
     }

@@ -26,6 +26,11 @@ import org.dnsseismograph.render.TimelinePainter;
  * up a new frame of reduced series when one has arrived (until then the previous frame is drawn at
  * the new geometry, each bucket at its own time).
  *
+ * <p>Lanes are never squeezed below the height they stay readable at ({@link
+ * TimelineLayout#scrolled}): when they do not all fit, they scroll between the top and the time
+ * axis, which stays in place, with a scroll bar in the right margin, Page Up and Page Down while the
+ * timeline has the focus, and the mouse wheel over the lanes' names (over the plot the wheel zooms).
+ *
  * <p>Embed it anywhere; it starts its frame timer when shown in a scene and stops it when removed.
  * FX thread only.
  */
@@ -41,6 +46,7 @@ public final class TimelineView extends Region {
   private final OverviewStrip overview;
   private final ReadoutBox readout;
   private final FrameTicker ticker = new FrameTicker(this::frame);
+  private final LaneScroll scroll = new LaneScroll(this::scrolled);
   private RasterPainter seriesRaster;
   private SeriesDrawing seriesDrawing;
   private TimelineLayout layout;
@@ -69,7 +75,7 @@ public final class TimelineView extends Region {
     painters.put(Layer.SERIES, painters.get(Layer.AXES));
     overview = new OverviewStrip(vm, painter);
     readout = new ReadoutBox(vm);
-    getChildren().addAll(overview, readout);
+    getChildren().addAll(overview, readout, scroll.bar());
     setFocusTraversable(true);
     setMinSize(400, 240);
     setPrefSize(1280, 800);
@@ -128,11 +134,38 @@ public final class TimelineView extends Region {
    */
   public PlacedLabel labelAt(double x, double y) {
     for (PlacedLabel p : labels) {
-      if (p.contains(x, y)) {
+      if (p.contains(x, y) && layout != null && y >= layout.viewportTop() && y < layout.viewportBottom()) {
         return p;
       }
     }
     return null;
+  }
+
+  /** How far the lanes are scrolled up, in logical pixels (0 when they all fit). */
+  public double laneScroll() {
+    return scroll.offset();
+  }
+
+  /** Scrolls the lanes so that {@code y} logical pixels of them lie above the viewport (clamped to what there is). */
+  public void scrollLanesTo(double y) {
+    scroll.scrollTo(y);
+  }
+
+  /** Scrolls the lanes down by {@code dy} logical pixels (up when negative); false when they could not move. */
+  public boolean scrollLanesBy(double dy) {
+    return scroll.scrollBy(dy);
+  }
+
+  /** What Page Down scrolls the lanes by, in logical pixels. */
+  double lanesPage() {
+    return scroll.page();
+  }
+
+  private void scrolled() {
+    mark(Layer.AXES, Layer.ANNOTATIONS, Layer.SERIES);
+    if (overlayShown || !Double.isNaN(selectionFrom)) {
+      mark(Layer.OVERLAY);
+    }
   }
 
   /** Shows a selected span between two x positions (a shift-drag box, an annotation being drawn). */
@@ -194,7 +227,8 @@ public final class TimelineView extends Region {
     }
     if (dirty.contains(Layer.AXES) || layout == null) {
       LayoutSpec spec = LayoutSpec.screen(axes.getWidth(), axes.getHeight(), vm.localZoneProperty().get());
-      layout = TimelineLayout.of(spec, vm.plan(), vm.visibleRange(), painters.get(Layer.AXES));
+      layout = TimelineLayout.scrolled(spec, vm.plan(), vm.visibleRange(), painters.get(Layer.AXES), scroll.offset());
+      scroll.laidOut(layout);
       vm.setColumns(layout.columns());
     }
     if (dirty.contains(Layer.AXES) || dirty.contains(Layer.ANNOTATIONS) || dirty.contains(Layer.SERIES)) {

@@ -18,7 +18,8 @@ import org.dnsseismograph.series.TimeUnits;
  * under the cursor in place; a drag pans; a shift-drag selects a box to zoom into; a double-click
  * fits the feature under it; moving shows the crosshair. Keys: + and − zoom, the arrows pan a
  * quarter of the window, Home shows everything, 1, 2, 3 show 1 s, 10 s, 1 min around the crosshair,
- * Backspace or Alt+← goes back and Alt+→ forward. Over an annotation's label a tooltip shows its
+ * Backspace or Alt+← goes back and Alt+→ forward; Page Down and Page Up scroll the lanes when they
+ * do not all fit (the wheel does so over the lanes' names). Over an annotation's label a tooltip shows its
  * whole label and text; a click selects it, a double-click fits it. Presses in the left margin or
  * on a lane's edge belong to {@link LaneGestures}. FX thread only.
  */
@@ -96,7 +97,14 @@ final class ZoomGestures {
 
   private void scrolled(ScrollEvent e) {
     TimelineLayout l = view.timelineLayout();
-    if (l == null || e.getDeltaY() == 0 || e.getX() < l.plotLeft() || e.getX() > l.plotRight()) {
+    if (l == null || e.getDeltaY() == 0) {
+      return;
+    }
+    if (e.getX() < l.plotLeft() || e.getX() > l.plotRight()) {
+      // Beside the plot (over the lanes' names) the wheel scrolls the lanes when they do not all fit.
+      if (view.scrollLanesBy(-e.getDeltaY() / 40 * LaneScroll.WHEEL_LINE)) {
+        e.consume();
+      }
       return;
     }
     long now = System.nanoTime();
@@ -185,6 +193,8 @@ final class ZoomGestures {
         }
       }
       case HOME -> vm.showAll();
+      case PAGE_DOWN -> handled = view.scrollLanesBy(view.lanesPage());
+      case PAGE_UP -> handled = view.scrollLanesBy(-view.lanesPage());
       case BACK_SPACE -> vm.back();
       case DIGIT1, NUMPAD1 -> vm.showWindow(TimeUnits.NANOS_PER_SECOND);
       case DIGIT2, NUMPAD2 -> vm.showWindow(10 * TimeUnits.NANOS_PER_SECOND);

@@ -79,6 +79,40 @@ class ExportViewModelTest {
   }
 
   @Test
+  void aHeightTooShortForTheLanesSaysWhichAreLeftOutAndFitAllLanesMakesRoomForThem() throws Exception {
+    List<org.dnsseismograph.series.EventSeries> many = new ArrayList<>();
+    for (int k = 0; k < 30; k++) {
+      many.add(org.dnsseismograph.series.EventSeries.of(MetricId.of(String.format(java.util.Locale.ROOT, "ops.metric%02d", k)), VIEW,
+          T0 + 60 * S + k * S));
+    }
+    var plan = new LanePlanner(Palette.STANDARD).plan(List.of(SeriesSet.of("ops", many)));
+    List<SourceRef> sources = List.of(new SourceRef("ops", "/data/ops.csv", "sha256:ab", 0, ""));
+    ExportViewModel tall = new ExportViewModel(() -> new ExportRequest(plan, List.of(), sources, VIEW, 1920, 1080, 1, "storm", null),
+        zip -> Workspace.empty(), Runnable::run, Runnable::run, Clock.systemUTC());
+    tall.targetProperty().set(dir.resolve("ops.png"));
+    tall.widthProperty().set(1148);
+    tall.heightProperty().set(480);
+
+    String note = tall.lanesNoteProperty().get();
+    assertTrue(note.startsWith("At this height ") && note.contains(" lanes left out for want of room (ops.metric"), note);
+    assertTrue(note.contains(" and ") && note.contains(" more)"), "a long list is cut: " + note);
+    // 31 lanes of at least 40 px and 30 gaps of 6 px (1420), with the title, legend, axis and footer around them: 1537 px
+    // (render.ExportResultTest works it out).
+    assertTrue(note.endsWith("a height of 1537 px shows them all"), note);
+
+    tall.fitAllLanes();
+    assertEquals(1537, tall.heightProperty().get());
+    assertEquals("", tall.lanesNoteProperty().get());
+    Path out = done(tall.export());
+    assertEquals(1537, ImageIO.read(out.toFile()).getHeight());
+    assertEquals("Wrote " + out + " (1148×1537)", tall.statusProperty().get(), "nothing left out, nothing to say");
+
+    tall.heightProperty().set(480);
+    done(tall.export());
+    assertTrue(tall.statusProperty().get().contains("; " + note.substring("At this height ".length())), tall.statusProperty().get());
+  }
+
+  @Test
   void aGivenRangeIsDrawnAndSvgIgnoresTheScale() throws Exception {
     vm.formatProperty().set(Format.SVG);
     vm.targetProperty().set(dir.resolve("range.svg"));
