@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dnsseismograph.analysis.AlignmentMetrics;
 import org.dnsseismograph.render.ExportRequest;
+import org.dnsseismograph.render.ExportResult;
 import org.dnsseismograph.render.Lane;
 import org.dnsseismograph.render.LaneDefaults;
 import org.dnsseismograph.render.LanePlan;
@@ -71,13 +72,18 @@ final class RenderCommand implements Callable<Integer> {
     ExportRequest r = request(in, picture);
     long c1 = threadCpuNanos();
     long t0 = System.nanoTime();
+    ExportResult drawn;
     try {
-      TimelineExport.write(r, outFile);
+      drawn = TimelineExport.write(r, outFile);
     } catch (IOException e) {
       throw new InputFailure(outFile, "cannot write: " + e.getMessage());
     }
     long drawNanos = System.nanoTime() - t0;
     long c2 = threadCpuNanos();
+    // Said even with --quiet: the picture lacks what was asked for, which a script must hear of.
+    if (drawn.leftLanesOut()) {
+      err.println("seismograph: warning: " + outFile.getFileName() + ": " + drawn.summary() + " (--height " + drawn.heightForAll() + ")");
+    }
     if (!quiet) {
       err.printf(Locale.ROOT, "seismograph: wrote %s (%dx%d at scale %s, %s, %d sources, %d annotations); read %s (hashing %s), drew %s;"
           + " CPU of this thread: reading %s, drawing %s%n",

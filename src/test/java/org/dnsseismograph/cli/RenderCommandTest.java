@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -154,6 +156,41 @@ class RenderCommandTest {
     assertTrue(all.contains("unbound-stats.txt · total.num.queries (/s)"), all.toString());
     assertTrue(all.contains("unbound-stats.txt · num.answer.rcode.SERVFAIL (/s)"), all.toString());
     assertTrue(all.stream().noneMatch(t -> t.contains("packets.skipped") || t.contains("thread0.") || t.contains("left out")), all.toString());
+  }
+
+  /**
+   * A picture too short for its lanes leaves some out: stderr says so even with --quiet, with the
+   * height that shows them all, and that height draws every lane the short one named.
+   */
+  @Test
+  void aPictureTooShortForItsLanesSaysWhichItLeftOutAndTheHeightThatShowsThemAll() throws Exception {
+    Path shortSvg = dir.resolve("short.svg");
+    assertEquals(ExitCode.OK, run("render", workspace().toString(), "--out", shortSvg.toString(), "--height", "400", "-q"));
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), lines.toString());
+    Matcher m = Pattern.compile("seismograph: warning: short\\.svg: (\\d+) lanes? left out for want of room \\((.*)\\); "
+        + "a height of (\\d+) px shows them all \\(--height (\\d+)\\)").matcher(lines.get(0));
+    assertTrue(m.matches(), lines.get(0));
+    assertEquals(m.group(3), m.group(4));
+    List<String> named = List.of(m.group(2).replaceAll(" and \\d+ more$", "").split(", "));
+    List<String> shortTexts = texts(shortSvg);
+    for (String lane : named) {
+      assertFalse(shortTexts.stream().anyMatch(t -> isTitleOf(t, lane)), lane + " is not drawn in the short picture");
+    }
+
+    err.getBuffer().setLength(0);
+    Path tallSvg = dir.resolve("tall.svg");
+    assertEquals(ExitCode.OK, run("render", workspace().toString(), "--out", tallSvg.toString(), "--height", m.group(3), "-q"));
+    assertEquals("", err.toString(), "nothing left out at the height it named");
+    List<String> tallTexts = texts(tallSvg);
+    for (String lane : named) {
+      assertTrue(tallTexts.stream().anyMatch(t -> isTitleOf(t, lane)), lane + " is drawn at the height it named: " + tallTexts);
+    }
+  }
+
+  /** A lane's title as drawn: its name, then its unit in parentheses when it has one. */
+  private static boolean isTitleOf(String text, String lane) {
+    return text.equals(lane) || text.startsWith(lane + " (");
   }
 
   @Test
