@@ -103,6 +103,17 @@ final class BatchHandOff {
     added(b);
   }
 
+  /** Adds a record of four words. */
+  void add(long w0, long w1, long w2, long w3) {
+    Batch b = filling;
+    int at = b.records * width;
+    b.words[at] = w0;
+    b.words[at + 1] = w1;
+    b.words[at + 2] = w2;
+    b.words[at + 3] = w3;
+    added(b);
+  }
+
   /** Adds a record of five words. */
   void add(long w0, long w1, long w2, long w3, long w4) {
     Batch b = filling;
