@@ -54,6 +54,15 @@ final class BatchHandOff {
       return words[record * width + k];
     }
 
+    /** The batch's words, record after record of {@code width}: for records read in place. */
+    long[] wordsOf() {
+      return words;
+    }
+
+    int start(int record) {
+      return record * width;
+    }
+
     boolean flag(int record) {
       return flags[record];
     }
@@ -124,6 +133,22 @@ final class BatchHandOff {
     b.words[at + 3] = w3;
     b.words[at + 4] = w4;
     added(b);
+  }
+
+  /**
+   * The batch's words, for a record of varying length written in place: its words go from {@link
+   * #recordStart()} on (at most the width), then {@link #recordAdded()}.
+   */
+  long[] recordWords() {
+    return filling.words;
+  }
+
+  int recordStart() {
+    return filling.records * width;
+  }
+
+  void recordAdded() {
+    added(filling);
   }
 
   private void added(Batch b) {

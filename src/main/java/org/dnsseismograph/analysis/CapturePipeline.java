@@ -35,15 +35,14 @@ final class CapturePipeline {
 
   private final MetricAggregator aggregator;
   private final MessageDispatcher dispatcher;
-  private final TransactionColumns columns;
   private final SkipCounter readerSkips = new SkipCounter();
   private volatile long bytesDone;
   private volatile long bytesTotal = -1;
 
+  /** @param columns the window's transaction columns, fed beside the pass ({@link BesideColumns}), or null */
   CapturePipeline(MatcherConfig matching, MetricAggregator aggregator, TransactionColumns columns) {
     this.aggregator = aggregator;
-    this.columns = columns;
-    this.dispatcher = new MessageDispatcher(matching, aggregator, columns);
+    this.dispatcher = new MessageDispatcher(matching, aggregator, columns, true);
   }
 
   MetricAggregator aggregator() {
@@ -54,8 +53,9 @@ final class CapturePipeline {
     return dispatcher;
   }
 
+  /** The columns with every transaction so far in them, to publish or read on this thread; null without. */
   TransactionColumns columns() {
-    return columns;
+    return dispatcher.settledColumns();
   }
 
   /**
