@@ -54,15 +54,6 @@ final class BatchHandOff {
       return words[record * width + k];
     }
 
-    /** The batch's words, record after record of {@code width}: for records read in place. */
-    long[] wordsOf() {
-      return words;
-    }
-
-    int start(int record) {
-      return record * width;
-    }
-
     boolean flag(int record) {
       return flags[record];
     }
@@ -112,17 +103,6 @@ final class BatchHandOff {
     added(b);
   }
 
-  /** Adds a record of four words. */
-  void add(long w0, long w1, long w2, long w3) {
-    Batch b = filling;
-    int at = b.records * width;
-    b.words[at] = w0;
-    b.words[at + 1] = w1;
-    b.words[at + 2] = w2;
-    b.words[at + 3] = w3;
-    added(b);
-  }
-
   /** Adds a record of five words. */
   void add(long w0, long w1, long w2, long w3, long w4) {
     Batch b = filling;
@@ -133,22 +113,6 @@ final class BatchHandOff {
     b.words[at + 3] = w3;
     b.words[at + 4] = w4;
     added(b);
-  }
-
-  /**
-   * The batch's words, for a record of varying length written in place: its words go from {@link
-   * #recordStart()} on (at most the width), then {@link #recordAdded()}.
-   */
-  long[] recordWords() {
-    return filling.words;
-  }
-
-  int recordStart() {
-    return filling.records * width;
-  }
-
-  void recordAdded() {
-    added(filling);
   }
 
   private void added(Batch b) {

@@ -35,14 +35,15 @@ final class CapturePipeline {
 
   private final MetricAggregator aggregator;
   private final MessageDispatcher dispatcher;
+  private final TransactionColumns columns;
   private final SkipCounter readerSkips = new SkipCounter();
   private volatile long bytesDone;
   private volatile long bytesTotal = -1;
 
-  /** @param columns the window's transaction columns, fed beside the pass ({@link BesideColumns}), or null */
   CapturePipeline(MatcherConfig matching, MetricAggregator aggregator, TransactionColumns columns) {
     this.aggregator = aggregator;
-    this.dispatcher = new MessageDispatcher(matching, aggregator, columns, true);
+    this.columns = columns;
+    this.dispatcher = new MessageDispatcher(matching, aggregator, columns);
   }
 
   MetricAggregator aggregator() {
@@ -53,9 +54,8 @@ final class CapturePipeline {
     return dispatcher;
   }
 
-  /** The columns with every transaction so far in them, to publish or read on this thread; null without. */
   TransactionColumns columns() {
-    return dispatcher.settledColumns();
+    return columns;
   }
 
   /**

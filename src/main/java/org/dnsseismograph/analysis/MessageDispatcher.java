@@ -33,7 +33,7 @@ public final class MessageDispatcher {
 
   private final MetricAggregator aggregator;
   private final QueryResponseMatcher matcher;
-  private final BesideColumns columns;
+  private final TransactionColumns columns;
   private final MessageFacts facts = new MessageFacts();
   private final long[] malformed = new long[RESULTS.length];
   private final long[] malformedFirstFrame = new long[RESULTS.length];
@@ -49,13 +49,8 @@ public final class MessageDispatcher {
    *     closed, transactions after their place was sealed)
    */
   public MessageDispatcher(MatcherConfig matcherConfig, MetricAggregator aggregator, TransactionColumns columns) {
-    this(matcherConfig, aggregator, columns, false);
-  }
-
-  /** @param besideColumns true to feed the columns on a worker ({@link BesideColumns}) */
-  MessageDispatcher(MatcherConfig matcherConfig, MetricAggregator aggregator, TransactionColumns columns, boolean besideColumns) {
     this.aggregator = Objects.requireNonNull(aggregator, "aggregator");
-    this.columns = columns == null ? null : new BesideColumns(columns, besideColumns);
+    this.columns = columns;
     if (aggregator.latencyHorizonNanos() < matcherConfig.timeoutNanos()) {
       throw new IllegalArgumentException("the aggregator's latency horizon " + TimeUnits.formatDuration(aggregator.latencyHorizonNanos())
           + " is shorter than the matcher's timeout " + TimeUnits.formatDuration(matcherConfig.timeoutNanos()));
@@ -156,11 +151,6 @@ public final class MessageDispatcher {
     }
   }
 
-  /** The columns with every transaction so far in them (null without columns): to read or publish them. */
-  TransactionColumns settledColumns() {
-    return columns == null ? null : columns.settled();
-  }
-
   public QueryResponseMatcher matcher() {
     return matcher;
   }
@@ -173,6 +163,6 @@ public final class MessageDispatcher {
       }
     }
     bad.sort(Comparator.comparingLong(Skipped::count).reversed());
-    return new DispatchStats(messages, queries, responses, bad, headerless, matcher.stats(), aggregator.stats(), columns == null ? 0 : columns.settled().leftOut());
+    return new DispatchStats(messages, queries, responses, bad, headerless, matcher.stats(), aggregator.stats(), columns == null ? 0 : columns.leftOut());
   }
 }

@@ -112,17 +112,9 @@ public final class MetricAggregator implements TransactionSink {
     return new MetricAggregator(new TableSink(config, wanted), null, config.latencyHorizonNanos(), rcodeName, rcodeNumber);
   }
 
-  /**
-   * An aggregator into multi-resolution series of every metric, for loading files: the series are
-   * recorded on a worker beside the aggregating thread, and each publication waits for it.
-   */
+  /** An aggregator into multi-resolution series of every metric. */
   static MetricAggregator forSeries(SeriesSinkConfig config, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
-    return forSeries(config, rcodeName, rcodeNumber, true);
-  }
-
-  /** An aggregator into multi-resolution series, recorded beside the aggregating thread or on it. */
-  static MetricAggregator forSeries(SeriesSinkConfig config, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber, boolean beside) {
-    return new MetricAggregator(null, new SeriesSink(config, beside), config.horizonNanos(), rcodeName, rcodeNumber);
+    return new MetricAggregator(null, new SeriesSink(config), config.horizonNanos(), rcodeName, rcodeNumber);
   }
 
   /** How long after a query its latency and unanswered outcome may still arrive. */

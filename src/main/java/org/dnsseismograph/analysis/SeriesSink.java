@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.LongConsumer;
 import org.dnsseismograph.series.Consolidation;
 import org.dnsseismograph.series.EventSeriesWriter;
 import org.dnsseismograph.series.LabelConvention;
@@ -31,8 +30,7 @@ import org.dnsseismograph.series.Unit;
  * (see {@link org.dnsseismograph.series.EventSeries}); 11 bytes per sample of each sampled metric.
  *
  * <p>Confined to the aggregating thread; {@link #publish} hands out immutable snapshots that any
- * thread may read. Built to record beside it, the recording runs on a worker ({@link
- * BesideRecorders}) in the order of the calls, and every read waits for the worker first.
+ * thread may read.
  */
 final class SeriesSink implements MetricSink {
   private static final long MS = TimeUnits.NANOS_PER_MILLI;
@@ -48,46 +46,21 @@ final class SeriesSink implements MetricSink {
   private long first = Long.MAX_VALUE;
   private long last = Long.MIN_VALUE;
   private long previousClock = Long.MIN_VALUE;
-  /** The recorders' worker, or null to record on the aggregating thread. */
-  private final BesideRecorders beside;
-  private final LongConsumer touchBeside;
-  private final LongConsumer clockBeside;
 
   SeriesSink(SeriesSinkConfig config) {
-    this(config, false);
-  }
-
-  /**
-   * @param beside true to record on a worker ({@link BesideRecorders}): for loading files, whose
-   *     snapshots wait for it; a live source keeps recording on its own thread
-   */
-  SeriesSink(SeriesSinkConfig config, boolean beside) {
     this.config = Objects.requireNonNull(config, "config");
-    this.beside = beside ? new BesideRecorders() : null;
-    this.touchBeside = beside ? this.beside.call(this::touchHere) : null;
-    this.clockBeside = beside ? this.beside.call(this::advanceClockHere) : null;
   }
 
   @Override
   public EventCounter counter(MetricId id) {
-    settle();
     EventSeriesWriter w = new EventSeriesWriter(id, config.latenessNanos());
     w.setImplicitCoverage(false);
     events.put(id, w);
-    EventCounter c = w::append;
-    return beside == null ? c : beside.counter(c);
-  }
-
-  /** Waits for the worker, if any, so that the writers and rings may be read or added to. */
-  private void settle() {
-    if (beside != null) {
-      beside.flush();
-    }
+    return w::append;
   }
 
   @Override
   public LatencyRecorder latency(MetricId[] ids) {
-    settle();
     long step = config.fineStepNanos();
     SampleSeriesWriter[] w = new SampleSeriesWriter[ids.length];
     for (int i = 0; i < ids.length; i++) {
@@ -102,21 +75,19 @@ final class SeriesSink implements MetricSink {
       }
       w[w.length - 1].addInterval(s, e, (double) h.max() / MS);
     });
-    LatencyRecorder r = (q, l) -> {
+    return (q, l) -> {
       LatencyHistogram h = ring.at(q);
       if (h != null) {
         h.record(Math.max(0, l));
       }
     };
-    return beside == null ? r : beside.latency(r);
   }
 
   @Override
   public RatioRecorder ratio(MetricId id, Detail detail) {
-    settle();
     SampleSeriesWriter w = sampled(id, Unit.RATIO, config.stepOf(detail), Consolidation.AVERAGE);
     ClosingRing<long[]> ring = ring(detail, () -> new long[2], a -> java.util.Arrays.fill(a, 0), (s, e, a) -> w.addInterval(s, e, (double) a[0] / a[1]));
-    RatioRecorder r = (t, hit) -> {
+    return (t, hit) -> {
       long[] a = ring.at(t);
       if (a != null) {
         a[1]++;
@@ -125,12 +96,10 @@ final class SeriesSink implements MetricSink {
         }
       }
     };
-    return beside == null ? r : beside.ratio(r);
   }
 
   @Override
   public DistinctRecorder distinct(MetricId id, Detail detail) {
-    settle();
     long step = config.stepOf(detail);
     SampleSeriesWriter w = sampled(id, Unit.NUMBER, step, Consolidation.AVERAGE);
     long[] lastEnd = {Long.MIN_VALUE};
@@ -140,7 +109,7 @@ final class SeriesSink implements MetricSink {
       lastEnd[0] = e;
     });
     LastBucketMap seen = new LastBucketMap(TableSink.DISTINCT_ADDRESSES);
-    DistinctRecorder r = (t, hi, lo) -> {
+    return (t, hi, lo) -> {
       if (seen.mark(hi, lo, Math.floorDiv(t, step))) {
         long[] a = ring.at(t);
         if (a != null) {
@@ -148,7 +117,6 @@ final class SeriesSink implements MetricSink {
         }
       }
     };
-    return beside == null ? r : beside.distinct(r);
   }
 
   /** Buckets between two closed ones had no address: zeros, not gaps. */
@@ -179,14 +147,6 @@ final class SeriesSink implements MetricSink {
 
   @Override
   public void touch(long timeNanos) {
-    if (beside != null) {
-      touchBeside.accept(timeNanos);
-    } else {
-      touchHere(timeNanos);
-    }
-  }
-
-  private void touchHere(long timeNanos) {
     first = Math.min(first, timeNanos);
     last = Math.max(last, timeNanos);
   }
@@ -198,15 +158,7 @@ final class SeriesSink implements MetricSink {
    */
   @Override
   public void advanceClock(long timeNanos) {
-    if (beside != null) {
-      clockBeside.accept(timeNanos);
-    } else {
-      advanceClockHere(timeNanos);
-    }
-  }
-
-  private void advanceClockHere(long timeNanos) {
-    touchHere(timeNanos);
+    touch(timeNanos);
     long t = previousClock;
     previousClock = Math.max(previousClock, timeNanos);
     if (t == Long.MIN_VALUE) {
@@ -232,7 +184,6 @@ final class SeriesSink implements MetricSink {
 
   @Override
   public void finish() {
-    settle();
     for (ClosingRing<?> r : fineRings) {
       r.finish();
     }
@@ -259,7 +210,6 @@ final class SeriesSink implements MetricSink {
    * out): the same snapshot objects any later reader gets until the next publication.
    */
   SeriesSet publish(String sourceName, List<MetricId> order) {
-    settle();
     for (EventSeriesWriter w : events.values()) {
       cover(w);
       w.publish();
@@ -272,7 +222,6 @@ final class SeriesSink implements MetricSink {
 
   /** The series as last published (or finished), in {@code order}. */
   SeriesSet snapshot(String sourceName, List<MetricId> order) {
-    settle();
     Map<MetricId, ResolvableSeries> map = new LinkedHashMap<>();
     for (MetricId id : order) {
       EventSeriesWriter e = events.get(id);
@@ -288,7 +237,6 @@ final class SeriesSink implements MetricSink {
 
   @Override
   public AggregatorStats stats() {
-    settle();
     long late = 0;
     for (ClosingRing<?> r : fineRings) {
       late += r.late();
