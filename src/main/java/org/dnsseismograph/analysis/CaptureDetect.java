@@ -110,7 +110,7 @@ public final class CaptureDetect {
     MetricAggregator aggregator = MetricAggregator.forTable(config, wanted, RcodeNames::name, CaptureSeries::rcodeNumber);
     aggregator.observe(new SpanGuard(step));
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
-    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos(), gaps);
+    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos(), gaps, true);
     CapturePipeline pipeline = new CapturePipeline(MatcherConfig.defaults().withTimeout(request.timeoutNanos()), aggregator, null);
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, null);
     CountGrid grid = grid(aggregator.table(List.copyOf(wanted)), scan.fileSpans());

@@ -82,7 +82,7 @@ public final class CaptureLoader {
         CaptureSeries::rcodeNumber);
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
     HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos(),
-        CaptureGaps.read(request.files(), request.timeoutNanos(), progress));
+        CaptureGaps.read(request.files(), request.timeoutNanos(), progress), false);
     CapturePipeline pipeline = new CapturePipeline(matching, aggregator, new TransactionColumns(request.timeoutNanos()));
     long[] lastPublish = {System.nanoTime()};
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, () -> {

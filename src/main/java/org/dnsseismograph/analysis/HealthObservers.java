@@ -10,17 +10,19 @@ final class HealthObservers {
   private final DarkServerTracker tracker;
   private final FailureLog failures = new FailureLog();
 
-  private HealthObservers(RoleFamilies roles, long timeoutNanos, CaptureGaps gaps) {
+  private HealthObservers(RoleFamilies roles, long timeoutNanos, CaptureGaps gaps, boolean beside) {
     this.roles = roles;
-    this.tracker = new DarkServerTracker(timeoutNanos, gaps, BatchHandOff.BATCH);
+    this.tracker = new DarkServerTracker(timeoutNanos, gaps, beside ? BatchHandOff.BATCH : 0);
   }
 
   /**
    * Attaches the observers to {@code aggregator}, whose role families are {@code roles}; the dark
-   * spans are cut at {@code gaps}, the gaps between the files of the pass.
+   * spans are cut at {@code gaps}, the gaps between the files of the pass. {@code beside}: the
+   * dark-server tracker runs on a worker ({@link DarkServerTracker}), for a pass that has the
+   * second core to itself ({@code detect}; the window's load shares it with the drawing).
    */
-  static HealthObservers attach(MetricAggregator aggregator, RoleFamilies roles, long timeoutNanos, CaptureGaps gaps) {
-    HealthObservers h = new HealthObservers(roles, timeoutNanos, gaps);
+  static HealthObservers attach(MetricAggregator aggregator, RoleFamilies roles, long timeoutNanos, CaptureGaps gaps, boolean beside) {
+    HealthObservers h = new HealthObservers(roles, timeoutNanos, gaps, beside);
     roles.upstream().setListener(h.tracker);
     aggregator.observe(h.tracker);
     aggregator.observe(h.failures);
