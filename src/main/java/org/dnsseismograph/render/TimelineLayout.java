@@ -250,7 +250,8 @@ public final class TimelineLayout {
    */
   public boolean fits() {
     for (LaneBox b : lanes) {
-      if (b.height() + 1 < b.lane().minHeight() || b.bottom() - scrollTop() > viewportBottom() + 1) {
+      // b.bottom() is where the scroll put it; unscrolled, the stack ends scrollTop() lower
+      if (b.height() + 1 < b.lane().minHeight() || b.bottom() + scrollTop() > viewportBottom() + 1) {
         return false;
       }
     }

@@ -109,6 +109,7 @@ class HeatLaneTest {
     assertEquals(end.viewportTop(), end.lanesTop(), "the first lane, partly above, is cut at the viewport's top");
     assertEquals(null, end.laneAt(end.viewportTop() - 1));
     assertEquals(178, end.axisTop(), "the axis stays where it was");
+    assertTrue(!top.fits() && !end.fits(), "lanes that must scroll do not fit, however far they are scrolled");
   }
 
   @Test
