@@ -102,14 +102,7 @@ public final class DnsHeaderScanner {
         return NameReader.TRUNCATED;
       }
       if (i == 0) {
-        if (out.nameBuffer != buf) {
-          // the same buffer message after message: a reference store costs a GC write barrier
-          out.nameBuffer = buf;
-        }
-        out.nameBase = base;
-        out.namePos = start;
-        out.nameOctets = names.wireLength;
-        out.nameHops = names.lastHops;
+        out.takeName(buf, base, start, names.wireLength, names.lastHops);
         out.qtype = u16(buf, p);
         out.qclass = u16(buf, p + 2);
         out.hasQuestion = true;

@@ -30,7 +30,7 @@ import java.nio.charset.StandardCharsets;
  * <p>The question's name is not copied by the scan: the view remembers where it lies, and its
  * methods read it from the message's buffer, so they are valid only while that buffer still holds
  * the message (during the sink call that delivered it, as for the message itself). Its wire words
- * ({@link #qnameWord}) cost a few loads; its text ({@link #qname()}) is written on first use, since
+ * ({@link #qnameWord}) are made by the scan, eight bytes at a time; its text ({@link #qname()}) is written on first use, since
  * counting and matching never need it.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc1035#section-4.1.1">RFC 1035 §4.1.1</a>
@@ -80,6 +80,11 @@ public final class DnsMessageView {
   int nameOctets;
   /** Compression pointers the name follows: 0 when it lies in one piece. */
   int nameHops;
+  /** {@link #qnameWord} 0 to 3, made by {@link #takeName} when the question is read. */
+  private long word0;
+  private long word1;
+  private long word2;
+  private long word3;
 
   private boolean wireReady;
   private final byte[] wire = new byte[WireNameText.WIRE_CAPACITY];
@@ -197,27 +202,66 @@ public final class DnsMessageView {
    * Word {@code i} (0 to 3) of the first question's name in uncompressed wire form, ASCII letters
    * lower-cased: its bytes {@code [8i, 8i + 8)} little-endian, the bytes past {@link #qnameOctets()}
    * zero. Equal names (ignoring ASCII case) have equal words; for names over 32 octets the rest is in
-   * {@link #qnameWire()}. Reads the message's bytes directly when the name lies in one piece, so
-   * matching on it costs a few loads, not a text.
+   * {@link #qnameWire()}. Made when the question is read, so matching on it costs a load, not a
+   * text.
    */
   public long qnameWord(int i) {
     if (nameOctets == 0) {
       return 0;
     }
-    long w;
-    if (nameHops == 0 && namePos + 32 <= nameBuffer.limit()) {
-      w = nameBuffer.getLong(namePos + 8 * i);
-      if (nameBuffer.order() == ByteOrder.BIG_ENDIAN) {
-        w = Long.reverseBytes(w);
+    return i == 0 ? word0 : i == 1 ? word1 : i == 2 ? word2 : word3;
+  }
+
+  /**
+   * Remembers where the first question's name lies (the scanner read and validated it) and makes
+   * its four words at once: one check of where the name lies and four reads, where a word made on
+   * each ask would check again every time, and the matcher asks for all four of every message.
+   */
+  void takeName(ByteBuffer buf, int base, int pos, int octets, int hops) {
+    if (nameBuffer != buf) {
+      // the same buffer message after message: a reference store costs a GC write barrier
+      nameBuffer = buf;
+    }
+    nameBase = base;
+    namePos = pos;
+    nameOctets = octets;
+    nameHops = hops;
+    long w0;
+    long w1;
+    long w2;
+    long w3;
+    if (hops == 0 && pos + 32 <= buf.limit()) {
+      w0 = buf.getLong(pos);
+      w1 = buf.getLong(pos + 8);
+      w2 = buf.getLong(pos + 16);
+      w3 = buf.getLong(pos + 24);
+      if (buf.order() == ByteOrder.BIG_ENDIAN) {
+        w0 = Long.reverseBytes(w0);
+        w1 = Long.reverseBytes(w1);
+        w2 = Long.reverseBytes(w2);
+        w3 = Long.reverseBytes(w3);
       }
     } else {
-      w = (long) LONGS.get(qnameWire(), 8 * i);
+      byte[] w = qnameWire();
+      w0 = (long) LONGS.get(w, 0);
+      w1 = (long) LONGS.get(w, 8);
+      w2 = (long) LONGS.get(w, 16);
+      w3 = (long) LONGS.get(w, 24);
     }
-    int valid = Math.max(0, Math.min(8, nameOctets - 8 * i));
+    word0 = lowerCased(w0, octets);
+    word1 = lowerCased(w1, octets - 8);
+    word2 = lowerCased(w2, octets - 16);
+    word3 = lowerCased(w3, octets - 24);
+  }
+
+  /** A word of wire bytes with those past the name's end ({@code left} bytes remain) zeroed and ASCII letters lower-cased. */
+  private static long lowerCased(long word, int left) {
+    int valid = Math.max(0, Math.min(8, left));
     // Two shifts, so that 8 valid bytes shift by 64 in all and keep the whole word.
-    w &= ~(-1L << 4 * valid << 4 * valid);
+    long w = word & ~(-1L << 4 * valid << 4 * valid);
     return w + (HostnameBytes.upperCase(w) >>> 2);
   }
+
 
   /**
    * The first question's name in uncompressed wire form, ASCII letters lower-cased: its first {@link
