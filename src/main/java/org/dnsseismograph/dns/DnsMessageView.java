@@ -30,8 +30,8 @@ import java.nio.charset.StandardCharsets;
  * <p>The question's name is not copied by the scan: the view remembers where it lies, and its
  * methods read it from the message's buffer, so they are valid only while that buffer still holds
  * the message (during the sink call that delivered it, as for the message itself). Its wire words
- * ({@link #qnameWord}) are made by the scan, eight bytes at a time; its text ({@link #qname()}) is written on first use, since
- * counting and matching never need it.
+ * ({@link #qnameWord}) are made by the scan, eight bytes at a time; its text ({@link #qname()}) is
+ * written on first use, since counting and matching never need it.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc1035#section-4.1.1">RFC 1035 §4.1.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6891#section-6.1.3">RFC 6891 §6.1.3</a>
