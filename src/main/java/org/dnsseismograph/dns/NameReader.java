@@ -28,9 +28,10 @@ import java.util.Arrays;
  * to that name's end. A pointer to such an offset ends a validating walk at once with the verdict a
  * walk would reach, since what follows an offset depends on the message bytes alone (a valid name
  * never comes back to an offset it passed). So a record owner that points at the question costs a
- * lookup, not a walk. {@link #newMessage()} forgets the memo. A walk is written to the memo only
- * when the next name of the same message is read: most queries have no later name that could point
- * back, and writing every question's offsets cost about a fifth of reading it.
+ * lookup, not a walk. {@link #newMessage()} forgets the memo. A name is written to the memo only
+ * when the next name of the same message is read, by walking it again: most messages have no later
+ * name that could point into it, and recording every name's offsets as it was read cost every
+ * message for the sake of few.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc1035#section-4.1.4">RFC 1035 §4.1.4</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6891#section-6.1.2">RFC 6891 (extended label
@@ -55,10 +56,16 @@ final class NameReader {
   /** Per offset: generation (high 32 bits), octets from there (bits 8 to 16), hops (bits 0 to 7). */
   private final long[] memo = new long[MEMO_SIZE];
   private long generation = 1;
-  /** The walk in progress: per length byte read below MEMO_SIZE, offset, octets and hops so far. */
-  private final int[] visited = new int[2 * MAX_POINTER_HOPS + 2];
-  /** Entries of {@link #visited} from the last valid name, not yet in the memo; its octets and hops. */
-  private int unsaved;
+  /**
+   * The last valid name, not yet in the memo: where it starts, its octets and hops. Its walk is
+   * written to the memo only when the next name of the message is read, by walking it again: most
+   * messages have no later name that could point into it, so recording each length byte as it is
+   * first read cost every name for the sake of few.
+   */
+  private boolean unsaved;
+  private ByteBuffer unsavedBuffer;
+  private int unsavedBase;
+  private int unsavedPos;
   private int unsavedOctets;
   private int unsavedHops;
 
@@ -78,7 +85,7 @@ final class NameReader {
 
   /** Forgets the memo: to be called before the first name of each message. */
   void newMessage() {
-    unsaved = 0;
+    unsaved = false;
     lastStart = -1;
     if (++generation == 1L << 31) {
       Arrays.fill(memo, 0);
@@ -137,7 +144,6 @@ final class NameReader {
     int octets = 1;
     int hops = 0;
     int runStart = pos - base;
-    int visits = 0;
     // bit k: a length octet k bytes after pos; meaningful only while no pointer was followed
     long lengthBits = 0;
     textLength = 0;
@@ -149,9 +155,6 @@ final class NameReader {
       int k = p - pos;
       lengthBits |= k < 64 ? 1L << k : 0;
       int here = p - base;
-      if (here < MEMO_SIZE) {
-        visited[visits++] = here | octets << 14 | hops << 23;
-      }
       int len = buf.get(p) & 0xFF;
       if (len == 0) {
         after = after < 0 ? p + 1 : after;
@@ -202,7 +205,13 @@ final class NameReader {
       p += 1 + len;
     }
     wireLength = octets;
-    unsaved = visits;
+    unsaved = true;
+    if (unsavedBuffer != buf) {
+      // the same buffer message after message: a reference store costs a GC write barrier
+      unsavedBuffer = buf;
+    }
+    unsavedBase = base;
+    unsavedPos = pos;
     unsavedOctets = octets;
     unsavedHops = hops;
     lastHops = hops;
@@ -216,19 +225,43 @@ final class NameReader {
     return after;
   }
 
-  /** Memoizes the offsets the last valid name passed through, if not done yet. */
+  /**
+   * Memoizes the offsets the last valid name passed through, if not done yet: walks it again as
+   * {@link #read} did (it is valid, so no check can fail), writing for each length byte below
+   * 2^14 the octets and hops from there to the name's end, and stopping where that walk stopped, at
+   * a pointer to an offset already in the memo.
+   */
   private void saveWalk() {
-    int visits = unsaved;
-    if (visits == 0) {
+    if (!unsaved) {
       return;
     }
-    unsaved = 0;
+    unsaved = false;
+    ByteBuffer buf = unsavedBuffer;
+    int base = unsavedBase;
+    int p = unsavedPos;
     long stamp = generation << 32;
-    for (int i = 0; i < visits; i++) {
-      int v = visited[i];
-      int suffixOctets = unsavedOctets - (v >>> 14 & 0x1FF) + 1;
-      int suffixHops = unsavedHops - (v >>> 23);
-      memo[v & (MEMO_SIZE - 1)] = stamp | suffixOctets << 8 | suffixHops;
+    int octets = 1;
+    int hops = 0;
+    while (true) {
+      int here = p - base;
+      if (here < MEMO_SIZE) {
+        memo[here] = stamp | (unsavedOctets - octets + 1) << 8 | (unsavedHops - hops);
+      }
+      int len = buf.get(p) & 0xFF;
+      if (len == 0) {
+        return;
+      }
+      if (len >= 0xC0) {
+        int target = ((len & 0x3F) << 8) | (buf.get(p + 1) & 0xFF);
+        hops++;
+        if (memo[target] >>> 32 == generation) {
+          return;
+        }
+        p = base + target;
+        continue;
+      }
+      octets += 1 + len;
+      p += 1 + len;
     }
   }
 
