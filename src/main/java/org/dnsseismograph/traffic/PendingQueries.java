@@ -300,7 +300,21 @@ final class PendingQueries {
     size--;
   }
 
-  /** Copies the query side of slot {@code s} into a transaction. */
+  /** Copies the name of pending slot {@code s}, of {@code octets} octets, into {@code into}. */
+  void copyName(int s, int octets, byte[] into) {
+    int b = s * STRIDE;
+    for (int i = 0; i < 4; i++) {
+      LONGS.set(into, 8 * i, slots[b + W_NAME + i]);
+    }
+    if (octets > INLINE_NAME) {
+      names.copy((int) slots[b + W_QUESTION], octets - INLINE_NAME, into, INLINE_NAME);
+    }
+  }
+
+  /**
+   * Copies the query side of slot {@code s} into a transaction; its name stays in the slot until
+   * read ({@link Transaction#nameInSlot}), so the slot must stay until the transaction is handed on.
+   */
   void fillQuery(int s, Transaction t) {
     int b = s * STRIDE;
     long key = slots[b + W_KEY];
@@ -316,13 +330,7 @@ final class PendingQueries {
     t.id = (int) (key >>> 16) & 0xFFFF;
     t.qtype = (int) (q >>> 48);
     t.qnameOctets = (int) (q >>> 32) & 0xFFFF;
-    for (int i = 0; i < 4; i++) {
-      LONGS.set(t.qnameWire, 8 * i, slots[b + W_NAME + i]);
-    }
-    if (t.qnameOctets > INLINE_NAME) {
-      names.copy((int) q, t.qnameOctets - INLINE_NAME, t.qnameWire, INLINE_NAME);
-    }
-    t.nameChanged();
+    t.nameInSlot(this, s);
     int misc = MatchKey.misc(key);
     t.rd = (misc & 1) != 0;
     t.opcode = misc >>> 1;

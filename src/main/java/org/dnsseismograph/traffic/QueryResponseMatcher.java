@@ -208,9 +208,15 @@ public final class QueryResponseMatcher {
     t.latencyNanos = Math.max(0, p.timestampNanos - t.queryTimeNanos);
     // With a question in the response the registers hold the full key already: no second hash.
     recent.remember(v.hasQuestion ? pending.registerFullHash() : pending.fullHash(s), RecentKeys.ANSWERED);
-    pending.remove(s);
     answered++;
+    handOn(t, s);
+  }
+
+  /** Gives the sink a transaction whose name may still lie in pending slot {@code s}, then frees the slot. */
+  private void handOn(Transaction t, int s) {
     sink.onTransaction(t);
+    t.handedOn();
+    pending.remove(s);
   }
 
   private void closeUnanswered(int s, Outcome outcome) {
@@ -219,13 +225,12 @@ public final class QueryResponseMatcher {
     pending.fillQuery(s, t);
     t.clearResponse();
     recent.remember(pending.fullHash(s), RecentKeys.UNANSWERED);
-    pending.remove(s);
     switch (outcome) {
       case TIMED_OUT -> timedOut++;
       case EVICTED -> evicted++;
       default -> unansweredAtEnd++;
     }
-    sink.onTransaction(t);
+    handOn(t, s);
   }
 
   private void responseOnly(DnsPayload p, DnsMessageView v, Outcome outcome) {

@@ -4,6 +4,7 @@ import static org.dnsseismograph.traffic.CraftedMessage.query;
 import static org.dnsseismograph.traffic.CraftedMessage.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -373,6 +374,36 @@ class QueryResponseMatcherTest {
 
     assertFalse(sink.last().rd());
     assertEquals(4, sink.last().opcode());
+  }
+
+  @Test
+  void aNameLeftInItsPendingSlotIsReadDuringTheCallAndRefusedAfterIt() {
+    // The name is copied out of the pending slot only when read; the slot is freed after the call.
+    List<String> during = new ArrayList<>();
+    List<Transaction> kept = new ArrayList<>();
+    String longName = "x".repeat(40) + ".example";
+    QueryResponseMatcher m = new QueryResponseMatcher(MatcherConfig.defaults(), t -> {
+      kept.add(t);
+      if (t.kind() == TransactionKind.ANSWERED) {
+        during.add(t.qnameString());
+      }
+    });
+    CraftedMessage[] messages = {q(T0, 1, "a.example"), q(T0 + MS, 2, longName), r(T0 + 2 * MS, 2, longName), r(T0 + 3 * MS, 1, "a.example"),
+        q(T0 + 4 * MS, 3, "b.example"), q(T0 + 5 * MS, 4, "c.example")};
+    for (CraftedMessage c : messages) {
+      m.onMessage(c.payload, c.view);
+    }
+    m.advanceTo(T0 + 4 * MS + 3 * S + 1);
+
+    assertEquals(List.of(longName, "a.example"), during);
+    // b.example timed out and nobody read its name during the call: its slot may hold another query by now.
+    Transaction timedOut = kept.get(kept.size() - 1);
+    assertEquals(Outcome.TIMED_OUT, timedOut.outcome);
+    assertThrows(IllegalStateException.class, timedOut::qnameString);
+    // A name read during its call stays readable after it, until the next transaction.
+    CraftedMessage again = r(T0 + 6 * MS, 4, "c.example");
+    m.onMessage(again.payload, again.view);
+    assertEquals("c.example", kept.get(kept.size() - 1).qnameString());
   }
 
   private static long nameHash(CraftedMessage m) {
