@@ -144,16 +144,12 @@ final class NameReader {
     int octets = 1;
     int hops = 0;
     int runStart = pos - base;
-    // bit k: a length octet k bytes after pos; meaningful only while no pointer was followed
-    long lengthBits = 0;
     textLength = 0;
     hash = 0;
     while (true) {
       if (p >= stop) {
         return TRUNCATED;
       }
-      int k = p - pos;
-      lengthBits |= k < 64 ? 1L << k : 0;
       int here = p - base;
       int len = buf.get(p) & 0xFF;
       if (len == 0) {
@@ -218,11 +214,24 @@ final class NameReader {
     lastStart = pos - base;
     lastOctets = octets;
     if (text != null) {
-      writer.write(buf, base, pos, octets, hops, lengthBits, text);
+      writer.write(buf, base, pos, octets, hops, hops == 0 ? lengthOctets(buf, pos, octets) : 0, text);
       textLength = writer.textLength;
       hash = writer.hash;
     }
     return after;
+  }
+
+  /**
+   * Bit k set for each length octet k bytes after {@code pos} (k below 64) of the valid,
+   * uncompressed name there: what the text writer copies word by word. Found by a walk of its own
+   * only when a text is asked for, so that validating, which every message does, does not keep it.
+   */
+  private static long lengthOctets(ByteBuffer buf, int pos, int octets) {
+    long bits = 0;
+    for (int k = 0; k < 64 && k < octets; k += 1 + (buf.get(pos + k) & 0xFF)) {
+      bits |= 1L << k;
+    }
+    return bits;
   }
 
   /**
