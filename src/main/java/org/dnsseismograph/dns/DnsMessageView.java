@@ -254,14 +254,16 @@ public final class DnsMessageView {
     word3 = lowerCased(w3, octets - 24);
   }
 
-  /** A word of wire bytes with those past the name's end ({@code left} bytes remain) zeroed and ASCII letters lower-cased. */
+  /**
+   * A word of the name's wire bytes, those past its end ({@code left} bytes remain) zeroed and
+   * ASCII letters lower-cased.
+   */
   private static long lowerCased(long word, int left) {
     int valid = Math.max(0, Math.min(8, left));
     // Two shifts, so that 8 valid bytes shift by 64 in all and keep the whole word.
     long w = word & ~(-1L << 4 * valid << 4 * valid);
     return w + (HostnameBytes.upperCase(w) >>> 2);
   }
-
 
   /**
    * The first question's name in uncompressed wire form, ASCII letters lower-cased: its first {@link

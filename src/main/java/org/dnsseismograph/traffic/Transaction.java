@@ -25,6 +25,10 @@ public final class Transaction {
   /** Value of the time fields that do not apply. */
   public static final long NO_TIME = Long.MIN_VALUE;
 
+  /** {@link #nameSlot}: the name is in {@link #qnameWire}; or it was left in a slot now freed. */
+  private static final int NAME_COPIED = -1;
+  private static final int NAME_GONE = -2;
+
   public Outcome outcome;
   /** Capture time of the query, or {@link #NO_TIME} for a response alone. */
   public long queryTimeNanos;
@@ -60,8 +64,6 @@ public final class Transaction {
    */
   private int nameSlot = NAME_COPIED;
   private PendingQueries nameSource;
-  private static final int NAME_COPIED = -1;
-  private static final int NAME_GONE = -2;
 
   public int qtype;
   public int opcode;
