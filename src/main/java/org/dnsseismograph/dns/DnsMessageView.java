@@ -80,7 +80,7 @@ public final class DnsMessageView {
   int nameOctets;
   /** Compression pointers the name follows: 0 when it lies in one piece. */
   int nameHops;
-  /** {@link #qnameWord} 0 to 3, made by {@link #takeName} when the question is read. */
+  /** {@link #qnameRawWord} 0 to 3, made by {@link #takeName} when the question is read. */
   private long word0;
   private long word1;
   private long word2;
@@ -206,10 +206,24 @@ public final class DnsMessageView {
    * text.
    */
   public long qnameWord(int i) {
+    return lowerCase(qnameRawWord(i));
+  }
+
+  /**
+   * {@link #qnameWord} with ASCII letters as the message has them: equal raw words mean equal names,
+   * but names equal ignoring case may have different raw words. A matcher compares these first and
+   * lower-cases only when they differ, since a response repeats its query's question as sent.
+   */
+  public long qnameRawWord(int i) {
     if (nameOctets == 0) {
       return 0;
     }
     return i == 0 ? word0 : i == 1 ? word1 : i == 2 ? word2 : word3;
+  }
+
+  /** A word of {@link #qnameRawWord} with its ASCII letters lower-cased, as {@link #qnameWord} gives it. */
+  public static long lowerCase(long rawWord) {
+    return rawWord + (HostnameBytes.upperCase(rawWord) >>> 2);
   }
 
   /**
@@ -248,21 +262,17 @@ public final class DnsMessageView {
       w2 = (long) LONGS.get(w, 16);
       w3 = (long) LONGS.get(w, 24);
     }
-    word0 = lowerCased(w0, octets);
-    word1 = lowerCased(w1, octets - 8);
-    word2 = lowerCased(w2, octets - 16);
-    word3 = lowerCased(w3, octets - 24);
+    word0 = masked(w0, octets);
+    word1 = masked(w1, octets - 8);
+    word2 = masked(w2, octets - 16);
+    word3 = masked(w3, octets - 24);
   }
 
-  /**
-   * A word of the name's wire bytes, those past its end ({@code left} bytes remain) zeroed and
-   * ASCII letters lower-cased.
-   */
-  private static long lowerCased(long word, int left) {
+  /** A word of the name's wire bytes, those past its end ({@code left} bytes remain) zeroed. */
+  private static long masked(long word, int left) {
     int valid = Math.max(0, Math.min(8, left));
     // Two shifts, so that 8 valid bytes shift by 64 in all and keep the whole word.
-    long w = word & ~(-1L << 4 * valid << 4 * valid);
-    return w + (HostnameBytes.upperCase(w) >>> 2);
+    return word & ~(-1L << 4 * valid << 4 * valid);
   }
 
   /**

@@ -73,6 +73,10 @@ final class PendingQueries {
 
   int kQtype;
   long kQhash;
+  /** False while the name registers hold a response's words as sent ({@link #setResponseQuestion}). */
+  private boolean kFolded;
+  /** False while {@link #kQhash} is not made yet for the registers' name. */
+  private boolean kHashed;
   private byte[] kName;
   private int kNameLength;
   private long kName0;
@@ -157,9 +161,44 @@ final class PendingQueries {
     kName2 = v.qnameWord(2);
     kName3 = v.qnameWord(3);
     kQhash = nameHash(kName0, kName1, kName2, kName3, length);
+    kFolded = true;
+    kHashed = true;
     if (length > INLINE_NAME) {
       // names this long are rare, so the reference store's GC barrier does not matter
       kName = v.qnameWire();
+    }
+  }
+
+  /**
+   * Loads the question registers from a response: its words as sent, neither lower-cased nor
+   * hashed. A response repeats its query's question as the query sent it, so the words compare equal
+   * to the pending query's lower-cased ones whenever the name has no capital; only when they differ
+   * are they lower-cased and compared again ({@link #questionEquals}), and the hash is made only
+   * when asked for ({@link #registerFullHash}).
+   */
+  void setResponseQuestion(DnsMessageView v) {
+    int length = v.qnameOctets();
+    kQtype = v.qtype;
+    kNameLength = length;
+    kName0 = v.qnameRawWord(0);
+    kName1 = v.qnameRawWord(1);
+    kName2 = v.qnameRawWord(2);
+    kName3 = v.qnameRawWord(3);
+    kFolded = false;
+    kHashed = false;
+    if (length > INLINE_NAME) {
+      kName = v.qnameWire();
+    }
+  }
+
+  /** Lower-cases the name registers if they are a response's words as sent. */
+  private void foldName() {
+    if (!kFolded) {
+      kName0 = DnsMessageView.lowerCase(kName0);
+      kName1 = DnsMessageView.lowerCase(kName1);
+      kName2 = DnsMessageView.lowerCase(kName2);
+      kName3 = DnsMessageView.lowerCase(kName3);
+      kFolded = true;
     }
   }
 
@@ -180,6 +219,9 @@ final class PendingQueries {
 
   /** Copies the question name in the registers into a transaction. */
   void fillName(Transaction t) {
+    // Folded already on every path here today (by the question's comparison or by the hash of an
+    // unmatched response); kept so that a transaction's name is lower-cased whatever the path.
+    foldName();
     t.qnameOctets = kNameLength;
     LONGS.set(t.qnameWire, 0, kName0);
     LONGS.set(t.qnameWire, 8, kName1);
@@ -224,9 +266,24 @@ final class PendingQueries {
   private boolean questionEquals(int s) {
     int b = s * STRIDE;
     long q = slots[b + W_QUESTION];
-    return slots[b + W_QHASH] == kQhash && (int) (q >>> 48) == kQtype && ((int) (q >>> 32) & 0xFFFF) == kNameLength && slots[b + W_NAME] == kName0
-        && slots[b + W_NAME + 1] == kName1 && slots[b + W_NAME + 2] == kName2 && slots[b + W_NAME + 3] == kName3
-        && (kNameLength <= INLINE_NAME || names.equals((int) q, kName, INLINE_NAME, kNameLength - INLINE_NAME));
+    if ((int) (q >>> 48) != kQtype || ((int) (q >>> 32) & 0xFFFF) != kNameLength) {
+      return false;
+    }
+    if (!nameWordsEqual(b)) {
+      if (kFolded) {
+        return false;
+      }
+      // a response whose name has capitals: compare it lower-cased, as the query's was stored
+      foldName();
+      if (!nameWordsEqual(b)) {
+        return false;
+      }
+    }
+    return kNameLength <= INLINE_NAME || names.equals((int) q, kName, INLINE_NAME, kNameLength - INLINE_NAME);
+  }
+
+  private boolean nameWordsEqual(int b) {
+    return slots[b + W_NAME] == kName0 && slots[b + W_NAME + 1] == kName1 && slots[b + W_NAME + 2] == kName2 && slots[b + W_NAME + 3] == kName3;
   }
 
   /**
@@ -348,7 +405,21 @@ final class PendingQueries {
 
   /** A hash of the full key in the registers, for {@link RecentKeys}; after {@link #find}. */
   long registerFullHash() {
+    if (!kHashed) {
+      foldName();
+      kQhash = nameHash(kName0, kName1, kName2, kName3, kNameLength);
+      kHashed = true;
+    }
     return MatchKey.withQuestion(kHash, kQhash, kQtype);
+  }
+
+  /**
+   * {@link #fullHash} of the slot {@link #find} just returned: its key hashes as the registers' did,
+   * so only the question comes from the slot.
+   */
+  long foundFullHash(int s) {
+    int b = s * STRIDE;
+    return MatchKey.withQuestion(kHash, slots[b + W_QHASH], (int) (slots[b + W_QUESTION] >>> 48));
   }
 
   private long slotHash(int s) {

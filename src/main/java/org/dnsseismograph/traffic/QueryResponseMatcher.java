@@ -146,6 +146,7 @@ public final class QueryResponseMatcher {
   private void onQuery(DnsPayload p, DnsMessageView v) {
     queries++;
     loadKey(p.srcHi, p.srcLo, p.srcPort, p.dstHi, p.dstLo, p.dstPort, p, v);
+    pending.setQuestion(v);
     int s = pending.find(true);
     if (s >= 0) {
       if (pending.time(s) >= deadline) {
@@ -168,6 +169,7 @@ public final class QueryResponseMatcher {
   private void onResponse(DnsPayload p, DnsMessageView v) {
     responses++;
     loadKey(p.dstHi, p.dstLo, p.dstPort, p.srcHi, p.srcLo, p.srcPort, p, v);
+    pending.setResponseQuestion(v);
     int s = pending.find(v.hasQuestion);
     if (s >= 0) {
       if (pending.time(s) >= deadline) {
@@ -194,7 +196,6 @@ public final class QueryResponseMatcher {
     pending.kSlo = sLo;
     int misc = (v.rd ? 1 : 0) | (v.opcode << 1);
     pending.kKey = MatchKey.word(cPort, sPort, v.id, p.transport.ordinal(), misc);
-    pending.setQuestion(v);
   }
 
   private void answer(int s, DnsPayload p, DnsMessageView v) {
@@ -206,8 +207,9 @@ public final class QueryResponseMatcher {
     pending.fillQuery(s, t);
     t.setResponse(p.timestampNanos, p.frameNumber, v);
     t.latencyNanos = Math.max(0, p.timestampNanos - t.queryTimeNanos);
-    // With a question in the response the registers hold the full key already: no second hash.
-    recent.remember(v.hasQuestion ? pending.registerFullHash() : pending.fullHash(s), RecentKeys.ANSWERED);
+    // The slot's key hashes as the registers' did, and its question is the response's (or the
+    // response had none): the full key from the registers' hash and the slot's question hash.
+    recent.remember(pending.foundFullHash(s), RecentKeys.ANSWERED);
     answered++;
     handOn(t, s);
   }

@@ -406,6 +406,23 @@ class QueryResponseMatcherTest {
     assertEquals("c.example", kept.get(kept.size() - 1).qnameString());
   }
 
+  @ParameterizedTest
+  @CsvSource({"www.example.com, WWW.Example.COM", "WWW.EXAMPLE.COM, www.example.com", "wWw.ExAmPlE.cOm, WwW.eXaMpLe.CoM",
+      "www.example.com, www.example.com", "Abcdefghijklmnopqrstuvwxyz0123456789.Example.NET, aBCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.eXAMPLE.net"})
+  void aResponseMatchesItsQueryWhateverTheCaseOfEitherName(String asked, String answered) {
+    // Responses are compared as sent first and lower-cased only when that differs; the closed key
+    // is remembered, and a response alone named, lower-cased either way.
+    offer(q(T0, 1, asked));
+    offer(r(T0 + MS, 1, answered));
+    offer(r(T0 + 2 * MS, 1, answered.toUpperCase(java.util.Locale.ROOT)));
+    offer(r(T0 + 3 * MS, 2, answered));
+
+    assertEquals(List.of(Outcome.ANSWERED, Outcome.UNSOLICITED_RESPONSE), sink.outcomes());
+    assertEquals(1, matcher.stats().duplicateResponses());
+    assertEquals(asked.toLowerCase(java.util.Locale.ROOT), sink.seen.get(0).qname());
+    assertEquals(answered.toLowerCase(java.util.Locale.ROOT), sink.last().qname());
+  }
+
   private static long nameHash(CraftedMessage m) {
     DnsMessageView v = m.view;
     return PendingQueries.nameHash(v.qnameWord(0), v.qnameWord(1), v.qnameWord(2), v.qnameWord(3), v.qnameOctets());
