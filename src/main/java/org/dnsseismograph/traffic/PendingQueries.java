@@ -24,7 +24,7 @@ import org.dnsseismograph.wire.Transport;
  *
  * <p>The key is loaded into the {@code k*} registers by the caller, then {@link #find} or {@link
  * #insert}; this keeps the hot path free of key objects. The hash covers transport, client and
- * server address and port, and id; qname (hash, then bytes) and qtype are compared on top when
+ * server address and port, and id; qname (its bytes) and qtype are compared on top when
  * asked, so a response without a question can still find its query.
  */
 final class PendingQueries {
@@ -207,9 +207,9 @@ final class PendingQueries {
   }
 
   /**
-   * A hash of a name from its first 32 bytes and its length: it only has to tell most names apart
-   * cheaply ({@link #questionEquals} compares every byte after it, and {@link RecentKeys} is lossy
-   * already); longer names that differ only past byte 32 share it.
+   * A hash of a name from its first 32 bytes and its length, for {@link RecentKeys}: it only has to
+   * tell most names apart cheaply ({@link #questionEquals} compares the names' bytes, and the closed
+   * keys' memory is lossy already); longer names that differ only past byte 32 share it.
    */
   static long nameHash(long w0, long w1, long w2, long w3, int length) {
     long h = w0 * 0x9E3779B97F4A7C15L + Long.rotateLeft(w1 * 0xC2B2AE3D27D4EB4FL, 17);
