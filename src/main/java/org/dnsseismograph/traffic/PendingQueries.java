@@ -73,7 +73,7 @@ final class PendingQueries {
 
   int kQtype;
   long kQhash;
-  /** False while the name registers hold a response's words as sent ({@link #setResponseQuestion}). */
+  /** False while the name registers hold a response's words as sent ({@link #setQuestionAsSent}). */
   private boolean kFolded;
   /** False while {@link #kQhash} is not made yet for the registers' name. */
   private boolean kHashed;
@@ -149,34 +149,22 @@ final class PendingQueries {
 
   /**
    * Loads the question registers from the view's first question: its qtype, and its name as
-   * lower-cased wire words, read from the message without writing its text. A view without a
-   * question gives qtype 0, the empty name and hash 0.
+   * lower-cased wire words, read from the message without writing its text, and hashed. A view
+   * without a question gives qtype 0, the empty name and its hash.
    */
   void setQuestion(DnsMessageView v) {
-    int length = v.qnameOctets();
-    kQtype = v.qtype;
-    kNameLength = length;
-    kName0 = v.qnameWord(0);
-    kName1 = v.qnameWord(1);
-    kName2 = v.qnameWord(2);
-    kName3 = v.qnameWord(3);
-    kQhash = nameHash(kName0, kName1, kName2, kName3, length);
-    kFolded = true;
-    kHashed = true;
-    if (length > INLINE_NAME) {
-      // names this long are rare, so the reference store's GC barrier does not matter
-      kName = v.qnameWire();
-    }
+    setQuestionAsSent(v);
+    hashName();
   }
 
   /**
-   * Loads the question registers from a response: its words as sent, neither lower-cased nor
-   * hashed. A response repeats its query's question as the query sent it, so the words compare equal
-   * to the pending query's lower-cased ones whenever the name has no capital; only when they differ
-   * are they lower-cased and compared again ({@link #questionEquals}), and the hash is made only
-   * when asked for ({@link #registerFullHash}).
+   * Loads the question registers as {@link #setQuestion} does, but with the name's words as sent,
+   * neither lower-cased nor hashed: for a response, which repeats its query's question as the query
+   * sent it, so the words compare equal to the pending query's lower-cased ones whenever the name
+   * has no capital. Only when they differ are they lower-cased and compared again ({@link
+   * #questionEquals}), and the hash is made only when asked for ({@link #registerFullHash}).
    */
-  void setResponseQuestion(DnsMessageView v) {
+  void setQuestionAsSent(DnsMessageView v) {
     int length = v.qnameOctets();
     kQtype = v.qtype;
     kNameLength = length;
@@ -187,7 +175,17 @@ final class PendingQueries {
     kFolded = false;
     kHashed = false;
     if (length > INLINE_NAME) {
+      // names this long are rare, so the reference store's GC barrier does not matter
       kName = v.qnameWire();
+    }
+  }
+
+  /** Makes {@link #kQhash} for the registers' name, lower-cased first, unless made already. */
+  private void hashName() {
+    if (!kHashed) {
+      foldName();
+      kQhash = nameHash(kName0, kName1, kName2, kName3, kNameLength);
+      kHashed = true;
     }
   }
 
@@ -405,11 +403,7 @@ final class PendingQueries {
 
   /** A hash of the full key in the registers, for {@link RecentKeys}; after {@link #find}. */
   long registerFullHash() {
-    if (!kHashed) {
-      foldName();
-      kQhash = nameHash(kName0, kName1, kName2, kName3, kNameLength);
-      kHashed = true;
-    }
+    hashName();
     return MatchKey.withQuestion(kHash, kQhash, kQtype);
   }
 

@@ -169,7 +169,7 @@ public final class QueryResponseMatcher {
   private void onResponse(DnsPayload p, DnsMessageView v) {
     responses++;
     loadKey(p.dstHi, p.dstLo, p.dstPort, p.srcHi, p.srcLo, p.srcPort, p, v);
-    pending.setResponseQuestion(v);
+    pending.setQuestionAsSent(v);
     int s = pending.find(v.hasQuestion);
     if (s >= 0) {
       if (pending.time(s) >= deadline) {
