@@ -191,6 +191,9 @@ final class ReadAhead implements AutoCloseable {
       }
     } catch (IOException e) {
       filled.offer(new Chunk(null, pos, 0, null, e));
+    } catch (RuntimeException e) {
+      // A thread dying here would leave the consumer waiting for ever: the failure goes to it instead.
+      filled.offer(new Chunk(null, pos, 0, null, new IOException("making the capture's bytes failed: " + e, e)));
     } catch (InterruptedException e) {
       // closed: nobody waits for more
     } finally {
@@ -208,7 +211,10 @@ final class ReadAhead implements AutoCloseable {
     return ByteBuffer.allocate(chunk);
   }
 
-  /** Stops the producer thread, if one runs, and waits for it to end; what it reads from stays open. */
+  /**
+   * Stops the producer thread, if one runs, and waits for it to end, even when the calling thread is
+   * interrupted; what it reads from stays open.
+   */
   @Override
   public void close() {
     closed = true;
@@ -218,9 +224,25 @@ final class ReadAhead implements AutoCloseable {
     // Interrupting a read could close what it reads from under the caller: wake only a thread waiting for a buffer.
     free.offer(ByteBuffer.allocate(0));
     filled.clear();
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
+    joinUninterruptibly();
+  }
+
+  /**
+   * Waits for the producer however often the caller is interrupted (a window closing interrupts its
+   * loads, which then close their readers): the caller closes what the producer reads right after,
+   * and a gzip stream closed mid-read throws out of the producer. The wait is one chunk's making.
+   */
+  private void joinUninterruptibly() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

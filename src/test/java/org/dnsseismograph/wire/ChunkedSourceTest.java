@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -16,10 +17,14 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -218,6 +223,81 @@ class ChunkedSourceTest {
       }
     }
     assertEquals(before, readAheadThreads());
+  }
+
+  /**
+   * A window closing interrupts its loads, which then close their readers: the producer must have
+   * stopped before the stream it reads is closed, or the JDK's gzip stream throws out of it.
+   */
+  @Test
+  void closingOnAnInterruptedThreadWaitsForTheProducerBeforeClosingItsStream() throws Exception {
+    CountDownLatch filling = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean inFill = new AtomicBoolean();
+    ReadAhead.Filler slow = new ReadAhead.Filler() {
+      private int calls;
+
+      @Override
+      public int fill(ByteBuffer into) throws IOException {
+        if (++calls == 3) {
+          inFill.set(true);
+          filling.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new AssertionError("the producer is not interrupted", e);
+          }
+          inFill.set(false);
+        }
+        into.put(new byte[into.remaining()]);
+        return into.limit();
+      }
+    };
+    AtomicBoolean closedWhileFilling = new AtomicBoolean();
+    ReadAhead ahead = new ReadAhead(slow, 10, 3, "test read-ahead", true);
+    ChunkedSource source = new ChunkedSource(ahead, -1, new SkipCounter(), () -> 0, () -> closedWhileFilling.set(inFill.get()));
+    assertEquals(15, source.fill(0, 15), "the second chunk starts the producer, which makes the third");
+    assertTrue(filling.await(10, TimeUnit.SECONDS));
+    Thread releaser = new Thread(() -> {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      release.countDown();
+    });
+    releaser.start();
+    Thread.currentThread().interrupt();
+    try {
+      source.close();
+      assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt is kept for it");
+    } finally {
+      Thread.interrupted();
+      releaser.join();
+    }
+    assertFalse(closedWhileFilling.get(), "the stream was closed while the producer read it");
+  }
+
+  @Test
+  void anUncheckedFailureOfTheProducerReachesTheConsumerInsteadOfLeavingItWaiting() throws IOException {
+    ReadAhead.Filler failing = new ReadAhead.Filler() {
+      private int calls;
+
+      @Override
+      public int fill(ByteBuffer into) {
+        if (++calls > 2) {
+          throw new NullPointerException("Inflater has been closed");
+        }
+        into.put(new byte[into.remaining()]);
+        return into.limit();
+      }
+    };
+    ReadAhead ahead = new ReadAhead(failing, 10, 3, "test read-ahead", true);
+    try (ChunkedSource source = new ChunkedSource(ahead, -1, new SkipCounter(), () -> 0, () -> { })) {
+      assertEquals(20, source.fill(0, 20));
+      IOException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(IOException.class, () -> source.fill(20, 5)));
+      assertTrue(e.getCause() instanceof NullPointerException, String.valueOf(e.getCause()));
+    }
   }
 
   @Test
