@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.dnsseismograph.common.Uninterruptibly;
 
 /**
  * Moves work that only the end of a pass needs off the aggregating thread: records of a few longs
@@ -157,22 +158,12 @@ final class BatchHandOff {
    * a millisecond) is not cut short: no record may go missing.
    */
   private static void awaitUninterruptibly(Future<?> f) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          f.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          throw new IllegalStateException("work beside the pass failed", e.getCause());
-        }
+    Uninterruptibly.await(() -> {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("work beside the pass failed", e.getCause());
       }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    });
   }
 }

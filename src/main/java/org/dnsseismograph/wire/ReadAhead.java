@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dnsseismograph.common.Uninterruptibly;
 
 /**
  * Produces a capture's bytes in chunks, in order, on a daemon thread of its own, ahead of the
@@ -224,26 +225,9 @@ final class ReadAhead implements AutoCloseable {
     // Interrupting a read could close what it reads from under the caller: wake only a thread waiting for a buffer.
     free.offer(ByteBuffer.allocate(0));
     filled.clear();
-    joinUninterruptibly();
-  }
-
-  /**
-   * Waits for the producer however often the caller is interrupted (a window closing interrupts its
-   * loads, which then close their readers): the caller closes what the producer reads right after,
-   * and a gzip stream closed mid-read throws out of the producer. The wait is one chunk's making.
-   */
-  private void joinUninterruptibly() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    // However often the caller is interrupted (a window closing interrupts its loads, which then close
+    // their readers): the caller closes what the producer reads right after, and a gzip stream closed
+    // mid-read throws out of the producer. The wait is one chunk's making.
+    Uninterruptibly.await(thread::join);
   }
 }

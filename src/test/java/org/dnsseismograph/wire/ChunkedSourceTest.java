@@ -279,47 +279,41 @@ class ChunkedSourceTest {
   }
 
   @Test
-  void anUncheckedFailureOfTheProducerReachesTheConsumerInsteadOfLeavingItWaiting() throws IOException {
-    ReadAhead.Filler failing = new ReadAhead.Filler() {
-      private int calls;
+  void aReadFailureReachesTheConsumer() throws IOException {
+    try (ChunkedSource source = failingAtTheThirdChunk(new IOException("disk gone"))) {
+      assertEquals(20, source.fill(0, 20));
+      IOException e = assertThrows(IOException.class, () -> source.fill(20, 5));
+      assertEquals("disk gone", e.getMessage());
+    }
+  }
 
-      @Override
-      public int fill(ByteBuffer into) {
-        if (++calls > 2) {
-          throw new NullPointerException("Inflater has been closed");
-        }
-        into.put(new byte[into.remaining()]);
-        return into.limit();
-      }
-    };
-    ReadAhead ahead = new ReadAhead(failing, 10, 3, "test read-ahead", true);
-    try (ChunkedSource source = new ChunkedSource(ahead, -1, new SkipCounter(), () -> 0, () -> { })) {
+  @Test
+  void anUncheckedFailureOfTheProducerReachesTheConsumerInsteadOfLeavingItWaiting() throws IOException {
+    try (ChunkedSource source = failingAtTheThirdChunk(new NullPointerException("Inflater has been closed"))) {
       assertEquals(20, source.fill(0, 20));
       IOException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(IOException.class, () -> source.fill(20, 5)));
       assertTrue(e.getCause() instanceof NullPointerException, String.valueOf(e.getCause()));
     }
   }
 
-  @Test
-  void aReadFailureReachesTheConsumer() throws IOException {
+  /** Chunks of 10 zero bytes made ahead on a thread, whose third chunk fails with {@code failure}. */
+  private static ChunkedSource failingAtTheThirdChunk(Exception failure) {
     ReadAhead.Filler failing = new ReadAhead.Filler() {
       private int calls;
 
       @Override
       public int fill(ByteBuffer into) throws IOException {
         if (++calls > 2) {
-          throw new IOException("disk gone");
+          if (failure instanceof IOException io) {
+            throw io;
+          }
+          throw (RuntimeException) failure;
         }
         into.put(new byte[into.remaining()]);
         return into.limit();
       }
     };
-    ReadAhead ahead = new ReadAhead(failing, 10, 3, "test read-ahead", true);
-    try (ChunkedSource source = new ChunkedSource(ahead, -1, new SkipCounter(), () -> 0, () -> { })) {
-      assertEquals(20, source.fill(0, 20));
-      IOException e = assertThrows(IOException.class, () -> source.fill(20, 5));
-      assertEquals("disk gone", e.getMessage());
-    }
+    return new ChunkedSource(new ReadAhead(failing, 10, 3, "test read-ahead", true), -1, new SkipCounter(), () -> 0, () -> { });
   }
 
   @Test
