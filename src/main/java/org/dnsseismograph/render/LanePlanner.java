@@ -75,6 +75,11 @@ public final class LanePlanner {
   }
 
   /** The lanes of one source while they are being found; remembers which metrics are drawn. */
+  /** The root zone's row says so: a lone dot beside the row is easily missed. */
+  private static String rowLabel(String metricPrefix, String target) {
+    return metricPrefix.equals(ZONE) && target.equals(".") ? ". (root)" : target;
+  }
+
   private final class Source {
     final SeriesSet set;
     final String key;
@@ -147,7 +152,7 @@ public final class LanePlanner {
           ratio = new RatioSeries(MetricId.of(metricPrefix + target + ".answer_ratio"), fields.get("responses"), fields.get("queries"));
         }
         if (ratio != null) {
-          rows.add(new LaneSeries(target, ratio, palette.series(rows.size())));
+          rows.add(new LaneSeries(rowLabel(metricPrefix, target), ratio, palette.series(rows.size())));
         }
       });
       if (!rows.isEmpty()) {

@@ -47,7 +47,7 @@ class LanePlannerTest {
         "client.unanswered", "client.latency.max", "client.latency.p50", "client.rcode.BADCOOKIE", "client.rcode.NXDOMAIN",
         "upstream.queries", "upstream.timeouts", "upstream.server.192.0.2.10.queries", "upstream.server.192.0.2.10.responses",
         "upstream.server.192.0.2.9.queries", "upstream.server.192.0.2.9.responses", "upstream.server.2001:db8::1.answer_ratio",
-        "upstream.zone.example.com..queries", "upstream.zone.example.com..responses");
+        "upstream.zone.example.com..queries", "upstream.zone.example.com..responses", "upstream.zone...queries", "upstream.zone...responses");
     LanePlan p = PLANNER.plan(List.of(s));
     assertEquals(List.of("cap/client.rate", "cap/client.rcode", "cap/client.failures", "cap/client.latency", "cap/upstream.rate",
         "cap/upstream.servers", "cap/upstream.zones", "annotations"), keys(p));
@@ -62,7 +62,7 @@ class LanePlannerTest {
     assertEquals(List.of("192.0.2.9", "192.0.2.10", "2001:db8::1"), labels(servers), "IPv4 by number, then IPv6");
     assertInstanceOf(RatioSeries.class, servers.series().get(0).series(), "answers over queries when no ratio series exists");
     assertSame(s.get(MetricId.of("upstream.server.2001:db8::1.answer_ratio")), servers.series().get(2).series());
-    assertEquals(List.of("example.com."), labels(p.lane("cap/upstream.zones")));
+    assertEquals(List.of(". (root)", "example.com."), labels(p.lane("cap/upstream.zones")), "the root zone named so, not by a lone dot");
   }
 
   @Test
