@@ -74,6 +74,7 @@ final class RenderInputs {
     long hashing = 0;
     List<SeriesSet> sets = new ArrayList<>();
     List<Boolean> exports = new ArrayList<>();
+    List<SourceRef> read = new ArrayList<>();
     for (SourceRef s : w.sources()) {
       long h0 = System.nanoTime();
       SourceCheck c = SourceVerifier.check(s, file);
@@ -83,8 +84,10 @@ final class RenderInputs {
       }
       sets.add(load(c.file(), s.name(), s.timeZone(), capture));
       exports.add(!CaptureSourceLoader.isCapture(c.file()));
+      // A workspace saved without hashes (the bundled demo's) still gets a footer naming the bytes drawn.
+      read.add(s.contentHash().isEmpty() ? new SourceRef(s.name(), s.path(), c.actualHash(), s.offsetNanos(), s.timeZone()) : s);
     }
-    return new Loaded(w, file, sets, System.nanoTime() - t0, hashing, exports);
+    return new Loaded(w.withSources(read), file, sets, System.nanoTime() - t0, hashing, exports);
   }
 
   /** Each of {@code files} as its own source, named by its file name, with its content hash. */

@@ -145,6 +145,19 @@ class RenderCommandTest {
   }
 
   @Test
+  void aWorkspaceSavedWithoutHashesGetsTheHashOfWhatWasReadInTheFooter() throws Exception {
+    Workspace w = new Workspace("no hash", List.of(new SourceRef("capture.pcap.gz", DemoIncident.CAPTURE.toAbsolutePath().toString(), "", 0,
+        "")), List.of(), VIEW, List.of());
+    Path f = dir.resolve("nohash.seismograph.json");
+    WorkspaceJson.save(w, f);
+    Path svg = dir.resolve("nohash.svg");
+    assertEquals(ExitCode.OK, run("render", f.toString(), "--out", svg.toString(), "-q"), err.toString());
+    List<String> all = texts(svg);
+    assertTrue(all.contains("capture.pcap.gz  " + Sha256sum.of(DemoIncident.CAPTURE)), "footer: " + all);
+    assertFalse(all.stream().anyMatch(t -> t.contains("content hash unknown")), "footer: " + all);
+  }
+
+  @Test
   void filesWithoutSavedLanesShowTheLanesTheWindowOpensThemWith() throws Exception {
     Path svg = dir.resolve("defaults.svg");
     assertEquals(ExitCode.OK, run("render", DemoIncident.CAPTURE.toString(), "assets/demo/unbound-stats.txt", "--out", svg.toString(), "-q"),
