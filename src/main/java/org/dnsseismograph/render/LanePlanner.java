@@ -74,12 +74,12 @@ public final class LanePlanner {
     return src.lanes;
   }
 
-  /** The lanes of one source while they are being found; remembers which metrics are drawn. */
   /** The root zone's row says so: a lone dot beside the row is easily missed. */
   private static String rowLabel(String metricPrefix, String target) {
     return metricPrefix.equals(ZONE) && target.equals(".") ? ". (root)" : target;
   }
 
+  /** The lanes of one source while they are being found; remembers which metrics are drawn. */
   private final class Source {
     final SeriesSet set;
     final String key;
