@@ -85,7 +85,7 @@ final class RenderInputs {
       sets.add(load(c.file(), s.name(), s.timeZone(), capture));
       exports.add(!CaptureSourceLoader.isCapture(c.file()));
       // A workspace saved without hashes (the bundled demo's) still gets a footer naming the bytes drawn.
-      read.add(s.contentHash().isEmpty() ? new SourceRef(s.name(), s.path(), c.actualHash(), s.offsetNanos(), s.timeZone()) : s);
+      read.add(s.contentHash().isEmpty() ? s.withContentHash(c.actualHash()) : s);
     }
     return new Loaded(w.withSources(read), file, sets, System.nanoTime() - t0, hashing, exports);
   }

@@ -27,6 +27,11 @@ public record SourceRef(String name, String path, String contentHash, long offse
     return new SourceRef(name, path, contentHash, nanos, timeZone);
   }
 
+  /** The same source with another content hash ("" for none recorded). */
+  public SourceRef withContentHash(String hash) {
+    return new SourceRef(name, path, hash, offsetNanos, timeZone);
+  }
+
   /** "capture.pcap" or "unbound.csv (offset +1.5s, Europe/Berlin)", as legends show it. */
   public String legendText() {
     StringBuilder b = new StringBuilder(name);

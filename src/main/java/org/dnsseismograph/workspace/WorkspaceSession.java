@@ -243,7 +243,7 @@ public final class WorkspaceSession {
     for (int i = 0; i < before.size(); i++) {
       SourceRef b = before.get(i);
       SourceRef a = after.get(i);
-      boolean learnt = b.contentHash().isEmpty() && b.equals(new SourceRef(a.name(), a.path(), "", a.offsetNanos(), a.timeZone()));
+      boolean learnt = b.contentHash().isEmpty() && b.equals(a.withContentHash(""));
       if (!learnt && !b.equals(a)) {
         return false;
       }
