@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,14 +51,22 @@ public final class BenchCommand implements Callable<Integer> {
   int runs;
 
   /**
-   * Two by default: the JIT compiles the pass during the first, with the objects of that first
+   * Two at least: the JIT compiles the pass during the first, with the objects of that first
    * pipeline; when the next pipeline starts, branches it never took then (a new payload object, a
    * new counter) make it throw the compiled code away and profile again, and the run after the
-   * first is slower by about a fifth. The second warm-up absorbs that, so the measured runs show
-   * the steady state.
+   * first is slower by about a fifth. The second warm-up absorbs that.
    */
-  @Option(names = "--warmups", defaultValue = "2", description = "Unmeasured runs per size before the measured ones (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmups", defaultValue = "2", description = "Unmeasured runs per size before the measured ones, at least (default: ${DEFAULT-VALUE}).")
   int warmups;
+
+  /**
+   * Warm-up by work done, as JMH warms up by time, but the same on a fast and a slow machine: two
+   * runs of a million packets leave the JIT still compiling (the measured runs then climbed from 2
+   * to 5 M packets/s), two of ten million do not.
+   */
+  @Option(names = "--warmup-packets", defaultValue = "20000000",
+      description = "Warm-up runs go on until they have read this many packets of the size, as well (default: ${DEFAULT-VALUE}).")
+  long warmupPackets;
 
   @Option(names = "--no-tshark", description = "Do not time tshark.")
   boolean noTshark;
@@ -72,30 +81,26 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (runs < 1 || warmups < 0) {
-      throw new IllegalArgumentException("--runs must be at least 1 and --warmups at least 0 (got " + runs + " and " + warmups + ")");
+    if (runs < 1 || warmups < 0 || warmupPackets < 0) {
+      throw new IllegalArgumentException("--runs must be at least 1, --warmups and --warmup-packets at least 0 (got " + runs + ", " + warmups
+          + " and " + warmupPackets + ")");
     }
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "%n## %s — `seismograph bench`%n%n%s%n%n", Instant.now(), MachineFacts.describe()));
     md.append(String.format(Locale.ROOT, "What is timed: `seismograph series --step 1s --timeout 3s --metric %s` on one thread (decode, match,"
-        + " aggregate; the table built, not printed), %d measured runs after %d warm-up runs in the same JVM. CPU s is the reading"
-        + " thread's CPU time. RssAnon and RssFile are the peaks sampled every %d ms during the run; VmHWM is the kernel's peak of both"
-        + " together since the JVM started.%n%n",
-        String.join(",", METRICS), runs, warmups, MemorySampler.PERIOD_MS));
+        + " aggregate; the table built, not printed), %d measured runs after at least %d warm-up runs in the same JVM, and as many more"
+        + " as it takes to have read %,d packets of that size. The warm-ups after the first are one row: their totals. CPU s is the"
+        + " reading thread's CPU time. RssAnon and RssFile are the peaks sampled every %d ms during the run; VmHWM is the kernel's peak"
+        + " of both together since the JVM started.%n%n",
+        String.join(",", METRICS), runs, warmups, warmupPackets, MemorySampler.PERIOD_MS));
     md.append("| packets | file | run | wall s | CPU s | M packets/s (wall) | M packets/s (CPU) | heap after GC | RssAnon | RssFile | VmHWM |\n");
     md.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<String> tsharkRows = new ArrayList<>();
+    List<String> medianRows = new ArrayList<>();
     for (long n : packets) {
       Path file = capture(n);
-      for (int run = 1 - warmups; run <= runs; run++) {
-        Row row = measure(file);
-        String label = run > 0 ? "run " + run : warmups == 1 ? "warm-up" : "warm-up " + (run + warmups);
-        md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s |%n", row.frames, mib(Files.size(file)),
-            label, row.wall, row.cpu, row.frames / row.wall / 1e6, row.frames / row.cpu / 1e6, mib(row.heap), mib(row.memory.anon()),
-            mib(row.memory.file()), mib(row.memory.peakRss())));
-        err.printf(Locale.ROOT, "%,d packets, %s: %.2f s wall, %.2f M packets/s (wall), %.2f M packets/s (CPU)%n", row.frames, label, row.wall,
-            row.frames / row.wall / 1e6, row.frames / row.cpu / 1e6);
-      }
+      int warmRuns = warmUp(file, md);
+      medianRows.add(measuredRuns(n, file, warmRuns, md));
       if (!noTshark && Files.isExecutable(TsharkRun.BINARY)) {
         TsharkRun t = TsharkRun.measure(file);
         tsharkRows.add(String.format(Locale.ROOT, "| %,d | %.1f | %.3f | %s | %s | %s | %d |", n, t.seconds(), n / t.seconds() / 1e6,
@@ -103,6 +108,9 @@ public final class BenchCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "tshark on %,d packets: %.1f s, peak RssAnon %s%n", n, t.seconds(), mib(t.peak().anon()));
       }
     }
+    md.append("\nThe measured runs of each size:\n\n| packets | warm-up runs | measured runs | median M packets/s (wall) | range | median M packets/s (CPU) |\n");
+    md.append("|---:|---:|---:|---:|---|---:|\n");
+    medianRows.forEach(r -> md.append(r).append('\n'));
     if (!tsharkRows.isEmpty()) {
       md.append("\ntshark 4 on the same files (`tshark -q -z io,stat,1,...`: counting DNS queries and responses per second):\n\n");
       md.append("| packets | wall s | M packets/s (wall) | RssAnon | RssFile | VmHWM | exit |\n|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -117,6 +125,68 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * At least {@link #warmups} runs, and more until they have read {@link #warmupPackets} packets;
+   * the first is a row of its own (a fresh JVM's speed), the others one row of totals. The runs
+   * done.
+   */
+  private int warmUp(Path file, StringBuilder md) throws IOException, InterruptedException {
+    Row later = null;
+    int done = 0;
+    long frames = 0;
+    while (done < warmups || (warmups > 0 && frames < warmupPackets)) {
+      Row row = measure(file);
+      done++;
+      frames += row.frames;
+      progress(row, "warm-up " + done);
+      if (done == 1) {
+        md.append(tableRow(file, "warm-up 1", row));
+      } else {
+        later = later == null ? row : later.plus(row);
+      }
+      if (row.frames == 0) {
+        break; // an empty capture would never add up to the packets asked for
+      }
+    }
+    if (later != null) {
+      md.append(tableRow(file, done == 2 ? "warm-up 2" : "warm-ups 2–" + done + " (totals)", later));
+    }
+    return done;
+  }
+
+  /** The measured runs, a row each; their medians as a row of the summary table. */
+  private String measuredRuns(long n, Path file, int warmRuns, StringBuilder md) throws IOException, InterruptedException {
+    double[] rates = new double[runs];
+    double[] cpuRates = new double[runs];
+    for (int run = 1; run <= runs; run++) {
+      Row row = measure(file);
+      md.append(tableRow(file, "run " + run, row));
+      progress(row, "run " + run);
+      rates[run - 1] = row.frames / row.wall / 1e6;
+      cpuRates[run - 1] = row.frames / row.cpu / 1e6;
+    }
+    return String.format(Locale.ROOT, "| %,d | %d | %d | %.2f | %.2f–%.2f | %.2f |", n, warmRuns, runs, median(rates),
+        Arrays.stream(rates).min().orElseThrow(), Arrays.stream(rates).max().orElseThrow(), median(cpuRates));
+  }
+
+  private String tableRow(Path file, String label, Row row) throws IOException {
+    return String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s |%n", row.frames, mib(Files.size(file)), label,
+        row.wall, row.cpu, row.frames / row.wall / 1e6, row.frames / row.cpu / 1e6, mib(row.heap), mib(row.memory.anon()), mib(row.memory.file()),
+        mib(row.memory.peakRss()));
+  }
+
+  private void progress(Row row, String label) {
+    err.printf(Locale.ROOT, "%,d packets, %s: %.2f s wall, %.2f M packets/s (wall), %.2f M packets/s (CPU)%n", row.frames, label, row.wall,
+        row.frames / row.wall / 1e6, row.frames / row.cpu / 1e6);
+  }
+
+  static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int m = v.length / 2;
+    return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+  }
+
   private Path capture(long n) throws IOException {
     Path file = dir.resolve("seismograph-bench-" + n + ".pcap");
     if (!Files.exists(file)) {
@@ -128,7 +198,12 @@ public final class BenchCommand implements Callable<Integer> {
     return file;
   }
 
-  private record Row(long frames, double wall, double cpu, long heap, ProcessMemory memory) {}
+  private record Row(long frames, double wall, double cpu, long heap, ProcessMemory memory) {
+    /** Several runs as one: frames and times summed, the last heap figure, the peaks of memory. */
+    Row plus(Row next) {
+      return new Row(frames + next.frames, wall + next.wall, cpu + next.cpu, next.heap, memory.max(next.memory));
+    }
+  }
 
   private static Row measure(Path file) throws IOException, InterruptedException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();

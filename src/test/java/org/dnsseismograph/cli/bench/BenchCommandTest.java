@@ -25,14 +25,59 @@ class BenchCommandTest {
   @Test
   void theWarmUpRunsComeBeforeTheMeasuredOnesAndAreLabelledSo() throws IOException {
     Path results = dir.resolve("results.md");
-    int code = run("bench", "--packets", "3000", "--runs", "2", "--warmups", "2", "--no-tshark", "--dir", dir.toString(), "--results", results.toString());
+    int code = run("bench", "--packets", "3000", "--runs", "2", "--warmups", "2", "--warmup-packets", "0", "--no-tshark", "--dir", dir.toString(),
+        "--results", results.toString());
 
     assertEquals(0, code, err.toString());
-    List<String> rows = Files.readAllLines(results).stream().filter(l -> l.startsWith("| 3,000 |")).toList();
+    List<String> rows = Files.readAllLines(results).stream().filter(l -> l.startsWith("| 3,000 | 0 MiB |")).toList();
     assertEquals(4, rows.size(), String.join("\n", rows));
     assertTrue(rows.get(0).contains("| warm-up 1 |") && rows.get(1).contains("| warm-up 2 |"), rows.toString());
     assertTrue(rows.get(2).contains("| run 1 |") && rows.get(3).contains("| run 2 |"), rows.toString());
-    assertTrue(Files.readString(results).contains("2 measured runs after 2 warm-up runs"));
+    assertTrue(Files.readString(results).contains("2 measured runs after at least 2 warm-up runs"));
+  }
+
+  @Test
+  void warmUpGoesOnUntilItHasReadThePacketsAskedForAndTheLaterWarmUpsAreOneRowOfTotals() throws IOException {
+    Path results = dir.resolve("results.md");
+    // 3,000-packet runs: 10,000 packets take four runs, so warm-ups 2 to 4 make one row of 9,000 frames
+    int code = run("bench", "--packets", "3000", "--runs", "1", "--warmups", "2", "--warmup-packets", "10000", "--no-tshark", "--dir",
+        dir.toString(), "--results", results.toString());
+
+    assertEquals(0, code, err.toString());
+    List<String> lines = Files.readAllLines(results);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("| 3,000 | 0 MiB | warm-up 1 |")), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("| 9,000 | 0 MiB | warm-ups 2–4 (totals) |")), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("| 3,000 | 0 MiB | run 1 |")), lines.toString());
+    assertEquals(4, err.toString().lines().filter(l -> l.contains(", warm-up ")).count(), err.toString());
+    // the summary: 4 warm-up runs, 1 measured, and the median of one run is that run's own rate
+    String run1 = lines.stream().filter(l -> l.startsWith("| 3,000 | 0 MiB | run 1 |")).findFirst().orElseThrow();
+    assertTrue(lines.contains(summaryOfOneRun(run1, 4)), lines.toString());
+  }
+
+  @Test
+  void noWarmUpAskedMeansNoneWhateverThePackets() throws IOException {
+    Path results = dir.resolve("results.md");
+    int code = run("bench", "--packets", "3000", "--runs", "1", "--warmups", "0", "--no-tshark", "--dir", dir.toString(), "--results",
+        results.toString());
+
+    assertEquals(0, code, err.toString());
+    List<String> rows = Files.readAllLines(results).stream().filter(l -> l.startsWith("| 3,000 | 0 MiB |")).toList();
+    assertEquals(1, rows.size(), rows.toString());
+    assertTrue(rows.get(0).contains("| run 1 |"), rows.toString());
+    assertTrue(Files.readAllLines(results).contains(summaryOfOneRun(rows.get(0), 0)), Files.readString(results));
+  }
+
+  /** The summary row of a size measured once: that run's rates are its median and whole range. */
+  private static String summaryOfOneRun(String runRow, int warmUps) {
+    String[] cells = runRow.split("\\|");
+    String wall = cells[6].trim();
+    return "| 3,000 | " + warmUps + " | 1 | " + wall + " | " + wall + "–" + wall + " | " + cells[7].trim() + " |";
+  }
+
+  @Test
+  void theMedianOfAnEvenNumberOfRunsIsTheMeanOfTheMiddleTwo() {
+    assertEquals(4.5, BenchCommand.median(new double[] {6, 3, 4, 5}));
+    assertEquals(5.0, BenchCommand.median(new double[] {7, 5, 1}));
   }
 
   @Test
