@@ -15,7 +15,7 @@ final class DnsMessageBytes {
   static final int NOERROR = 0;
   static final int SERVFAIL = 2;
   static final int NXDOMAIN = 3;
-  static final int SOA = 6;
+  private static final int SOA = 6;
   private static final int HEADER_LENGTH = 12;
   private static final int NEGATIVE_TTL = 300;
 

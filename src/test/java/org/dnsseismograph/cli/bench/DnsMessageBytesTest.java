@@ -29,7 +29,7 @@ class DnsMessageBytesTest {
     assertEquals(Name.fromString("example.test."), soa.getName());
     assertEquals(Name.fromString("ns1.example.test."), soa.getHost());
     assertEquals(Name.fromString("hostmaster.example.test."), soa.getAdmin());
-    // the negative-caching TTL is the smaller of the record's TTL and its minimum field (RFC 2308 §5)
+    // the negative-caching TTL is the smaller of the record's TTL and its minimum field (RFC 2308 §3)
     assertEquals(300, Math.min(soa.getTTL(), soa.getMinimum()));
     assertTrue(m.getOPT() != null, "EDNS stays on the response");
     assertEquals(Name.fromString("w123.example.test."), m.getQuestion().getName());
