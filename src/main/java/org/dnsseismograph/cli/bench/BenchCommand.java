@@ -187,13 +187,23 @@ public final class BenchCommand implements Callable<Integer> {
     return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
   }
 
+  /**
+   * The capture of {@code n} packets in {@link #dir}, generated unless the one there was written by
+   * this generator from the same plan (the stamp file beside it says so).
+   */
   private Path capture(long n) throws IOException {
     Path file = dir.resolve("seismograph-bench-" + n + ".pcap");
-    if (!Files.exists(file)) {
-      err.printf(Locale.ROOT, "generating %,d packets into %s ...%n", n, file);
+    Path stampFile = dir.resolve(file.getFileName() + ".generator");
+    SyntheticResolverTraffic.Plan plan = SyntheticResolverTraffic.Plan.of(n);
+    String stamp = SyntheticResolverTraffic.stamp(plan);
+    boolean current = Files.exists(file) && Files.exists(stampFile) && Files.readString(stampFile).strip().equals(stamp);
+    if (!current) {
+      err.printf(Locale.ROOT, Files.exists(file) ? "regenerating %,d packets into %s: written by another generator or plan%n"
+          : "generating %,d packets into %s ...%n", n, file);
       Path tmp = dir.resolve(file.getFileName() + ".part");
-      SyntheticResolverTraffic.write(tmp, SyntheticResolverTraffic.Plan.of(n), Progress.NONE);
+      SyntheticResolverTraffic.write(tmp, plan, Progress.NONE);
       Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(stampFile, stamp + "\n");
     }
     return file;
   }

@@ -22,6 +22,12 @@ import org.dnsseismograph.wire.PcapWriter;
  * and ports. The same plan and seed always give the same bytes.
  */
 public final class SyntheticResolverTraffic {
+  /**
+   * Raised whenever a change makes the same plan write other bytes, so that a capture kept from an
+   * older generator is written again rather than timed: 2 gave the name errors their zone's SOA.
+   */
+  static final int GENERATION = 2;
+
   private static final IpAddress RESOLVER = IpAddress.parse("10.0.0.53");
   private static final Zone[] ZONES = {
     new Zone("example.net", 0.30, "192.0.2.1", "192.0.2.2", "192.0.2.3"),
@@ -92,6 +98,11 @@ public final class SyntheticResolverTraffic {
   }
 
   /** Writes the capture (classic pcap, microseconds, Ethernet). */
+  /** What wrote a capture of {@code plan}: this generator's generation and the plan, on one line. */
+  static String stamp(Plan plan) {
+    return "SyntheticResolverTraffic generation " + GENERATION + ", " + plan;
+  }
+
   public static Truth write(Path file, Plan plan, Progress progress) throws IOException {
     return new SyntheticResolverTraffic(plan).run(file, progress);
   }

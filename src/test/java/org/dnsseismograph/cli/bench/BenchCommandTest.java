@@ -1,5 +1,6 @@
 package org.dnsseismograph.cli.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,29 @@ class BenchCommandTest {
     assertEquals(1, rows.size(), rows.toString());
     assertTrue(rows.get(0).contains("| run 1 |"), rows.toString());
     assertTrue(Files.readAllLines(results).contains(summaryOfOneRun(rows.get(0), 0)), Files.readString(results));
+  }
+
+  @Test
+  void aCaptureFromThisGeneratorIsReusedAndOneWithoutItsStampIsWrittenAgain() throws IOException {
+    String[] args = {"bench", "--packets", "3000", "--runs", "1", "--warmups", "0", "--no-tshark", "--dir", dir.toString(), "--results",
+        dir.resolve("results.md").toString()};
+    Path capture = dir.resolve("seismograph-bench-3000.pcap");
+    Files.writeString(capture, "left by an older generator, or by anything else");
+
+    assertEquals(0, run(args), err.toString());
+    assertTrue(err.toString().contains("regenerating 3,000 packets into " + capture), err.toString());
+    assertTrue(Files.readAllLines(dir.resolve("results.md")).stream().anyMatch(l -> l.startsWith("| 3,000 | 0 MiB | run 1 |")));
+    byte[] generated = Files.readAllBytes(capture);
+
+    err.getBuffer().setLength(0);
+    assertEquals(0, run(args), err.toString());
+    assertTrue(!err.toString().contains("generating"), err.toString());
+    assertArrayEquals(generated, Files.readAllBytes(capture));
+
+    Files.writeString(dir.resolve("seismograph-bench-3000.pcap.generator"), "SyntheticResolverTraffic generation 1, an older plan\n");
+    assertEquals(0, run(args), err.toString());
+    assertTrue(err.toString().contains("regenerating 3,000 packets"), err.toString());
+    assertArrayEquals(generated, Files.readAllBytes(capture), "the same plan writes the same bytes");
   }
 
   /** The summary row of a size measured once: that run's rates are its median and whole range. */
