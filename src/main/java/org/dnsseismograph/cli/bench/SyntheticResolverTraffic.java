@@ -16,10 +16,10 @@ import org.dnsseismograph.wire.PcapWriter;
 /**
  * Writes a large, realistic and deterministic capture of one recursive resolver's traffic, both
  * sides, for benchmarks: clients asking at a steady rate with a slow swell, cache hits answered at
- * once, misses sent upstream to the servers of six zones, some NXDOMAIN, a few dropped queries,
- * about 1 % over TCP with full handshakes — and one outage of a zone's three servers during which
- * the resolver's upstream queries go unanswered, clients get SERVFAIL and stubs retry with new ids
- * and ports. The same plan and seed always give the same bytes.
+ * once, misses sent upstream to the servers of six zones, some NXDOMAIN (with their zone's SOA), a
+ * few dropped queries, about 1 % over TCP with full handshakes — and one outage of a zone's three
+ * servers during which the resolver's upstream queries go unanswered, clients get SERVFAIL and stubs
+ * retry with new ids and ports. The same plan and seed always give the same bytes.
  */
 public final class SyntheticResolverTraffic {
   /**
@@ -97,12 +97,12 @@ public final class SyntheticResolverTraffic {
     this.outageEnd = plan.outageLengthNanos() == 0 ? 0 : outageStart + plan.outageLengthNanos();
   }
 
-  /** Writes the capture (classic pcap, microseconds, Ethernet). */
   /** What wrote a capture of {@code plan}: this generator's generation and the plan, on one line. */
   static String stamp(Plan plan) {
     return "SyntheticResolverTraffic generation " + GENERATION + ", " + plan;
   }
 
+  /** Writes the capture (classic pcap, microseconds, Ethernet). */
   public static Truth write(Path file, Plan plan, Progress progress) throws IOException {
     return new SyntheticResolverTraffic(plan).run(file, progress);
   }
