@@ -113,18 +113,19 @@ public final class CaptureDetect {
     HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos(), gaps, true);
     CapturePipeline pipeline = new CapturePipeline(MatcherConfig.defaults().withTimeout(request.timeoutNanos()), aggregator, null);
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, null);
-    CountGrid grid = grid(aggregator.table(List.copyOf(wanted)), scan.fileSpans());
+    CountGrid grid = grid(aggregator.table(List.copyOf(wanted)), scan.fileSpans(), request.timeoutNanos());
     HealthReport report = HealthDetector.detect(health.input(grid, scan.firstTimestampNanos(), scan.lastTimestampNanos()));
     return new Result(report, scan, pipeline.dispatcher().stats());
   }
 
-  private static CountGrid grid(SeriesTable table, List<ScanSummary.FileSpan> spans) {
+  private static CountGrid grid(SeriesTable table, List<ScanSummary.FileSpan> spans, long timeoutNanos) {
     Map<MetricId, double[]> counts = new HashMap<>();
     for (int c = 0; c < table.columns().size(); c++) {
       counts.put(table.columns().get(c).metric(), table.columnValues(c));
     }
     int rows = table.rowCount();
-    return new CountGrid(table.originNanos(), table.stepNanos(), rows, counts, CountGrid.coverage(table.originNanos(), table.stepNanos(), rows, spans));
+    return new CountGrid(table.originNanos(), table.stepNanos(), rows, counts, CountGrid.coverage(table.originNanos(), table.stepNanos(), rows, spans),
+        CountGrid.decided(table.originNanos(), table.stepNanos(), rows, spans, timeoutNanos));
   }
 
   /**

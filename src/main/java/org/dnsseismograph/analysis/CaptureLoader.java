@@ -93,7 +93,7 @@ public final class CaptureLoader {
       }
     });
     SeriesSet series = aggregator.finishedSeries(request.sourceName());
-    CountGrid grid = SeriesGrid.of(series, scan.firstTimestampNanos(), scan.lastTimestampNanos()).covering(scan.fileSpans());
+    CountGrid grid = SeriesGrid.of(series, scan.firstTimestampNanos(), scan.lastTimestampNanos()).covering(scan.fileSpans(), request.timeoutNanos());
     HealthReport report = HealthDetector.detect(health.input(grid, scan.firstTimestampNanos(), scan.lastTimestampNanos()));
     LoadSnapshot last = publish(pipeline, series, roles, true, listener);
     return new LoadResult(last, scan, report);

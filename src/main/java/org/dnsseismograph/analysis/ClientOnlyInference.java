@@ -29,7 +29,7 @@ final class ClientOnlyInference {
       failures[i] += unanswered[i];
     }
     List<Outage> out = new ArrayList<>();
-    for (Spike surge : SpikeDetector.detect(FAILURES, g.originNanos(), g.stepNanos(), failures, g.covered())) {
+    for (Spike surge : SpikeDetector.detect(FAILURES, g.originNanos(), g.stepNanos(), failures, g.known("client.unanswered"))) {
       out.add(outage(in, surge, spikes));
     }
     return out;

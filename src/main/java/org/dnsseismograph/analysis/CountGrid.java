@@ -1,7 +1,10 @@
 package org.dnsseismograph.analysis;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.wire.ScanSummary.FileSpan;
@@ -20,14 +23,22 @@ import org.dnsseismograph.wire.ScanSummary.FileSpan;
  * @param covered per bucket whether some capture file's span (first to last frame) overlaps it;
  *     null when all do. A bucket outside every file (the gap between rotated captures) is
  *     unknown: its zero counts are no observation
+ * @param decided per bucket whether its {@link #DECIDED_LATE} counts are final: the capture watched
+ *     on for a whole query timeout after it, so its queries had all the time to be answered; null
+ *     when all are. The last timeout before the capture's end, or before a gap, is undecided: a
+ *     query there is counted unanswered when the input ends, though its answer may have come just
+ *     after the capture stopped
  */
-record CountGrid(long originNanos, long stepNanos, int buckets, Map<MetricId, double[]> counts, boolean[] covered) {
+record CountGrid(long originNanos, long stepNanos, int buckets, Map<MetricId, double[]> counts, boolean[] covered, boolean[] decided) {
   /** The detection step, for captures that fit {@link CaptureDetect#MAX_BUCKETS} buckets of it. */
   static final long STEP = 100 * TimeUnits.NANOS_PER_MILLI;
 
-  /** A grid whose every bucket was captured. */
+  /** The metrics of queries closed unanswered, filed at the query's time and known only a timeout later. */
+  static final Set<String> DECIDED_LATE = Set.of("dns.unanswered", "client.unanswered", "upstream.timeouts");
+
+  /** A grid whose every bucket was captured and decided. */
   CountGrid(long originNanos, long stepNanos, int buckets, Map<MetricId, double[]> counts) {
-    this(originNanos, stepNanos, buckets, counts, null);
+    this(originNanos, stepNanos, buckets, counts, null, null);
   }
 
   /**
@@ -51,9 +62,52 @@ record CountGrid(long originNanos, long stepNanos, int buckets, Map<MetricId, do
     return null;
   }
 
-  /** This grid with the buckets outside every one of the files' spans marked as not captured. */
-  CountGrid covering(List<FileSpan> spans) {
-    return new CountGrid(originNanos, stepNanos, buckets, counts, coverage(originNanos, stepNanos, buckets, spans));
+  /**
+   * Which of the grid's buckets were watched for a whole {@code timeoutNanos} after their end, by
+   * the files' spans joined into stretches across gaps no longer than the timeout (as {@link
+   * CaptureGaps} joins them); null when all were.
+   */
+  static boolean[] decided(long originNanos, long stepNanos, int buckets, List<FileSpan> spans, long timeoutNanos) {
+    boolean[] decided = new boolean[buckets];
+    List<FileSpan> sorted = new ArrayList<>(spans);
+    sorted.sort(Comparator.comparingLong(FileSpan::firstNanos));
+    int i = 0;
+    while (i < sorted.size()) {
+      long first = sorted.get(i).firstNanos();
+      long last = sorted.get(i).lastNanos();
+      for (i++; i < sorted.size() && sorted.get(i).firstNanos() - last <= timeoutNanos; i++) {
+        last = Math.max(last, sorted.get(i).lastNanos());
+      }
+      // bucket b is decided when its last nanosecond plus the timeout is still inside the stretch
+      long from = Math.max(0, Math.floorDiv(first - originNanos, stepNanos));
+      long to = Math.min(buckets - 1L, Math.floorDiv(last - timeoutNanos + 1 - originNanos, stepNanos) - 1);
+      for (long b = from; b <= to; b++) {
+        decided[(int) b] = true;
+      }
+    }
+    for (boolean d : decided) {
+      if (!d) {
+        return decided;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * This grid with the buckets outside every one of the files' spans marked as not captured, and
+   * those within a timeout of a stretch's end as undecided.
+   */
+  CountGrid covering(List<FileSpan> spans, long timeoutNanos) {
+    return new CountGrid(originNanos, stepNanos, buckets, counts, coverage(originNanos, stepNanos, buckets, spans),
+        decided(originNanos, stepNanos, buckets, spans, timeoutNanos));
+  }
+
+  /**
+   * Per bucket whether a metric's count there is an observation: captured, and for the {@link
+   * #DECIDED_LATE} metrics decided as well; null when every bucket's is.
+   */
+  boolean[] known(String metric) {
+    return DECIDED_LATE.contains(metric) ? decided : covered;
   }
 
   /** Whether bucket {@code b} was captured. */
@@ -75,17 +129,19 @@ record CountGrid(long originNanos, long stepNanos, int buckets, Map<MetricId, do
   }
 
   /**
-   * Events per second of a metric over {@code [from, to)} (the whole captured buckets it overlaps:
-   * a bucket no capture watched is left out, not averaged in as zero); NaN when none.
+   * Events per second of a metric over {@code [from, to)} (the whole buckets it overlaps where the
+   * metric is {@link #known}: a bucket no capture watched, or one still undecided, is left out, not
+   * averaged in as zero); NaN when none.
    */
   double rate(String metric, long fromNanos, long toNanos) {
     int a = bucket(fromNanos);
     int b = Math.min(buckets, bucket(toNanos - 1) + 1);
     double[] c = get(metric);
+    boolean[] known = known(metric);
     double sum = 0;
     int n = 0;
     for (int i = a; i < b; i++) {
-      if (isCovered(i)) {
+      if (known == null || known[i]) {
         sum += c[i];
         n++;
       }

@@ -27,7 +27,7 @@ final class HealthDetector {
     List<Spike> spikes = new ArrayList<>();
     for (String metric : clients ? SPIKE_METRICS : List.of("dns.queries", "upstream.queries", "upstream.timeouts")) {
       if (g.total(metric) > 0) {
-        spikes.addAll(SpikeDetector.detect(MetricId.of(metric), g.originNanos(), g.stepNanos(), g.get(metric), g.covered()));
+        spikes.addAll(SpikeDetector.detect(MetricId.of(metric), g.originNanos(), g.stepNanos(), g.get(metric), g.known(metric)));
       }
     }
     spikes.sort(Comparator.comparingLong(Spike::startNanos));

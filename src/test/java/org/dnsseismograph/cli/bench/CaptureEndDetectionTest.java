@@ -1,0 +1,109 @@
+package org.dnsseismograph.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.dnsseismograph.analysis.CaptureDetect;
+import org.dnsseismograph.analysis.CaptureLoader;
+import org.dnsseismograph.analysis.HealthReport;
+import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.analysis.Spike;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.wire.CaptureFiles;
+import org.dnsseismograph.wire.CaptureFormat;
+import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.wire.FrameReader;
+import org.dnsseismograph.wire.PcapWriter;
+import org.dnsseismograph.wire.RawFrame;
+import org.dnsseismograph.wire.SkipCounter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A busy, healthy resolver's capture stopped in the middle of its traffic, as {@code tcpdump -c}
+ * or a rotation stops it: the queries of its last moments are still waiting for their answers
+ * when the input ends. Those are not known to be unanswered (their answers may have come just after
+ * the capture stopped), so no detector may report them as a spike of unanswered queries or
+ * upstream timeouts, at the capture's end or at the end of a stretch before a gap. The capture is
+ * the bench's generator without an outage: 2,000 client queries a second, every one answered.
+ */
+class CaptureEndDetectionTest {
+  private static final long S = TimeUnits.NANOS_PER_SECOND;
+  private static final Set<String> UNANSWERED = Set.of("client.unanswered", "upstream.timeouts", "dns.unanswered");
+
+  @TempDir static Path dir;
+  private static Path capture;
+
+  @BeforeAll
+  static void generateAHealthyBusyCapture() throws IOException {
+    capture = dir.resolve("healthy.pcap");
+    SyntheticResolverTraffic.write(capture, new SyntheticResolverTraffic.Plan(150_000, 2010, TimeUnits.parseInstant("2010-02-01T20:00:00Z"), 2000, 0),
+        Progress.NONE);
+  }
+
+  @Test
+  void queriesStillWaitingWhenTheCaptureStopsMakeNoSpike() throws IOException {
+    LoadRequest request = new LoadRequest(List.of(capture), DecodeOptions.defaults(), 3 * S);
+    CaptureDetect.Result detected = CaptureDetect.run(request, Progress.NONE);
+    // Enough of them to stand out of a baseline of none in the last 100 ms bucket, as they once did.
+    long waiting = detected.dispatch().matcher().unansweredAtEnd();
+    assertTrue(waiting >= 50, "queries waiting at the end: " + waiting);
+    assertEquals(List.of(), unansweredSpikes(detected.report()));
+    assertEquals(List.of(), unansweredSpikes(new CaptureLoader(request).load(Progress.NONE, s -> { }).health()));
+  }
+
+  @Test
+  void queriesWaitingWhenAStretchEndsBeforeAGapMakeNoSpike() throws IOException {
+    // The capture's first and last 40 %, as two files with about 5.6 s of its traffic left out between them.
+    long frames = frameCount(capture);
+    Path before = copy(capture, dir.resolve("before.pcap"), 0, frames * 4 / 10);
+    Path after = copy(capture, dir.resolve("after.pcap"), frames * 6 / 10, frames);
+    LoadRequest request = new LoadRequest(List.of(before, after), DecodeOptions.defaults(), 3 * S);
+    CaptureDetect.Result detected = CaptureDetect.run(request, Progress.NONE);
+    // Those waiting at the gap time out when the clock jumps over it.
+    assertTrue(detected.dispatch().matcher().timedOut() >= 50, "timed out: " + detected.dispatch().matcher());
+    assertEquals(List.of(), unansweredSpikes(detected.report()));
+    assertEquals(List.of(), unansweredSpikes(new CaptureLoader(request).load(Progress.NONE, s -> { }).health()));
+  }
+
+  private static List<Spike> unansweredSpikes(HealthReport report) {
+    return report.spikes().stream().filter(s -> UNANSWERED.contains(s.metric().name())).toList();
+  }
+
+  private static long frameCount(Path file) throws IOException {
+    long n = 0;
+    try (FrameReader r = CaptureFiles.open(file, new SkipCounter())) {
+      RawFrame f = new RawFrame();
+      while (r.next(f)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Frames {@code [from, to)} of a capture, as pcap with nanosecond times. */
+  private static Path copy(Path from, Path to, long first, long end) throws IOException {
+    try (FrameReader r = CaptureFiles.open(from, new SkipCounter()); OutputStream os = Files.newOutputStream(to)) {
+      RawFrame f = new RawFrame();
+      PcapWriter w = null;
+      for (long i = 0; i < end && r.next(f); i++) {
+        w = w != null ? w : new PcapWriter(os, CaptureFormat.PCAP_NANO, f.linkType, 262_144);
+        if (i >= first) {
+          w.write(f.timestampNanos, f.buffer, f.offset, f.capturedLength, f.originalLength);
+        }
+      }
+      if (w != null) {
+        w.close();
+      }
+    }
+    return to;
+  }
+}
