@@ -6,8 +6,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
+import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.wire.IpAddress;
 import org.dnsseismograph.wire.Transport;
 
@@ -132,6 +134,39 @@ public final class TransactionSnapshot {
 
   public boolean rd(int row) {
     return (chunk(row).flags[row & MASK] & ColumnChunk.RD) != 0;
+  }
+
+  /**
+   * Counts the rows of a range by name, client, server and answer ({@link WindowTally}). With
+   * resolvers given, the names, clients and answers are those of the queries to a resolver and the
+   * servers those the resolvers asked; with none, every row counts for all four. Looks at the
+   * progress' cancel every 65,536 rows.
+   */
+  public WindowTally tally(RowRange range, Set<IpAddress> resolvers, Progress progress) {
+    int addressIds = addresses.size();
+    WindowTally tally = new WindowTally(names.size(), addressIds, names::text, id -> addresses.address(id).toString());
+    boolean[] resolver = new boolean[addressIds];
+    boolean all = resolvers.isEmpty();
+    for (int id = 0; !all && id < addressIds; id++) {
+      resolver[id] = resolvers.contains(addresses.address(id));
+    }
+    for (int r = range.from(); r < range.to(); r++) {
+      if (((r - range.from()) & 0xFFFF) == 0) {
+        progress.checkCancelled();
+      }
+      ColumnChunk c = chunks[r >>> SHIFT];
+      int i = r & MASK;
+      int client = c.clientId[i];
+      int server = c.serverId[i];
+      int answer;
+      if (OUTCOMES[c.flags[i] & ColumnChunk.OUTCOME_BITS].kind() == TransactionKind.UNANSWERED) {
+        answer = WindowTally.NO_ANSWER;
+      } else {
+        answer = c.rcode[i];
+      }
+      tally.add(c.qnameId[i], client, server, answer, all || resolver[server], all || resolver[client]);
+    }
+    return tally;
   }
 
   /** The {@code n} most frequent question names in the range. */

@@ -19,7 +19,8 @@ import org.dnsseismograph.ui.timeline.TimelineViewModel;
  * The window's frame timer besides the timeline's own: once per frame it takes up the newest
  * snapshot of every loading source (so partial results appear as they are read, never one hand-over
  * per packet), refreshes the status bar when anything changed, hands the captures' transactions to
- * the side panel at most every {@value #SIDE_PANEL_MILLIS} ms while they grow, and re-checks which
+ * the side panel at most every {@value #SIDE_PANEL_MILLIS} ms while they grow (and not while its
+ * last sum is still running, which would be cancelled before it could show), and re-checks which
  * sources are too coarse for the visible window when it moved. It also counts every change a
  * workspace would save, for {@code WorkspaceHost.changes()}.
  *
@@ -78,11 +79,16 @@ final class WindowPulse extends AnimationTimer {
     }
     boolean settled = !sources.loadingProperty().get();
     if (trafficDirty && (settled || now - lastTraffic > SIDE_PANEL_MILLIS * 1_000_000L)) {
-      trafficDirty = false;
       lastTraffic = now;
       side.setSources(traffic());
       side.setRange(timeline.visibleRange());
-      side.refresh();
+      if (settled) {
+        // the captures are complete: their sum replaces any of a part of them still running
+        side.refresh();
+        trafficDirty = false;
+      } else {
+        trafficDirty = !side.refreshUnlessRunning();
+      }
     }
     if (rangeDirty && sources.extentProperty().get() != null) {
       rangeDirty = false;

@@ -65,6 +65,21 @@ public final class SidePanelViewModel {
     return range;
   }
 
+  /**
+   * Recomputes the summary as {@link #refresh()} does, unless one is still running: for captures
+   * still loading, whose sum over every transaction in view can take longer than the time between
+   * two asks; cancelling it at each ask would leave the panel without a summary until the load ends.
+   *
+   * @return false when one was running and this ask was dropped (ask again later)
+   */
+  public boolean refreshUnlessRunning() {
+    if (running != null && !running.isDone()) {
+      return false;
+    }
+    refresh();
+    return true;
+  }
+
   /** Recomputes the summary of the current window and captures, cancelling one still running. */
   public void refresh() {
     if (range == null) {

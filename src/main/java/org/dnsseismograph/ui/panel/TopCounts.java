@@ -9,11 +9,10 @@ import java.util.Set;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.dns.RcodeNames;
 import org.dnsseismograph.series.TimeRange;
-import org.dnsseismograph.traffic.Outcome;
 import org.dnsseismograph.traffic.Ranked;
 import org.dnsseismograph.traffic.RowRange;
-import org.dnsseismograph.traffic.TransactionKind;
 import org.dnsseismograph.traffic.TransactionSnapshot;
+import org.dnsseismograph.traffic.WindowTally;
 import org.dnsseismograph.wire.IpAddress;
 
 /**
@@ -23,13 +22,16 @@ import org.dnsseismograph.wire.IpAddress;
  * addressed to a resolver give the question names, clients and answers, those a resolver sent give
  * the authoritative servers; otherwise every transaction counts for every list.
  *
- * <p>Cost: O(transactions in the window). Ties are ordered by key, so the lists are stable. Stateless.
+ * <p>Cost: O(transactions in the window) array increments by dictionary id, plus the text of the
+ * leading entries (of every entry with several captures). Ties are ordered by key, so the lists are
+ * stable. Stateless.
  */
 public final class TopCounts {
+  private static final int RCODES = 1 << 12;
+  private static final String NO_ANSWER = "no answer";
+
   /** How many entries each list keeps. */
   public static final int TOP = 10;
-  /** Rows between two looks at the cancel flag. */
-  private static final int CHECK_EVERY = 1 << 16;
 
   private TopCounts() {}
 
@@ -41,40 +43,29 @@ public final class TopCounts {
     Map<String, Long> answers = new HashMap<>();
     long total = 0;
     boolean byRole = !sources.isEmpty();
+    // One capture: only the leading entries (and those tied with the n-th) need their text. Several:
+    // an entry's total is the sum over all of them, so every entry is merged.
+    int leading = sources.size() == 1 ? n : Integer.MAX_VALUE;
     for (TrafficSource s : sources) {
       TransactionSnapshot tx = s.transactions();
       RowRange rows = tx.rows(range.startNanos() - s.correctionNanos(), range.endNanos() - s.correctionNanos());
       Set<IpAddress> resolvers = Set.copyOf(s.resolvers());
       byRole &= !resolvers.isEmpty();
       total += rows.size();
-      for (int r = rows.from(); r < rows.to(); r++) {
-        if ((r - rows.from()) % CHECK_EVERY == 0) {
-          progress.checkCancelled();
+      WindowTally tally = tx.tally(rows, resolvers, progress);
+      tally.qnames(leading, (k, c) -> qnames.merge(k, c, Long::sum));
+      tally.clients(leading, (k, c) -> clients.merge(k, c, Long::sum));
+      tally.servers(leading, (k, c) -> servers.merge(k, c, Long::sum));
+      for (int rcode = 0; rcode < RCODES; rcode++) {
+        if (tally.answered(rcode) > 0) {
+          answers.merge(RcodeNames.name(rcode), tally.answered(rcode), Long::sum);
         }
-        boolean toResolver = resolvers.isEmpty() || resolvers.contains(tx.server(r));
-        boolean fromResolver = resolvers.isEmpty() || resolvers.contains(tx.client(r));
-        if (toResolver) {
-          qnames.merge(tx.qname(r), 1L, Long::sum);
-          clients.merge(tx.client(r).toString(), 1L, Long::sum);
-          String answer = answerOf(tx.outcome(r), tx.rcode(r));
-          if (answer != null) {
-            answers.merge(answer, 1L, Long::sum);
-          }
-        }
-        if (fromResolver) {
-          servers.merge(tx.server(r).toString(), 1L, Long::sum);
-        }
+      }
+      if (tally.unanswered() > 0) {
+        answers.merge(NO_ANSWER, tally.unanswered(), Long::sum);
       }
     }
     return new WindowSummary(range, total, top(qnames, n), top(clients, n), top(servers, n), top(answers, Integer.MAX_VALUE), byRole);
-  }
-
-  /** The rcode's name for an answered query, "no answer" for an unanswered one, the rcode for a lone response. */
-  static String answerOf(Outcome outcome, int rcode) {
-    if (outcome.kind() == TransactionKind.UNANSWERED) {
-      return "no answer";
-    }
-    return rcode < 0 ? null : RcodeNames.name(rcode);
   }
 
   static List<Ranked<String>> top(Map<String, Long> counts, int n) {

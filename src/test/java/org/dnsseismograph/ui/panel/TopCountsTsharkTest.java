@@ -19,6 +19,7 @@ import org.dnsseismograph.traffic.TransactionSnapshot;
 import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -69,5 +70,46 @@ class TopCountsTsharkTest {
     assertEquals(map(expected.servers()), map(ours.servers()), "servers");
     assertEquals(map(expected.answers()), map(ours.answers()), "answers");
     assertEquals(expected.qnames().subList(0, 10), ours.qnames().subList(0, 10), "the top ten in order");
+  }
+
+  @ParameterizedTest(name = "{0} to {1} UTC")
+  @CsvSource(textBlock = """
+      2026-11-25T19:08:50Z, 2026-11-25T19:09:00Z
+      2026-11-25T19:09:15Z, 2026-11-25T19:09:35Z
+      2026-11-25T19:09:40Z, 2026-11-25T19:09:41.5Z
+      """)
+  void theTopTenAloneAreTsharksTopTenTiesOrderedByName(String from, String to) {
+    // Only the ten leading entries and those tied with the tenth get their text made: the lists
+    // must still be tshark's, ties broken by name exactly as when every entry is ranked.
+    TimeRange window = new TimeRange(TimeUnits.parseInstant(from), TimeUnits.parseInstant(to));
+    WindowSummary expected = peer.window(window);
+    WindowSummary ours = TopCounts.of(List.of(new TrafficSource("capture.pcap.gz", transactions, 0, List.of())), window, TopCounts.TOP, Progress.NONE);
+    assertEquals(first(expected.qnames()), ours.qnames(), "question names");
+    assertEquals(first(expected.clients()), ours.clients(), "clients");
+    assertEquals(first(expected.servers()), ours.servers(), "servers");
+  }
+
+  @Test
+  void twoCapturesOfTheSameTrafficCountEveryEntryTwice() {
+    TimeRange window = new TimeRange(TimeUnits.parseInstant("2026-11-25T19:09:15Z"), TimeUnits.parseInstant("2026-11-25T19:09:35Z"));
+    WindowSummary expected = peer.window(window);
+    TrafficSource one = new TrafficSource("capture.pcap.gz", transactions, 0, List.of());
+    TrafficSource copy = new TrafficSource("copy.pcap.gz", transactions, 0, List.of());
+    WindowSummary ours = TopCounts.of(List.of(one, copy), window, Integer.MAX_VALUE, Progress.NONE);
+    assertEquals(2 * expected.transactions(), ours.transactions());
+    assertEquals(twice(map(expected.qnames())), map(ours.qnames()), "question names");
+    assertEquals(twice(map(expected.clients())), map(ours.clients()), "clients");
+    assertEquals(twice(map(expected.servers())), map(ours.servers()), "servers");
+    assertEquals(twice(map(expected.answers())), map(ours.answers()), "answers");
+  }
+
+  private static List<Ranked<String>> first(List<Ranked<String>> list) {
+    return list.subList(0, Math.min(TopCounts.TOP, list.size()));
+  }
+
+  private static Map<String, Long> twice(Map<String, Long> m) {
+    Map<String, Long> t = new TreeMap<>();
+    m.forEach((k, v) -> t.put(k, 2 * v));
+    return t;
   }
 }

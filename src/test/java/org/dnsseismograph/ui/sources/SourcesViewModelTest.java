@@ -23,6 +23,7 @@ import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.testsupport.Captures;
 import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.ui.common.CurrentThreadTaskRunner;
+import org.dnsseismograph.ui.common.HeldTaskRunner;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.Skipped;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.ui.common.CurrentThreadTaskRunner;
+import org.dnsseismograph.ui.common.HeldTaskRunner;
 import org.dnsseismograph.wire.Skipped;
 import org.junit.jupiter.api.Test;
 

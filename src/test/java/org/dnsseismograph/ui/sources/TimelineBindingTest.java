@@ -8,6 +8,7 @@ import java.util.List;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.ui.common.CurrentThreadTaskRunner;
+import org.dnsseismograph.ui.common.HeldTaskRunner;
 import org.dnsseismograph.ui.timeline.TimelineViewModel;
 import org.dnsseismograph.workspace.LaneSettings;
 import org.junit.jupiter.api.Test;

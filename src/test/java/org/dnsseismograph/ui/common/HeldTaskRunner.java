@@ -1,16 +1,14 @@
-package org.dnsseismograph.ui.sources;
+package org.dnsseismograph.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dnsseismograph.ui.common.CurrentThreadTaskRunner;
-import org.dnsseismograph.ui.common.TaskRunner;
 
 /**
  * A task runner that holds submitted work until the test releases it (on the test's thread, through
  * the real {@link CurrentThreadTaskRunner}): so a test can look at a source while it is still
- * loading, as the window does between frames.
+ * loading, or a summary while it is still being computed, as the window does between frames.
  */
-final class HeldTaskRunner implements TaskRunner {
+public final class HeldTaskRunner implements TaskRunner {
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
   private final List<Runnable> held = new ArrayList<>();
 
@@ -40,14 +38,14 @@ final class HeldTaskRunner implements TaskRunner {
   }
 
   /** Runs every held job, and those they submit, in order. */
-  void runAll() {
+  public void runAll() {
     while (!held.isEmpty()) {
       held.remove(0).run();
     }
   }
 
   /** Runs the first held job only. */
-  void runNext() {
+  public void runNext() {
     held.remove(0).run();
   }
 }
