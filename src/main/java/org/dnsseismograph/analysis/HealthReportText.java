@@ -50,8 +50,16 @@ public final class HealthReportText {
         TimeUnits.formatDuration(SpikeDetector.SCALES[1] * step), TimeUnits.formatDuration(SpikeDetector.SCALES[2] * step));
   }
 
+  /** A resolver and the evidence for it, which the role scan gathers from the capture's first messages only. */
   private static String resolver(ResolverRole r) {
-    return String.format(Locale.ROOT, "%s (%s, %d queries received, %d sent)", r.address(), r.basis().code(), r.queriesReceived(), r.queriesSent());
+    if (r.basis() == ResolverRole.Basis.GIVEN) {
+      return r.address() + " (given)";
+    }
+    if (r.queriesReceived() == 0 && r.queriesSent() == 0) {
+      return String.format(Locale.ROOT, "%s (%s, recognised after the first %,d DNS messages)", r.address(), r.basis().code(), RoleScan.PREFIX_MESSAGES);
+    }
+    return String.format(Locale.ROOT, "%s (%s: %d queries received and %d sent in the first %,d DNS messages)", r.address(), r.basis().code(),
+        r.queriesReceived(), r.queriesSent(), RoleScan.PREFIX_MESSAGES);
   }
 
   private static void outage(Outage o, Appendable out) throws IOException {

@@ -67,6 +67,20 @@ class DetectCommandTest {
   }
 
   @Test
+  void theTextSaysTheResolversEvidenceComesFromTheFirstMessagesAsTheJsonDoes() throws IOException {
+    // The counts behind the roles are gathered from the capture's first 100,000 DNS messages only:
+    // on a long capture, bare counts would read as the resolver's whole traffic.
+    Outcome text = run("detect", "-q", DEMO);
+    JsonNode json = new ObjectMapper().readTree(run("detect", "--format", "json", "-q", DEMO).out()).get("resolvers").get(0);
+    String expected = String.format("%s (both-sides: %d queries received and %d sent in the first 100,000 DNS messages)", json.get("address").asText(),
+        json.get("queriesReceived").asLong(), json.get("queriesSent").asLong());
+    assertTrue(text.out().contains("Resolvers: " + expected), text.out());
+
+    Outcome given = run("detect", "-q", "--resolver", "127.0.0.100", DEMO);
+    assertTrue(given.out().contains("Resolvers: 127.0.0.100 (given)"), given.out());
+  }
+
+  @Test
   void aGivenResolverIsUsedAsItIs() throws IOException {
     Outcome o = run("detect", "--format", "json", "-q", "--resolver", "127.0.0.100", DEMO);
 
