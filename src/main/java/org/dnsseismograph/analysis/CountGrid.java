@@ -54,12 +54,7 @@ record CountGrid(long originNanos, long stepNanos, int buckets, Map<MetricId, do
         covered[(int) b] = true;
       }
     }
-    for (boolean c : covered) {
-      if (!c) {
-        return covered;
-      }
-    }
-    return null;
+    return nullIfAll(covered);
   }
 
   /**
@@ -85,9 +80,14 @@ record CountGrid(long originNanos, long stepNanos, int buckets, Map<MetricId, do
         decided[(int) b] = true;
       }
     }
-    for (boolean d : decided) {
-      if (!d) {
-        return decided;
+    return nullIfAll(decided);
+  }
+
+  /** The marks, or null when every bucket is marked (the grid's shorthand for all). */
+  private static boolean[] nullIfAll(boolean[] marks) {
+    for (boolean m : marks) {
+      if (!m) {
+        return marks;
       }
     }
     return null;

@@ -73,6 +73,9 @@ public final class WindowTally {
   }
 
   private static void leading(int[] counts, int n, IntFunction<String> text, ObjLongConsumer<String> out) {
+    if (n <= 0) {
+      return;
+    }
     int threshold = 1;
     if (n < Integer.MAX_VALUE) {
       int[] nonzero = Arrays.stream(counts).filter(c -> c > 0).toArray();
