@@ -50,6 +50,19 @@ public final class HealthReportText {
         TimeUnits.formatDuration(SpikeDetector.SCALES[1] * step), TimeUnits.formatDuration(SpikeDetector.SCALES[2] * step));
   }
 
+  /** "before -> during" with the unit after the second; a rate never observed reads "unknown". */
+  private static String change(double before, double during, String unit) {
+    return rate(before, "%.1f") + " -> " + rate(during, "%.1f" + unit);
+  }
+
+  /**
+   * A rate, or "unknown" where nothing was observed (time no file covers, or unanswered queries in
+   * the last timeout before the capture stopped; the JSON gives null).
+   */
+  private static String rate(double perSecond, String format) {
+    return Double.isNaN(perSecond) ? "unknown" : String.format(Locale.ROOT, format, perSecond);
+  }
+
   /** A resolver and the evidence for it, which the role scan gathers from the capture's first messages only. */
   private static String resolver(ResolverRole r) {
     if (r.basis() == ResolverRole.Basis.GIVEN) {
@@ -72,9 +85,10 @@ public final class HealthReportText {
     out.append(String.format(Locale.ROOT, "    %d unanswered; confidence %.2f%n", o.unanswered(), o.confidence()));
     out.append("    ").append(o.reason()).append('\n');
     ClientImpact c = o.evidence().client();
-    out.append(String.format(Locale.ROOT, "    clients before -> during: %.1f -> %.1f queries/s (peak %.0f/s), SERVFAIL %.1f -> %.1f/s, retries %.1f -> %.1f/s,"
-        + " unanswered %.1f -> %.1f/s%n", c.queriesBefore(), c.queriesDuring(), c.queriesPeak(), c.servfailBefore(), c.servfailDuring(),
-        c.retriesBefore(), c.retriesDuring(), c.unansweredBefore(), c.unansweredDuring()));
+    out.append("    clients before -> during: ").append(change(c.queriesBefore(), c.queriesDuring(), " queries/s")).append(" (peak ")
+        .append(rate(c.queriesPeak(), "%.0f/s")).append("), SERVFAIL ").append(change(c.servfailBefore(), c.servfailDuring(), "/s"))
+        .append(", retries ").append(change(c.retriesBefore(), c.retriesDuring(), "/s")).append(", unanswered ")
+        .append(change(c.unansweredBefore(), c.unansweredDuring(), "/s")).append('\n');
     if (o.evidence().clientSpike() != null) {
       out.append("    with the spike ").append(spike(o.evidence().clientSpike())).append('\n');
     }
