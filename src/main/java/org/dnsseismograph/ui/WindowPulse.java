@@ -101,7 +101,7 @@ final class WindowPulse extends AnimationTimer {
     List<TrafficSource> out = new ArrayList<>();
     for (Source s : sources.sources()) {
       if (s.transactionsProperty().get() != null && s.state() != SourceState.FAILED) {
-        out.add(new TrafficSource(s.name(), s.transactionsProperty().get(), s.setting().correctionNanos(), List.of()));
+        out.add(new TrafficSource(s.name(), s.transactionsProperty().get(), s.setting().correctionNanos(), s.resolvers()));
       }
     }
     return out;

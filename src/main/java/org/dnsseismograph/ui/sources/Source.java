@@ -2,6 +2,7 @@ package org.dnsseismograph.ui.sources;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,8 +13,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.dnsseismograph.analysis.ClockOffsetSetting;
 import org.dnsseismograph.analysis.LoadSnapshot;
 import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.traffic.ResolverRole;
 import org.dnsseismograph.traffic.TransactionSnapshot;
 import org.dnsseismograph.ui.common.TaskRunner;
+import org.dnsseismograph.wire.IpAddress;
 
 /**
  * One source of the window — a capture or an export — as the sources panel, the status bar and the
@@ -35,6 +38,7 @@ public final class Source {
   private final ReadOnlyObjectWrapper<ClockOffsetSetting> setting;
   private final ReadOnlyObjectWrapper<LoadFigures> figures = new ReadOnlyObjectWrapper<>(LoadFigures.NONE);
   private final ReadOnlyObjectWrapper<TransactionSnapshot> transactions = new ReadOnlyObjectWrapper<>();
+  private List<IpAddress> resolvers = List.of();
   private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper coarseness = new ReadOnlyStringWrapper("");
@@ -111,6 +115,14 @@ public final class Source {
     return transactions.getReadOnlyProperty();
   }
 
+  /**
+   * A capture's resolvers as its load knows them so far (found or given), by which the side panel
+   * tells the clients' side from the upstream side; empty for none or for another kind of source.
+   */
+  public List<IpAddress> resolvers() {
+    return resolvers;
+  }
+
   /** What the content showed: "pcap capture, 78,547 frames", "Unbound statistics, 128 series, 1s steps". */
   public ReadOnlyStringProperty descriptionProperty() {
     return description.getReadOnlyProperty();
@@ -173,7 +185,9 @@ public final class Source {
     figures.set(f);
   }
 
-  void setTransactions(TransactionSnapshot t) {
+  /** The capture's transactions and the resolvers they are told apart by, as of one snapshot. */
+  void setTraffic(TransactionSnapshot t, List<ResolverRole> roles) {
+    resolvers = roles.stream().map(ResolverRole::address).toList();
     transactions.set(t);
   }
 

@@ -61,7 +61,7 @@ final class SourceLoading {
       return false;
     }
     s.setSeries(renamed(snap.series(), s.name()));
-    s.setTransactions(snap.transactions());
+    s.setTraffic(snap.transactions(), snap.resolvers());
     List<SkipLine> skips = new ArrayList<>();
     snap.readerSkipped().forEach(k -> skips.add(SkipLine.of(s.name(), k)));
     snap.dispatch().malformed().forEach(k -> skips.add(SkipLine.of(s.name(), k)));
@@ -121,7 +121,7 @@ final class SourceLoading {
     LoadResult r = load.result();
     s.setContentHash(load.contentHash());
     s.setSeries(renamed(r.snapshot().series(), s.name()));
-    s.setTransactions(r.snapshot().transactions());
+    s.setTraffic(r.snapshot().transactions(), r.snapshot().resolvers());
     List<SkipLine> skips = new ArrayList<>();
     for (Skipped k : r.skipped()) {
       skips.add(SkipLine.of(s.name(), k));

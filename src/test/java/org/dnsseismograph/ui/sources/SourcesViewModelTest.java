@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.dnsseismograph.analysis.CaptureLoader;
 import org.dnsseismograph.analysis.LoadRequest;
 import org.dnsseismograph.analysis.LoadResult;
@@ -25,6 +29,7 @@ import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.ui.common.CurrentThreadTaskRunner;
 import org.dnsseismograph.ui.common.HeldTaskRunner;
 import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.wire.IpAddress;
 import org.dnsseismograph.wire.Skipped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +73,19 @@ class SourcesViewModelTest {
     assertTrue(vm.lanesProperty().get().plan().lanes().stream().anyMatch(l -> l.key().startsWith(name + "/")));
     assertFalse(vm.loadingProperty().get());
     assertTrue(s.contentHash().startsWith("sha256:"));
+  }
+
+  @Test
+  void aCaptureKnowsItsResolversSoThePanelCanTellClientsFromUpstream() throws Exception {
+    // The lab's own record of the demo run names the resolvers it ran.
+    JsonNode truth = new ObjectMapper().readTree(UiFixtures.demo().resolve("truth.json").toFile());
+    Set<IpAddress> expected = new HashSet<>();
+    truth.get("resolvers").forEach(r -> expected.add(IpAddress.parse(r.get("address").asText())));
+    assertEquals(2, expected.size(), truth.get("resolvers").toString());
+
+    vm.open(List.of(UiFixtures.demo().resolve("capture.pcap.gz")), workspaces::add);
+
+    assertEquals(expected, Set.copyOf(only().resolvers()));
   }
 
   @Test
