@@ -1,12 +1,14 @@
 package org.dnsseismograph.ui.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.dnsseismograph.analysis.CaptureLoader;
 import org.dnsseismograph.analysis.LoadRequest;
@@ -18,6 +20,7 @@ import org.dnsseismograph.traffic.Ranked;
 import org.dnsseismograph.traffic.TransactionSnapshot;
 import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.wire.IpAddress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,6 +104,26 @@ class TopCountsTsharkTest {
     assertEquals(twice(map(expected.clients())), map(ours.clients()), "clients");
     assertEquals(twice(map(expected.servers())), map(ours.servers()), "servers");
     assertEquals(twice(map(expected.answers())), map(ours.answers()), "answers");
+  }
+
+  @Test
+  void toldApartByTheResolversTheListsAreTsharksOfEachSide() {
+    // The demo lab's two resolvers (assets/demo/truth.json): clients and answers of what they
+    // served, servers of what they asked.
+    Set<String> resolvers = Set.of("127.0.0.100", "127.0.0.101");
+    TimeRange window = new TimeRange(TimeUnits.parseInstant("2026-11-25T19:09:15Z"), TimeUnits.parseInstant("2026-11-25T19:09:35Z"));
+    WindowSummary expected = peer.window(window, resolvers);
+    List<IpAddress> addresses = resolvers.stream().map(IpAddress::parse).toList();
+    WindowSummary ours = TopCounts.of(List.of(new TrafficSource("capture.pcap.gz", transactions, 0, addresses)), window, Integer.MAX_VALUE,
+        Progress.NONE);
+    assertTrue(ours.byRole());
+    assertEquals(expected.transactions(), ours.transactions(), "transactions");
+    assertEquals(map(expected.qnames()), map(ours.qnames()), "question names");
+    assertEquals(map(expected.clients()), map(ours.clients()), "clients");
+    assertEquals(map(expected.servers()), map(ours.servers()), "servers");
+    assertEquals(map(expected.answers()), map(ours.answers()), "answers");
+    assertFalse(map(ours.clients()).containsKey("127.0.0.100"), "a resolver is no client of itself");
+    assertTrue(map(ours.servers()).keySet().stream().noneMatch(resolvers::contains), "nor a server it asked");
   }
 
   private static List<Ranked<String>> first(List<Ranked<String>> list) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.dnsseismograph.dns.RcodeNames;
 import org.dnsseismograph.series.TimeRange;
@@ -34,6 +35,15 @@ public final class TsharkTransactions {
 
   /** tshark's counts of one window (epoch ns, UTC), as the side panel defines them; every entry, most first. */
   public WindowSummary window(TimeRange r) {
+    return window(r, Set.of());
+  }
+
+  /**
+   * The same, told apart by these resolvers as the panel does: names, clients and answers of the
+   * transactions a resolver served, servers of those a resolver asked; every transaction counted
+   * in the total.
+   */
+  public WindowSummary window(TimeRange r, Set<String> resolvers) {
     Map<String, Long> qnames = new TreeMap<>();
     Map<String, Long> clients = new TreeMap<>();
     Map<String, Long> servers = new TreeMap<>();
@@ -54,9 +64,19 @@ public final class TsharkTransactions {
       }
       total++;
       String qname = f[2].equals("<Root>") ? "." : f[2];
+      String client = response ? f[4] : f[3];
+      String server = response ? f[3] : f[4];
+      if (!resolvers.isEmpty() && resolvers.contains(client)) {
+        servers.merge(server, 1L, Long::sum);
+      }
+      if (!resolvers.isEmpty() && !resolvers.contains(server)) {
+        continue;
+      }
+      if (resolvers.isEmpty()) {
+        servers.merge(server, 1L, Long::sum);
+      }
       qnames.merge(qname, 1L, Long::sum);
-      clients.merge(response ? f[4] : f[3], 1L, Long::sum);
-      servers.merge(response ? f[3] : f[4], 1L, Long::sum);
+      clients.merge(client, 1L, Long::sum);
       String answer;
       if (response) {
         answer = RcodeNames.name(Integer.parseInt(f[7]));
@@ -68,7 +88,7 @@ public final class TsharkTransactions {
       answers.merge(answer, 1L, Long::sum);
     }
     return new WindowSummary(r, total, TopCounts.top(qnames, Integer.MAX_VALUE), TopCounts.top(clients, Integer.MAX_VALUE),
-        TopCounts.top(servers, Integer.MAX_VALUE), TopCounts.top(answers, Integer.MAX_VALUE), false);
+        TopCounts.top(servers, Integer.MAX_VALUE), TopCounts.top(answers, Integer.MAX_VALUE), !resolvers.isEmpty());
   }
 
 }
