@@ -18,6 +18,7 @@ import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.ui.common.HeldTaskRunner;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,12 +43,17 @@ class SidePanelViewModelTest {
     whole = new TimeRange(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
   }
 
-  @Test
-  void anAskWhileASumRunsIsDroppedAndTheRunningSumIsShown() {
-    HeldTaskRunner tasks = new HeldTaskRunner();
-    SidePanelViewModel vm = new SidePanelViewModel(tasks);
+  private final HeldTaskRunner tasks = new HeldTaskRunner();
+  private final SidePanelViewModel vm = new SidePanelViewModel(tasks);
+
+  @BeforeEach
+  void showTheWholeDemo() {
     vm.setSources(List.of(source));
     vm.setRange(whole);
+  }
+
+  @Test
+  void anAskWhileASumRunsIsDroppedAndTheRunningSumIsShown() {
     assertTrue(vm.refreshUnlessRunning());
     assertTrue(vm.computingProperty().get());
     assertFalse(vm.refreshUnlessRunning(), "asked again while the first sum runs");
@@ -63,10 +69,6 @@ class SidePanelViewModelTest {
 
   @Test
   void aRefreshReplacesTheRunningSumAndOnlyTheLatestWindowIsShown() {
-    HeldTaskRunner tasks = new HeldTaskRunner();
-    SidePanelViewModel vm = new SidePanelViewModel(tasks);
-    vm.setSources(List.of(source));
-    vm.setRange(whole);
     vm.refresh();
     TimeRange empty = new TimeRange(0, S);
     vm.setRange(empty);
