@@ -124,8 +124,7 @@ public final class CaptureDetect {
       counts.put(table.columns().get(c).metric(), table.columnValues(c));
     }
     int rows = table.rowCount();
-    return new CountGrid(table.originNanos(), table.stepNanos(), rows, counts, CountGrid.coverage(table.originNanos(), table.stepNanos(), rows, spans),
-        CountGrid.decided(table.originNanos(), table.stepNanos(), rows, spans, timeoutNanos));
+    return new CountGrid(table.originNanos(), table.stepNanos(), rows, counts).covering(spans, timeoutNanos);
   }
 
   /**

@@ -45,7 +45,7 @@ record CountGrid(long originNanos, long stepNanos, int buckets, Map<MetricId, do
    * Which of the grid's buckets overlap one of the spans; null when all do (one file, or files
    * that follow each other without a gap of a whole bucket).
    */
-  static boolean[] coverage(long originNanos, long stepNanos, int buckets, List<FileSpan> spans) {
+  private static boolean[] coverage(long originNanos, long stepNanos, int buckets, List<FileSpan> spans) {
     boolean[] covered = new boolean[buckets];
     for (FileSpan s : spans) {
       long from = Math.max(0, Math.floorDiv(s.firstNanos() - originNanos, stepNanos));

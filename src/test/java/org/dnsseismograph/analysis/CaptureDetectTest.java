@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,13 +13,8 @@ import org.dnsseismograph.common.CancelledException;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.common.RecordingProgress;
 import org.dnsseismograph.series.TimeUnits;
-import org.dnsseismograph.wire.CaptureFiles;
-import org.dnsseismograph.wire.CaptureFormat;
+import org.dnsseismograph.testsupport.FrameCopies;
 import org.dnsseismograph.wire.DecodeOptions;
-import org.dnsseismograph.wire.FrameReader;
-import org.dnsseismograph.wire.PcapWriter;
-import org.dnsseismograph.wire.RawFrame;
-import org.dnsseismograph.wire.SkipCounter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,28 +71,12 @@ class CaptureDetectTest {
   @BeforeAll
   static void detectTheDemoAndItsCopyTenDaysLater() throws IOException {
     truth = LabTruth.read(Path.of("assets/demo/truth.json"));
-    later = shiftedCopy(CaptureLoaderTest.DEMO, dir.resolve("later.pcap"), SHIFT);
+    later = FrameCopies.copy(CaptureLoaderTest.DEMO, dir.resolve("later.pcap"), 0, Long.MAX_VALUE, SHIFT);
     report = CaptureDetect.run(request(), progress).report();
   }
 
   private static LoadRequest request() {
     return new LoadRequest(List.of(CaptureLoaderTest.DEMO, later), DecodeOptions.defaults(), 3 * S);
-  }
-
-  /** The capture's frames, each {@code shiftNanos} later, as pcap with nanosecond times. */
-  private static Path shiftedCopy(Path from, Path to, long shiftNanos) throws IOException {
-    try (FrameReader r = CaptureFiles.open(from, new SkipCounter()); OutputStream os = Files.newOutputStream(to)) {
-      RawFrame f = new RawFrame();
-      PcapWriter w = null;
-      while (r.next(f)) {
-        w = w != null ? w : new PcapWriter(os, CaptureFormat.PCAP_NANO, f.linkType, 262_144);
-        w.write(f.timestampNanos + shiftNanos, f.buffer, f.offset, f.capturedLength, f.originalLength);
-      }
-      if (w != null) {
-        w.close();
-      }
-    }
-    return to;
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -16,13 +14,8 @@ import org.dnsseismograph.analysis.LoadRequest;
 import org.dnsseismograph.analysis.Spike;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.TimeUnits;
-import org.dnsseismograph.wire.CaptureFiles;
-import org.dnsseismograph.wire.CaptureFormat;
+import org.dnsseismograph.testsupport.FrameCopies;
 import org.dnsseismograph.wire.DecodeOptions;
-import org.dnsseismograph.wire.FrameReader;
-import org.dnsseismograph.wire.PcapWriter;
-import org.dnsseismograph.wire.RawFrame;
-import org.dnsseismograph.wire.SkipCounter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,9 +56,9 @@ class CaptureEndDetectionTest {
   @Test
   void queriesWaitingWhenAStretchEndsBeforeAGapMakeNoSpike() throws IOException {
     // The capture's first and last 40 %, as two files with about 5.6 s of its traffic left out between them.
-    long frames = frameCount(capture);
-    Path before = copy(capture, dir.resolve("before.pcap"), 0, frames * 4 / 10);
-    Path after = copy(capture, dir.resolve("after.pcap"), frames * 6 / 10, frames);
+    long frames = FrameCopies.frameCount(capture);
+    Path before = FrameCopies.copy(capture, dir.resolve("before.pcap"), 0, frames * 4 / 10, 0);
+    Path after = FrameCopies.copy(capture, dir.resolve("after.pcap"), frames * 6 / 10, frames, 0);
     LoadRequest request = new LoadRequest(List.of(before, after), DecodeOptions.defaults(), 3 * S);
     CaptureDetect.Result detected = CaptureDetect.run(request, Progress.NONE);
     // Those waiting at the gap time out when the clock jumps over it.
@@ -76,34 +69,5 @@ class CaptureEndDetectionTest {
 
   private static List<Spike> unansweredSpikes(HealthReport report) {
     return report.spikes().stream().filter(s -> UNANSWERED.contains(s.metric().name())).toList();
-  }
-
-  private static long frameCount(Path file) throws IOException {
-    long n = 0;
-    try (FrameReader r = CaptureFiles.open(file, new SkipCounter())) {
-      RawFrame f = new RawFrame();
-      while (r.next(f)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** Frames {@code [from, to)} of a capture, as pcap with nanosecond times. */
-  private static Path copy(Path from, Path to, long first, long end) throws IOException {
-    try (FrameReader r = CaptureFiles.open(from, new SkipCounter()); OutputStream os = Files.newOutputStream(to)) {
-      RawFrame f = new RawFrame();
-      PcapWriter w = null;
-      for (long i = 0; i < end && r.next(f); i++) {
-        w = w != null ? w : new PcapWriter(os, CaptureFormat.PCAP_NANO, f.linkType, 262_144);
-        if (i >= first) {
-          w.write(f.timestampNanos, f.buffer, f.offset, f.capturedLength, f.originalLength);
-        }
-      }
-      if (w != null) {
-        w.close();
-      }
-    }
-    return to;
   }
 }

@@ -66,14 +66,12 @@ public final class TsharkTransactions {
       String qname = f[2].equals("<Root>") ? "." : f[2];
       String client = response ? f[4] : f[3];
       String server = response ? f[3] : f[4];
-      if (!resolvers.isEmpty() && resolvers.contains(client)) {
+      boolean all = resolvers.isEmpty();
+      if (all || resolvers.contains(client)) {
         servers.merge(server, 1L, Long::sum);
       }
-      if (!resolvers.isEmpty() && !resolvers.contains(server)) {
+      if (!all && !resolvers.contains(server)) {
         continue;
-      }
-      if (resolvers.isEmpty()) {
-        servers.merge(server, 1L, Long::sum);
       }
       qnames.merge(qname, 1L, Long::sum);
       clients.merge(client, 1L, Long::sum);
