@@ -54,6 +54,14 @@ public final class FrameReducer {
     return latest.get();
   }
 
+  /**
+   * True while a request has not been reduced yet (waiting or being reduced): a frame newer than
+   * {@link #latest()} is on its way.
+   */
+  public boolean busy() {
+    return pending.get() != null || running.get();
+  }
+
   /** Gives back a frame the caller no longer reads; ignored if it is still the latest. */
   public void recycle(FrameData old) {
     if (old != null && old != latest.get() && spare.size() < 2) {

@@ -71,6 +71,11 @@ final class TimelineFrames {
     return true;
   }
 
+  /** True while the lanes' frame for the latest request is still being reduced. */
+  boolean reducing() {
+    return lanes.busy();
+  }
+
   /** Takes up a newly reduced overview; true if there was one. */
   boolean pollOverview() {
     FrameData latest = overview.latest();

@@ -53,6 +53,11 @@ public final class TimelineView extends Region {
   private List<PlacedLabel> labels = List.of();
   private double selectionFrom = Double.NaN;
   private double selectionTo = Double.NaN;
+  /** Longest wait of a new window's axes for its frame (see {@link #awaitsFrame}). */
+  static final long AWAIT_FRAME_MILLIS = 100;
+
+  /** When the view began to wait for a frame ({@link #awaitsFrame}), or -1. */
+  private long awaitingSince = -1;
   /** Whether the overlay drew anything last time (it starts dirty, so it is drawn once at first). */
   private boolean overlayShown;
 
@@ -215,16 +220,18 @@ public final class TimelineView extends Region {
 
   /** One frame: takes up new reductions, redraws the dirty layers; true if anything was drawn. */
   boolean frame() {
-    if (vm.pollFrame()) {
+    boolean fresh = vm.pollFrame();
+    if (fresh) {
       dirty.add(Layer.SERIES);
     }
     if (vm.pollOverviewFrame()) {
       dirty.add(Layer.OVERVIEW);
     }
     Canvas axes = canvases.get(Layer.AXES);
-    if (dirty.isEmpty() || axes.getWidth() < 2 || axes.getHeight() < 2) {
+    if (dirty.isEmpty() || axes.getWidth() < 2 || axes.getHeight() < 2 || awaitsFrame(fresh)) {
       return false;
     }
+    awaitingSince = -1;
     if (dirty.contains(Layer.AXES) || layout == null) {
       LayoutSpec spec = LayoutSpec.screen(axes.getWidth(), axes.getHeight(), vm.localZoneProperty().get());
       layout = TimelineLayout.scrolled(spec, vm.plan(), vm.visibleRange(), painters.get(Layer.AXES), scroll.offset());
@@ -239,6 +246,24 @@ public final class TimelineView extends Region {
     }
     dirty.clear();
     return true;
+  }
+
+  /**
+   * Whether to leave a new window or plan undrawn for now because its frame is being reduced: drawn
+   * at once, its axes would go over the old frame's series, and the frame would redraw the whole
+   * canvas again a few milliseconds later. With the software renderer each such paint costs the
+   * render thread 70–160 ms over a full window, which a loading capture's growing lanes paid twice
+   * on every plan. A frame slower than {@value #AWAIT_FRAME_MILLIS} ms is not waited for longer.
+   */
+  private boolean awaitsFrame(boolean fresh) {
+    if (fresh || layout == null || !dirty.contains(Layer.AXES) || !vm.reducing()) {
+      return false;
+    }
+    long now = System.nanoTime();
+    if (awaitingSince < 0) {
+      awaitingSince = now;
+    }
+    return now - awaitingSince < AWAIT_FRAME_MILLIS * 1_000_000L;
   }
 
   /** Draws one layer; the layers sharing the bottom canvas are drawn in order, the axes clearing it. */

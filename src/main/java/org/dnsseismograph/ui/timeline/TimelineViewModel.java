@@ -206,6 +206,11 @@ public final class TimelineViewModel {
     return true;
   }
 
+  /** True while the frame for the window and lanes asked last is still being reduced. */
+  public boolean reducing() {
+    return frames.reducing();
+  }
+
   /** Takes up a newly reduced overview, if any; true when the strip must be redrawn. */
   public boolean pollOverviewFrame() {
     return frames.pollOverview();
