@@ -39,11 +39,13 @@ public final class SourcesViewModel {
   public record Lanes(LanePlan plan, Set<String> shownAtFirst) {}
 
   /**
-   * Least time between two plans of the lanes while sources load: the lanes grow four times a
-   * second, and the FX thread keeps its time for drawing and the analyst (the figures of the status
-   * bar still follow every snapshot).
+   * Least time between two plans of the lanes while sources load: the lanes grow once a second (the
+   * figures of the status bar still follow every snapshot). Every plan redraws every lane, which
+   * costs the software renderer 70–160 ms over a full window: four plans a second took more CPU
+   * than the load itself, and the 10 M-packet bench capture took 75–78 s to load in the window
+   * against 35–47 s at one a second (docs/figures/timeline.md, stop 23).
    */
-  static final long REPLAN_NANOS = 250_000_000L;
+  static final long REPLAN_NANOS = 1_000_000_000L;
 
   /**
    * While sources load, a plan waits until the analyst's gesture has paused this long: every plan

@@ -19,7 +19,8 @@ import org.dnsseismograph.series.TimeRange;
  * zooms the timeline in or out at its centre, as a key press would, timing how long until a frame
  * reduced for the new window has been drawn. Writes p50/p99 of both, the time to the first partial
  * lanes and the load's end (when the probe saw the extent stop growing for 5 s, or after {@code
- * -Dprobe.seconds}) to {@code -Dprobe.out}, then exits.
+ * -Dprobe.seconds}) to {@code -Dprobe.out}, then exits. {@code -Dprobe.zoom=false} leaves the
+ * timeline alone, to time the load as a user who only watches it would see it.
  *
  * <p>Run under Xvfb: {@code xvfb-run -a java -Dprobe.out=F -cp target/classes:target/test-classes:<deps>
  * org.dnsseismograph.ui.timeline.LoadResponsivenessProbe open FILE}.
@@ -63,6 +64,7 @@ public final class LoadResponsivenessProbe {
     private long askedAt;
     private long nextAsk;
     private boolean zoomIn = true;
+    private final boolean zoom = Boolean.parseBoolean(System.getProperty("probe.zoom", "true"));
 
     Probe(Path out, long seconds) {
       this.out = out;
@@ -104,7 +106,7 @@ public final class LoadResponsivenessProbe {
         asked = null;
         nextAsk = now + 500_000_000L;
       }
-      if (asked == null && now >= nextAsk && firstLanes >= 0) {
+      if (zoom && asked == null && now >= nextAsk && firstLanes >= 0) {
         askedAt = now;
         if (zoomIn) {
           vm.zoomIn();
