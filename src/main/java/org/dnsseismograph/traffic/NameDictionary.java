@@ -1,15 +1,25 @@
 package org.dnsseismograph.traffic;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.dnsseismograph.common.HashMix;
+import org.dnsseismograph.dns.WireNameText;
 
 /**
  * Interns question names to dense ids 0, 1, 2...: each distinct name is stored once, in 1 MiB byte
- * arenas, at about 30 bytes plus its length. One writer thread interns; {@link #view()} hands
- * readers an immutable view of the ids assigned so far (arrays are replaced, never rewritten, when
- * they grow, and arena bytes below the view's count are never written again).
+ * arenas, at about 30 bytes plus its length. Names are kept in lower-case uncompressed wire form, as
+ * the matcher holds them, and given their presentation text only when a view is asked for one: the
+ * text of every transaction's name cost a fifth of a window's capture load, and only the few names
+ * a list shows are ever read. One writer thread interns; {@link #view()} hands readers an immutable
+ * view of the ids assigned so far (arrays are replaced, never rewritten, when they grow, and arena
+ * bytes below the view's count are never written again).
  */
 final class NameDictionary {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private static final int ARENA = 1 << 20;
   private static final int LENGTH_BITS = 16;
   private static final int OFFSET_BITS = 20;
@@ -21,6 +31,21 @@ final class NameDictionary {
   private int count;
   /** Linear probing: per position, the hash's high 32 bits (a tag, whose low bits place it) and id + 1; 0 is empty. */
   private long[] table = new long[2048];
+
+  /**
+   * A hash of the name {@code wire[0, octets)} for {@link #intern}; the bytes past the name are not
+   * read as part of it. {@code wire} must hold at least {@link WireNameText#WIRE_CAPACITY} bytes, so
+   * that a word can be read at any offset below the name's end.
+   */
+  static long wireHash(byte[] wire, int octets) {
+    long h = octets;
+    for (int i = 0; i < octets; i += Long.BYTES) {
+      int valid = Math.min(Long.BYTES, octets - i);
+      // the two shifts keep all eight bytes when valid is 8, where one shift by 64 would keep none
+      h = HashMix.fmix64(h ^ ((long) LONGS.get(wire, i) & ~(-1L << 4 * valid << 4 * valid)));
+    }
+    return HashMix.fmix64(h + 0x9E3779B97F4A7C15L);
+  }
 
   /** The id of a name, interning it when new; {@code hash} must spread over its high 32 bits (a finished 64-bit hash). */
   int intern(byte[] name, int length, long hash) {
@@ -118,9 +143,14 @@ final class NameDictionary {
       return size;
     }
 
+    /** The presentation text of name {@code id}, as {@link Transaction#qname()} gives it (allocates). */
     String text(int id) {
       long w = where[id];
-      return new String(arenas[arena(w)], offset(w), length(w), StandardCharsets.US_ASCII);
+      byte[] wire = new byte[WireNameText.WIRE_CAPACITY];
+      System.arraycopy(arenas[arena(w)], offset(w), wire, 0, length(w));
+      WireNameText text = new WireNameText();
+      text.write(wire, length(w));
+      return new String(text.bytes(), 0, text.length(), StandardCharsets.US_ASCII);
     }
   }
 }

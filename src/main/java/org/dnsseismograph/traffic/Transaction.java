@@ -151,16 +151,25 @@ public final class Transaction {
 
   private WireNameText text() {
     if (!text.isWritten()) {
-      if (nameSlot != NAME_COPIED) {
-        if (nameSlot == NAME_GONE) {
-          throw new IllegalStateException("a transaction's name is read after the call that received it");
-        }
-        nameSource.copyName(nameSlot, qnameOctets, qnameWire);
-        nameSlot = NAME_COPIED;
-      }
-      text.write(qnameWire, qnameOctets);
+      text.write(qnameWire(), qnameOctets);
     }
     return text;
+  }
+
+  /**
+   * The question name in lower-case uncompressed wire form: the first {@link #qnameOctets} bytes,
+   * the rest of the first 32 zero; none without a question. Copied out of the pending slot on first
+   * use; this transaction's array, overwritten with the next one.
+   */
+  byte[] qnameWire() {
+    if (nameSlot != NAME_COPIED) {
+      if (nameSlot == NAME_GONE) {
+        throw new IllegalStateException("a transaction's name is read after the call that received it");
+      }
+      nameSource.copyName(nameSlot, qnameOctets, qnameWire);
+      nameSlot = NAME_COPIED;
+    }
+    return qnameWire;
   }
 
   /** Clears the response-side fields. */

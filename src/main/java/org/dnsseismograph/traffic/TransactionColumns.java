@@ -21,7 +21,7 @@ import java.util.Arrays;
  *
  * <p><b>Memory.</b> 35 bytes per transaction in chunks of 16,384 rows (time 8, latency 4, qname,
  * client and server ids 4 each, client and server port, qtype, id and rcode 2 each, flags 1), plus
- * each distinct qname once (about 34 bytes and its length) and each distinct address once (about
+ * each distinct qname once (about 34 bytes and its wire length) and each distinct address once (about
  * 32 bytes), plus the stage (44 bytes per staged row).
  *
  * <p><b>Threads.</b> One writer calls {@link #append}, {@link #advanceClock}, {@link #publish} and
@@ -87,7 +87,9 @@ public final class TransactionColumns {
       leftOut++;
       return;
     }
-    long w1 = ColumnChunk.word1(names.intern(t.qname(), t.qnameLength(), t.qnameHash()), addresses.intern(t.clientHi, t.clientLo));
+    byte[] name = t.qnameWire();
+    int qnameId = names.intern(name, t.qnameOctets, NameDictionary.wireHash(name, t.qnameOctets));
+    long w1 = ColumnChunk.word1(qnameId, addresses.intern(t.clientHi, t.clientLo));
     long w2 = ColumnChunk.word2(addresses.intern(t.serverHi, t.serverLo), t);
     long w3 = ColumnChunk.word3(t);
     long w4 = ColumnChunk.word4(t);
