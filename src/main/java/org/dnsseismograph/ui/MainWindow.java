@@ -169,7 +169,8 @@ public final class MainWindow implements WorkspaceHost {
     this.timelineView = new TimelineView(timeline);
     LaneDrag.install(timelineView, sources);
     SourcesView sourcesView = new SourcesView(sources, offsets, moments, this::nanosPerPixel, timeline::zoomTo);
-    this.sideView = new SidePanelView(side, timeline.visibleRangeProperty(), timeline::zoomTo);
+    this.sideView = new SidePanelView(side, timeline.visibleRangeProperty(), timeline::zoomTo,
+        () -> binding.isFollowing() && sources.loadingProperty().get());
     StatusBarView statusBar = new StatusBarView(status, sources::cancelLoads);
     BorderPane root = (BorderPane) scene.getRoot();
     root.setCenter(center(sourcesView));

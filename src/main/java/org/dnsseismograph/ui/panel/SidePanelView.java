@@ -1,6 +1,7 @@
 package org.dnsseismograph.ui.panel;
 
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableValue;
@@ -44,8 +45,11 @@ public final class SidePanelView extends VBox {
   /**
    * @param visible the timeline's visible window
    * @param zoomTo shows a range on the timeline
+   * @param growingWithLoad true while the window only grows with captures still loading (nobody
+   *     moved it): the window's own cadence of sums ({@code WindowPulse}) follows the load then, and
+   *     a sum started at each growth would cancel the one before
    */
-  public SidePanelView(SidePanelViewModel vm, ObservableValue<TimeRange> visible, Consumer<TimeRange> zoomTo) {
+  public SidePanelView(SidePanelViewModel vm, ObservableValue<TimeRange> visible, Consumer<TimeRange> zoomTo, BooleanSupplier growingWithLoad) {
     this.vm = vm;
     setId("side-panel");
     getStyleClass().add("side-panel");
@@ -76,8 +80,10 @@ public final class SidePanelView extends VBox {
     setSpacing(6);
     vm.summaryProperty().addListener((o, was, now) -> show(now));
     settle.setOnFinished(e -> {
-      vm.setRange(visible.getValue());
-      vm.refresh();
+      if (!growingWithLoad.getAsBoolean()) {
+        vm.setRange(visible.getValue());
+        vm.refresh();
+      }
     });
     visible.addListener((o, was, now) -> settle.playFromStart());
     if (visible.getValue() != null) {

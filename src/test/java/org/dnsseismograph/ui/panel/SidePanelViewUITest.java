@@ -1,0 +1,67 @@
+package org.dnsseismograph.ui.panel;
+
+import static org.dnsseismograph.ui.WindowDriver.fx;
+import static org.dnsseismograph.ui.WindowDriver.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.ui.common.HeldTaskRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The panel sums a window once it has rested, when the analyst chose it; a window that only grows
+ * with captures still loading is left to the window's own cadence of sums, since a sum at each
+ * growth (once a second) cancelled or repeated the one before: 39 sums over the 10 M-packet bench
+ * capture's load instead of 12.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SidePanelViewUITest {
+  private static final long S = TimeUnits.NANOS_PER_SECOND;
+
+  private final HeldTaskRunner tasks = new HeldTaskRunner();
+  private final SidePanelViewModel vm = new SidePanelViewModel(tasks);
+  private final SimpleObjectProperty<TimeRange> visible = new SimpleObjectProperty<>(new TimeRange(0, 10 * S));
+  private boolean growingWithLoad;
+
+  @Start
+  void start(Stage stage) {
+    vm.setSources(List.of());
+    stage.setScene(new Scene(new SidePanelView(vm, visible, r -> { }, () -> growingWithLoad), 320, 600));
+    stage.show();
+  }
+
+  private void restPastTheSettle() throws InterruptedException {
+    Thread.sleep(SidePanelView.SETTLE_MILLIS + 300L);
+    fxRun(() -> { });
+  }
+
+  @Test
+  void aWindowTheAnalystChoseIsSummedOnceItRests() throws InterruptedException {
+    TimeRange chosen = new TimeRange(2 * S, 4 * S);
+    fxRun(() -> visible.set(chosen));
+    restPastTheSettle();
+    assertTrue(fx(() -> vm.computingProperty().get()));
+    assertEquals(chosen, fx(vm::range));
+    fxRun(tasks::runAll);
+    assertEquals(chosen, fx(() -> vm.summaryProperty().get().range()));
+  }
+
+  @Test
+  void aWindowGrowingWithTheLoadIsLeftToTheWindowsCadence() throws InterruptedException {
+    growingWithLoad = true;
+    fxRun(() -> visible.set(new TimeRange(0, 20 * S)));
+    restPastTheSettle();
+    assertFalse(fx(() -> vm.computingProperty().get()), "no sum was started");
+    assertEquals(new TimeRange(0, 10 * S), fx(vm::range));
+  }
+}
