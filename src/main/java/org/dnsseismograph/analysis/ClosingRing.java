@@ -100,6 +100,24 @@ final class ClosingRing<A> {
     closeBelow(Long.MAX_VALUE);
   }
 
+  /**
+   * Ends the input for observations that come a horizon late: closes the buckets that end by
+   * {@code decidedEndNanos} and drops the later ones unclosed, since not all of theirs came in.
+   */
+  void finishDecided(long decidedEndNanos) {
+    closeBelow(Math.floorDiv(decidedEndNanos, step));
+    for (int i = 0; i < open.length; i++) {
+      if (open[i]) {
+        @SuppressWarnings("unchecked")
+        A acc = (A) slots[i];
+        reset.reset(acc);
+        open[i] = false;
+        openCount--;
+      }
+    }
+    closedBelow = Long.MAX_VALUE;
+  }
+
   private void closeBelow(long due) {
     if (due <= closedBelow) {
       return;

@@ -63,7 +63,7 @@ final class DnsMetricFamily implements MetricFamily {
     queries = sink.counter(id("queries"));
     responses = sink.counter(id("responses"));
     truncated = sink.counter(id("truncated"));
-    unanswered = sink.counter(id(unansweredName));
+    unanswered = sink.unansweredCounter(id(unansweredName));
     MetricId[] l = new MetricId[LATENCY.length];
     for (int i = 0; i < l.length; i++) {
       l[i] = id("latency." + LATENCY[i]);

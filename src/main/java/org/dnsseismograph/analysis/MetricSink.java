@@ -66,6 +66,21 @@ interface MetricSink {
 
   RatioRecorder ratio(MetricId id, Detail detail);
 
+  /**
+   * A counter of queries closed unanswered, filed at their query time and known only a horizon
+   * later: the queries of the input's last horizon may have had their answers just after it
+   * stopped. A series sink leaves that stretch unobserved, so the window draws no spike of them; a
+   * table counts them, as {@code seismograph series} documents.
+   */
+  default EventCounter unansweredCounter(MetricId id) {
+    return counter(id);
+  }
+
+  /** A ratio of answered queries among those asked, at their query time: known a horizon late, as {@link #unansweredCounter}. */
+  default RatioRecorder answerRatio(MetricId id, Detail detail) {
+    return ratio(id, detail);
+  }
+
   DistinctRecorder distinct(MetricId id, Detail detail);
 
   /**

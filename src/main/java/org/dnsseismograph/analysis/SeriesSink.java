@@ -1,10 +1,12 @@
 package org.dnsseismograph.analysis;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.dnsseismograph.series.Consolidation;
 import org.dnsseismograph.series.EventSeriesWriter;
 import org.dnsseismograph.series.LabelConvention;
@@ -41,6 +43,9 @@ final class SeriesSink implements MetricSink {
   private final Map<MetricId, SampleSeriesWriter> samples = new LinkedHashMap<>();
   private final List<ClosingRing<?>> fineRings = new ArrayList<>();
   private final List<ClosingRing<?>> coarseRings = new ArrayList<>();
+  /** Counters and ratios of unanswered queries: the last horizon before the input's end is unknown for them. */
+  private final Set<MetricId> decidedLate = new HashSet<>();
+  private final Set<ClosingRing<?>> decidedLateRings = new HashSet<>();
   private long nextFineDue = Long.MIN_VALUE;
   private long nextCoarseDue = Long.MIN_VALUE;
   private long first = Long.MAX_VALUE;
@@ -57,6 +62,20 @@ final class SeriesSink implements MetricSink {
     w.setImplicitCoverage(false);
     events.put(id, w);
     return w::append;
+  }
+
+  @Override
+  public EventCounter unansweredCounter(MetricId id) {
+    decidedLate.add(id);
+    return counter(id);
+  }
+
+  @Override
+  public RatioRecorder answerRatio(MetricId id, Detail detail) {
+    RatioRecorder r = ratio(id, detail);
+    List<ClosingRing<?>> rings = detail == Detail.FINE ? fineRings : coarseRings;
+    decidedLateRings.add(rings.get(rings.size() - 1));
+    return r;
   }
 
   @Override
@@ -185,24 +204,44 @@ final class SeriesSink implements MetricSink {
   @Override
   public void finish() {
     for (ClosingRing<?> r : fineRings) {
-      r.finish();
+      finish(r);
     }
     for (ClosingRing<?> r : coarseRings) {
-      r.finish();
+      finish(r);
     }
-    for (EventSeriesWriter w : events.values()) {
-      cover(w);
-      w.sealAll();
+    for (Map.Entry<MetricId, EventSeriesWriter> e : events.entrySet()) {
+      cover(e.getKey(), e.getValue());
+      e.getValue().sealAll();
     }
     for (SampleSeriesWriter w : samples.values()) {
       w.publish();
     }
   }
 
-  private void cover(EventSeriesWriter w) {
-    if (first <= last) {
-      w.cover(first, last + 1);
+  private void finish(ClosingRing<?> r) {
+    if (decidedLateRings.contains(r)) {
+      r.finishDecided(decidedEnd());
+    } else {
+      r.finish();
     }
+  }
+
+  /**
+   * Declares what a counter observed: everything from the first message to the last, but for
+   * unanswered queries only up to a horizon before the last, since the queries after that point may
+   * have been answered after the input stopped (counted unanswered, they made a false spike at the
+   * end of every capture stopped mid-traffic).
+   */
+  private void cover(MetricId id, EventSeriesWriter w) {
+    long end = decidedLate.contains(id) ? decidedEnd() : last + 1;
+    if (first <= last && end > first) {
+      w.cover(first, end);
+    }
+  }
+
+  /** The end of what is known of unanswered queries: a horizon before the input's clock. */
+  private long decidedEnd() {
+    return last == Long.MIN_VALUE ? Long.MIN_VALUE : last + 1 - config.horizonNanos();
   }
 
   /**
@@ -210,9 +249,9 @@ final class SeriesSink implements MetricSink {
    * out): the same snapshot objects any later reader gets until the next publication.
    */
   SeriesSet publish(String sourceName, List<MetricId> order) {
-    for (EventSeriesWriter w : events.values()) {
-      cover(w);
-      w.publish();
+    for (Map.Entry<MetricId, EventSeriesWriter> e : events.entrySet()) {
+      cover(e.getKey(), e.getValue());
+      e.getValue().publish();
     }
     for (SampleSeriesWriter w : samples.values()) {
       w.publish();

@@ -156,7 +156,7 @@ final class UpstreamDetailFamily implements MetricFamily {
 
   private Recorders recorders(String prefix) {
     return new Recorders(sink.counter(MetricId.of(prefix + "queries")), sink.counter(MetricId.of(prefix + "responses")),
-        sink.counter(MetricId.of(prefix + "timeouts")), sink.ratio(MetricId.of(prefix + "answer_ratio"), MetricSink.Detail.COARSE));
+        sink.unansweredCounter(MetricId.of(prefix + "timeouts")), sink.answerRatio(MetricId.of(prefix + "answer_ratio"), MetricSink.Detail.COARSE));
   }
 
   @Override
