@@ -42,8 +42,8 @@ public final class SourcesViewModel {
    * Least time between two plans of the lanes while sources load: the lanes grow once a second (the
    * figures of the status bar still follow every snapshot). Every plan redraws every lane, which
    * costs the software renderer 70–160 ms over a full window: four plans a second took more CPU
-   * than the load itself, and the 10 M-packet bench capture took 75–78 s to load in the window
-   * against 35–47 s at one a second (docs/figures/timeline.md, stop 23).
+   * than the load itself: the 10 M-packet bench capture took 75–78 s to load in the window, against
+   * 47 s at one a second (docs/figures/timeline.md, stop 23).
    */
   static final long REPLAN_NANOS = 1_000_000_000L;
 
