@@ -2,8 +2,6 @@ package org.dnsseismograph.ui.timeline;
 
 import static org.dnsseismograph.ui.WindowDriver.fx;
 import static org.dnsseismograph.ui.WindowDriver.fxRun;
-import static org.dnsseismograph.ui.timeline.TimelineViewModelTest.HOUR;
-import static org.dnsseismograph.ui.timeline.TimelineViewModelTest.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.dnsseismograph.series.TimeRange;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,10 +56,8 @@ class TimelineFrameWaitUITest {
 
   @Start
   void start(Stage stage) {
-    vm = new TimelineViewModel(TimelineViewModelTest.plan(), new TimeRange(T0, T0 + HOUR), reducer);
-    view = new TimelineView(vm);
-    stage.setScene(new Scene(view, 1280, 720));
-    stage.show();
+    view = TimelineViewUITest.show(stage, reducer);
+    vm = view.viewModel();
   }
 
   @BeforeEach

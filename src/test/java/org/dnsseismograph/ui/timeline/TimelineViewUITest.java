@@ -50,10 +50,16 @@ class TimelineViewUITest {
 
   @Start
   void start(Stage stage) {
-    vm = new TimelineViewModel(TimelineViewModelTest.plan(), new TimeRange(T0, T0 + HOUR), reducer);
-    view = new TimelineView(vm);
-    stage.setScene(new Scene(view, 1280, 720));
+    view = show(stage, reducer);
+    vm = view.viewModel();
+  }
+
+  /** A view of the test plan's hour, shown in a 1280×720 stage, its frames reduced on {@code reducer}. */
+  static TimelineView show(Stage stage, java.util.concurrent.Executor reducer) {
+    TimelineView v = new TimelineView(new TimelineViewModel(TimelineViewModelTest.plan(), new TimeRange(T0, T0 + HOUR), reducer));
+    stage.setScene(new Scene(v, 1280, 720));
     stage.show();
+    return v;
   }
 
   @AfterEach
