@@ -78,11 +78,11 @@ public final class CaptureLoader {
       started = true;
     }
     MatcherConfig matching = MatcherConfig.defaults().withTimeout(request.timeoutNanos());
-    MetricAggregator aggregator = MetricAggregator.forSeries(SeriesSinkConfig.forTimeout(request.timeoutNanos()), RcodeNames::name,
+    CaptureGaps gaps = CaptureGaps.read(request.files(), request.timeoutNanos(), progress);
+    MetricAggregator aggregator = MetricAggregator.forSeries(SeriesSinkConfig.forTimeout(request.timeoutNanos()), gaps, RcodeNames::name,
         CaptureSeries::rcodeNumber);
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
-    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos(),
-        CaptureGaps.read(request.files(), request.timeoutNanos(), progress), false);
+    HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos(), gaps, false);
     CapturePipeline pipeline = new CapturePipeline(matching, aggregator, new TransactionColumns(request.timeoutNanos()));
     long[] lastPublish = {System.nanoTime()};
     ScanSummary scan = pipeline.run(request.files(), request.decode(), progress, () -> {

@@ -113,8 +113,8 @@ public final class MetricAggregator implements TransactionSink {
   }
 
   /** An aggregator into multi-resolution series of every metric. */
-  static MetricAggregator forSeries(SeriesSinkConfig config, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
-    return new MetricAggregator(null, new SeriesSink(config), config.horizonNanos(), rcodeName, rcodeNumber);
+  static MetricAggregator forSeries(SeriesSinkConfig config, CaptureGaps gaps, IntFunction<String> rcodeName, ToIntFunction<String> rcodeNumber) {
+    return new MetricAggregator(null, new SeriesSink(config, gaps), config.horizonNanos(), rcodeName, rcodeNumber);
   }
 
   /** How long after a query its latency and unanswered outcome may still arrive. */

@@ -52,8 +52,12 @@ final class SeriesSink implements MetricSink {
   private long last = Long.MIN_VALUE;
   private long previousClock = Long.MIN_VALUE;
 
-  SeriesSink(SeriesSinkConfig config) {
+  private final CaptureGaps gaps;
+
+  /** @param gaps the gaps between the capture's files: unanswered queries are unknown in the last timeout before each, as before the end */
+  SeriesSink(SeriesSinkConfig config, CaptureGaps gaps) {
     this.config = Objects.requireNonNull(config, "config");
+    this.gaps = Objects.requireNonNull(gaps, "gaps");
   }
 
   @Override
@@ -72,10 +76,7 @@ final class SeriesSink implements MetricSink {
 
   @Override
   public RatioRecorder answerRatio(MetricId id, Detail detail) {
-    RatioRecorder r = ratio(id, detail);
-    List<ClosingRing<?>> rings = detail == Detail.FINE ? fineRings : coarseRings;
-    decidedLateRings.add(rings.get(rings.size() - 1));
-    return r;
+    return ratio(id, detail, true);
   }
 
   @Override
@@ -104,8 +105,19 @@ final class SeriesSink implements MetricSink {
 
   @Override
   public RatioRecorder ratio(MetricId id, Detail detail) {
+    return ratio(id, detail, false);
+  }
+
+  private RatioRecorder ratio(MetricId id, Detail detail, boolean ofAnswers) {
     SampleSeriesWriter w = sampled(id, Unit.RATIO, config.stepOf(detail), Consolidation.AVERAGE);
-    ClosingRing<long[]> ring = ring(detail, () -> new long[2], a -> java.util.Arrays.fill(a, 0), (s, e, a) -> w.addInterval(s, e, (double) a[0] / a[1]));
+    ClosingRing<long[]> ring = ring(detail, () -> new long[2], a -> java.util.Arrays.fill(a, 0), (s, e, a) -> {
+      if (!ofAnswers || !beforeGap(s, e)) {
+        w.addInterval(s, e, (double) a[0] / a[1]);
+      }
+    });
+    if (ofAnswers) {
+      decidedLateRings.add(ring);
+    }
     return (t, hit) -> {
       long[] a = ring.at(t);
       if (a != null) {
@@ -228,15 +240,40 @@ final class SeriesSink implements MetricSink {
 
   /**
    * Declares what a counter observed: everything from the first message to the last, but for
-   * unanswered queries only up to a horizon before the last, since the queries after that point may
-   * have been answered after the input stopped (counted unanswered, they made a false spike at the
-   * end of every capture stopped mid-traffic).
+   * unanswered queries only up to a horizon before the last, and before each gap between the
+   * files, since the queries after that point may have been answered after the input stopped
+   * (counted unanswered, they made a false spike at the end of every capture stopped mid-traffic).
    */
   private void cover(MetricId id, EventSeriesWriter w) {
-    long end = decidedLate.contains(id) ? decidedEnd() : last + 1;
-    if (first <= last && end > first) {
-      w.cover(first, end);
+    if (first > last) {
+      return;
     }
+    if (!decidedLate.contains(id)) {
+      w.cover(first, last + 1);
+      return;
+    }
+    long from = first;
+    for (int k = 0; k < gaps.count() && gaps.endBefore(k) <= last; k++) {
+      long to = gaps.endBefore(k) + 1 - config.horizonNanos();
+      if (to > from) {
+        w.cover(from, to);
+      }
+      from = gaps.startAfter(k);
+    }
+    long to = decidedEnd();
+    if (to > from) {
+      w.cover(from, to);
+    }
+  }
+
+  /** Whether {@code [s, e)} reaches into the last timeout before a gap between the files, or into the gap. */
+  private boolean beforeGap(long s, long e) {
+    for (int k = 0; k < gaps.count(); k++) {
+      if (e > gaps.endBefore(k) + 1 - config.horizonNanos() && s < gaps.startAfter(k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The end of what is known of unanswered queries: a horizon before the input's clock. */

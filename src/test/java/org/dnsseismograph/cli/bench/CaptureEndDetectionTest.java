@@ -12,15 +12,19 @@ import org.dnsseismograph.analysis.CaptureDetect;
 import org.dnsseismograph.analysis.CaptureLoader;
 import org.dnsseismograph.analysis.HealthReport;
 import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.analysis.Spike;
 import org.dnsseismograph.series.ColumnBuffer;
+import org.dnsseismograph.series.Coverage;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.MetricId;
+import org.dnsseismograph.series.SampleSeries;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.testsupport.FrameCopies;
+import org.dnsseismograph.wire.ScanSummary;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +96,31 @@ class CaptureEndDetectionTest {
     // Those waiting at the gap time out when the clock jumps over it.
     assertTrue(detected.dispatch().matcher().timedOut() >= 50, "timed out: " + detected.dispatch().matcher());
     assertEquals(List.of(), unansweredSpikes(detected.report()));
-    assertEquals(List.of(), unansweredSpikes(new CaptureLoader(request).load(Progress.NONE, s -> { }).health()));
+    LoadResult loaded = new CaptureLoader(request).load(Progress.NONE, s -> { });
+    assertEquals(List.of(), unansweredSpikes(loaded.health()));
+
+    // the window's lanes: unknown in the last timeout of each stretch, and in the gap
+    ScanSummary.FileSpan first = loaded.scan().fileSpans().get(0);
+    ScanSummary.FileSpan second = loaded.scan().fileSpans().get(1);
+    SeriesSet series = loaded.snapshot().series();
+    for (String metric : UNANSWERED) {
+      Coverage known = ((EventSeries) series.get(MetricId.of(metric))).coverage();
+      assertEquals(2, known.size(), metric + ": " + known);
+      assertEquals(first.lastNanos() + 1 - 3 * S, known.end(0), metric);
+      assertEquals(second.firstNanos(), known.start(1), metric);
+      assertEquals(second.lastNanos() + 1 - 3 * S, known.end(1), metric);
+    }
+    for (MetricId id : series.ids()) {
+      if (id.name().endsWith(".answer_ratio")) {
+        SampleSeries ratio = (SampleSeries) series.get(id);
+        for (int i = 0; i < ratio.size(); i++) {
+          boolean beforeTheGap = ratio.end(i) <= first.lastNanos() + 1 - 3 * S;
+          boolean afterIt = ratio.start(i) >= second.firstNanos() && ratio.end(i) <= second.lastNanos() + 1 - 3 * S;
+          // the writer keeps a hole in its steps as samples without a value
+          assertTrue(beforeTheGap || afterIt || Double.isNaN(ratio.value(i)), id + " at " + TimeUnits.format(ratio.start(i)) + ": " + ratio.value(i));
+        }
+      }
+    }
   }
 
   private static List<Spike> unansweredSpikes(HealthReport report) {
