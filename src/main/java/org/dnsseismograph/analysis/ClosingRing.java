@@ -108,11 +108,7 @@ final class ClosingRing<A> {
     closeBelow(Math.floorDiv(decidedEndNanos, step));
     for (int i = 0; i < open.length; i++) {
       if (open[i]) {
-        @SuppressWarnings("unchecked")
-        A acc = (A) slots[i];
-        reset.reset(acc);
-        open[i] = false;
-        openCount--;
+        free(i);
       }
     }
     closedBelow = Long.MAX_VALUE;
@@ -147,9 +143,14 @@ final class ClosingRing<A> {
 
   @SuppressWarnings("unchecked")
   private void close(int i, long b) {
-    A acc = (A) slots[i];
-    closer.close(b * step, b * step + step, acc);
-    reset.reset(acc);
+    closer.close(b * step, b * step + step, (A) slots[i]);
+    free(i);
+  }
+
+  /** Resets slot {@code i}'s accumulator and marks it free. */
+  @SuppressWarnings("unchecked")
+  private void free(int i) {
+    reset.reset((A) slots[i]);
     open[i] = false;
     openCount--;
   }

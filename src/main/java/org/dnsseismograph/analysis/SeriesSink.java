@@ -39,6 +39,7 @@ final class SeriesSink implements MetricSink {
   private static final int MAX_ZERO_STEPS = 1 << 16;
 
   private final SeriesSinkConfig config;
+  private final CaptureGaps gaps;
   private final Map<MetricId, EventSeriesWriter> events = new LinkedHashMap<>();
   private final Map<MetricId, SampleSeriesWriter> samples = new LinkedHashMap<>();
   private final List<ClosingRing<?>> fineRings = new ArrayList<>();
@@ -51,8 +52,6 @@ final class SeriesSink implements MetricSink {
   private long first = Long.MAX_VALUE;
   private long last = Long.MIN_VALUE;
   private long previousClock = Long.MIN_VALUE;
-
-  private final CaptureGaps gaps;
 
   /** @param gaps the gaps between the capture's files: unanswered queries are unknown in the last timeout before each, as before the end */
   SeriesSink(SeriesSinkConfig config, CaptureGaps gaps) {

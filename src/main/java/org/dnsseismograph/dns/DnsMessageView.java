@@ -183,14 +183,37 @@ public final class DnsMessageView {
     h = NameTextWriter.step(h, qnameWord(2));
     h = NameTextWriter.step(h, qnameWord(3));
     if (nameOctets > 32) {
-      byte[] w = qnameWire();
-      for (int i = 32; i < nameOctets; i += 8) {
-        // the array holds WIRE_CAPACITY bytes, so 8 can be read at any offset below the name's end
-        int valid = Math.min(8, nameOctets - i);
-        h = NameTextWriter.step(h, (long) LONGS.get(w, i) & ~(-1L << 4 * valid << 4 * valid));
-      }
+      h = stepWords(h, qnameWire(), 32, nameOctets);
     }
     return NameTextWriter.finish(h);
+  }
+
+  /**
+   * {@link #qnameWireHash} of a name held in lower-case wire form outside a view: {@code
+   * wire[0, octets)}, in an array of at least {@link WireNameText#WIRE_CAPACITY} bytes; the bytes
+   * past the name are not read as part of it.
+   */
+  public static long wireHash(byte[] wire, int octets) {
+    long h = octets;
+    for (int i = 0; i < 32; i += 8) {
+      h = NameTextWriter.step(h, i < octets ? word(wire, i, octets) : 0);
+    }
+    return NameTextWriter.finish(octets > 32 ? stepWords(h, wire, 32, octets) : h);
+  }
+
+  private static long stepWords(long h, byte[] wire, int from, int octets) {
+    long k = h;
+    for (int i = from; i < octets; i += 8) {
+      k = NameTextWriter.step(k, word(wire, i, octets));
+    }
+    return k;
+  }
+
+  /** The 8 bytes at {@code i}, those past the name's end zeroed. */
+  private static long word(byte[] wire, int i, int octets) {
+    // the array holds WIRE_CAPACITY bytes, so 8 can be read at any offset below the name's end
+    int valid = Math.min(8, octets - i);
+    return (long) LONGS.get(wire, i) & ~(-1L << 4 * valid << 4 * valid);
   }
 
   /** Octets of the first question's name in uncompressed wire form (1 for the root), 0 without one. */

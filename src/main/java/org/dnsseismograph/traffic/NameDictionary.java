@@ -1,11 +1,7 @@
 package org.dnsseismograph.traffic;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.dnsseismograph.common.HashMix;
 import org.dnsseismograph.dns.WireNameText;
 
 /**
@@ -18,8 +14,6 @@ import org.dnsseismograph.dns.WireNameText;
  * bytes below the view's count are never written again).
  */
 final class NameDictionary {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   private static final int ARENA = 1 << 20;
   private static final int LENGTH_BITS = 16;
   private static final int OFFSET_BITS = 20;
@@ -33,21 +27,9 @@ final class NameDictionary {
   private long[] table = new long[2048];
 
   /**
-   * A hash of the name {@code wire[0, octets)} for {@link #intern}; the bytes past the name are not
-   * read as part of it. {@code wire} must hold at least {@link WireNameText#WIRE_CAPACITY} bytes, so
-   * that a word can be read at any offset below the name's end.
+   * The id of a name, interning it when new; {@code hash} must spread over its high 32 bits (a
+   * finished 64-bit hash: {@link org.dnsseismograph.dns.DnsMessageView#wireHash} for wire names).
    */
-  static long wireHash(byte[] wire, int octets) {
-    long h = octets;
-    for (int i = 0; i < octets; i += Long.BYTES) {
-      int valid = Math.min(Long.BYTES, octets - i);
-      // the two shifts keep all eight bytes when valid is 8, where one shift by 64 would keep none
-      h = HashMix.fmix64(h ^ ((long) LONGS.get(wire, i) & ~(-1L << 4 * valid << 4 * valid)));
-    }
-    return HashMix.fmix64(h + 0x9E3779B97F4A7C15L);
-  }
-
-  /** The id of a name, interning it when new; {@code hash} must spread over its high 32 bits (a finished 64-bit hash). */
   int intern(byte[] name, int length, long hash) {
     int tag = (int) (hash >>> 32);
     int mask = table.length - 1;

@@ -1,6 +1,7 @@
 package org.dnsseismograph.traffic;
 
 import java.util.Arrays;
+import org.dnsseismograph.dns.DnsMessageView;
 
 /**
  * The compact, append-only columnar record of transactions, for the UI's questions about the
@@ -88,7 +89,7 @@ public final class TransactionColumns {
       return;
     }
     byte[] name = t.qnameWire();
-    int qnameId = names.intern(name, t.qnameOctets, NameDictionary.wireHash(name, t.qnameOctets));
+    int qnameId = names.intern(name, t.qnameOctets, DnsMessageView.wireHash(name, t.qnameOctets));
     long w1 = ColumnChunk.word1(qnameId, addresses.intern(t.clientHi, t.clientLo));
     long w2 = ColumnChunk.word2(addresses.intern(t.serverHi, t.serverLo), t);
     long w3 = ColumnChunk.word3(t);

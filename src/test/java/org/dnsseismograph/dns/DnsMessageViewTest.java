@@ -119,6 +119,7 @@ class DnsMessageViewTest {
     view.qnameWire();
     scan("a".repeat(63), "B".repeat(40));
     assertEquals(fresh.qnameWireHash(), view.qnameWireHash(), "stale bytes after the name do not count");
+    assertEquals(view.qnameWireHash(), DnsMessageView.wireHash(view.qnameWire(), view.qnameOctets()), "the same hash of the name kept outside");
     scan("a".repeat(63), "b".repeat(39) + "c");
     assertTrue(fresh.qnameWireHash() != view.qnameWireHash(), "the last byte of a long name counts");
     scan("a".repeat(63), "b".repeat(41));
@@ -127,6 +128,7 @@ class DnsMessageViewTest {
     scanInto(fresh, "www", "Example", "COM");
     scan("WWW", "example", "com");
     assertEquals(fresh.qnameWireHash(), view.qnameWireHash());
+    assertEquals(view.qnameWireHash(), DnsMessageView.wireHash(view.qnameWire(), view.qnameOctets()));
     scan("www", "example", "org");
     assertTrue(fresh.qnameWireHash() != view.qnameWireHash());
     scan();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.dnsseismograph.dns.DnsMessageView;
 import org.dnsseismograph.dns.WireNameText;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -40,7 +41,7 @@ class NameDictionaryTest {
   private static int intern(NameDictionary d, String name) {
     byte[] w = wire(name);
     int n = octets(name);
-    return d.intern(w, n, NameDictionary.wireHash(w, n));
+    return d.intern(w, n, DnsMessageView.wireHash(w, n));
   }
 
   @Test
@@ -96,10 +97,10 @@ class NameDictionaryTest {
     byte[] reused = wire("a.example.");
     int n = octets("a.example.");
     Arrays.fill(reused, n, reused.length, (byte) 0x5A);
-    assertEquals(NameDictionary.wireHash(wire("a.example."), n), NameDictionary.wireHash(reused, n));
+    assertEquals(DnsMessageView.wireHash(wire("a.example."), n), DnsMessageView.wireHash(reused, n));
     NameDictionary d = new NameDictionary();
     int id = intern(d, "a.example.");
-    assertEquals(id, d.intern(reused, n, NameDictionary.wireHash(reused, n)));
+    assertEquals(id, d.intern(reused, n, DnsMessageView.wireHash(reused, n)));
     assertEquals(1, d.size());
   }
 
@@ -111,7 +112,7 @@ class NameDictionaryTest {
     int two = intern(d, "a.b.example.");
     int root = intern(d, ".");
     byte[] none = new byte[WireNameText.WIRE_CAPACITY];
-    int empty = d.intern(none, 0, NameDictionary.wireHash(none, 0));
+    int empty = d.intern(none, 0, DnsMessageView.wireHash(none, 0));
     assertEquals(4, d.size());
     NameDictionary.View v = d.view();
     assertEquals("a\\.b.example", v.text(dotted));
@@ -127,8 +128,8 @@ class NameDictionaryTest {
     int x = intern(d, common + "x.example.");
     int y = intern(d, common + "y.example.");
     assertNotEquals(x, y);
-    assertNotEquals(NameDictionary.wireHash(wire(common + "x.example."), octets(common + "x.example.")),
-        NameDictionary.wireHash(wire(common + "y.example."), octets(common + "y.example.")));
+    assertNotEquals(DnsMessageView.wireHash(wire(common + "x.example."), octets(common + "x.example.")),
+        DnsMessageView.wireHash(wire(common + "y.example."), octets(common + "y.example.")));
     assertEquals(common + "y.example", d.view().text(y));
   }
 }

@@ -35,6 +35,9 @@ import org.dnsseismograph.render.TimelinePainter;
  * FX thread only.
  */
 public final class TimelineView extends Region {
+  /** Longest wait of a new window's axes for its frame (see {@link #awaitsFrame}). */
+  static final long AWAIT_FRAME_MILLIS = 100;
+
   /** Height of the overview strip. */
   public static final double OVERVIEW_HEIGHT = 84;
 
@@ -53,9 +56,6 @@ public final class TimelineView extends Region {
   private List<PlacedLabel> labels = List.of();
   private double selectionFrom = Double.NaN;
   private double selectionTo = Double.NaN;
-  /** Longest wait of a new window's axes for its frame (see {@link #awaitsFrame}). */
-  static final long AWAIT_FRAME_MILLIS = 100;
-
   /** When the view began to wait for a frame ({@link #awaitsFrame}), or -1. */
   private long awaitingSince = -1;
   /** Whether the overlay drew anything last time (it starts dirty, so it is drawn once at first). */
