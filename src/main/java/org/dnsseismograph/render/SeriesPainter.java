@@ -11,6 +11,8 @@ import org.dnsseismograph.series.TimeRange;
  */
 final class SeriesPainter {
   private static final double NO_DATA_TEXT_WIDTH = 70;
+  /** A heat column where no row has data: the lane's "no data" shading stands for it. */
+  private static final int LANE_EMPTY = -2;
   /** Height of one series' strip of event ticks. */
   static final double RUG = 5;
   /** Share of busy columns above which a rug is left out. */
@@ -123,7 +125,11 @@ final class SeriesPainter {
     }
   }
 
-  /** One row per series; each column coloured by the lowest ratio it holds, grey where nothing was asked. */
+  /**
+   * One row per series; each column coloured by the lowest ratio it holds, grey where nothing was
+   * asked. Columns where no row has data are left to {@link #noData}'s shading, so its words stay
+   * readable instead of being cut into strips by the rows' grey.
+   */
   void heat(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer[] bufs) {
     double rowH = box.plotHeight() / Math.max(1, bufs.length);
     double inset = rowH >= 6 ? 1 : 0;
@@ -132,14 +138,14 @@ final class SeriesPainter {
       double y = box.plotTop() + r * rowH;
       int i = 0;
       while (i < b.columns()) {
-        int step = heatStep(b, i);
+        int step = heatStep(bufs, b, i);
         int j = i + 1;
-        while (j < b.columns() && heatStep(b, j) == step) {
+        while (j < b.columns() && heatStep(bufs, b, j) == step) {
           j++;
         }
         double x0 = l.xOf(b.columnStart(i));
         double x1 = l.xOf(b.columnEnd(j - 1));
-        if (x1 > l.plotLeft() && x0 < l.plotRight()) {
+        if (step != LANE_EMPTY && x1 > l.plotLeft() && x0 < l.plotRight()) {
           g.fillRect(Math.rint(x0), y, Math.max(1, Math.rint(x1) - Math.rint(x0)), rowH - inset,
               step < 0 ? palette.noData() : palette.heatOfStep(step));
         }
@@ -175,9 +181,15 @@ final class SeriesPainter {
     }
   }
 
-  /** The heat step of column {@code i}'s lowest ratio, or -1 where nothing was asked. */
-  private int heatStep(ColumnBuffer b, int i) {
-    return b.hasData(i) ? palette.heatStep(b.min(i)) : -1;
+  /**
+   * The heat step of row {@code b}'s lowest ratio in column {@code i}; -1 where nothing was asked
+   * of it, {@link #LANE_EMPTY} where nothing was asked of any row.
+   */
+  private int heatStep(ColumnBuffer[] rows, ColumnBuffer b, int i) {
+    if (b.hasData(i)) {
+      return palette.heatStep(b.min(i));
+    }
+    return anyData(rows, i) ? -1 : LANE_EMPTY;
   }
 
   private void band(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer b, int from, int to, YScale s, Rgba c) {

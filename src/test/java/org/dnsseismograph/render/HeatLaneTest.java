@@ -3,6 +3,7 @@ package org.dnsseismograph.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -131,6 +132,31 @@ class HeatLaneTest {
       assertTrue(y > rowTop && y < rowTop + rowH, String.format(Locale.ROOT, "name of row %d at y %.1f, inside %.1f..%.1f", i, y, rowTop,
           rowTop + rowH));
     }
+  }
+
+  @Test
+  void pastTheEndOfItsDataAHeatLaneSaysNoDataInWordsThatCanBeRead() {
+    // The servers' data covers the first 60 s of a 180 s view: the last two thirds of the lane have no data at all.
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(servers(8)));
+    ExportRequest r = new ExportRequest(plan, List.of(), List.of(new SourceRef("cap", "cap.pcap", "sha256:ab12", 0, "")),
+        new TimeRange(T0, T0 + 180 * S), 900, 400, 1, "heat", null);
+    TimelineLayout l = TimelineExport.layout(r, FixedMeasure.SEVEN);
+    LaneBox heat = l.lanes().stream().filter(x -> x.lane().kind() == LaneKind.HEAT).findFirst().orElseThrow();
+    BufferedImage img = TimelineExport.image(r);
+    // The words are drawn in the middle of the empty part, 10 px letters around the plot's middle line.
+    int centre = (int) Math.round((l.xOf(T0 + 60 * S) + l.plotRight()) / 2);
+    int middle = (int) Math.round(heat.plotTop() + heat.plotHeight() / 2);
+    int dark = 0;
+    for (int x = centre - 30; x <= centre + 30; x++) {
+      for (int y = middle - 6; y <= middle + 6; y++) {
+        int rgb = img.getRGB(x, y);
+        if ((rgb >> 16 & 0xff) < 0xb0 && (rgb >> 8 & 0xff) < 0xb0 && (rgb & 0xff) < 0xb0) {
+          dark++;
+        }
+      }
+    }
+    // "no data" in 10 px letters darkens well over 50 pixels; under the rows' grey only their 1 px gaps showed some.
+    assertTrue(dark > 50, dark + " dark pixels where the lane says it has no data");
   }
 
   private static NodeList svgTexts(String svg) throws Exception {
