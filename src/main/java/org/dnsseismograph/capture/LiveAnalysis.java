@@ -4,6 +4,7 @@ import java.util.List;
 import org.dnsseismograph.dns.DnsMessageView;
 import org.dnsseismograph.dns.ScanResult;
 import org.dnsseismograph.series.ResolvableSeries;
+import org.dnsseismograph.traffic.RecentTraffic;
 import org.dnsseismograph.wire.DnsPayload;
 
 /**
@@ -42,4 +43,12 @@ public interface LiveAnalysis {
 
   /** The source stopped: close what is pending (unanswered queries, open latency buckets). */
   void finish();
+
+  /**
+   * The transactions of the last minutes as of the last {@link #publish()}, for the side panel's
+   * questions about the visible window; none when the analysis keeps none.
+   */
+  default RecentTraffic transactions() {
+    return RecentTraffic.NONE;
+  }
 }

@@ -17,6 +17,8 @@ import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.traffic.MatcherConfig;
 import org.dnsseismograph.traffic.MatcherStats;
 import org.dnsseismograph.traffic.QueryResponseMatcher;
+import org.dnsseismograph.traffic.RecentTraffic;
+import org.dnsseismograph.traffic.RecentTransactions;
 import org.dnsseismograph.wire.DnsPayload;
 
 /**
@@ -32,10 +34,15 @@ import org.dnsseismograph.wire.DnsPayload;
  *
  * <p>Memory is bounded for endless runs: every second the event series apply the {@link Retention}
  * (coarser detail as it ages), the matchers hold at most their capacity, latency grows by 32 bytes
- * per second with answers. Confined to the source's worker thread.
+ * per second with answers. The transactions themselves are kept as long as exact events are, for
+ * the side panel ({@link #transactions()}), up to {@value #MAX_RECENT_ROWS} of them. Confined to the
+ * source's worker thread.
  */
 public final class LiveDnsSeries implements LiveAnalysis {
   private static final long RETENTION_EVERY_NANOS = TimeUnits.NANOS_PER_SECOND;
+  /** Transactions kept for the side panel at most: about 35 MB with their names at a busy resolver's rate. */
+  static final int MAX_RECENT_ROWS = 1_000_000;
+  private static final long MIN_KEPT_NANOS = TimeUnits.NANOS_PER_SECOND;
 
   private final MatcherConfig matching;
   private final Retention retention;
@@ -44,6 +51,7 @@ public final class LiveDnsSeries implements LiveAnalysis {
   private final RoleSeries[] byRole = new RoleSeries[MessageRole.values().length];
   private final QueryResponseMatcher[] matchers = new QueryResponseMatcher[MessageRole.values().length];
   private final EventSeriesWriter skipped = new EventSeriesWriter(MetricId.of("packets.skipped"));
+  private final RecentTransactions recent;
   private long lastRetention;
 
   /** Matching with the file defaults (3 s timeout), {@link Retention#LIVE_DEFAULT}. */
@@ -55,6 +63,8 @@ public final class LiveDnsSeries implements LiveAnalysis {
     this.matching = Objects.requireNonNull(matching, "matching");
     this.retention = Objects.requireNonNull(retention, "retention");
     this.all = new RoleSeries("dns", matching.timeoutNanos(), coverage);
+    // As long as the series keep exact events; a transaction closes up to a timeout after its time.
+    this.recent = new RecentTransactions(matching.timeoutNanos(), Math.max(MIN_KEPT_NANOS, retention.exactNanos()), MAX_RECENT_ROWS);
     skipped.setImplicitCoverage(false);
   }
 
@@ -112,9 +122,18 @@ public final class LiveDnsSeries implements LiveAnalysis {
     QueryResponseMatcher m = matchers[role.ordinal()];
     if (m == null) {
       RoleSeries own = roleSeries(role);
-      m = new QueryResponseMatcher(matching, own == null ? all::onTransaction : t -> {
+      boolean client = role == MessageRole.CLIENT;
+      m = new QueryResponseMatcher(matching, own == null ? t -> {
+        all.onTransaction(t);
+        recent.append(t);
+      } : t -> {
         all.onTransaction(t);
         own.onTransaction(t);
+        recent.append(t);
+        if (client) {
+          // a client's query was sent to the resolver: its server is the resolver
+          recent.addResolver(t.serverHi, t.serverLo);
+        }
       });
       matchers[role.ordinal()] = m;
     }
@@ -159,6 +178,10 @@ public final class LiveDnsSeries implements LiveAnalysis {
       forEachRole(r -> r.applyRetention(retention));
       skipped.applyRetention(retention);
     }
+    if (clock != Long.MIN_VALUE) {
+      recent.advanceClock(clock);
+    }
+    recent.publish();
     List<ResolvableSeries> out = new ArrayList<>();
     all.publish(out);
     for (RoleSeries r : byRole) {
@@ -178,6 +201,12 @@ public final class LiveDnsSeries implements LiveAnalysis {
       }
     }
     forEachRole(r -> r.closeLatency(Long.MAX_VALUE));
+    recent.finish();
+  }
+
+  @Override
+  public RecentTraffic transactions() {
+    return recent.snapshot();
   }
 
   /**

@@ -12,6 +12,7 @@ import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.Retention;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.traffic.RecentTraffic;
 import org.dnsseismograph.wire.Skipped;
 
 /**
@@ -242,9 +243,11 @@ final class LiveRuntime<T> {
     for (long[] c : observation.take(now)) {
       cover(c[0], c[1]);
     }
+    RecentTraffic transactions = latest.get().transactions();
     if (!analysisBroken) {
       try {
         series.addAll(analysis.publish());
+        transactions = analysis.transactions();
       } catch (RuntimeException e) {
         broken(e);
       }
@@ -263,7 +266,8 @@ final class LiveRuntime<T> {
     LiveCounters counters = new LiveCounters(s.received(), s.receivedBytes(), s.pausedDiscarded(), s.recorded(), s.recordedBytes(), s.kernelDropped(),
         s.interfaceDropped(), handOff.dropped(), handOff.depth(), stage.analyzed(), stage.dnsMessages(), stage.queries(), stage.responses(),
         merged(s.skipped(), stage.skipped()), s.connections());
-    LiveSnapshot snap = new LiveSnapshot(name, state.get(), ++sequence, now, counters, SeriesSet.of(name, series), s.recordings(), problem);
+    LiveSnapshot snap = new LiveSnapshot(name, state.get(), ++sequence, now, counters, SeriesSet.of(name, series), transactions, s.recordings(),
+        problem);
     latest.set(snap);
     if (options.listener() != null) {
       try {
@@ -296,7 +300,8 @@ final class LiveRuntime<T> {
 
   private void publishInitialFailure() {
     LiveSnapshot before = latest.get();
-    latest.set(new LiveSnapshot(name, LiveState.FAILED, before.sequence() + 1, wallNanos(), before.counters(), before.series(), List.of(), problem));
+    latest.set(new LiveSnapshot(name, LiveState.FAILED, before.sequence() + 1, wallNanos(), before.counters(), before.series(), before.transactions(),
+        List.of(), problem));
   }
 
   /** Wall-clock time as epoch ns (microsecond resolution on Linux). */

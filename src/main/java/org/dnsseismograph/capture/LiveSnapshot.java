@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.traffic.RecentTraffic;
 
 /**
  * What a live source shows at one moment: its state, its counters, its series and its recording
@@ -18,22 +19,25 @@ import org.dnsseismograph.series.SeriesSet;
  * @param series the series: the DNS metrics of the analysis and the drops ({@code
  *     capture.dropped.kernel}, {@code capture.dropped.queue} or {@code dnstap.dropped.queue}), as
  *     events per second on the UTC axis; no data (NaN) while paused
+ * @param transactions the transactions of the last minutes, for questions about a window of them
  * @param recordings the files recorded so far, oldest first (empty without recording)
  * @param problem why the source failed or what went wrong while it runs (recording stopped,
  *     analysis failed), in one line for people; null when all is well
  */
 public record LiveSnapshot(String sourceName, LiveState state, long sequence, long takenAtNanos, LiveCounters counters, SeriesSet series,
-    List<Path> recordings, String problem) {
+    RecentTraffic transactions, List<Path> recordings, String problem) {
   public LiveSnapshot {
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(counters, "counters");
     Objects.requireNonNull(series, "series");
+    Objects.requireNonNull(transactions, "transactions");
     recordings = List.copyOf(recordings);
   }
 
   /** The snapshot of a source that has not started. */
   public static LiveSnapshot initial(String sourceName) {
-    return new LiveSnapshot(sourceName, LiveState.NEW, 0, 0, LiveCounters.NONE, SeriesSet.of(sourceName, List.of()), List.of(), null);
+    return new LiveSnapshot(sourceName, LiveState.NEW, 0, 0, LiveCounters.NONE, SeriesSet.of(sourceName, List.of()), RecentTraffic.NONE, List.of(),
+        null);
   }
 }

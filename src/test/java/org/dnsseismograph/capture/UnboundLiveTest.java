@@ -21,8 +21,11 @@ import java.util.stream.IntStream;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.testsupport.Tshark;
+import org.dnsseismograph.traffic.RecentTraffic;
+import org.dnsseismograph.traffic.TransactionSnapshot;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.DnsPorts;
+import org.dnsseismograph.wire.IpAddress;
 import org.dnsseismograph.wire.SkipCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +107,28 @@ class UnboundLiveTest {
     assertEquals(theirFrames, ourFrames, "our recording holds as many packets as tcpdump's");
     assertEquals(ourFrames, c.recorded());
     assertEquals(ourFrames, c.received());
+
+    // The side panel's rows: one transaction per query sent, each name once; a capture does not say who the resolver is.
+    RecentTraffic recent = s.transactions();
+    assertEquals(QUERIES, recent.size());
+    assertEquals(0, recent.leftOut());
+    assertEquals(List.of(), recent.resolvers());
+    List<String> expected = new ArrayList<>(IntStream.range(0, UDP_QUERIES).mapToObj(i -> "q" + i + ".w." + LocalDns.ZONE).toList());
+    IntStream.range(0, TCP_QUERIES).forEach(i -> expected.add("tcp" + i + ".w." + LocalDns.ZONE));
+    assertEquals(expected.stream().sorted().toList(), heldNames(recent, null).stream().sorted().toList());
+  }
+
+  /** The question names of the rows held, of those sent to {@code server} only when it is not null. */
+  private static List<String> heldNames(RecentTraffic recent, IpAddress server) {
+    List<String> names = new ArrayList<>();
+    for (TransactionSnapshot part : recent.parts()) {
+      for (int i = 0; i < part.size(); i++) {
+        if (server == null || part.server(i).equals(server)) {
+          names.add(part.qname(i));
+        }
+      }
+    }
+    return names;
   }
 
   private static void checkDnstap(LiveSnapshot s) {
@@ -120,6 +145,15 @@ class UnboundLiveTest {
     assertEquals(2L * QUERIES, LiveCaptureTest.events(set, "dns.queries"));
     assertEquals(0, LiveCaptureTest.events(set, "client.unanswered"));
     assertEquals(0, LiveCaptureTest.events(set, "upstream.unanswered"));
+
+    // Client and resolver transactions alike; the clients' queries name the resolver.
+    RecentTraffic recent = s.transactions();
+    assertEquals(2L * QUERIES, recent.size());
+    IpAddress resolver = IpAddress.parse(LocalDns.UNBOUND_ADDRESS);
+    assertEquals(List.of(resolver), recent.resolvers());
+    List<String> asked = heldNames(recent, resolver);
+    assertEquals(QUERIES, asked.size(), "one transaction per client query");
+    assertTrue(asked.containsAll(List.of("q0.w." + LocalDns.ZONE, "q199.w." + LocalDns.ZONE, "tcp1.w." + LocalDns.ZONE)), asked.toString());
   }
 
   private static void checkDnstapRecording(LiveSnapshot s) throws IOException {

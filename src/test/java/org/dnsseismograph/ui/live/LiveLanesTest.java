@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dnsseismograph.capture.LiveCounters;
 import org.dnsseismograph.capture.LiveSnapshot;
+import org.dnsseismograph.traffic.RecentTraffic;
 import org.dnsseismograph.capture.LiveState;
 import org.dnsseismograph.render.Lane;
 import org.dnsseismograph.series.EventSeriesWriter;
@@ -59,10 +60,11 @@ class LiveLanesTest {
   @Test
   void theStatusSaysCountsDropsAndRecordings() {
     LiveCounters c = new LiveCounters(12_345, 2_000_000, 7, 12_345, 1_234_567, 3, 0, 4, 0, 12_338, 6_789, 3_400, 3_389, List.of(), 0);
-    LiveSnapshot s = new LiveSnapshot("lo", LiveState.RUNNING, 9, T0, c, captureSet("lo"), List.of(Path.of("/tmp/a.pcap"), Path.of("/tmp/b.pcap")), null);
+    LiveSnapshot s = new LiveSnapshot("lo", LiveState.RUNNING, 9, T0, c, captureSet("lo"), RecentTraffic.NONE,
+        List.of(Path.of("/tmp/a.pcap"), Path.of("/tmp/b.pcap")), null);
     assertEquals("lo · live · 12,345 frames · 6,789 DNS messages · 7 discarded while paused · recorded 2 files, 1.2 MB", LiveText.status(s));
     assertEquals("drops: kernel 3 · interface 0 · our queue 4", LiveText.drops(s));
-    LiveSnapshot tap = new LiveSnapshot("dnstap unix:/tmp/t.sock", LiveState.PAUSED, 2, T0, c, captureSet("x"), List.of(), null);
+    LiveSnapshot tap = new LiveSnapshot("dnstap unix:/tmp/t.sock", LiveState.PAUSED, 2, T0, c, captureSet("x"), RecentTraffic.NONE, List.of(), null);
     assertEquals("dnstap unix:/tmp/t.sock · paused · 12,345 dnstap frames · 6,789 DNS messages · 0 senders · 7 discarded while paused",
         LiveText.status(tap));
     assertEquals("drops: our queue 4", LiveText.drops(tap));

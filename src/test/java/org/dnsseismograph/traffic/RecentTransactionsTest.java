@@ -1,0 +1,140 @@
+package org.dnsseismograph.traffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dnsseismograph.wire.IpAddress;
+import org.dnsseismograph.wire.Transport;
+import org.junit.jupiter.api.Test;
+
+/** A live source's recent transactions: the time kept, the row bound, late rows, and what is said of what is gone. */
+class RecentTransactionsTest {
+  private static final long MS = 1_000_000L;
+  private static final long S = 1_000_000_000L;
+  /** A whole UTC second, so the generations' edges fall on whole seconds from it. */
+  private static final long T0 = 1_764_000_000L * S;
+
+  private final Transaction t = new Transaction();
+
+  private Transaction answered(long time, String qname) {
+    IpAddress c = IpAddress.parse("192.0.2.10");
+    IpAddress s = IpAddress.parse("198.51.100.1");
+    t.outcome = Outcome.ANSWERED;
+    t.queryTimeNanos = time;
+    t.responseTimeNanos = time + 3 * MS;
+    t.latencyNanos = 3 * MS;
+    t.transport = Transport.UDP;
+    t.clientHi = c.hi();
+    t.clientLo = c.lo();
+    t.clientPort = 40000;
+    t.serverHi = s.hi();
+    t.serverLo = s.lo();
+    t.serverPort = 53;
+    t.id = 7;
+    byte[] wire = CraftedMessage.wireName(qname);
+    System.arraycopy(wire, 0, t.qnameWire, 0, wire.length);
+    t.qnameOctets = wire.length;
+    t.nameChanged();
+    t.qtype = 1;
+    t.rcode = 0;
+    return t;
+  }
+
+  /** Every row held, in order of the parts and of their rows. */
+  private static List<Long> times(RecentTraffic r) {
+    List<Long> out = new ArrayList<>();
+    for (TransactionSnapshot p : r.parts()) {
+      for (int i = 0; i < p.size(); i++) {
+        out.add(p.timeNanos(i));
+      }
+    }
+    return out;
+  }
+
+  /** Feeds {@code perSecond} transactions a second, evenly spaced, for {@code seconds}, the clock following them. */
+  private static void feed(RecentTransactions recent, RecentTransactionsTest test, int seconds, int perSecond) {
+    long step = S / perSecond;
+    for (long k = 0; k < (long) seconds * perSecond; k++) {
+      long time = T0 + k * step;
+      recent.advanceClock(time);
+      recent.append(test.answered(time, "n" + k % 5 + ".example"));
+    }
+  }
+
+  @Test
+  void keepsTheLastSecondsAndSaysFromWhen() {
+    // 10 s kept: generations of 1 s; at 30 s the ones ending at 20 s or before are gone.
+    RecentTransactions recent = new RecentTransactions(3 * S, 10 * S, 1_000_000);
+    feed(recent, this, 30, 100);
+    recent.advanceClock(T0 + 30_505 * MS);
+    recent.publish();
+    RecentTraffic r = recent.snapshot();
+    assertEquals(T0 + 20 * S, r.keptFromNanos());
+    // Sealed: rows more than the 3 s reorder window behind the clock, i.e. 20.00 s to 27.50 s, 100 a second.
+    List<Long> held = times(r);
+    assertEquals(751, held.size());
+    assertEquals(T0 + 20 * S, held.get(0));
+    assertEquals(T0 + 27_500 * MS, held.get(held.size() - 1));
+    for (int i = 1; i < held.size(); i++) {
+      assertTrue(held.get(i) > held.get(i - 1), "in time order across the parts");
+    }
+    assertEquals(0, r.leftOut());
+
+    recent.finish();
+    assertEquals(1000, recent.snapshot().size(), "at the end every staged row is sealed: [20 s, 30 s)");
+    assertTrue(recent.snapshot().parts().size() <= RecentTransactions.GENERATIONS);
+  }
+
+  @Test
+  void aRowLateByLessThanTheWindowLandsInTheGenerationOfItsTimeAndOneFromTimeDroppedIsCounted() {
+    RecentTransactions recent = new RecentTransactions(3 * S, 10 * S, 1_000_000);
+    recent.advanceClock(T0 + 2100 * MS);
+    recent.append(answered(T0 + 2100 * MS, "b.example"));
+    // An unanswered query closes a timeout after it was sent: it arrives after younger rows.
+    recent.append(answered(T0 + 1900 * MS, "a.example"));
+    recent.append(answered(T0 + 5 * S, "c.example"));
+    recent.finish();
+    RecentTraffic r = recent.snapshot();
+    assertEquals(List.of(T0 + 1900 * MS, T0 + 2100 * MS, T0 + 5 * S), times(r));
+    assertEquals(3, r.parts().size(), "one generation a second: 1, 2 and 5");
+    assertEquals("a.example", r.parts().get(0).qname(0));
+
+    RecentTransactions later = new RecentTransactions(3 * S, 10 * S, 1_000_000);
+    feed(later, this, 30, 10);
+    later.advanceClock(T0 + 30 * S);
+    later.append(answered(T0 + 15 * S, "gone.example"));
+    later.publish();
+    assertEquals(1, later.snapshot().leftOut(), "its second was dropped already");
+  }
+
+  @Test
+  void aBoundOnRowsDropsTheOldestGenerationsFirstAndKeepsTheNewest() {
+    // 100 s kept (generations of 10 s) but room for 1,000 rows: at 200 a second only the last seconds fit.
+    RecentTransactions recent = new RecentTransactions(3 * S, 100 * S, 1000);
+    feed(recent, this, 20, 200);
+    recent.finish();
+    RecentTraffic r = recent.snapshot();
+    // [0, 10 s) may hold all 1,000 rows: 1,000 of its 2,000 are held, 1,000 left out. The generation [10 s, 20 s)
+    // starts with 2,000 rows counted before it, more than 1,000 − 100: [0, 10 s) goes, and the new one holds 1,000
+    // of its 2,000 in turn.
+    assertEquals(T0 + 10 * S, r.keptFromNanos());
+    assertEquals(1000, r.size());
+    assertEquals(2000, r.leftOut());
+    List<Long> held = times(r);
+    assertEquals(T0 + 10 * S, held.get(0), "the oldest rows of the kept time are there; those beyond the bound are not");
+  }
+
+  @Test
+  void resolversAreNotedOnceEach() {
+    RecentTransactions recent = new RecentTransactions(3 * S, 10 * S, 1000);
+    IpAddress a = IpAddress.parse("127.0.0.150");
+    IpAddress b = IpAddress.parse("2001:db8::53");
+    recent.addResolver(a.hi(), a.lo());
+    recent.addResolver(b.hi(), b.lo());
+    recent.addResolver(a.hi(), a.lo());
+    recent.publish();
+    assertEquals(List.of(a, b), recent.snapshot().resolvers());
+  }
+}
