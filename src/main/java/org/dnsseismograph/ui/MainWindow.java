@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
@@ -34,6 +35,7 @@ import org.dnsseismograph.ui.common.WorkspaceActions;
 import org.dnsseismograph.ui.common.WorkspaceHost;
 import org.dnsseismograph.ui.panel.SidePanelView;
 import org.dnsseismograph.ui.panel.SidePanelViewModel;
+import org.dnsseismograph.ui.panel.TrafficSource;
 import org.dnsseismograph.ui.sources.CommonMomentViewModel;
 import org.dnsseismograph.ui.sources.LaneDrag;
 import org.dnsseismograph.ui.sources.OffsetsViewModel;
@@ -236,6 +238,20 @@ public final class MainWindow implements WorkspaceHost {
 
   public SidePanelViewModel sidePanel() {
     return side;
+  }
+
+  /**
+   * Lets the side panel sum live sources' transactions beside the files': {@code traffic} gives
+   * them as of the last frame, {@code growing} whether they still grow; call {@link
+   * #liveTrafficChanged()} when they changed.
+   */
+  public void setLiveTraffic(Supplier<List<TrafficSource>> traffic, BooleanSupplier growing) {
+    pulse.setLiveTraffic(traffic, growing);
+  }
+
+  /** Live sources published new transactions: the side panel sums them again when its pace allows. */
+  public void liveTrafficChanged() {
+    pulse.liveTrafficChanged();
   }
 
   /** The timeline's view; null until the panels are built ({@link #buildPanels()}). */

@@ -2,6 +2,8 @@ package org.dnsseismograph.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -19,7 +21,8 @@ import org.dnsseismograph.ui.timeline.TimelineViewModel;
  * The window's frame timer besides the timeline's own: once per frame it takes up the newest
  * snapshot of every loading source (so partial results appear as they are read, never one hand-over
  * per packet), refreshes the status bar when anything changed, hands the captures' transactions to
- * the side panel at most every {@value #SIDE_PANEL_MILLIS} ms while they grow (and not while its
+ * the side panel (with those of live sources, {@link #setLiveTraffic}) at most every {@value
+ * #SIDE_PANEL_MILLIS} ms while they grow (and not while its
  * last sum is still running, which would be cancelled before it could show), and re-checks which
  * sources are too coarse for the visible window when it moved. It also counts every change a
  * workspace would save, for {@code WorkspaceHost.changes()}.
@@ -39,6 +42,8 @@ final class WindowPulse extends AnimationTimer {
   private boolean trafficDirty = true;
   private boolean rangeDirty = true;
   private long lastTraffic;
+  private Supplier<List<TrafficSource>> liveTraffic = List::of;
+  private BooleanSupplier liveGrowing = () -> false;
 
   WindowPulse(SourcesViewModel sources, StatusViewModel status, SidePanelViewModel side, TimelineViewModel timeline, TimelineBinding binding) {
     this.sources = sources;
@@ -56,6 +61,22 @@ final class WindowPulse extends AnimationTimer {
     });
     timeline.planProperty().addListener(o -> changed());
     timeline.annotationsProperty().addListener(o -> changed());
+  }
+
+  /**
+   * Adds live sources' transactions to what the side panel sums: {@code traffic} gives them as of
+   * the last frame, {@code growing} says whether they still grow (then the panel is summed at most
+   * every {@value #SIDE_PANEL_MILLIS} ms, as for a loading capture).
+   */
+  void setLiveTraffic(Supplier<List<TrafficSource>> traffic, BooleanSupplier growing) {
+    liveTraffic = traffic;
+    liveGrowing = growing;
+    trafficDirty = true;
+  }
+
+  /** Live sources published new transactions. */
+  void liveTrafficChanged() {
+    trafficDirty = true;
   }
 
   /** Fires on every change a workspace saves. */
@@ -77,7 +98,7 @@ final class WindowPulse extends AnimationTimer {
       statusDirty = false;
       status.refresh();
     }
-    boolean settled = !sources.loadingProperty().get();
+    boolean settled = !sources.loadingProperty().get() && !liveGrowing.getAsBoolean();
     if (trafficDirty && (settled || now - lastTraffic > SIDE_PANEL_MILLIS * 1_000_000L)) {
       lastTraffic = now;
       side.setSources(traffic());
@@ -104,6 +125,7 @@ final class WindowPulse extends AnimationTimer {
         out.add(new TrafficSource(s.name(), s.transactionsProperty().get(), s.setting().correctionNanos(), s.resolvers()));
       }
     }
+    out.addAll(liveTraffic.get());
     return out;
   }
 }

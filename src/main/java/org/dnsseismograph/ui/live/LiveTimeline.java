@@ -14,8 +14,11 @@ import org.dnsseismograph.capture.LiveState;
 import org.dnsseismograph.render.LanePlan;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.traffic.RecentTraffic;
+import org.dnsseismograph.traffic.TransactionSnapshot;
 import org.dnsseismograph.ui.common.DialogService;
 import org.dnsseismograph.ui.common.TaskRunner;
+import org.dnsseismograph.ui.panel.TrafficSource;
 import org.dnsseismograph.ui.sources.LaneArrangement;
 import org.dnsseismograph.ui.sources.Source;
 import org.dnsseismograph.ui.sources.SourceKind;
@@ -99,6 +102,22 @@ public final class LiveTimeline {
       }
     }
     return false;
+  }
+
+  /**
+   * The live sources' transactions as of their snapshots last taken up, for the side panel: one
+   * part per generation of each source's recent transactions, the time it still holds, and the
+   * resolver a dnstap stream named.
+   */
+  public List<TrafficSource> traffic() {
+    List<TrafficSource> out = new ArrayList<>();
+    for (LiveSession s : sessions) {
+      RecentTraffic recent = s.snapshot().transactions();
+      for (TransactionSnapshot part : recent.parts()) {
+        out.add(new TrafficSource(s.name(), part, 0, recent.resolvers(), recent.keptFromNanos()));
+      }
+    }
+    return out;
   }
 
   /** Starts {@code source} (not started yet) on the task runner and puts it on the timeline. */

@@ -46,7 +46,9 @@ public final class LiveWindow {
     this.pulse = new AnimationTimer() {
       @Override
       public void handle(long now) {
-        live.pulse(now);
+        if (live.pulse(now)) {
+          window.liveTrafficChanged();
+        }
       }
     };
   }
@@ -94,6 +96,7 @@ public final class LiveWindow {
     bindActions();
     window.scene().addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     showTimelineWithLiveData();
+    window.setLiveTraffic(live::traffic, live::sourceActive);
     pulse.start();
     window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
       pulse.stop();

@@ -139,7 +139,9 @@ public final class SidePanelView extends VBox {
     }
     TimeRange r = s.range();
     rangeText.setText(TimeText.utcMillis(r.startNanos()) + " – " + TimeText.utcMillis(r.endNanos()).substring(11) + " UTC ("
-        + TimeUnits.formatDuration(r.durationNanos()) + String.format(Locale.ROOT, "), %,d transactions", s.transactions()));
+        + TimeUnits.formatDuration(r.durationNanos()) + String.format(Locale.ROOT, "), %,d transactions", s.transactions())
+        + (s.cutShort() ? ", counted from " + TimeText.utcMillis(s.countedFromNanos()).substring(11)
+            + " (live traffic older than that is no longer kept)" : ""));
     qnames.show(s.qnames(), s.transactions());
     clients.show(s.clients(), s.transactions());
     servers.show(s.servers(), s.transactions());

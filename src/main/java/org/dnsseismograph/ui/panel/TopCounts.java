@@ -20,7 +20,8 @@ import org.dnsseismograph.wire.IpAddress;
  * side panel (run off the FX thread). Each capture is read at the window shifted back by its clock
  * correction. Where a capture's resolvers are known, its transactions are split by side: those
  * addressed to a resolver give the question names, clients and answers, those a resolver sent give
- * the authoritative servers; otherwise every transaction counts for every list.
+ * the authoritative servers; otherwise every transaction counts for every list. A live source that
+ * no longer holds the window's start is counted from where it does, and the summary says from where.
  *
  * <p>Cost: O(transactions in the window) array increments by dictionary id, plus the text of the
  * leading entries (of every entry with several captures). Ties are ordered by key, so the lists are
@@ -42,6 +43,7 @@ public final class TopCounts {
     Map<String, Long> servers = new HashMap<>();
     Map<String, Long> answers = new HashMap<>();
     long total = 0;
+    long countedFrom = Long.MIN_VALUE;
     boolean byRole = !sources.isEmpty();
     // One capture: only the leading entries (and those tied with the n-th) need their text. Several:
     // an entry's total is the sum over all of them, so every entry is merged.
@@ -49,6 +51,9 @@ public final class TopCounts {
     for (TrafficSource s : sources) {
       TransactionSnapshot tx = s.transactions();
       RowRange rows = tx.rows(range.startNanos() - s.correctionNanos(), range.endNanos() - s.correctionNanos());
+      if (s.heldFromNanos() != Long.MIN_VALUE) {
+        countedFrom = Math.max(countedFrom, s.heldFromNanos() + s.correctionNanos());
+      }
       Set<IpAddress> resolvers = Set.copyOf(s.resolvers());
       byRole &= !resolvers.isEmpty();
       total += rows.size();
@@ -65,7 +70,8 @@ public final class TopCounts {
         answers.merge(NO_ANSWER, tally.unanswered(), Long::sum);
       }
     }
-    return new WindowSummary(range, total, top(qnames, n), top(clients, n), top(servers, n), top(answers, Integer.MAX_VALUE), byRole);
+    return new WindowSummary(range, total, top(qnames, n), top(clients, n), top(servers, n), top(answers, Integer.MAX_VALUE), byRole,
+        countedFrom > range.startNanos() ? countedFrom : Long.MIN_VALUE);
   }
 
   static List<Ranked<String>> top(Map<String, Long> counts, int n) {

@@ -15,11 +15,18 @@ import org.dnsseismograph.wire.IpAddress;
  * @param transactions the transactions (any thread may read them)
  * @param correctionNanos the shift the timeline applies, in ns
  * @param resolvers the capture's recursive resolvers
+ * @param heldFromNanos the source's oldest time still held, in its own time: a live source drops
+ *     its oldest transactions; {@link Long#MIN_VALUE} when nothing was dropped
  */
-public record TrafficSource(String name, TransactionSnapshot transactions, long correctionNanos, List<IpAddress> resolvers) {
+public record TrafficSource(String name, TransactionSnapshot transactions, long correctionNanos, List<IpAddress> resolvers, long heldFromNanos) {
   public TrafficSource {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(transactions, "transactions");
     resolvers = List.copyOf(resolvers);
+  }
+
+  /** A source that holds every transaction it had: a capture file. */
+  public TrafficSource(String name, TransactionSnapshot transactions, long correctionNanos, List<IpAddress> resolvers) {
+    this(name, transactions, correctionNanos, resolvers, Long.MIN_VALUE);
   }
 }

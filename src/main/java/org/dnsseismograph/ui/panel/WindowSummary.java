@@ -17,9 +17,11 @@ import org.dnsseismograph.traffic.Ranked;
  * @param servers top authoritative servers (asked by the resolvers, when known)
  * @param answers answers by rcode, then "no answer" for queries never answered, most first
  * @param byRole true when clients and servers were told apart by the resolvers' roles
+ * @param countedFromNanos where counting began when a live source no longer held the start of the
+ *     window (on the timeline's time), else {@link Long#MIN_VALUE}
  */
 public record WindowSummary(TimeRange range, long transactions, List<Ranked<String>> qnames, List<Ranked<String>> clients,
-    List<Ranked<String>> servers, List<Ranked<String>> answers, boolean byRole) {
+    List<Ranked<String>> servers, List<Ranked<String>> answers, boolean byRole, long countedFromNanos) {
   public WindowSummary {
     qnames = List.copyOf(qnames);
     clients = List.copyOf(clients);
@@ -27,8 +29,13 @@ public record WindowSummary(TimeRange range, long transactions, List<Ranked<Stri
     answers = List.copyOf(answers);
   }
 
+  /** True when part of the window's start was no longer held by a live source, so it was not counted. */
+  public boolean cutShort() {
+    return countedFromNanos > range.startNanos();
+  }
+
   /** Nothing in a window. */
   public static WindowSummary empty(TimeRange range) {
-    return new WindowSummary(range, 0, List.of(), List.of(), List.of(), List.of(), false);
+    return new WindowSummary(range, 0, List.of(), List.of(), List.of(), List.of(), false, Long.MIN_VALUE);
   }
 }

@@ -2,6 +2,7 @@ package org.dnsseismograph.ui.live;
 
 import static org.dnsseismograph.ui.WindowDriver.await;
 import static org.dnsseismograph.ui.WindowDriver.fx;
+import static org.dnsseismograph.ui.WindowDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,14 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.dnsseismograph.capture.ControlType;
@@ -23,10 +31,14 @@ import org.dnsseismograph.capture.FrameStreamSender;
 import org.dnsseismograph.capture.LiveState;
 import org.dnsseismograph.capture.StreamFrame;
 import org.dnsseismograph.render.Lane;
+import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.traffic.Ranked;
 import org.dnsseismograph.ui.LaunchRequest;
 import org.dnsseismograph.ui.MainWindow;
 import org.dnsseismograph.ui.SeismographApp;
 import org.dnsseismograph.ui.common.UserSettings;
+import org.dnsseismograph.ui.panel.WindowSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,12 +93,11 @@ class DnstapWindowUITest {
     return frames;
   }
 
-  @Test
-  void aResolversStreamShowsAsClientAndUpstreamLanes() throws Exception {
+  /** Starts a dnstap source on a TCP port of loopback and sends it the fixture's stream; returns once every message was analysed. */
+  private LiveSession sendFixture(List<byte[]> frames) throws Exception {
     LiveSession s = fx(() -> live.start(LiveRequest.dnstap(DnstapEndpoint.parse("tcp:127.0.0.1:0"))));
     await("the receiver to listen", () -> s.stateProperty().get() == LiveState.RUNNING);
     InetSocketAddress bound = (InetSocketAddress) ((DnstapReceiver) s.source()).boundAddress();
-    List<byte[]> frames = fixtureFrames();
     try (FrameStreamSender sender = new FrameStreamSender(bound)) {
       assertEquals(new StreamFrame.Control(ControlType.ACCEPT, List.of(DnstapFileReader.CONTENT_TYPE)), sender.ready(DnstapFileReader.CONTENT_TYPE));
       sender.start();
@@ -95,6 +106,15 @@ class DnstapWindowUITest {
     }
     long all = peerCount("CQ") + peerCount("CR") + peerCount("RQ") + peerCount("RR");
     await("every message analysed", () -> s.snapshot().counters().dnsMessages() == all);
+    return s;
+  }
+
+  @Test
+  void aResolversStreamShowsAsClientAndUpstreamLanes() throws Exception {
+    List<byte[]> frames = fixtureFrames();
+    LiveSession s = sendFixture(frames);
+    InetSocketAddress bound = (InetSocketAddress) ((DnstapReceiver) s.source()).boundAddress();
+    long all = peerCount("CQ") + peerCount("CR") + peerCount("RQ") + peerCount("RR");
     assertEquals(frames.size(), fx(() -> s.snapshot().counters().received()));
     assertEquals(peerCount("CQ") + peerCount("RQ"), fx(() -> s.snapshot().counters().queries()));
     String name = s.name();
@@ -105,5 +125,65 @@ class DnstapWindowUITest {
     String status = fx(() -> ((Label) window.scene().lookup("#live-status")).getText());
     assertTrue(status.startsWith(name + " · live · " + frames.size() + " dnstap frames · " + all + " DNS messages · 0 senders"), status);
     assertEquals("live drops: our queue 0", fx(() -> ((Label) window.scene().lookup("#status-live-drops")).getText()));
+  }
+
+  @Test
+  void theSidePanelSumsTheStreamsTransactionsTellingClientsFromAuthoritativeServers() throws Exception {
+    List<String[]> queries = Files.readAllLines(FIXTURES.resolve("unbound.dnstap-read.txt")).stream().map(l -> l.split(" "))
+        .filter(f -> f[2].equals("CQ") || f[2].equals("RQ")).toList();
+    // dnstap-read prints the messages' times in the zone of the machine that wrote the fixture: UTC.
+    DateTimeFormatter stamp = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss.SSS", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (String[] f : queries) {
+      long t = TimeUnits.toNanos(Instant.from(stamp.parse(f[0] + " " + f[1])));
+      first = Math.min(first, t);
+      last = Math.max(last, t);
+    }
+    // The stream is replayed as if Unbound had sent it ten seconds ago, so it lies within the live view's reach.
+    long shift = Instant.now().getEpochSecond() - 10 - first / TimeUnits.NANOS_PER_SECOND;
+    List<byte[]> frames = new ArrayList<>();
+    for (byte[] f : fixtureFrames()) {
+      frames.add(DnstapTimes.shifted(f, shift));
+    }
+    sendFixture(frames);
+    long shiftNanos = shift * TimeUnits.NANOS_PER_SECOND;
+    TimeRange around = new TimeRange(first + shiftNanos - TimeUnits.NANOS_PER_SECOND, last + shiftNanos + TimeUnits.NANOS_PER_SECOND);
+    // The analyst looks back at the stream's moment; the view no longer follows the present.
+    fxRun(() -> {
+      live.stopFollowing();
+      window.timeline().zoomTo(around);
+    });
+    // The rows are held once the source's clock is a timeout past them: idle, it follows the wall clock.
+    await("the panel to sum the stream's transactions", () -> {
+      WindowSummary w = window.sidePanel().summaryProperty().get();
+      return w != null && w.range().equals(window.timeline().visibleRange()) && w.transactions() == queries.size();
+    });
+    WindowSummary w = fx(() -> window.sidePanel().summaryProperty().get());
+    assertTrue(w.byRole(), "the stream says which queries are a client's: the resolver is known");
+    assertTrue(!w.cutShort());
+    // Peer: BIND's dnstap-read. The clients' questions (CQ) by name, the resolver's (RQ) by the server asked.
+    Map<String, Long> names = new TreeMap<>();
+    Map<String, Long> servers = new TreeMap<>();
+    Map<String, Long> clients = new TreeMap<>();
+    for (String[] f : queries) {
+      if (f[2].equals("CQ")) {
+        names.merge(f[8].substring(0, f[8].indexOf('/')), 1L, Long::sum);
+        clients.merge(f[3].substring(0, f[3].lastIndexOf(':')), 1L, Long::sum);
+      } else {
+        servers.merge(f[5].substring(0, f[5].lastIndexOf(':')), 1L, Long::sum);
+      }
+    }
+    assertEquals(names, asMap(w.qnames()));
+    assertEquals(clients, asMap(w.clients()));
+    assertEquals(servers, asMap(w.servers()));
+    String said = fx(() -> ((Label) window.scene().lookup("#side-panel-range")).getText());
+    assertTrue(said.endsWith(", " + queries.size() + " transactions"), said);
+  }
+
+  private static Map<String, Long> asMap(List<Ranked<String>> ranked) {
+    Map<String, Long> m = new TreeMap<>();
+    ranked.forEach(r -> m.put(r.key(), r.count()));
+    return m;
   }
 }

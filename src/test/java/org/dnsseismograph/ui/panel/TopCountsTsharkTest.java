@@ -93,6 +93,23 @@ class TopCountsTsharkTest {
   }
 
   @Test
+  void aSourceThatNoLongerHoldsTheStartOfTheWindowSaysFromWhereItCounted() {
+    // A live source drops its oldest transactions: the summary says where, on the timeline's time (shifted by 37 s here).
+    TimeRange window = new TimeRange(TimeUnits.parseInstant("2026-11-25T19:09:15Z"), TimeUnits.parseInstant("2026-11-25T19:09:35Z"))
+        .shift(37 * S);
+    long heldFrom = TimeUnits.parseInstant("2026-11-25T19:09:20Z");
+    WindowSummary cut = TopCounts.of(List.of(new TrafficSource("lo", transactions, 37 * S, List.of(), heldFrom)), window, TopCounts.TOP,
+        Progress.NONE);
+    assertTrue(cut.cutShort());
+    assertEquals(heldFrom + 37 * S, cut.countedFromNanos());
+
+    WindowSummary whole = TopCounts.of(List.of(new TrafficSource("lo", transactions, 37 * S, List.of(), heldFrom - 10 * S)), window, TopCounts.TOP,
+        Progress.NONE);
+    assertTrue(!whole.cutShort(), "held from before the window: all of it was counted");
+    assertEquals(Long.MIN_VALUE, whole.countedFromNanos());
+  }
+
+  @Test
   void twoCapturesOfTheSameTrafficCountEveryEntryTwice() {
     TimeRange window = new TimeRange(TimeUnits.parseInstant("2026-11-25T19:09:15Z"), TimeUnits.parseInstant("2026-11-25T19:09:35Z"));
     WindowSummary expected = peer.window(window);

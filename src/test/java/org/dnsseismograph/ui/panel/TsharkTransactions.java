@@ -86,7 +86,8 @@ public final class TsharkTransactions {
       answers.merge(answer, 1L, Long::sum);
     }
     return new WindowSummary(r, total, TopCounts.top(qnames, Integer.MAX_VALUE), TopCounts.top(clients, Integer.MAX_VALUE),
-        TopCounts.top(servers, Integer.MAX_VALUE), TopCounts.top(answers, Integer.MAX_VALUE), !resolvers.isEmpty());
+        TopCounts.top(servers, Integer.MAX_VALUE), TopCounts.top(answers, Integer.MAX_VALUE), !resolvers.isEmpty(),
+        Long.MIN_VALUE);
   }
 
 }
