@@ -7,10 +7,12 @@ import org.dnsseismograph.wire.IpAddress;
 /**
  * The transactions of the last minutes of a live source, for the side panel's questions about the
  * visible window: {@link TransactionColumns} cut into generations of {@link #GENERATIONS}ths of the
- * time kept, each aligned to UTC and holding the transactions whose time falls in it. A generation
- * is dropped whole once it ends more than the time kept before the clock, or when the rows of all
- * generations would pass their bound; its names and addresses go with it, so memory stays bounded
- * however long the source runs. The oldest time still held is published beside the rows ({@link
+ * time kept, each aligned to UTC and holding the transactions whose time falls in it. A busy source
+ * fills a generation before its time is up: it then ends after its newest row (keeping a tenth of
+ * its share of the row bound for rows arriving late), and the next one begins. A generation is
+ * dropped whole once it ends more than the time kept before the clock, or to make room for a new
+ * one within the row bound; its names and addresses go with it, so memory stays bounded however
+ * long the source runs, and what is held is always the newest stretch of time. The oldest time still held is published beside the rows ({@link
  * RecentTraffic#keptFromNanos()}), so a reader can say which part of a window it could not count.
  *
  * <p>A transaction older than every generation held, or beyond the row bound of the newest one, is
@@ -22,6 +24,8 @@ import org.dnsseismograph.wire.IpAddress;
 public final class RecentTransactions {
   /** Generations the time kept is cut into: a dropped one takes this share of the kept time with it. */
   static final int GENERATIONS = 10;
+  /** Generations that share the row bound when a busy source fills them before their time is up. */
+  static final int SHARES = 4;
   static final int MAX_RESOLVERS = 16;
   private static final long MIN_KEEP_NANOS = 1_000_000;
   /** Rows staged at most per generation before its oldest buckets are sealed early. */
@@ -31,9 +35,13 @@ public final class RecentTransactions {
   private final long keep;
   private final long span;
   private final int maxRows;
+  /** Rows one generation may hold: a share of the bound, so several generations share it and the oldest go first. */
+  private final int generationRows;
+  /** Rows after which the newest generation ends early, leaving the rest of its share to late rows. */
+  private final int cutRows;
   /** By start, oldest first; their spans never overlap. */
   private final List<Generation> generations = new ArrayList<>();
-  /** Rows in the generations held (sealed and staged). */
+  /** Rows appended to the generations held. */
   private long rows;
   private long leftOut;
   /** Left-out counts of dropped generations. */
@@ -57,17 +65,27 @@ public final class RecentTransactions {
     this.keep = keepNanos;
     this.span = Math.max(1, keepNanos / GENERATIONS);
     this.maxRows = maxRows;
+    this.generationRows = Math.max(1, maxRows / SHARES);
+    this.cutRows = Math.max(1, generationRows - generationRows / 10);
   }
 
   /** Adds one transaction (copied; the flyweight may be reused after the call). */
   public void append(Transaction t) {
-    Generation g = generationFor(t.timeNanos());
+    long time = t.timeNanos();
+    Generation g = generationFor(time);
     if (g == null || g.finished) {
       leftOut++;
       return;
     }
     g.columns.append(t);
+    g.appended++;
+    g.maxTime = Math.max(g.maxTime, time);
     rows++;
+    if (g.appended >= cutRows && g.end > g.maxTime + 1 && g == generations.get(generations.size() - 1)) {
+      // Full before its time is up (a busy source): newer rows start a generation of their own, so
+      // the oldest rows can go first; the rest of the budget is for rows arriving late.
+      g.end = g.maxTime + 1;
+    }
   }
 
   /**
@@ -83,19 +101,22 @@ public final class RecentTransactions {
     if (i >= 0 && time < generations.get(i).end) {
       return generations.get(i);
     }
-    long start = Math.floorDiv(time, span) * span;
+    long aligned = Math.floorDiv(time, span) * span;
+    // Between its neighbours: after the one before (which may have been cut short), before the next.
+    long start = i >= 0 ? Math.max(aligned, generations.get(i).end) : aligned;
+    long end = i + 1 < generations.size() ? Math.min(aligned + span, generations.get(i + 1).start) : aligned + span;
     if (start < keptFrom) {
       return null;
     }
-    // A new generation gets the rows the others leave; when they leave too few, the oldest go.
-    while (!generations.isEmpty() && rows > maxRows - maxRows / GENERATIONS) {
+    // A new generation needs its share of the rows; the oldest generations go to make room.
+    while (!generations.isEmpty() && rows > maxRows - generationRows) {
       drop();
       i--;
       if (start < keptFrom) {
         return null;
       }
     }
-    Generation g = new Generation(start, start + span, new TransactionColumns(reorderWindow, STAGING, (int) Math.max(1, maxRows - rows)));
+    Generation g = new Generation(start, end, new TransactionColumns(reorderWindow, STAGING, generationRows));
     g.columns.advanceClock(clock);
     generations.add(Math.max(0, i + 1), g);
     return g;
@@ -123,7 +144,7 @@ public final class RecentTransactions {
 
   private void drop() {
     Generation g = generations.remove(0);
-    rows -= g.columns.sealedRows() + g.columns.stagedRows() + g.columns.leftOut();
+    rows -= g.appended;
     droppedLeftOut += g.columns.leftOut();
     keptFrom = g.end;
   }
@@ -177,9 +198,12 @@ public final class RecentTransactions {
   /** One generation: the transactions whose time lies in {@code [start, end)}. */
   private static final class Generation {
     final long start;
-    final long end;
+    /** Moved back to just after its newest row when it fills before its time is up. */
+    long end;
     final TransactionColumns columns;
     boolean finished;
+    long appended;
+    long maxTime = Long.MIN_VALUE;
 
     Generation(long start, long end, TransactionColumns columns) {
       this.start = start;

@@ -110,20 +110,42 @@ class RecentTransactionsTest {
   }
 
   @Test
-  void aBoundOnRowsDropsTheOldestGenerationsFirstAndKeepsTheNewest() {
-    // 100 s kept (generations of 10 s) but room for 1,000 rows: at 200 a second only the last seconds fit.
+  void aBoundOnRowsDropsTheOldestGenerationsFirstAndKeepsTheNewestStretchWhole() {
+    // 100 s kept (generations of 10 s) but room for 1,000 rows: at 200 a second only the last few seconds fit.
     RecentTransactions recent = new RecentTransactions(3 * S, 100 * S, 1000);
     feed(recent, this, 20, 200);
     recent.finish();
     RecentTraffic r = recent.snapshot();
-    // [0, 10 s) may hold all 1,000 rows: 1,000 of its 2,000 are held, 1,000 left out. The generation [10 s, 20 s)
-    // starts with 2,000 rows counted before it, more than 1,000 − 100: [0, 10 s) goes, and the new one holds 1,000
-    // of its 2,000 in turn.
-    assertEquals(T0 + 10 * S, r.keptFromNanos());
-    assertEquals(1000, r.size());
-    assertEquals(2000, r.leftOut());
+    // Generations of at most 250 rows end after 225 (the rest is for late rows); one more than 750 rows would leave
+    // no room for a new one, so between 3 x 225 and 4 x 225 of the newest rows are held.
     List<Long> held = times(r);
-    assertEquals(T0 + 10 * S, held.get(0), "the oldest rows of the kept time are there; those beyond the bound are not");
+    assertTrue(held.size() > 675 && held.size() <= 900, held.size() + " rows held");
+    assertEquals(0, r.leftOut(), "nothing was refused: the oldest rows went instead");
+    long step = S / 200;
+    assertTrue(r.keptFromNanos() <= held.get(0) && r.keptFromNanos() > held.get(0) - step,
+        "held from just after the last row dropped: " + r.keptFromNanos() + " against the first held " + held.get(0));
+    for (int i = 0; i < held.size(); i++) {
+      assertEquals(T0 + 20 * S - (held.size() - i) * step, held.get(i), "every row of the newest stretch, row " + i);
+    }
+  }
+
+  @Test
+  void aLateRowStillFindsRoomInAGenerationThatEndedEarly() {
+    RecentTransactions recent = new RecentTransactions(3 * S, 100 * S, 40);
+    // Generations of 10 rows end after 9; rows 10 ms apart.
+    for (int k = 0; k < 12; k++) {
+      recent.advanceClock(T0 + k * 10 * MS);
+      recent.append(answered(T0 + k * 10 * MS, "n.example"));
+    }
+    // An unanswered query from before the cut closes now: its generation kept room for it.
+    recent.append(answered(T0 + 45 * MS, "late.example"));
+    recent.finish();
+    RecentTraffic r = recent.snapshot();
+    assertEquals(13, r.size());
+    assertEquals(0, r.leftOut());
+    assertEquals(2, r.parts().size());
+    assertEquals(10, r.parts().get(0).size(), "the first generation: its nine rows and the late one");
+    assertEquals("late.example", r.parts().get(0).qname(5));
   }
 
   @Test
