@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.wire.IpAddress;
-import org.dnsseismograph.wire.Transport;
 import org.junit.jupiter.api.Test;
 
 /** A live source's recent transactions: the time kept, the row bound, late rows, and what is said of what is gone. */
@@ -16,30 +15,10 @@ class RecentTransactionsTest {
   /** A whole UTC second, so the generations' edges fall on whole seconds from it. */
   private static final long T0 = 1_764_000_000L * S;
 
-  private final Transaction t = new Transaction();
+  private final TransactionFixture t = new TransactionFixture();
 
   private Transaction answered(long time, String qname) {
-    IpAddress c = IpAddress.parse("192.0.2.10");
-    IpAddress s = IpAddress.parse("198.51.100.1");
-    t.outcome = Outcome.ANSWERED;
-    t.queryTimeNanos = time;
-    t.responseTimeNanos = time + 3 * MS;
-    t.latencyNanos = 3 * MS;
-    t.transport = Transport.UDP;
-    t.clientHi = c.hi();
-    t.clientLo = c.lo();
-    t.clientPort = 40000;
-    t.serverHi = s.hi();
-    t.serverLo = s.lo();
-    t.serverPort = 53;
-    t.id = 7;
-    byte[] wire = CraftedMessage.wireName(qname);
-    System.arraycopy(wire, 0, t.qnameWire, 0, wire.length);
-    t.qnameOctets = wire.length;
-    t.nameChanged();
-    t.qtype = 1;
-    t.rcode = 0;
-    return t;
+    return t.answered(time, qname);
   }
 
   /** Every row held, in order of the parts and of their rows. */

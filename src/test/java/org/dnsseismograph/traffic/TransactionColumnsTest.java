@@ -20,38 +20,14 @@ class TransactionColumnsTest {
   private static final long S = 1_000_000_000L;
   private static final long T0 = 1_265_057_350L * S;
 
-  private final Transaction t = new Transaction();
+  private final TransactionFixture t = new TransactionFixture();
 
   private Transaction tx(long time, Outcome outcome, String qname, String client, String server, int rcode) {
-    IpAddress c = IpAddress.parse(client);
-    IpAddress s = IpAddress.parse(server);
-    t.outcome = outcome;
-    boolean responseOnly = outcome.kind() == TransactionKind.RESPONSE_ONLY;
-    t.queryTimeNanos = responseOnly ? Transaction.NO_TIME : time;
-    t.responseTimeNanos = outcome.kind() == TransactionKind.UNANSWERED ? Transaction.NO_TIME : time + (responseOnly ? 0 : 3 * MS);
-    t.latencyNanos = outcome == Outcome.ANSWERED ? 3 * MS : Transaction.NONE;
-    t.transport = Transport.UDP;
-    t.clientHi = c.hi();
-    t.clientLo = c.lo();
-    t.clientPort = 40000;
-    t.serverHi = s.hi();
-    t.serverLo = s.lo();
-    t.serverPort = 53;
-    t.id = 77;
-    byte[] wire = qname.isEmpty() ? new byte[0] : CraftedMessage.wireName(qname);
-    System.arraycopy(wire, 0, t.qnameWire, 0, wire.length);
-    t.qnameOctets = wire.length;
-    t.nameChanged();
-    t.qtype = 1;
-    t.rcode = outcome.kind() == TransactionKind.UNANSWERED ? Transaction.NONE : rcode;
-    t.tc = rcode == 0 && qname.startsWith("tc");
-    t.aa = true;
-    t.rd = true;
-    return t;
+    return t.tx(time, outcome, qname, client, server, rcode);
   }
 
   private Transaction answered(long time, String qname) {
-    return tx(time, Outcome.ANSWERED, qname, "192.0.2.10", "198.51.100.1", 0);
+    return t.answered(time, qname);
   }
 
   @Test
