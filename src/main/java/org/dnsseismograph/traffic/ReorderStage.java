@@ -103,6 +103,20 @@ final class ReorderStage {
     }
   }
 
+  /**
+   * Gives back the memory of a busy past once nothing is staged (the columns are finished): the
+   * row arrays grow to the peak of rows waiting and would otherwise keep that size.
+   */
+  void trim() {
+    if (size == 0) {
+      rows = new long[1024 * STRIDE];
+      next = new int[1024];
+      scratch = new long[256];
+      freeHead = -1;
+      used = 0;
+    }
+  }
+
   /** Seals the bucket at the cursor and moves past it. */
   private void sealBucket(RowSink out) {
     int i = (int) cursor & ringMask;

@@ -118,9 +118,10 @@ public final class TransactionColumns {
     }
   }
 
-  /** Seals every staged row and publishes. */
+  /** Seals every staged row, gives back the stage's memory, and publishes. */
   public void finish() {
     stage.sealAll(sealer);
+    stage.trim();
     publish();
   }
 
