@@ -124,6 +124,7 @@ public final class LiveTimeline {
   public LiveSession start(LiveSource source) {
     LiveSession s = new LiveSession(source);
     sessions.add(s);
+    showNames();
     liveSources.add(source);
     hasData.set(true);
     if (!mode.isOn()) {
@@ -192,6 +193,7 @@ public final class LiveTimeline {
   public void close(LiveSession s) {
     stop(s);
     sessions.remove(s);
+    showNames();
     liveSources.remove(s.source());
     hasData.set(!sessions.isEmpty());
     if (sessions.isEmpty()) {
@@ -238,10 +240,19 @@ public final class LiveTimeline {
       changed |= s.poll();
     }
     if (changed) {
+      showNames();
       replan();
       place();
     }
     return changed;
+  }
+
+  /** Tells the sources panel which live sources the timeline shows (a dnstap source is named by its port once bound). */
+  private void showNames() {
+    List<String> names = sessions.stream().map(LiveSession::name).toList();
+    if (!names.equals(sources.liveSourceNames())) {
+      sources.liveSourceNames().setAll(names);
+    }
   }
 
   private void replan() {

@@ -1,9 +1,11 @@
 package org.dnsseismograph.ui.sources;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -47,10 +49,12 @@ public final class SourcesView extends VBox {
     getStyleClass().add("side-panel");
     Label title = new Label("Sources");
     title.getStyleClass().add("panel-title");
-    Label empty = new Label("No source yet: drop captures, exports or a workspace on the window, or use File ▸ Open.");
+    Label empty = new Label();
+    empty.setId("sources-empty");
+    empty.textProperty().bind(Bindings.createStringBinding(() -> emptyText(sources.liveSourceNames()), sources.liveSourceNames()));
     empty.setWrapText(true);
     empty.getStyleClass().add("muted");
-    DelayedHint.show(empty, javafx.beans.binding.Bindings.isEmpty(sources.sources()).and(sources.startingUpProperty().not()));
+    DelayedHint.show(empty, Bindings.isEmpty(sources.sources()).and(sources.startingUpProperty().not()));
     cards.setPadding(new Insets(0, 4, 0, 0));
     ScrollPane scroll = new ScrollPane(new VBox(8, empty, cards));
     scroll.setFitToWidth(true);
@@ -66,6 +70,15 @@ public final class SourcesView extends VBox {
     sources.referenceProperty().addListener((o, was, now) -> selectReference());
     sources.sources().addListener((ListChangeListener<Source>) c -> rebuild());
     rebuild();
+  }
+
+  /** What the panel says without a file: nothing at all, or which live sources the timeline shows instead. */
+  static String emptyText(List<String> live) {
+    String open = "drop captures, exports or a workspace on the window, or use File ▸ Open.";
+    if (live.isEmpty()) {
+      return "No source yet: " + open;
+    }
+    return "No file yet. Live: " + String.join(", ", live) + " (in the live bar below). For files, " + open;
   }
 
   private void rebuild() {

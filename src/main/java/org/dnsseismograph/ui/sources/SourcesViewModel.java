@@ -65,6 +65,7 @@ public final class SourcesViewModel {
   private final ReadOnlyObjectWrapper<TimeRange> extent = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper startingUp = new ReadOnlyBooleanWrapper();
+  private final ObservableList<String> liveNames = FXCollections.observableArrayList();
   private final ObjectProperty<Source> reference = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<Long> revision = new ReadOnlyObjectWrapper<>(0L);
   private final TaskRunner tasks;
@@ -124,6 +125,14 @@ public final class SourcesViewModel {
   /** The union of the shifted sources' extents (epoch ns, UTC), or null while none holds data. */
   public ReadOnlyObjectProperty<TimeRange> extentProperty() {
     return extent.getReadOnlyProperty();
+  }
+
+  /**
+   * The names of the live sources on the timeline, kept by the live side of the window: they are
+   * not files, so they have no card here, but the panel must not say there is no source at all.
+   */
+  public ObservableList<String> liveSourceNames() {
+    return liveNames;
   }
 
   /** True while any source loads. */

@@ -125,6 +125,10 @@ class DnstapWindowUITest {
     String status = fx(() -> ((Label) window.scene().lookup("#live-status")).getText());
     assertTrue(status.startsWith(name + " · live · " + frames.size() + " dnstap frames · " + all + " DNS messages · 0 senders"), status);
     assertEquals("live drops: our queue 0", fx(() -> ((Label) window.scene().lookup("#status-live-drops")).getText()));
+    // No file is open, but the sources panel does not say there is no source: it names the live one.
+    await("the sources panel to name the live source", () -> ((Label) window.scene().lookup("#sources-empty")).getText().contains("Live: " + name));
+    String empty = fx(() -> ((Label) window.scene().lookup("#sources-empty")).getText());
+    assertTrue(empty.startsWith("No file yet. Live: " + name + " (in the live bar below)."), empty);
   }
 
   @Test
