@@ -138,7 +138,7 @@ public final class SidePanelView extends VBox {
       return;
     }
     TimeRange r = s.range();
-    rangeText.setText(TimeText.utcMillis(r.startNanos()) + " – " + TimeText.utcMillis(r.endNanos()).substring(11) + " UTC ("
+    rangeText.setText(TimeText.utcMillis(r.startNanos()) + " – " + TimeText.utcMillis(r.endNanos()).substring(11) + " ("
         + TimeUnits.formatDuration(r.durationNanos()) + String.format(Locale.ROOT, "), %,d transactions", s.transactions())
         + (s.cutShort() ? ", counted from " + TimeText.utcMillis(s.countedFromNanos()).substring(11)
             + " (live traffic older than that is no longer kept)" : ""));

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.traffic.TransactionColumns;
 import org.dnsseismograph.ui.common.HeldTaskRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,8 +35,11 @@ class SidePanelViewUITest {
   private final SimpleObjectProperty<TimeRange> visible = new SimpleObjectProperty<>(new TimeRange(0, 10 * S));
   private boolean growingWithLoad;
 
+  private Stage stage;
+
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     vm.setSources(List.of());
     stage.setScene(new Scene(new SidePanelView(vm, visible, r -> { }, () -> growingWithLoad), 320, 600));
     stage.show();
@@ -54,6 +59,24 @@ class SidePanelViewUITest {
     assertEquals(chosen, fx(vm::range));
     fxRun(tasks::runAll);
     assertEquals(chosen, fx(() -> vm.summaryProperty().get().range()));
+  }
+
+  @Test
+  void aWindowReachingBackPastWhatALiveSourceHoldsSaysFromWhenItWasCounted() throws InterruptedException {
+    // A live source that holds its transactions from 5 s on (it dropped older ones), none of them in this window.
+    fxRun(() -> vm.setSources(List.of(new TrafficSource("lo", new TransactionColumns(3 * S).snapshot(), 0, List.of(), 5 * S))));
+    fxRun(() -> visible.set(new TimeRange(2 * S, 8 * S)));
+    restPastTheSettle();
+    fxRun(tasks::runAll);
+    String said = fx(() -> ((Label) stage.getScene().lookup("#side-panel-range")).getText());
+    assertEquals("1970-01-01 00:00:02.000 UTC – 00:00:08.000 UTC (6s), 0 transactions, counted from 00:00:05.000 UTC"
+        + " (live traffic older than that is no longer kept)", said);
+
+    fxRun(() -> visible.set(new TimeRange(6 * S, 8 * S)));
+    restPastTheSettle();
+    fxRun(tasks::runAll);
+    said = fx(() -> ((Label) stage.getScene().lookup("#side-panel-range")).getText());
+    assertEquals("1970-01-01 00:00:06.000 UTC – 00:00:08.000 UTC (2s), 0 transactions", said, "all of this window is held");
   }
 
   @Test
