@@ -32,6 +32,8 @@ import org.dnsseismograph.ui.timeline.TimelineViewModel;
 final class WindowPulse extends AnimationTimer {
   /** Least time between two side-panel sums while captures are loading (each sums every transaction in view). */
   static final long SIDE_PANEL_MILLIS = 3000;
+  /** A sum of growing sources waits this many times its predecessor's time after it. */
+  static final int SUM_SHARE = 5;
 
   private final SourcesViewModel sources;
   private final StatusViewModel status;
@@ -99,7 +101,7 @@ final class WindowPulse extends AnimationTimer {
       status.refresh();
     }
     boolean settled = !sources.loadingProperty().get() && !liveGrowing.getAsBoolean();
-    if (trafficDirty && (settled || now - lastTraffic > SIDE_PANEL_MILLIS * 1_000_000L)) {
+    if (trafficDirty && (settled || now - lastTraffic > growingSumGapNanos())) {
       lastTraffic = now;
       side.setSources(traffic());
       side.setRange(timeline.visibleRange());
@@ -116,6 +118,16 @@ final class WindowPulse extends AnimationTimer {
       TimeRange visible = timeline.visibleRange();
       sources.updateCoarseness(visible);
     }
+  }
+
+  /**
+   * Least time between two sums of sources that still grow: {@value #SIDE_PANEL_MILLIS} ms, or
+   * {@value #SUM_SHARE} times the last sum's own time when that is longer, so the sums take at most
+   * a {@value #SUM_SHARE}th of a core from a busy live capture (several generations of a live source
+   * are merged by their names' text, which costs up to a second for a million rows).
+   */
+  private long growingSumGapNanos() {
+    return Math.max(SIDE_PANEL_MILLIS * 1_000_000L, SUM_SHARE * side.lastSumNanos());
   }
 
   private List<TrafficSource> traffic() {

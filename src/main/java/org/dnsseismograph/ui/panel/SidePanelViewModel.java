@@ -26,9 +26,18 @@ public final class SidePanelViewModel {
   private TimeRange range;
   private long requested;
   private TaskRunner.Job running;
+  private long lastSumNanos;
 
   public SidePanelViewModel(TaskRunner tasks) {
     this.tasks = tasks;
+  }
+
+  /**
+   * How long the last finished sum took, in ns (0 before the first): sums of growing sources are
+   * paced by it, so that they never take more than a share of a core.
+   */
+  public long lastSumNanos() {
+    return lastSumNanos;
   }
 
   /** The summary of the last window computed, or null before the first. */
@@ -92,9 +101,16 @@ public final class SidePanelViewModel {
     List<TrafficSource> from = sources;
     TimeRange r = range;
     computing.set(true);
-    running = tasks.submit("Summing the visible window", p -> TopCounts.of(from, r, TopCounts.TOP, p), new TaskRunner.Outcome<>() {
+    long[] took = new long[1];
+    running = tasks.submit("Summing the visible window", p -> {
+      long start = System.nanoTime();
+      WindowSummary w = TopCounts.of(from, r, TopCounts.TOP, p);
+      took[0] = System.nanoTime() - start;
+      return w;
+    }, new TaskRunner.Outcome<>() {
       @Override
       public void succeeded(WindowSummary value) {
+        lastSumNanos = took[0];
         if (ticket == requested) {
           summary.set(value);
           computing.set(false);

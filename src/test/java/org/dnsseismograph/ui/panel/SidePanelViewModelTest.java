@@ -59,8 +59,10 @@ class SidePanelViewModelTest {
     assertFalse(vm.refreshUnlessRunning(), "asked again while the first sum runs");
     assertTrue(vm.computingProperty().get());
 
+    assertEquals(0, vm.lastSumNanos(), "no sum has finished");
     tasks.runAll();
     WindowSummary shown = vm.summaryProperty().get();
+    assertTrue(vm.lastSumNanos() > 0, "the window paces the next sum of growing sources by this one's time");
     assertEquals(TopCounts.of(List.of(source), whole, TopCounts.TOP, Progress.NONE), shown);
     assertTrue(shown.transactions() > 0, "the demo has traffic");
     assertFalse(vm.computingProperty().get());
