@@ -60,16 +60,18 @@ final class AddressDictionary {
   }
 
   View view() {
-    return new View(hi, lo, count);
+    return new View(this, hi, lo, count);
   }
 
   /** Addresses by id, as of one moment. Immutable; safe to share once published. */
   static final class View {
+    private final AddressDictionary of;
     private final long[] hi;
     private final long[] lo;
     private final int size;
 
-    private View(long[] hi, long[] lo, int size) {
+    private View(AddressDictionary of, long[] hi, long[] lo, int size) {
+      this.of = of;
       this.hi = hi;
       this.lo = lo;
       this.size = size;
@@ -77,6 +79,11 @@ final class AddressDictionary {
 
     int size() {
       return size;
+    }
+
+    /** True when both views are of one dictionary, so an id means the same address in both. */
+    boolean sameDictionary(View other) {
+      return of == other.of;
     }
 
     IpAddress address(int id) {

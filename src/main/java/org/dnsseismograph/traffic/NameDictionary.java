@@ -106,16 +106,18 @@ final class NameDictionary {
 
   /** An immutable view of the names interned so far. */
   View view() {
-    return new View(arenas, where, count);
+    return new View(this, arenas, where, count);
   }
 
   /** Names by id, as of one moment. Immutable; safe to share once published. */
   static final class View {
+    private final NameDictionary of;
     private final byte[][] arenas;
     private final long[] where;
     private final int size;
 
-    private View(byte[][] arenas, long[] where, int size) {
+    private View(NameDictionary of, byte[][] arenas, long[] where, int size) {
+      this.of = of;
       this.arenas = arenas;
       this.where = where;
       this.size = size;
@@ -123,6 +125,11 @@ final class NameDictionary {
 
     int size() {
       return size;
+    }
+
+    /** True when both views are of one dictionary, so an id means the same name in both. */
+    boolean sameDictionary(View other) {
+      return of == other.of;
     }
 
     /** The presentation text of name {@code id}, as {@link Transaction#qname()} gives it (allocates). */

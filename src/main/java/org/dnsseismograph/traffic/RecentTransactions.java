@@ -11,8 +11,11 @@ import org.dnsseismograph.wire.IpAddress;
  * fills a generation before its time is up: it then ends after its newest row (keeping a tenth of
  * its share of the row bound for rows arriving late), and the next one begins. A generation is
  * dropped whole once it ends more than the time kept before the clock, or to make room for a new
- * one within the row bound; its names and addresses go with it, so memory stays bounded however
- * long the source runs, and what is held is always the newest stretch of time. The oldest time still held is published beside the rows ({@link
+ * one within the row bound, so what is held is always the newest stretch of time. The generations
+ * share their dictionaries of names and addresses, so a window over several of them is counted by
+ * id, as one capture's is; once the dictionaries hold as many entries as the row bound, new
+ * generations start new ones and the old go with the last generation using them, so memory stays
+ * bounded however long the source runs. The oldest time still held is published beside the rows ({@link
  * RecentTraffic#keptFromNanos()}), so a reader can say which part of a window it could not count.
  *
  * <p>A transaction older than every generation held, or beyond the row bound of the newest one, is
@@ -49,6 +52,9 @@ public final class RecentTransactions {
   private long keptFrom = Long.MIN_VALUE;
   private long clock = Long.MIN_VALUE;
   private final List<IpAddress> resolvers = new ArrayList<>();
+  /** Shared by the generations, so their rows are counted together by id; renewed when they hold as many entries as rows may be held. */
+  private NameDictionary names = new NameDictionary();
+  private AddressDictionary addresses = new AddressDictionary();
   private volatile RecentTraffic published = RecentTraffic.NONE;
 
   /**
@@ -116,7 +122,12 @@ public final class RecentTransactions {
         return null;
       }
     }
-    Generation g = new Generation(start, end, new TransactionColumns(reorderWindow, STAGING, generationRows));
+    if (names.size() >= maxRows || addresses.size() >= maxRows) {
+      // The dictionaries only grow: later generations start new ones, and the old go with the last generation using them.
+      names = new NameDictionary();
+      addresses = new AddressDictionary();
+    }
+    Generation g = new Generation(start, end, new TransactionColumns(reorderWindow, STAGING, generationRows, names, addresses));
     g.columns.advanceClock(clock);
     generations.add(Math.max(0, i + 1), g);
     return g;

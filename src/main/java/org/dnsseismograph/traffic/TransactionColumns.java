@@ -1,6 +1,7 @@
 package org.dnsseismograph.traffic;
 
 import java.util.Arrays;
+import java.util.List;
 import org.dnsseismograph.dns.DnsMessageView;
 
 /**
@@ -44,8 +45,8 @@ public final class TransactionColumns {
 
   private final long reorderWindow;
   private final int maxRows;
-  private final NameDictionary names = new NameDictionary();
-  private final AddressDictionary addresses = new AddressDictionary();
+  private final NameDictionary names;
+  private final AddressDictionary addresses;
   private ColumnChunk[] chunks = new ColumnChunk[16];
   private int rows;
   private final ReorderStage stage;
@@ -69,6 +70,17 @@ public final class TransactionColumns {
    * @param maxRows most rows kept; later ones are left out and counted
    */
   public TransactionColumns(long reorderWindowNanos, int stagingCapacity, int maxRows) {
+    this(reorderWindowNanos, stagingCapacity, maxRows, new NameDictionary(), new AddressDictionary());
+  }
+
+  /**
+   * Columns whose names and addresses go into dictionaries shared with other columns of the same
+   * writer ({@link RecentTransactions}' generations), so their snapshots can be counted together by
+   * id ({@link TransactionSnapshot#tally(List, List, java.util.Set, org.dnsseismograph.common.Progress)}).
+   */
+  TransactionColumns(long reorderWindowNanos, int stagingCapacity, int maxRows, NameDictionary names, AddressDictionary addresses) {
+    this.names = names;
+    this.addresses = addresses;
     if (reorderWindowNanos < 0 || stagingCapacity < 1 || maxRows < 0 || maxRows > MAX_ROWS) {
       throw new IllegalArgumentException("bad columns settings: window " + reorderWindowNanos + ", staging " + stagingCapacity + ", rows " + maxRows);
     }

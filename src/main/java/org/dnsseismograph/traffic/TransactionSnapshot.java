@@ -143,13 +143,54 @@ public final class TransactionSnapshot {
    * progress' cancel every 65,536 rows.
    */
   public WindowTally tally(RowRange range, Set<IpAddress> resolvers, Progress progress) {
-    int addressIds = addresses.size();
-    WindowTally tally = new WindowTally(names.size(), addressIds, names::text, id -> addresses.address(id).toString());
+    return tally(List.of(this), List.of(range), resolvers, progress);
+  }
+
+  /**
+   * True when this snapshot's names and addresses are numbered as {@code other}'s (the generations
+   * of one live source), so both can be counted in one {@link #tally(List, List, Set, Progress)}.
+   */
+  public boolean sharesDictionariesWith(TransactionSnapshot other) {
+    return names.sameDictionary(other.names) && addresses.sameDictionary(other.addresses);
+  }
+
+  /**
+   * As {@link #tally(RowRange, Set, Progress)}, over a range of each of several snapshots that
+   * share their dictionaries ({@link #sharesDictionariesWith}): one count per name, client and
+   * server for all of them, with no text made per entry.
+   *
+   * @throws IllegalArgumentException when the snapshots do not share their dictionaries, or the
+   *     ranges are not one per snapshot
+   */
+  public static WindowTally tally(List<TransactionSnapshot> parts, List<RowRange> ranges, Set<IpAddress> resolvers, Progress progress) {
+    if (parts.isEmpty() || parts.size() != ranges.size()) {
+      throw new IllegalArgumentException(parts.size() + " snapshots for " + ranges.size() + " ranges");
+    }
+    // The newest views know every id any of the parts uses: the dictionaries only grow.
+    NameDictionary.View names = parts.get(0).names;
+    AddressDictionary.View addresses = parts.get(0).addresses;
+    for (TransactionSnapshot p : parts) {
+      if (!p.sharesDictionariesWith(parts.get(0))) {
+        throw new IllegalArgumentException("snapshots with dictionaries of their own are summed by text, not together");
+      }
+      names = p.names.size() > names.size() ? p.names : names;
+      addresses = p.addresses.size() > addresses.size() ? p.addresses : addresses;
+    }
+    AddressDictionary.View a = addresses;
+    int addressIds = a.size();
+    WindowTally tally = new WindowTally(names.size(), addressIds, names::text, id -> a.address(id).toString());
     boolean[] resolver = new boolean[addressIds];
     boolean all = resolvers.isEmpty();
     for (int id = 0; !all && id < addressIds; id++) {
-      resolver[id] = resolvers.contains(addresses.address(id));
+      resolver[id] = resolvers.contains(a.address(id));
     }
+    for (int k = 0; k < parts.size(); k++) {
+      parts.get(k).count(ranges.get(k), tally, resolver, all, progress);
+    }
+    return tally;
+  }
+
+  private void count(RowRange range, WindowTally tally, boolean[] resolver, boolean all, Progress progress) {
     for (int r = range.from(); r < range.to(); r++) {
       if (((r - range.from()) & 0xFFFF) == 0) {
         progress.checkCancelled();
@@ -166,7 +207,6 @@ public final class TransactionSnapshot {
       }
       tally.add(c.qnameId[i], client, server, answer, all || resolver[server], all || resolver[client]);
     }
-    return tally;
   }
 
   /** The {@code n} most frequent question names in the range. */

@@ -123,8 +123,8 @@ final class WindowPulse extends AnimationTimer {
   /**
    * Least time between two sums of sources that still grow: {@value #SIDE_PANEL_MILLIS} ms, or
    * {@value #SUM_SHARE} times the last sum's own time when that is longer, so the sums take at most
-   * a {@value #SUM_SHARE}th of a core from a busy live capture (several generations of a live source
-   * are merged by their names' text, which costs up to a second for a million rows).
+   * a {@value #SUM_SHARE}th of a core from a busy live capture (several captures are merged by their
+   * names' text, which costs up to a second for a million rows with 300,000 names).
    */
   private long growingSumGapNanos() {
     return Math.max(SIDE_PANEL_MILLIS * 1_000_000L, SUM_SHARE * side.lastSumNanos());

@@ -1,10 +1,15 @@
 package org.dnsseismograph.traffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.wire.IpAddress;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +130,32 @@ class RecentTransactionsTest {
     assertEquals(2, r.parts().size());
     assertEquals(10, r.parts().get(0).size(), "the first generation: its nine rows and the late one");
     assertEquals("late.example", r.parts().get(0).qname(5));
+  }
+
+  @Test
+  void itsGenerationsShareTheirDictionariesSoAWindowOverThemIsCountedByIdUntilTheDictionariesFill() {
+    RecentTransactions recent = new RecentTransactions(3 * S, 10 * S, 1_000_000);
+    feed(recent, this, 5, 100);
+    recent.finish();
+    List<TransactionSnapshot> parts = recent.snapshot().parts();
+    assertEquals(5, parts.size(), "one generation a second");
+    List<RowRange> all = parts.stream().map(p -> new RowRange(0, p.size())).toList();
+    Map<String, Long> names = new TreeMap<>();
+    TransactionSnapshot.tally(parts, all, Set.of(), Progress.NONE).qnames(Integer.MAX_VALUE, (k, c) -> names.put(k, c));
+    // 500 transactions of n0..n4.example in turn.
+    assertEquals(Map.of("n0.example", 100L, "n1.example", 100L, "n2.example", 100L, "n3.example", 100L, "n4.example", 100L), names);
+
+    // Room for 40 rows, and a new name every row: after 40 names the next generations number their own.
+    RecentTransactions busy = new RecentTransactions(3 * S, 100 * S, 40);
+    for (int k = 0; k < 60; k++) {
+      busy.advanceClock(T0 + k * 10 * MS);
+      busy.append(answered(T0 + k * 10 * MS, "x" + k + ".example"));
+    }
+    busy.finish();
+    List<TransactionSnapshot> held = busy.snapshot().parts();
+    assertTrue(!held.get(0).sharesDictionariesWith(held.get(held.size() - 1)), "the newest generation has dictionaries of its own");
+    assertThrows(IllegalArgumentException.class, () -> TransactionSnapshot.tally(List.of(held.get(0), held.get(held.size() - 1)),
+        List.of(new RowRange(0, 1), new RowRange(0, 1)), Set.of(), Progress.NONE));
   }
 
   @Test

@@ -24,8 +24,8 @@ import org.dnsseismograph.wire.IpAddress;
  * no longer holds the window's start is counted from where it does, and the summary says from where.
  *
  * <p>Cost: O(transactions in the window) array increments by dictionary id, plus the text of the
- * leading entries (of every entry with several captures). Ties are ordered by key, so the lists are
- * stable. Stateless.
+ * leading entries (of every entry with several captures; the generations of one live source share
+ * their dictionaries and count as one). Ties are ordered by key, so the lists are stable. Stateless.
  */
 public final class TopCounts {
   private static final int RCODES = 1 << 12;
@@ -44,20 +44,27 @@ public final class TopCounts {
     Map<String, Long> answers = new HashMap<>();
     long total = 0;
     long countedFrom = Long.MIN_VALUE;
-    boolean byRole = !sources.isEmpty();
+    List<List<TrafficSource>> groups = together(sources);
+    boolean byRole = !groups.isEmpty();
     // One capture: only the leading entries (and those tied with the n-th) need their text. Several:
     // an entry's total is the sum over all of them, so every entry is merged.
-    int leading = sources.size() == 1 ? n : Integer.MAX_VALUE;
-    for (TrafficSource s : sources) {
-      TransactionSnapshot tx = s.transactions();
-      RowRange rows = tx.rows(range.startNanos() - s.correctionNanos(), range.endNanos() - s.correctionNanos());
+    int leading = groups.size() == 1 ? n : Integer.MAX_VALUE;
+    for (List<TrafficSource> group : groups) {
+      TrafficSource s = group.get(0);
+      List<TransactionSnapshot> parts = new ArrayList<>(group.size());
+      List<RowRange> ranges = new ArrayList<>(group.size());
+      for (TrafficSource part : group) {
+        RowRange rows = part.transactions().rows(range.startNanos() - s.correctionNanos(), range.endNanos() - s.correctionNanos());
+        parts.add(part.transactions());
+        ranges.add(rows);
+        total += rows.size();
+      }
       if (s.heldFromNanos() != Long.MIN_VALUE) {
         countedFrom = Math.max(countedFrom, s.heldFromNanos() + s.correctionNanos());
       }
       Set<IpAddress> resolvers = Set.copyOf(s.resolvers());
       byRole &= !resolvers.isEmpty();
-      total += rows.size();
-      WindowTally tally = tx.tally(rows, resolvers, progress);
+      WindowTally tally = TransactionSnapshot.tally(parts, ranges, resolvers, progress);
       tally.qnames(leading, (k, c) -> qnames.merge(k, c, Long::sum));
       tally.clients(leading, (k, c) -> clients.merge(k, c, Long::sum));
       tally.servers(leading, (k, c) -> servers.merge(k, c, Long::sum));
@@ -72,6 +79,27 @@ public final class TopCounts {
     }
     return new WindowSummary(range, total, top(qnames, n), top(clients, n), top(servers, n), top(answers, Integer.MAX_VALUE), byRole,
         countedFrom > range.startNanos() ? countedFrom : Long.MIN_VALUE);
+  }
+
+  /**
+   * The sources cut into groups counted together by id: the parts of one source (a live source's
+   * generations), which follow each other with the same name, correction, resolvers and dictionaries.
+   */
+  private static List<List<TrafficSource>> together(List<TrafficSource> sources) {
+    List<List<TrafficSource>> groups = new ArrayList<>();
+    List<TrafficSource> group = null;
+    for (TrafficSource s : sources) {
+      TrafficSource first = group == null ? null : group.get(0);
+      if (first != null && first.name().equals(s.name()) && first.correctionNanos() == s.correctionNanos()
+          && first.resolvers().equals(s.resolvers()) && first.heldFromNanos() == s.heldFromNanos()
+          && first.transactions().sharesDictionariesWith(s.transactions())) {
+        group.add(s);
+      } else {
+        group = new ArrayList<>(List.of(s));
+        groups.add(group);
+      }
+    }
+    return groups;
   }
 
   static List<Ranked<String>> top(Map<String, Long> counts, int n) {

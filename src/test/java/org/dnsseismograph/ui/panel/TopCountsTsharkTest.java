@@ -123,6 +123,27 @@ class TopCountsTsharkTest {
     assertEquals(twice(map(expected.answers())), map(ours.answers()), "answers");
   }
 
+  @ParameterizedTest(name = "top {0}")
+  @CsvSource({"10", "2147483647"})
+  void partsOfOneSourceWithSharedDictionariesAreCountedTogetherByIdAsTheyWouldBeByText(int n) {
+    // Two parts of one source ("lo"), numbered by one dictionary (here the same snapshot twice): counted in one tally.
+    TimeRange window = new TimeRange(TimeUnits.parseInstant("2026-11-25T19:09:15Z"), TimeUnits.parseInstant("2026-11-25T19:09:35Z"));
+    WindowSummary expected = peer.window(window);
+    TrafficSource part = new TrafficSource("lo", transactions, 0, List.of());
+    WindowSummary ours = TopCounts.of(List.of(part, part), window, n, Progress.NONE);
+    assertEquals(2 * expected.transactions(), ours.transactions());
+    Map<String, Long> names = twice(map(expected.qnames()));
+    if (n == Integer.MAX_VALUE) {
+      assertEquals(names, map(ours.qnames()), "question names");
+      assertEquals(twice(map(expected.clients())), map(ours.clients()), "clients");
+      assertEquals(twice(map(expected.servers())), map(ours.servers()), "servers");
+    } else {
+      assertEquals(first(expected.qnames()).stream().map(r -> new Ranked<>(r.key(), 2 * r.count())).toList(), ours.qnames(),
+          "the top ten, doubled");
+    }
+    assertEquals(twice(map(expected.answers())), map(ours.answers()), "answers");
+  }
+
   @Test
   void toldApartByTheResolversTheListsAreTsharksOfEachSide() {
     // The demo lab's two resolvers (assets/demo/truth.json): clients and answers of what they
