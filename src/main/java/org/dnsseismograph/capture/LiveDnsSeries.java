@@ -41,8 +41,8 @@ import org.dnsseismograph.wire.DnsPayload;
 public final class LiveDnsSeries implements LiveAnalysis {
   private static final long RETENTION_EVERY_NANOS = TimeUnits.NANOS_PER_SECOND;
   /**
-   * Transactions kept for the side panel at most: about 60 MB of heap when full (CaptureSoak at
-   * 51,000 queries/s through Unbound, both sides captured: 108–115 MB after full collections,
+   * Transactions kept for the side panel at most: about 40 MB of heap when full (CaptureSoak at
+   * 45,000 queries/s through Unbound, both sides captured: 90–93 MB after full collections,
    * against 45–54 MB without them).
    */
   static final int MAX_RECENT_ROWS = 1_000_000;
