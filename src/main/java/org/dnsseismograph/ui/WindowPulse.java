@@ -20,10 +20,10 @@ import org.dnsseismograph.ui.timeline.TimelineViewModel;
 /**
  * The window's frame timer besides the timeline's own: once per frame it takes up the newest
  * snapshot of every loading source (so partial results appear as they are read, never one hand-over
- * per packet), refreshes the status bar when anything changed, hands the captures' transactions to
- * the side panel (with those of live sources, {@link #setLiveTraffic}) at most every {@value
- * #SIDE_PANEL_MILLIS} ms while they grow (and not while its
- * last sum is still running, which would be cancelled before it could show), and re-checks which
+ * per packet), refreshes the status bar when anything changed, hands the captures' transactions
+ * and those of live sources ({@link #setLiveTraffic}) to the side panel, while they grow at most
+ * every {@value #SIDE_PANEL_MILLIS} ms or {@value #SUM_SHARE} times the last sum's time (and not
+ * while its last sum is still running, which would be cancelled before it could show), and re-checks which
  * sources are too coarse for the visible window when it moved. It also counts every change a
  * workspace would save, for {@code WorkspaceHost.changes()}.
  *
