@@ -57,7 +57,8 @@ final class CaptureGaps {
    * them (a capture file has no index of its times): the dark-span tracker must know a gap when
    * its stream reaches it, and the stream merges the files. One file has no gap and is not read.
    * Reads with the readers the scan uses, so the spans equal {@link
-   * org.dnsseismograph.wire.ScanSummary#fileSpans()}. Honours the progress' cancel; reports no progress (the pass
+   * org.dnsseismograph.wire.ScanSummary#fileSpans()}; a file that is no capture fails the read when
+   * it is reached. Honours the progress' cancel; reports no progress (the pass
    * after it does, from zero), so done never goes back.
    *
    * @throws IOException when a file cannot be read; {@link org.dnsseismograph.wire.NotACaptureException}
@@ -67,22 +68,14 @@ final class CaptureGaps {
     if (files.size() < 2) {
       return NONE;
     }
-    List<FrameReader> readers = new ArrayList<>(files.size());
-    try {
-      // All opened first, as the scan opens them: a file that is no capture fails before any is read.
-      for (Path file : files) {
-        readers.add(CaptureFiles.open(file, new SkipCounter()));
-      }
-      List<FileSpan> spans = new ArrayList<>(files.size());
-      for (FrameReader r : readers) {
+    // One file open at a time: a day of per-minute files is 1,440 files.
+    List<FileSpan> spans = new ArrayList<>(files.size());
+    for (Path file : files) {
+      try (FrameReader r = CaptureFiles.open(file, new SkipCounter())) {
         span(r, progress, spans);
       }
-      return of(spans, minGapNanos);
-    } finally {
-      for (FrameReader r : readers) {
-        r.close();
-      }
     }
+    return of(spans, minGapNanos);
   }
 
   /** Adds the span of the reader's frames, if it has any. */

@@ -41,6 +41,18 @@ public final class CaptureFiles {
 
   /** As {@link #open(Path, SkipCounter)} with a chosen read buffer size (tests use tiny ones). */
   static FrameReader open(Path file, SkipCounter skips, int window) throws IOException {
+    return open(file, skips, window, true);
+  }
+
+  /**
+   * As {@link #open(Path, SkipCounter)}; a gzip'd file is inflated ahead on a thread of its own only
+   * when {@code ahead} (a glance at the first frame is not worth a thread).
+   */
+  static FrameReader open(Path file, SkipCounter skips, boolean ahead) throws IOException {
+    return open(file, skips, FileSource.DEFAULT_BUFFER, ahead);
+  }
+
+  private static FrameReader open(Path file, SkipCounter skips, int window, boolean ahead) throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     long size;
     try {
@@ -56,7 +68,7 @@ public final class CaptureFiles {
     }
     channel.close();
     InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 << 10);
-    return reader(file, gzipSource(file, in, size, skips, Math.min(window, InflateAhead.CHUNK), true), skips);
+    return reader(file, gzipSource(file, in, size, skips, Math.min(window, InflateAhead.CHUNK), ahead), skips);
   }
 
   /** Opens capture bytes held in memory, recognised the same way (for fuzzing and tests). */

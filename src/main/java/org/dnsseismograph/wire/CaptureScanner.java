@@ -8,9 +8,9 @@ import java.util.List;
 import org.dnsseismograph.common.Progress;
 
 /**
- * Reads several capture files as one: opens them all, merges their frames in timestamp order
- * ({@link FrameMerger}), decodes them ({@link PacketDecoder}) and hands every DNS message candidate
- * to the sink, on the calling thread. Progress is reported in file bytes about once per megabyte;
+ * Reads several capture files as one: merges their frames in timestamp order ({@link FrameMerger},
+ * which opens each file only while its frames are due), decodes them ({@link PacketDecoder}) and
+ * hands every DNS message candidate to the sink, on the calling thread. Progress is reported in file bytes about once per megabyte;
  * cancellation is checked at the same points and ends the scan with {@link
  * org.dnsseismograph.common.CancelledException}. Frame numbers in payloads and skips are numbers
  * within the frame's own file. Stateless and thread-safe; one scan runs on one thread.
@@ -42,33 +42,23 @@ public final class CaptureScanner {
   public static ScanSummary scan(List<Path> files, DecodeOptions options, DnsPayloadSink sink,
       SkipCounter.Listener skipListener, Progress progress) throws IOException {
     SkipCounter skips = new SkipCounter(skipListener);
-    List<FrameReader> readers = new ArrayList<>(files.size());
-    ScanSummary summary;
-    try {
-      for (Path file : files) {
-        readers.add(CaptureFiles.open(file, skips));
-      }
-      summary = run(files, readers, new PacketDecoder(options, skips, sink), skips, progress);
-    } catch (IOException | RuntimeException | Error e) {
-      closeAll(readers, e);
-      throw e;
+    FrameMerger.Opener opener = (i, counter, glance) -> CaptureFiles.open(files.get(i), counter, !glance);
+    try (FrameMerger merger = new FrameMerger(files.size(), opener, skips)) {
+      return run(files, merger, new PacketDecoder(options, skips, sink), skips, progress);
     }
-    closeAll(readers, null);
-    return summary;
   }
 
-  private static ScanSummary run(List<Path> files, List<FrameReader> readers, PacketDecoder decoder, SkipCounter skips,
+  private static ScanSummary run(List<Path> files, FrameMerger merger, PacketDecoder decoder, SkipCounter skips,
       Progress progress) throws IOException {
-    long total = totalSize(readers);
-    FrameMerger merger = new FrameMerger(readers);
+    long total = merger.totalSize();
     long frames = 0;
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     long reported = 0;
     // One file's span is the whole span: the hot loop keeps per-file times only for several files.
-    boolean several = readers.size() > 1;
-    long[] fileFirst = new long[readers.size()];
-    long[] fileLast = new long[readers.size()];
+    boolean several = files.size() > 1;
+    long[] fileFirst = new long[files.size()];
+    long[] fileLast = new long[files.size()];
     Arrays.fill(fileFirst, Long.MAX_VALUE);
     Arrays.fill(fileLast, Long.MIN_VALUE);
     RawFrame frame;
@@ -84,7 +74,7 @@ public final class CaptureScanner {
       }
       if (frames % CHECK_EVERY_FRAMES == 0) {
         progress.checkCancelled();
-        long done = position(readers);
+        long done = merger.position();
         if (done - reported >= REPORT_EVERY_BYTES) {
           progress.update(done, total);
           reported = done;
@@ -96,7 +86,7 @@ public final class CaptureScanner {
       fileLast[0] = last;
     }
     decoder.finish();
-    long done = position(readers);
+    long done = merger.position();
     progress.update(done, total);
     return new ScanSummary(files, frames, done, decoder.messagesEmitted(), frames == 0 ? 0 : first,
         frames == 0 ? 0 : last, skips.snapshot(), spans(fileFirst, fileLast));
@@ -111,42 +101,5 @@ public final class CaptureScanner {
       }
     }
     return spans;
-  }
-
-  private static long totalSize(List<FrameReader> readers) {
-    long total = 0;
-    for (FrameReader r : readers) {
-      total += Math.max(0, r.size());
-    }
-    return total;
-  }
-
-  private static long position(List<FrameReader> readers) {
-    long done = 0;
-    for (FrameReader r : readers) {
-      done += r.position();
-    }
-    return done;
-  }
-
-  /** Closes every reader; a failure to close is added to {@code primary}, or thrown when there is none. */
-  private static void closeAll(List<FrameReader> readers, Throwable primary) throws IOException {
-    IOException failure = null;
-    for (FrameReader r : readers) {
-      try {
-        r.close();
-      } catch (IOException e) {
-        if (primary != null) {
-          primary.addSuppressed(e);
-        } else if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
   }
 }

@@ -2,7 +2,6 @@ package org.dnsseismograph.wire;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
 /**
@@ -27,10 +26,11 @@ final class FileSource extends ByteSource {
   private int bufferLength;
   private long consumed;
 
+  /** Reads into a buffer of {@link ReadBuffers}, given back at {@link #close}. */
   FileSource(FileChannel channel, int bufferSize) throws IOException {
     this.channel = channel;
     this.size = channel.size();
-    this.buffer = ByteBuffer.allocateDirect(Math.max(16, bufferSize)).order(ByteOrder.BIG_ENDIAN);
+    this.buffer = ReadBuffers.take(Math.max(16, bufferSize));
   }
 
   @Override
@@ -44,7 +44,8 @@ final class FileSource extends ByteSource {
       return 0;
     }
     if (len > buffer.capacity()) {
-      buffer = ByteBuffer.allocateDirect(Math.max(len, 2 * buffer.capacity())).order(ByteOrder.BIG_ENDIAN);
+      ReadBuffers.give(buffer);
+      buffer = ReadBuffers.take(Math.max(len, 2 * buffer.capacity()));
     }
     read(pos, (int) Math.min(buffer.capacity(), size - pos));
     int available = (int) Math.min(len, bufferLength);
@@ -99,6 +100,9 @@ final class FileSource extends ByteSource {
 
   @Override
   public void close() throws IOException {
+    if (channel.isOpen()) {
+      ReadBuffers.give(buffer);
+    }
     channel.close();
   }
 }
