@@ -23,6 +23,9 @@ import java.util.zip.ZipException;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc1952">RFC 1952 (gzip)</a>
  */
 public final class CaptureFiles {
+  /** Bytes a glance reads at a time: a pcap header and a first frame of common size. */
+  private static final int GLANCE_BUFFER = 4 << 10;
+
   private static final int PCAP_MICRO = 0xA1B2_C3D4;
   private static final int PCAP_NANO = 0xA1B2_3C4D;
 
@@ -45,11 +48,12 @@ public final class CaptureFiles {
   }
 
   /**
-   * As {@link #open(Path, SkipCounter)}; a gzip'd file is inflated ahead on a thread of its own only
-   * when {@code ahead} (a glance at the first frame is not worth a thread).
+   * As {@link #open(Path, SkipCounter)}, or for a {@code glance} at the first frame: then a plain
+   * file is read in small pieces and a gzip'd one inflated on the caller's thread (a glance is
+   * worth neither a read of the whole buffer nor a thread).
    */
-  static FrameReader open(Path file, SkipCounter skips, boolean ahead) throws IOException {
-    return open(file, skips, FileSource.DEFAULT_BUFFER, ahead);
+  static FrameReader open(Path file, SkipCounter skips, boolean glance) throws IOException {
+    return open(file, skips, glance ? GLANCE_BUFFER : FileSource.DEFAULT_BUFFER, !glance);
   }
 
   private static FrameReader open(Path file, SkipCounter skips, int window, boolean ahead) throws IOException {

@@ -42,7 +42,7 @@ public final class CaptureScanner {
   public static ScanSummary scan(List<Path> files, DecodeOptions options, DnsPayloadSink sink,
       SkipCounter.Listener skipListener, Progress progress) throws IOException {
     SkipCounter skips = new SkipCounter(skipListener);
-    FrameMerger.Opener opener = (i, counter, glance) -> CaptureFiles.open(files.get(i), counter, !glance);
+    FrameMerger.Opener opener = (i, counter, glance) -> CaptureFiles.open(files.get(i), counter, glance);
     try (FrameMerger merger = new FrameMerger(files.size(), opener, skips)) {
       return run(files, merger, new PacketDecoder(options, skips, sink), skips, progress);
     }

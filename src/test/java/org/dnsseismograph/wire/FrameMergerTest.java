@@ -35,7 +35,7 @@ class FrameMergerTest {
 
     @Override
     public FrameReader open(int index, SkipCounter skips, boolean glance) throws IOException {
-      FrameReader r = CaptureFiles.open(files.get(index), skips, !glance);
+      FrameReader r = CaptureFiles.open(files.get(index), skips, glance);
       if (glance) {
         glances++;
         return r;

@@ -68,6 +68,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Warm-up runs go on until they have read this many packets of the size, as well (default: ${DEFAULT-VALUE}).")
   long warmupPackets;
 
+  @Option(names = "--files", defaultValue = "1",
+      description = "Read each capture cut into this many consecutive files, as a rotating capture writes them (default: ${DEFAULT-VALUE};"
+          + " tshark, which reads one file, is then not timed).")
+  private int files;
+
   @Option(names = "--no-tshark", description = "Do not time tshark.")
   boolean noTshark;
 
@@ -85,6 +90,9 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--runs must be at least 1, --warmups and --warmup-packets at least 0 (got " + runs + ", " + warmups
           + " and " + warmupPackets + ")");
     }
+    if (files < 1) {
+      throw new IllegalArgumentException("--files must be at least 1 (got " + files + ")");
+    }
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "%n## %s — `seismograph bench`%n%n%s%n%n", Instant.now(), MachineFacts.describe()));
     md.append(String.format(Locale.ROOT, "What is timed: `seismograph series --step 1s --timeout 3s --metric %s` on one thread (decode, match,"
@@ -93,16 +101,22 @@ public final class BenchCommand implements Callable<Integer> {
         + " reading thread's CPU time. RssAnon and RssFile are the peaks sampled every %d ms during the run; VmHWM is the kernel's peak"
         + " of both together since the JVM started.%n%n",
         String.join(",", METRICS), runs, warmups, warmupPackets, MemorySampler.PERIOD_MS));
+    if (files > 1) {
+      md.append(String.format(Locale.ROOT, "Each capture is read as %,d files of consecutive frames, as a rotating capture writes them;"
+          + " the file size below is theirs together.%n%n", files));
+    }
     md.append("| packets | file | run | wall s | CPU s | M packets/s (wall) | M packets/s (CPU) | heap after GC | RssAnon | RssFile | VmHWM |\n");
     md.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<String> tsharkRows = new ArrayList<>();
     List<String> medianRows = new ArrayList<>();
     for (long n : packets) {
-      Path file = capture(n);
+      Path capture = capture(n);
+      List<Path> file = files == 1 ? List.of(capture)
+          : RotatedCopy.of(capture, n, files, SyntheticResolverTraffic.stamp(SyntheticResolverTraffic.Plan.of(n)));
       int warmRuns = warmUp(file, md);
       medianRows.add(measuredRuns(n, file, warmRuns, md));
-      if (!noTshark && Files.isExecutable(TsharkRun.BINARY)) {
-        TsharkRun t = TsharkRun.measure(file);
+      if (!noTshark && files == 1 && Files.isExecutable(TsharkRun.BINARY)) {
+        TsharkRun t = TsharkRun.measure(capture);
         tsharkRows.add(String.format(Locale.ROOT, "| %,d | %.1f | %.3f | %s | %s | %s | %d |", n, t.seconds(), n / t.seconds() / 1e6,
             mib(t.peak().anon()), mib(t.peak().file()), mib(t.peak().peakRss()), t.exitCode()));
         err.printf(Locale.ROOT, "tshark on %,d packets: %.1f s, peak RssAnon %s%n", n, t.seconds(), mib(t.peak().anon()));
@@ -130,7 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
    * the first is a row of its own (a fresh JVM's speed), the others one row of totals. The runs
    * done.
    */
-  private int warmUp(Path file, StringBuilder md) throws IOException, InterruptedException {
+  private int warmUp(List<Path> file, StringBuilder md) throws IOException, InterruptedException {
     Row later = null;
     int done = 0;
     long frames = 0;
@@ -155,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** The measured runs, a row each; their medians as a row of the summary table. */
-  private String measuredRuns(long n, Path file, int warmRuns, StringBuilder md) throws IOException, InterruptedException {
+  private String measuredRuns(long n, List<Path> file, int warmRuns, StringBuilder md) throws IOException, InterruptedException {
     double[] rates = new double[runs];
     double[] cpuRates = new double[runs];
     for (int run = 1; run <= runs; run++) {
@@ -169,8 +183,12 @@ public final class BenchCommand implements Callable<Integer> {
         Arrays.stream(rates).min().orElseThrow(), Arrays.stream(rates).max().orElseThrow(), median(cpuRates));
   }
 
-  private String tableRow(Path file, String label, Row row) throws IOException {
-    return String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s |%n", row.frames, mib(Files.size(file)), label,
+  private String tableRow(List<Path> file, String label, Row row) throws IOException {
+    long bytes = 0;
+    for (Path f : file) {
+      bytes += Files.size(f);
+    }
+    return String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s |%n", row.frames, mib(bytes), label,
         row.wall, row.cpu, row.frames / row.wall / 1e6, row.frames / row.cpu / 1e6, mib(row.heap), mib(row.memory.anon()), mib(row.memory.file()),
         mib(row.memory.peakRss()));
   }
@@ -215,7 +233,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static Row measure(Path file) throws IOException, InterruptedException {
+  private static Row measure(List<Path> file) throws IOException, InterruptedException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.gc();
     SeriesResult result;
@@ -224,7 +242,7 @@ public final class BenchCommand implements Callable<Integer> {
     try (MemorySampler memory = MemorySampler.start(ProcessHandle.current().pid())) {
       long cpu0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
-      SeriesRequest request = new SeriesRequest(List.of(file), DecodeOptions.defaults(), METRICS, TimeUnits.NANOS_PER_SECOND, null,
+      SeriesRequest request = new SeriesRequest(file, DecodeOptions.defaults(), METRICS, TimeUnits.NANOS_PER_SECOND, null,
           3 * TimeUnits.NANOS_PER_SECOND);
       result = CaptureSeries.compute(request, Progress.NONE);
       wall = (System.nanoTime() - t0) / 1e9;

@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dnsseismograph.cli.SeismographCommand;
+import org.dnsseismograph.wire.CaptureFiles;
+import org.dnsseismograph.wire.FrameReader;
+import org.dnsseismograph.wire.RawFrame;
+import org.dnsseismograph.wire.SkipCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +93,40 @@ class BenchCommandTest {
     assertEquals(0, run(args), err.toString());
     assertTrue(err.toString().contains("regenerating 3,000 packets"), err.toString());
     assertArrayEquals(generated, Files.readAllBytes(capture), "the same plan writes the same bytes");
+  }
+
+  @Test
+  void theCaptureCutIntoRotatedFilesIsReadWholeAndTheCutIsReused() throws IOException {
+    String[] args = {"bench", "--packets", "3000", "--files", "4", "--runs", "1", "--warmups", "0", "--dir", dir.toString(), "--results",
+        dir.resolve("results.md").toString()};
+
+    assertEquals(0, run(args), err.toString());
+    List<Path> parts;
+    try (var list = Files.list(dir.resolve("seismograph-bench-3000-in-4"))) {
+      parts = list.filter(p -> p.toString().endsWith(".pcap")).sorted().toList();
+    }
+    assertEquals(4, parts.size(), parts.toString());
+    long frames = 0;
+    long lastTime = Long.MIN_VALUE;
+    RawFrame f = new RawFrame();
+    for (Path part : parts) {
+      try (FrameReader r = CaptureFiles.open(part, new SkipCounter())) {
+        while (r.next(f)) {
+          assertTrue(f.timestampNanos >= lastTime, "the parts follow each other in time");
+          lastTime = f.timestampNanos;
+          frames++;
+        }
+      }
+    }
+    assertEquals(3000, frames);
+    String results = Files.readString(dir.resolve("results.md"));
+    assertTrue(results.contains("read as 4 files of consecutive frames"), results);
+    assertTrue(results.lines().anyMatch(l -> l.startsWith("| 3,000 | 0 MiB | run 1 |")), results);
+    assertTrue(!results.contains("tshark 4 on the same files"), "tshark reads one file: not timed on a cut capture");
+
+    long modified = Files.getLastModifiedTime(parts.get(0)).toMillis();
+    assertEquals(0, run(args), err.toString());
+    assertEquals(modified, Files.getLastModifiedTime(parts.get(0)).toMillis(), "the cut is reused");
   }
 
   /** The summary row of a size measured once: that run's rates are its median and whole range. */
