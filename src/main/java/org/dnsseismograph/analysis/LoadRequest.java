@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.IpAddress;
+import org.dnsseismograph.wire.RotatedCaptures;
 
 /**
  * What the window asks of captures it opens: the files and how to read them. Immutable.
@@ -33,7 +34,6 @@ public record LoadRequest(List<Path> files, DecodeOptions decode, long timeoutNa
 
   /** A short name for legends: the first file's name, with "+N" for the others. */
   public String sourceName() {
-    String first = files.get(0).getFileName().toString();
-    return files.size() == 1 ? first : first + " +" + (files.size() - 1);
+    return RotatedCaptures.name(files);
   }
 }

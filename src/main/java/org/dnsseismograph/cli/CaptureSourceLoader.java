@@ -64,6 +64,11 @@ final class CaptureSourceLoader implements SourceLoader {
 
   @Override
   public SeriesSet load(Path path) throws IOException {
-    return new CaptureLoader(new LoadRequest(List.of(path), decode, timeoutNanos)).load(Progress.NONE, s -> {}).snapshot().series();
+    return load(List.of(path));
+  }
+
+  /** The series of a capture rotated into several files, read as one. */
+  SeriesSet load(List<Path> files) throws IOException {
+    return new CaptureLoader(new LoadRequest(files, decode, timeoutNanos)).load(Progress.NONE, s -> {}).snapshot().series();
   }
 }

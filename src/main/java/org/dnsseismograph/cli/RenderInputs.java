@@ -12,6 +12,7 @@ import java.util.List;
 import org.dnsseismograph.imports.ExportImporter;
 import org.dnsseismograph.imports.ImportOptions;
 import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.wire.RotatedCaptures;
 import org.dnsseismograph.workspace.ContentHash;
 import org.dnsseismograph.workspace.SourceCheck;
 import org.dnsseismograph.workspace.SourceRef;
@@ -82,7 +83,7 @@ final class RenderInputs {
       if (c.status().needsAnswer()) {
         throw new InputFailure(file.getFileName() + ": source " + c.describe() + "; open the workspace in the window to locate it");
       }
-      sets.add(load(c.file(), s.name(), s.timeZone(), capture));
+      sets.add(load(s.files(c.file()), s.name(), s.timeZone(), capture));
       exports.add(!CaptureSourceLoader.isCapture(c.file()));
       // A workspace saved without hashes (the bundled demo's) still gets a footer naming the bytes drawn.
       read.add(s.contentHash().isEmpty() ? s.withContentHash(c.actualHash()) : s);
@@ -90,7 +91,11 @@ final class RenderInputs {
     return new Loaded(w.withSources(read), file, sets, System.nanoTime() - t0, hashing, exports);
   }
 
-  /** Each of {@code files} as its own source, named by its file name, with its content hash. */
+  /**
+   * Each of {@code files} as its own source, named by its file name, with its content hash; the
+   * pieces of a rotated capture among them as one source, named by its first file and their count
+   * ({@code dnscap.0800.pcap +59}), as the window opens them.
+   */
   static Loaded files(List<Path> files, CaptureOptions capture, String title) {
     InputErrors.requireReadable(files);
     long t0 = System.nanoTime();
@@ -98,16 +103,24 @@ final class RenderInputs {
     List<SeriesSet> sets = new ArrayList<>();
     List<Boolean> exports = new ArrayList<>();
     List<SourceRef> refs = new ArrayList<>();
-    for (Path f : files) {
-      String name = f.getFileName().toString();
+    List<List<Path>> sources;
+    try {
+      sources = RotatedCaptures.group(files, CaptureSourceLoader::isCapture);
+    } catch (IOException e) {
+      throw InputErrors.describe(e);
+    }
+    for (List<Path> group : sources) {
+      Path f = group.get(0);
+      String name = RotatedCaptures.name(group);
       if (refs.stream().anyMatch(r -> r.name().equals(name))) {
         throw new IllegalArgumentException("two inputs are named " + name + "; sources are told apart by file name");
       }
-      sets.add(load(f, name, "", capture));
+      sets.add(load(group, name, "", capture));
       exports.add(!CaptureSourceLoader.isCapture(f));
       long h0 = System.nanoTime();
       try {
-        refs.add(new SourceRef(name, f.toAbsolutePath().normalize().toString(), ContentHash.of(f), 0, ""));
+        List<Path> abs = group.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        refs.add(SourceRef.ofFiles(name, abs, ContentHash.of(abs), 0, ""));
       } catch (IOException e) {
         throw InputErrors.describe(e);
       }
@@ -117,9 +130,11 @@ final class RenderInputs {
     return new Loaded(w, null, sets, System.nanoTime() - t0, hashing, exports);
   }
 
-  private static SeriesSet load(Path f, String name, String zone, CaptureOptions capture) {
+  /** A source of one file, or a capture of several read as one. */
+  private static SeriesSet load(List<Path> files, String name, String zone, CaptureOptions capture) {
+    Path f = files.get(0);
     try {
-      SeriesSet s = CaptureSourceLoader.isCapture(f) ? new CaptureSourceLoader(capture.decodeOptions(), capture.timeoutNanos()).load(f)
+      SeriesSet s = CaptureSourceLoader.isCapture(f) ? new CaptureSourceLoader(capture.decodeOptions(), capture.timeoutNanos()).load(files)
           : new ExportImporter(importOptions(zone)).load(f);
       return new SeriesSet(name, s.series());
     } catch (IOException e) {

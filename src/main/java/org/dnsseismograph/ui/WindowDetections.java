@@ -97,7 +97,7 @@ final class WindowDetections {
   }
 
   private void detect(Source s) {
-    LoadRequest request = new LoadRequest(List.of(s.path()), loads.decode(), loads.timeoutNanos());
+    LoadRequest request = new LoadRequest(s.files(), loads.decode(), loads.timeoutNanos());
     TaskRunner.Job[] job = new TaskRunner.Job[1];
     job[0] = tasks.submit("Detecting outages and spikes in " + s.name(), p -> CaptureDetect.run(request, p).report(), new TaskRunner.Outcome<>() {
       @Override

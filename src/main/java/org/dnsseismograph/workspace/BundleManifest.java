@@ -56,8 +56,12 @@ public record BundleManifest(String title, TimeRange range, Instant createdAt, L
     root.put("rangeEnd", JsonReader.instant(range.endNanos()));
     ArrayNode src = root.putArray("sources");
     for (SourceRef s : sources) {
-      src.addObject().put("name", s.name()).put("path", s.path()).put("contentHash", s.contentHash()).put("offsetNanos", s.offsetNanos())
-          .put("timeZone", s.timeZone());
+      ObjectNode n = src.addObject().put("name", s.name()).put("path", s.path()).put("contentHash", s.contentHash())
+          .put("offsetNanos", s.offsetNanos()).put("timeZone", s.timeZone());
+      if (!s.parts().isEmpty()) {
+        ArrayNode parts = n.putArray("parts");
+        s.parts().forEach(parts::add);
+      }
     }
     ArrayNode files = root.putArray("files");
     for (Entry e : entries) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The SHA-256 of a file's bytes as {@code sha256:<64 hex digits>}: how a workspace and an exported
@@ -27,11 +28,23 @@ public final class ContentHash {
    * @throws IOException if it cannot be read
    */
   public static String of(Path path) throws IOException {
+    return of(List.of(path));
+  }
+
+  /**
+   * Hashes the files' bytes one after another, as if they were one file: the content of a capture
+   * rotated into several files (one file hashes as {@link #of(Path)}).
+   *
+   * @throws IOException if one cannot be read
+   */
+  public static String of(List<Path> files) throws IOException {
     MessageDigest md = sha256();
     byte[] block = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(path)) {
-      for (int n = in.read(block); n >= 0; n = in.read(block)) {
-        md.update(block, 0, n);
+    for (Path path : files) {
+      try (InputStream in = Files.newInputStream(path)) {
+        for (int n = in.read(block); n >= 0; n = in.read(block)) {
+          md.update(block, 0, n);
+        }
       }
     }
     return PREFIX + HexFormat.of().formatHex(md.digest());

@@ -45,13 +45,15 @@ public final class SourceVerifier {
     return at(s, candidate.toAbsolutePath().normalize(), false);
   }
 
+  /** Checks {@code s} with its first file at {@code file}: missing when any of its files is. */
   private static SourceCheck at(SourceRef s, Path file, boolean relocated) {
-    if (!Files.isRegularFile(file)) {
+    List<Path> files = s.files(file);
+    if (!files.stream().allMatch(Files::isRegularFile)) {
       return new SourceCheck(s, file, SourceStatus.MISSING, "", false);
     }
     String hash;
     try {
-      hash = ContentHash.of(file);
+      hash = ContentHash.of(files);
     } catch (IOException e) {
       return new SourceCheck(s, file, SourceStatus.MISSING, "", false);
     }

@@ -57,6 +57,10 @@ public final class WorkspaceJson {
       n.put("contentHash", s.contentHash());
       n.put("offsetNanos", s.offsetNanos());
       n.put("timeZone", s.timeZone());
+      if (!s.parts().isEmpty()) {
+        ArrayNode parts = n.putArray("parts");
+        s.parts().forEach(parts::add);
+      }
     }
     ArrayNode lanes = root.putArray("lanes");
     for (LaneSettings l : w.lanes()) {
@@ -100,8 +104,13 @@ public final class WorkspaceJson {
     String title = r.optionalText(root, "title");
     List<SourceRef> sources = new ArrayList<>();
     for (JsonNode n : r.array(root, "sources")) {
-      sources.add(new SourceRef(r.text(n, "name"), r.text(n, "path"), r.optionalText(n, "contentHash"), r.optionalLong(n, "offsetNanos"),
-          r.optionalText(n, "timeZone")));
+      String name = r.text(n, "name");
+      String path = r.text(n, "path");
+      String hash = r.optionalText(n, "contentHash");
+      long offset = r.optionalLong(n, "offsetNanos");
+      String zone = r.optionalText(n, "timeZone");
+      List<String> parts = r.texts(n, "parts");
+      sources.add(r.build(n, () -> new SourceRef(name, path, hash, offset, zone, parts)));
     }
     List<LaneSettings> lanes = new ArrayList<>();
     for (JsonNode n : r.array(root, "lanes")) {

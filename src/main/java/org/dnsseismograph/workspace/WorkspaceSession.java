@@ -263,7 +263,7 @@ public final class WorkspaceSession {
   public void relocate(String sourceName, Path newFile, String hash) {
     missing.remove(sourceName);
     setSources(sources.stream().map(s -> s.name().equals(sourceName)
-        ? new SourceRef(s.name(), newFile.toAbsolutePath().normalize().toString(), hash, s.offsetNanos(), s.timeZone()) : s).toList());
+        ? s.withPath(newFile.toAbsolutePath().normalize().toString()).withContentHash(hash) : s).toList());
     fire();
   }
 
@@ -372,6 +372,6 @@ public final class WorkspaceSession {
   }
 
   private static SourceRef withPath(SourceRef s, String p) {
-    return new SourceRef(s.name(), p, s.contentHash(), s.offsetNanos(), s.timeZone());
+    return s.withPath(p);
   }
 }

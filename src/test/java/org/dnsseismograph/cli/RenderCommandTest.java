@@ -145,6 +145,39 @@ class RenderCommandTest {
   }
 
   @Test
+  void piecesOfARotatedCaptureAreOneSourceHashedAsTheirBytesInTurn() throws Exception {
+    // editcap cuts the demo capture into pieces of 25,000 frames, named as it names them: cut_00000_<time>.pcap
+    Path pieces = Files.createDirectories(dir.resolve("pieces"));
+    Process cut = new ProcessBuilder("editcap", "-c", "25000", DemoIncident.CAPTURE.toString(), pieces.resolve("cut.pcap").toString())
+        .redirectErrorStream(true).start();
+    String said = new String(cut.getInputStream().readAllBytes());
+    assertEquals(0, cut.waitFor(), said);
+    List<Path> files;
+    try (var list = Files.list(pieces)) {
+      files = list.sorted().toList();
+    }
+    assertTrue(files.size() >= 3, files.toString());
+    Path svg = dir.resolve("pieces.svg");
+    List<String> args = new ArrayList<>(List.of("render"));
+    files.forEach(f -> args.add(f.toString()));
+    args.addAll(List.of("--out", svg.toString(), "-q"));
+
+    assertEquals(ExitCode.OK, run(args.toArray(String[]::new)), err.toString());
+
+    String name = files.get(0).getFileName() + " +" + (files.size() - 1);
+    // coreutils' sha256sum of the pieces' bytes one after another
+    List<String> shell = new ArrayList<>(List.of("sh", "-c", "cat \"$@\" | sha256sum", "sh"));
+    files.forEach(f -> shell.add(f.toString()));
+    Process cat = new ProcessBuilder(shell).redirectErrorStream(true).start();
+    String hash = "sha256:" + new String(cat.getInputStream().readAllBytes()).substring(0, 64);
+    assertEquals(0, cat.waitFor());
+    List<String> all = texts(svg);
+    assertTrue(all.contains(name + "  " + hash), "footer: " + all);
+    assertTrue(all.contains("Sources: " + name), all.toString());
+    assertTrue(all.contains("Client queries & responses (/s)"), "one source: its lanes without its name; " + all);
+  }
+
+  @Test
   void aWorkspaceSavedWithoutHashesGetsTheHashOfWhatWasReadInTheFooter() throws Exception {
     Workspace w = new Workspace("no hash", List.of(new SourceRef("capture.pcap.gz", DemoIncident.CAPTURE.toAbsolutePath().toString(), "", 0,
         "")), List.of(), VIEW, List.of());

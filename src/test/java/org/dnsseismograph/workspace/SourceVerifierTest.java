@@ -51,6 +51,23 @@ class SourceVerifierTest {
   }
 
   @Test
+  void aRotatedCaptureIsPresentWhenAllItsFilesAreAndMissingWhenOneIsNot() throws IOException {
+    Path second = capture.resolveSibling("edns.pcap1");
+    Files.copy(CAPTURE, second);
+    byte[] both = new byte[2 * (int) Files.size(CAPTURE)];
+    byte[] one = Files.readAllBytes(CAPTURE);
+    System.arraycopy(one, 0, both, 0, one.length);
+    System.arraycopy(one, 0, both, one.length, one.length);
+    SourceRef rotated = new SourceRef("edns.pcap +1", "edns.pcap", ContentHash.of(both), 0, "", List.of("edns.pcap1"));
+    assertEquals(SourceStatus.PRESENT, SourceVerifier.check(rotated, workspace).status());
+
+    Files.delete(second);
+    SourceCheck c = SourceVerifier.check(rotated, workspace);
+    assertEquals(SourceStatus.MISSING, c.status());
+    assertEquals(capture.toAbsolutePath(), c.file(), "named by its first file");
+  }
+
+  @Test
   void aSourceThatIsGoneIsMissing() throws IOException {
     Files.delete(capture);
     SourceCheck c = SourceVerifier.check(ref, workspace);

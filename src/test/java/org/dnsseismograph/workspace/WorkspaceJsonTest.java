@@ -35,7 +35,8 @@ class WorkspaceJsonTest {
     Annotation rejected = Annotation.proposed(AnnotationKind.SPIKE, new TimeRange(T0 - S, T0), "spike", "", "", List.of(), "SpikeDetector")
         .reject();
     return new Workspace("storm", List.of(new SourceRef("capture.pcap", "/data/capture.pcap", "sha256:ab", 0, ""),
-        new SourceRef("isp1.csv", "isp1.csv", "", -1_500_000_001L, "Europe/Amsterdam")),
+        new SourceRef("isp1.csv", "isp1.csv", "", -1_500_000_001L, "Europe/Amsterdam"),
+        new SourceRef("dnscap.0800.pcap +2", "rotated/dnscap.0800.pcap", "sha256:cd", 0, "", List.of("dnscap.0801.pcap", "dnscap.0802.pcap"))),
         List.of(new LaneSettings("capture.pcap/client.queries", true, 140), new LaneSettings("annotations", false, 36.5)),
         new TimeRange(T0 - 60 * S, T0 + 60 * S + 1), List.of(outage, note, rejected));
   }
@@ -58,6 +59,8 @@ class WorkspaceJsonTest {
     assertEquals(1, root.get("version").asInt());
     assertEquals("2010-02-01T20:49:10.123456789Z", root.get("annotations").get(0).get("start").asText());
     assertEquals("accepted", root.get("annotations").get(0).get("state").asText());
+    assertEquals("[\"dnscap.0801.pcap\",\"dnscap.0802.pcap\"]", root.get("sources").get(2).get("parts").toString());
+    assertNull(root.get("sources").get(0).get("parts"), "a source of one file is written as before");
     assertEquals(-1_500_000_001L, root.get("sources").get(1).get("offsetNanos").asLong());
   }
 
@@ -105,6 +108,8 @@ class WorkspaceJsonTest {
       {"version": 1, "sources": {}}                                                     | sources: not a list
       {"version": 1, "sources": [{"path": "a"}]}                                        | sources[0].name: missing
       {"version": 1, "sources": [{"name": "a", "path": "a", "offsetNanos": 1.5}]}       | sources[0].offsetNanos: not a whole number of nanoseconds
+      {"version": 1, "sources": [{"name": "a", "path": "a", "parts": "b"}]}             | sources[0].parts: not a list
+      {"version": 1, "sources": [{"name": "a", "path": "d/a", "parts": ["d/b"]}]}       | sources[0]: a part of a rotated capture is a file name, not a path: 'd/b'
       {"version": 1, "lanes": [{"key": "k", "visible": true, "height": -1}]}            | lanes[0]: lane height must be positive, got -1.0
       {"version": 1, "view": {"start": "yesterday", "end": "2010-02-01T00:00:00Z"}}    | view.start: not an ISO-8601 UTC instant: 'yesterday'
       {"version": 1, "view": {"start": "2010-02-02T00:00:00Z", "end": "2010-02-01T00:00:00Z"}} | view.end: before start
@@ -125,6 +130,12 @@ class WorkspaceJsonTest {
     Files.writeString(f, "abc", StandardCharsets.US_ASCII);
     assertEquals(abc, ContentHash.of(f));
     assertEquals(abc, ContentHash.of("abc".getBytes(StandardCharsets.US_ASCII)));
+    // a capture rotated into files hashes as their bytes one after another
+    Path ab = dir.resolve("ab");
+    Path c = dir.resolve("c");
+    Files.writeString(ab, "ab", StandardCharsets.US_ASCII);
+    Files.writeString(c, "c", StandardCharsets.US_ASCII);
+    assertEquals(abc, ContentHash.of(List.of(ab, c)));
     assertEquals("sha256:ba7816bf…", ContentHash.abbreviate(abc, 8));
   }
 }

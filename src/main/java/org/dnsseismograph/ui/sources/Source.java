@@ -29,7 +29,7 @@ import org.dnsseismograph.wire.IpAddress;
  */
 public final class Source {
   private final int id;
-  private final Path path;
+  private final List<Path> files;
   private final SourceKind kind;
   private final String name;
   private final ReadOnlyObjectWrapper<SourceState> state = new ReadOnlyObjectWrapper<>(SourceState.LOADING);
@@ -48,9 +48,9 @@ public final class Source {
   private String contentHash = "";
   private TaskRunner.Job job;
 
-  Source(int id, Path path, SourceKind kind, String name, long correctionNanos, ZoneId zone) {
+  Source(int id, List<Path> files, SourceKind kind, String name, long correctionNanos, ZoneId zone) {
     this.id = id;
-    this.path = path;
+    this.files = List.copyOf(files);
     this.kind = kind;
     this.name = name;
     this.series = new ReadOnlyObjectWrapper<>(new SeriesSet(name, java.util.Map.of()));
@@ -62,8 +62,14 @@ public final class Source {
     return id;
   }
 
+  /** The file, or the first file of a capture rotated into several. */
   public Path path() {
-    return path;
+    return files.get(0);
+  }
+
+  /** The source's files: one, or the pieces of a rotated capture in time order. */
+  public List<Path> files() {
+    return files;
   }
 
   public SourceKind kind() {

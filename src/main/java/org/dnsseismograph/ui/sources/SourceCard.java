@@ -1,6 +1,9 @@
 package org.dnsseismograph.ui.sources;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.DoubleSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -8,6 +11,7 @@ import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -58,6 +62,15 @@ final class SourceCard extends VBox {
     return source;
   }
 
+  /** The file's path; for a rotated capture, its directory, how many files and the first and last. */
+  static String filesText(List<Path> files) {
+    if (files.size() == 1) {
+      return files.get(0).toString();
+    }
+    return String.format(Locale.ROOT, "%,d files of one capture in %s:%n%s … %s", files.size(), files.get(0).getParent(),
+        files.get(0).getFileName(), files.get(files.size() - 1).getFileName());
+  }
+
   private HBox header() {
     Label dot = new Label("●");
     dot.getStyleClass().add("state-dot");
@@ -65,7 +78,9 @@ final class SourceCard extends VBox {
     stateClass(dot);
     Label name = new Label(source.name());
     name.getStyleClass().add("source-name");
-    name.setTooltip(new Tooltip(source.path().toString()));
+    name.setTooltip(new Tooltip(filesText(source.files())));
+    // The end of a name says most: its extension, and a rotated capture's "+59".
+    name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
     name.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(name, Priority.ALWAYS);
     Label kind = new Label(source.kind().text());

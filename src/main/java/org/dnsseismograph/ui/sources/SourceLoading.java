@@ -12,6 +12,7 @@ import org.dnsseismograph.imports.SkippedLines;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.ui.common.TaskRunner;
+import org.dnsseismograph.wire.RotatedCaptures;
 import org.dnsseismograph.wire.Skipped;
 
 /**
@@ -40,7 +41,7 @@ final class SourceLoading {
     s.setFigures(LoadFigures.NONE);
     ZoneId zone = s.setting().zone();
     TaskRunner.Job job = switch (s.kind()) {
-      case CAPTURE -> tasks.submit("Loading " + s.name(), p -> loads.capture(s.path(), p, s::offer), outcome(s, expectedHash, this::capture));
+      case CAPTURE -> tasks.submit("Loading " + s.name(), p -> loads.capture(s.files(), p, s::offer), outcome(s, expectedHash, this::capture));
       case EXPORT -> tasks.submit("Importing " + s.name(), p -> loads.export(s.path(), zone, p), outcome(s, expectedHash, this::export));
       case UNKNOWN -> null;
     };
@@ -127,8 +128,10 @@ final class SourceLoading {
       skips.add(SkipLine.of(s.name(), k));
     }
     s.setFigures(new LoadFigures(1, r.snapshot().dispatch().messages(), r.scan().frames(), skips, true));
-    s.setDescription(String.format(Locale.ROOT, "%,d frames, %,d DNS messages", r.scan().frames(), r.snapshot().dispatch().messages()));
-    s.setWarning("");
+    String files = s.files().size() == 1 ? "" : String.format(Locale.ROOT, " in %,d files", s.files().size());
+    s.setDescription(String.format(Locale.ROOT, "%,d frames%s, %,d DNS messages", r.scan().frames(), files, r.snapshot().dispatch().messages()));
+    s.setWarning(s.files().size() > 1 && RotatedCaptures.overlapping(r.scan().fileSpans())
+        ? "its files overlap in time: captures of different places named alike? Open them one at a time to see them apart" : "");
   }
 
   private void export(Source s, SourceLoads.ExportLoad load) {

@@ -49,10 +49,15 @@ public record SourceLoads(DecodeOptions decode, long timeoutNanos) {
    * @throws org.dnsseismograph.common.CancelledException when {@code progress} was cancelled
    */
   public CaptureLoad capture(Path file, Progress progress, Consumer<LoadSnapshot> publish) throws IOException {
-    LoadResult r = new CaptureLoader(new LoadRequest(List.of(file), decode, timeoutNanos)).load(progress, publish);
+    return capture(List.of(file), progress, publish);
+  }
+
+  /** As {@link #capture(Path, Progress, Consumer)} for a capture rotated into several files, read as one. */
+  public CaptureLoad capture(List<Path> files, Progress progress, Consumer<LoadSnapshot> publish) throws IOException {
+    LoadResult r = new CaptureLoader(new LoadRequest(files, decode, timeoutNanos)).load(progress, publish);
     progress.checkCancelled();
     // After the load, not before: a read of the whole file (1.1 s for 1 GB) no longer holds back the first lanes.
-    return new CaptureLoad(r, ContentHash.of(file));
+    return new CaptureLoad(r, ContentHash.of(files));
   }
 
   /**

@@ -1,10 +1,14 @@
 package org.dnsseismograph.ui.sources;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +28,7 @@ import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.ui.common.TaskRunner;
+import org.dnsseismograph.wire.RotatedCaptures;
 
 /**
  * The sources of the window and what they add up to: opening files (recognised by content off the
@@ -151,24 +156,46 @@ public final class SourcesViewModel {
   }
 
   /**
-   * A file to open with what a workspace remembers of it. Immutable.
+   * A file to open, with what a workspace remembered of it.
    *
-   * @param path the file
+   * @param path the file, or the first file of a rotated capture
    * @param correctionNanos the clock correction to apply
    * @param zone the time zone of an export's local times, or null
    * @param expectedHash the content hash saved with it, or empty
+   * @param parts the names of a rotated capture's other files, beside the first, as a workspace
+   *     saved them; empty for a file opened afresh (its pieces are then found among the files opened
+   *     with it, {@link RotatedCaptures})
    */
-  public record Opening(Path path, long correctionNanos, ZoneId zone, String expectedHash) {
+  public record Opening(Path path, long correctionNanos, ZoneId zone, String expectedHash, List<String> parts) {
+    public Opening {
+      parts = List.copyOf(parts);
+    }
+
+    /** A file as a workspace remembered it, on its own. */
+    public Opening(Path path, long correctionNanos, ZoneId zone, String expectedHash) {
+      this(path, correctionNanos, zone, expectedHash, List.of());
+    }
+
     /** A file opened afresh: no offset, no zone, no hash to check. */
     public static Opening of(Path path) {
       return new Opening(path, 0, null, "");
     }
+
+    List<Path> files() {
+      List<Path> files = new ArrayList<>(List.of(path));
+      parts.forEach(part -> files.add(path.resolveSibling(part)));
+      return files;
+    }
   }
+
+  /** What an opening turned out to be: its kind, its files (several for a rotated capture), why it is unknown. */
+  private record Found(SourceFiles.Recognised recognised, List<Path> files, Opening opening) {}
 
   /**
    * Opens files: recognises each by content on the task runner, then loads captures and exports as
    * new sources; a workspace goes to {@code workspaces}; an unrecognised file becomes a failed
-   * source with its reason.
+   * source with its reason. Captures opened together that are pieces of one rotated capture become
+   * one source.
    */
   public void open(List<Path> paths, Consumer<Path> workspaces) {
     openAll(paths.stream().map(Opening::of).toList(), workspaces);
@@ -177,19 +204,19 @@ public final class SourcesViewModel {
   /** As {@link #open}, each file with its remembered offset, zone and hash. */
   public void openAll(List<Opening> files, Consumer<Path> workspaces) {
     List<Opening> abs = files.stream()
-        .map(o -> new Opening(o.path().toAbsolutePath().normalize(), o.correctionNanos(), o.zone(), o.expectedHash())).toList();
+        .map(o -> new Opening(o.path().toAbsolutePath().normalize(), o.correctionNanos(), o.zone(), o.expectedHash(), o.parts())).toList();
     opening++;
     loading.set(true);
-    tasks.submit("Recognising files", p -> abs.stream().map(o -> SourceFiles.recognise(o.path())).toList(), new TaskRunner.Outcome<>() {
+    tasks.submit("Recognising files", p -> recognise(abs), new TaskRunner.Outcome<>() {
       @Override
-      public void succeeded(List<SourceFiles.Recognised> found) {
+      public void succeeded(List<Found> found) {
         opening--;
-        for (int i = 0; i < found.size(); i++) {
-          SourceFiles.Recognised r = found.get(i);
-          Opening o = abs.get(i);
+        for (Found f : found) {
+          SourceFiles.Recognised r = f.recognised();
+          Opening o = f.opening();
           switch (r.kind()) {
             case WORKSPACE -> workspaces.accept(r.path());
-            case CAPTURE -> add(r.path(), SourceKind.CAPTURE, o.correctionNanos(), o.zone(), o.expectedHash());
+            case CAPTURE -> add(f.files(), SourceKind.CAPTURE, o.correctionNanos(), o.zone(), o.expectedHash());
             case EXPORT -> add(r.path(), SourceKind.EXPORT, o.correctionNanos(), o.zone(), o.expectedHash());
             case UNKNOWN -> addFailed(r.path(), r.reason());
           }
@@ -208,6 +235,39 @@ public final class SourcesViewModel {
   }
 
   /**
+   * Recognises the openings (off the FX thread) and groups the captures opened afresh into rotated
+   * captures: a group takes the place of its first member in the order given.
+   */
+  private static List<Found> recognise(List<Opening> openings) {
+    Map<Path, Integer> index = new HashMap<>();
+    List<SourceFiles.Recognised> kinds = new ArrayList<>();
+    for (Opening o : openings) {
+      index.putIfAbsent(o.path(), kinds.size());
+      kinds.add(SourceFiles.recognise(o.path()));
+    }
+    List<Path> paths = openings.stream().map(Opening::path).toList();
+    Predicate<Path> fresh = p -> {
+      int i = index.get(p);
+      return kinds.get(i).kind() == SourceFiles.Kind.CAPTURE && openings.get(i).parts().isEmpty();
+    };
+    List<List<Path>> groups;
+    try {
+      groups = RotatedCaptures.group(paths, fresh);
+    } catch (IOException e) {
+      // A capture that cannot be read now fails its own load with its reason; the files open one by one.
+      groups = paths.stream().map(List::of).toList();
+    }
+    List<Found> out = new ArrayList<>();
+    for (List<Path> group : groups) {
+      int i = index.get(group.get(0));
+      Opening o = openings.get(i);
+      out.add(new Found(kinds.get(i), group.size() > 1 ? group : o.files(), o));
+    }
+    return out;
+  }
+
+
+  /**
    * Adds and loads one source whose kind is known.
    *
    * @param correctionNanos the clock correction to apply (a workspace's saved offset)
@@ -215,7 +275,12 @@ public final class SourcesViewModel {
    * @param expectedHash the content hash a workspace saved, or empty; a differing file is warned about
    */
   public Source add(Path file, SourceKind kind, long correctionNanos, ZoneId zone, String expectedHash) {
-    Source s = new Source(nextId++, file, kind, file.getFileName().toString(), correctionNanos, zone);
+    return add(List.of(file), kind, correctionNanos, zone, expectedHash);
+  }
+
+  /** As {@link #add(Path, SourceKind, long, ZoneId, String)} for a capture rotated into several files, read as one. */
+  public Source add(List<Path> files, SourceKind kind, long correctionNanos, ZoneId zone, String expectedHash) {
+    Source s = new Source(nextId++, files, kind, RotatedCaptures.name(files), correctionNanos, zone);
     sources.add(s);
     if (reference.get() == null || kind == SourceKind.CAPTURE && reference.get().kind() != SourceKind.CAPTURE) {
       reference.set(s);
@@ -226,7 +291,7 @@ public final class SourcesViewModel {
   }
 
   private void addFailed(Path file, String reason) {
-    Source s = new Source(nextId++, file, SourceKind.UNKNOWN, file.getFileName().toString(), 0, null);
+    Source s = new Source(nextId++, List.of(file), SourceKind.UNKNOWN, file.getFileName().toString(), 0, null);
     s.setFailure(reason);
     s.setState(SourceState.FAILED);
     sources.add(s);

@@ -47,7 +47,7 @@ public final class WorkspaceSources {
           problems.add(r.name() + ": unknown time zone '" + r.timeZone() + "'; its times are read as the file says");
         }
       }
-      out.add(new SourcesViewModel.Opening(p, r.offsetNanos(), zone, r.contentHash()));
+      out.add(new SourcesViewModel.Opening(p, r.offsetNanos(), zone, r.contentHash(), r.parts()));
     }
     return out;
   }
@@ -61,7 +61,7 @@ public final class WorkspaceSources {
     for (Source s : sources) {
       if (s.kind() != SourceKind.UNKNOWN) {
         ZoneId z = s.setting().zone();
-        refs.add(new SourceRef(s.name(), s.path().toString(), s.contentHash(), s.setting().correctionNanos(), z == null ? "" : z.getId()));
+        refs.add(SourceRef.ofFiles(s.name(), s.files(), s.contentHash(), s.setting().correctionNanos(), z == null ? "" : z.getId()));
       }
     }
     return new Workspace(title, refs, lanes == null ? List.of() : lanes.settings(), view, annotations);

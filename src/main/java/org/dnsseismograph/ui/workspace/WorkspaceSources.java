@@ -49,7 +49,7 @@ public final class WorkspaceSources {
     Path file = Path.of(s.path());
     SeriesSet set;
     if (isCapture(file)) {
-      set = new CaptureLoader(new LoadRequest(List.of(file), DecodeOptions.defaults(), TIMEOUT_NANOS)).load(progress, x -> {}).snapshot()
+      set = new CaptureLoader(new LoadRequest(s.files(file), DecodeOptions.defaults(), TIMEOUT_NANOS)).load(progress, x -> {}).snapshot()
           .series();
     } else {
       set = new ExportImporter(options(s)).load(file);

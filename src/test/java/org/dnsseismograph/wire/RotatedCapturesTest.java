@@ -1,0 +1,75 @@
+package org.dnsseismograph.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.testsupport.Captures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RotatedCapturesTest {
+  private static final Path SOURCE = Captures.file("dnscap-dnso1tcp.pcap");
+
+  @TempDir
+  Path dir;
+
+  private Path part(String name, IntPredicate keep) throws IOException {
+    List<ReadFrames.Frame> frames = ReadFrames.all(SOURCE, new SkipCounter());
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    try (PcapWriter w = PcapWriter.create(file, CaptureFormat.PCAP_NANO, 1, 65_535)) {
+      for (int i = 0; i < frames.size(); i++) {
+        if (keep.test(i)) {
+          ReadFrames.Frame f = frames.get(i);
+          w.write(f.timestampNanos(), f.bytes(), 0, f.bytes().length, f.originalLength());
+        }
+      }
+    }
+    return file;
+  }
+
+  @Test
+  void piecesNamedByTheirNumbersAreOneCaptureInTheOrderOfTheirFrames() throws IOException {
+    // dnscap -t names pieces by time; tcpdump -C numbers them after the first, which has no number
+    Path late = part("dnscap.20261127.0802.pcap", i -> i >= 40);
+    Path early = part("dnscap.20261127.0800.pcap", i -> i < 20);
+    Path middle = part("dnscap.20261127.0801.pcap", i -> i >= 20 && i < 40);
+    Path dump = part("dump.pcap", i -> i < 10);
+    Path dump1 = part("dump.pcap1", i -> i >= 10 && i < 30);
+    Path dump10 = part("dump.pcap10", i -> i >= 30);
+
+    assertEquals(List.of(List.of(early, middle, late), List.of(dump, dump1, dump10)),
+        RotatedCaptures.group(List.of(late, dump10, early, dump, middle, dump1)));
+  }
+
+  @Test
+  void filesWithOtherNamesOrInOtherDirectoriesStayApart() throws IOException {
+    Path a = part("resolver-a.pcap", i -> i < 20);
+    Path b = part("resolver-b.pcap", i -> i >= 20);
+    Path elsewhere = part("other/resolver-a.pcap", i -> true);
+
+    assertEquals(List.of(List.of(a), List.of(b), List.of(elsewhere)), RotatedCaptures.group(List.of(a, b, elsewhere)));
+  }
+
+  @Test
+  void theSpansOfTheReadTellPiecesFromOverlappingCapturesNamedAlike() throws IOException {
+    Path ns1 = part("ns1.pcap", i -> i % 2 == 0);
+    Path ns2 = part("ns2.pcap", i -> i % 2 == 1);
+    Path first = part("cut/piece1.pcap", i -> i < 30);
+    Path second = part("cut/piece2.pcap", i -> i >= 30);
+
+    List<Path> alike = RotatedCaptures.group(List.of(ns2, ns1)).get(0);
+    assertEquals(List.of(ns1, ns2), alike, "names alike make a group by name; only the read tells");
+    assertTrue(RotatedCaptures.overlapping(CaptureScanner.scan(alike, DecodeOptions.defaults(), p -> { }, Progress.NONE).fileSpans()));
+    List<Path> pieces = RotatedCaptures.group(List.of(second, first)).get(0);
+    assertEquals(List.of(first, second), pieces);
+    assertFalse(RotatedCaptures.overlapping(CaptureScanner.scan(pieces, DecodeOptions.defaults(), p -> { }, Progress.NONE).fileSpans()));
+  }
+}
