@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.render.Lane;
 import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.testsupport.FrameCopies;
 import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.ui.sources.SkipLine;
 import org.dnsseismograph.ui.sources.Source;
@@ -128,6 +129,27 @@ class MainWindowUITest {
       assertEquals(expected.get(i).count(), rows.get(i).count());
       assertEquals(expected.get(i).firstFrame() > 0 ? "frame " + expected.get(i).firstFrame() : "", rows.get(i).where());
     }
+  }
+
+  @Test
+  void capturesNamedAlikeThatOverlapInTimeAreOpenedApartFromTheirCard(FxRobot robot, @TempDir Path dir) throws Exception {
+    Path whole = UiFixtures.demo().resolve("capture.pcap.gz");
+    Path ns1 = FrameCopies.copy(whole, dir.resolve("ns1.pcap"), i -> i % 2 == 0);
+    Path ns2 = FrameCopies.copy(whole, dir.resolve("ns2.pcap"), i -> i % 2 == 1);
+
+    fxRun(() -> window.open(List.of(ns1, ns2)));
+    await("the two files read as one source", () -> window.sources().sources().size() == 1
+        && window.sources().sources().get(0).state() == SourceState.READY);
+    int id = fx(() -> window.sources().sources().get(0).id());
+    await("the link to open them apart", () -> robot.lookup("#apart-" + id).query().isVisible());
+    assertEquals("⚠ its files overlap in time: captures of different places named alike?",
+        fx(() -> robot.lookup("#warning-" + id).queryAs(Label.class).getText()));
+
+    robot.clickOn("#apart-" + id);
+
+    await("each file a source of its own", () -> window.sources().sources().size() == 2
+        && window.sources().sources().stream().allMatch(s -> s.state() == SourceState.READY));
+    assertEquals(List.of("ns1.pcap", "ns2.pcap"), fx(() -> window.sources().sources().stream().map(Source::name).toList()));
   }
 
   @Test

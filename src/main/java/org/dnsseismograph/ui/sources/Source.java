@@ -43,6 +43,7 @@ public final class Source {
   private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper coarseness = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper estimating = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper piecesOverlap = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper estimateNote = new ReadOnlyStringWrapper("");
   private final AtomicReference<LoadSnapshot> offered = new AtomicReference<>();
   private String contentHash = "";
@@ -203,6 +204,15 @@ public final class Source {
 
   void setWarning(String w) {
     warning.set(w);
+  }
+
+  /** True when the files of a source read as one rotated capture overlap in time (captures of different places?). */
+  public ReadOnlyBooleanProperty piecesOverlapProperty() {
+    return piecesOverlap.getReadOnlyProperty();
+  }
+
+  void setPiecesOverlap(boolean on) {
+    piecesOverlap.set(on);
   }
 
   void setCoarseness(String c) {

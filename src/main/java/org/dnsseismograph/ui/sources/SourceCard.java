@@ -10,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.RadioButton;
@@ -85,6 +86,7 @@ final class SourceCard extends VBox {
     HBox.setHgrow(name, Priority.ALWAYS);
     Label kind = new Label(source.kind().text());
     kind.getStyleClass().add("source-kind");
+    kind.setMinWidth(Region.USE_PREF_SIZE);
     Button retry = small("⟳", "Load again", () -> sources.reload(source));
     retry.visibleProperty().bind(Bindings.createBooleanBinding(() -> source.kind() != SourceKind.UNKNOWN
         && (source.state() == SourceState.FAILED || source.state() == SourceState.CANCELLED), source.stateProperty()));
@@ -230,7 +232,13 @@ final class SourceCard extends VBox {
     warning.textProperty().bind(Bindings.when(source.warningProperty().isEmpty()).then("").otherwise(Bindings.concat("⚠ ", source.warningProperty())));
     Label coarse = warningLabel("coarse-" + source.id());
     coarse.textProperty().bind(Bindings.when(source.coarsenessProperty().isEmpty()).then("").otherwise(Bindings.concat("⚠ ", source.coarsenessProperty())));
-    return new VBox(2, warning, coarse);
+    Hyperlink apart = new Hyperlink("Open its " + source.files().size() + " files apart");
+    apart.setId("apart-" + source.id());
+    apart.setTooltip(new Tooltip("Close this source and open each of its files as a source of its own"));
+    apart.setOnAction(e -> sources.openApart(source));
+    apart.visibleProperty().bind(source.piecesOverlapProperty());
+    apart.managedProperty().bind(apart.visibleProperty());
+    return new VBox(2, warning, apart, coarse);
   }
 
   private static Label warningLabel(String id) {

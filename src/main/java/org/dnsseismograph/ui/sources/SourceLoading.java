@@ -130,8 +130,9 @@ final class SourceLoading {
     s.setFigures(new LoadFigures(1, r.snapshot().dispatch().messages(), r.scan().frames(), skips, true));
     String files = s.files().size() == 1 ? "" : String.format(Locale.ROOT, " in %,d files", s.files().size());
     s.setDescription(String.format(Locale.ROOT, "%,d frames%s, %,d DNS messages", r.scan().frames(), files, r.snapshot().dispatch().messages()));
-    s.setWarning(s.files().size() > 1 && RotatedCaptures.overlapping(r.scan().fileSpans())
-        ? "its files overlap in time: captures of different places named alike? Open them one at a time to see them apart" : "");
+    boolean overlap = s.files().size() > 1 && RotatedCaptures.overlapping(r.scan().fileSpans());
+    s.setPiecesOverlap(overlap);
+    s.setWarning(overlap ? "its files overlap in time: captures of different places named alike?" : "");
   }
 
   private void export(Source s, SourceLoads.ExportLoad load) {

@@ -298,6 +298,17 @@ public final class SourcesViewModel {
     seriesChanged();
   }
 
+  /** Closes a source read from several files and opens each of its files as a source of its own. */
+  public void openApart(Source s) {
+    if (s.files().size() < 2) {
+      return;
+    }
+    close(s);
+    for (Path file : s.files()) {
+      add(List.of(file), s.kind(), s.setting().correctionNanos(), s.setting().zone(), "");
+    }
+  }
+
   /** Closes a source (cancelling its load) and drops its lanes. */
   public void close(Source s) {
     loader.cancel(s);

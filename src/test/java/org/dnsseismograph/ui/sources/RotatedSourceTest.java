@@ -13,14 +13,9 @@ import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.series.ColumnBuffer;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.testsupport.FrameCopies;
 import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.ui.common.CurrentThreadTaskRunner;
-import org.dnsseismograph.wire.CaptureFiles;
-import org.dnsseismograph.wire.CaptureFormat;
-import org.dnsseismograph.wire.FrameReader;
-import org.dnsseismograph.wire.PcapWriter;
-import org.dnsseismograph.wire.RawFrame;
-import org.dnsseismograph.wire.SkipCounter;
 import org.dnsseismograph.workspace.SourceRef;
 import org.dnsseismograph.workspace.Workspace;
 import org.junit.jupiter.api.Test;
@@ -37,33 +32,13 @@ class RotatedSourceTest {
   private final CurrentThreadTaskRunner tasks = new CurrentThreadTaskRunner();
   private final SourcesViewModel vm = new SourcesViewModel(tasks, SourceLoads.defaults());
 
-  /** The frames of the whole capture whose index passes {@code keep}, written to {@code name}. */
+  /** The frames of the whole capture whose number passes {@code keep}, written to {@code name}. */
   private Path piece(String name, LongPredicate keep) throws IOException {
-    Path file = dir.resolve(name);
-    RawFrame f = new RawFrame();
-    try (FrameReader in = CaptureFiles.open(WHOLE, new SkipCounter())) {
-      boolean more = in.next(f);
-      try (PcapWriter out = PcapWriter.create(file, CaptureFormat.PCAP_NANO, f.linkType, 262_144)) {
-        for (long i = 0; more; i++) {
-          if (keep.test(i)) {
-            out.write(f.timestampNanos, f.buffer, f.offset, f.capturedLength, f.originalLength);
-          }
-          more = in.next(f);
-        }
-      }
-    }
-    return file;
+    return FrameCopies.copy(WHOLE, dir.resolve(name), keep);
   }
 
   private static long frames() throws IOException {
-    RawFrame f = new RawFrame();
-    long n = 0;
-    try (FrameReader in = CaptureFiles.open(WHOLE, new SkipCounter())) {
-      while (in.next(f)) {
-        n++;
-      }
-    }
-    return n;
+    return FrameCopies.frameCount(WHOLE);
   }
 
   /** Each metric's columns over the set's extent, as text, for comparing two reads of the same traffic. */
@@ -105,6 +80,7 @@ class RotatedSourceTest {
     assertEquals(wholeColumns, columns(s.seriesProperty().get()));
     assertTrue(s.descriptionProperty().get().contains(" in 3 files"), s.descriptionProperty().get());
     assertEquals("", s.warningProperty().get());
+    assertTrue(!s.piecesOverlapProperty().get());
     assertTrue(SourceCard.filesText(s.files()).startsWith("3 files of one capture in " + dir), SourceCard.filesText(s.files()));
   }
 
@@ -141,6 +117,15 @@ class RotatedSourceTest {
     Source s = vm.sources().get(0);
     assertEquals(SourceState.READY, s.state());
     assertTrue(s.warningProperty().get().startsWith("its files overlap in time"), s.warningProperty().get());
+    assertTrue(s.piecesOverlapProperty().get());
+
+    vm.openApart(s);
+
+    assertEquals(List.of("ns1.pcap", "ns2.pcap"), vm.sources().stream().map(Source::name).toList());
+    for (Source apart : vm.sources()) {
+      assertEquals(SourceState.READY, apart.state());
+      assertEquals("", apart.warningProperty().get());
+    }
   }
 
   @Test
