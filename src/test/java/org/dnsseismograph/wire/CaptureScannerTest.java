@@ -1,6 +1,7 @@
 package org.dnsseismograph.wire;
 
 import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.testsupport.FrameCopies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,18 +27,10 @@ class CaptureScannerTest {
   @TempDir
   Path dir;
 
-  private Path part(String name, List<ReadFrames.Frame> frames, IntPredicate keep) throws IOException {
-    Path file = dir.resolve(name);
-    try (PcapWriter w = PcapWriter.create(file, CaptureFormat.PCAP_NANO, 1, 65_535)) {
-      for (int i = 0; i < frames.size(); i++) {
-        if (keep.test(i)) {
-          ReadFrames.Frame f = frames.get(i);
-          w.write(f.timestampNanos(), f.bytes(), 0, f.bytes().length, f.originalLength());
-        }
-      }
-    }
-    return file;
+  private Path part(String name, IntPredicate keep) throws IOException {
+    return FrameCopies.copy(SOURCE, dir.resolve(name), i -> keep.test((int) i));
   }
+
 
   private static List<String> messages(List<Path> files) throws IOException {
     List<String> out = new ArrayList<>();
@@ -50,8 +43,8 @@ class CaptureScannerTest {
   void rotatedFilesGivenInAnyOrderScanLikeTheWholeCapture() throws IOException {
     List<ReadFrames.Frame> frames = ReadFrames.all(SOURCE, new SkipCounter());
     int half = frames.size() / 2;
-    Path first = part("a.pcap", frames, i -> i < half);
-    Path second = part("b.pcap", frames, i -> i >= half);
+    Path first = part("a.pcap", i -> i < half);
+    Path second = part("b.pcap", i -> i >= half);
     List<String> whole = messages(List.of(SOURCE));
     assertEquals(82, whole.size());
     assertEquals(whole, messages(List.of(second, first)));
@@ -69,8 +62,8 @@ class CaptureScannerTest {
   @Test
   void overlappingCapturesAreInterleavedByTime() throws IOException {
     List<ReadFrames.Frame> frames = ReadFrames.all(SOURCE, new SkipCounter());
-    Path even = part("even.pcap", frames, i -> i % 2 == 0);
-    Path odd = part("odd.pcap", frames, i -> i % 2 == 1);
+    Path even = part("even.pcap", i -> i % 2 == 0);
+    Path odd = part("odd.pcap", i -> i % 2 == 1);
     ScanSummary s = CaptureScanner.scan(List.of(odd, even), DecodeOptions.defaults(), p -> { }, Progress.NONE);
     assertEquals(frames.size(), s.frames());
     assertEquals(frames.get(0).timestampNanos(), s.firstTimestampNanos());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.IntPredicate;
 import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.testsupport.FrameCopies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,18 +78,10 @@ class FrameMergerTest {
     }
   }
 
-  private Path part(String name, List<ReadFrames.Frame> frames, IntPredicate keep) throws IOException {
-    Path file = dir.resolve(name);
-    try (PcapWriter w = PcapWriter.create(file, CaptureFormat.PCAP_NANO, 1, 65_535)) {
-      for (int i = 0; i < frames.size(); i++) {
-        if (keep.test(i)) {
-          ReadFrames.Frame f = frames.get(i);
-          w.write(f.timestampNanos(), f.bytes(), 0, f.bytes().length, f.originalLength());
-        }
-      }
-    }
-    return file;
+  private Path part(String name, IntPredicate keep) throws IOException {
+    return FrameCopies.copy(SOURCE, dir.resolve(name), i -> keep.test((int) i));
   }
+
 
   /** Every frame of the merge as "file: time bytes", and the merge's byte count at the end. */
   private static List<String> merge(List<Path> files, FrameMerger.Opener opener, SkipCounter skips) throws IOException {
@@ -116,7 +109,7 @@ class FrameMergerTest {
     for (int p = 0; p < parts; p++) {
       int from = p * frames.size() / parts;
       int to = (p + 1) * frames.size() / parts;
-      Path file = part("dnscap." + p + ".pcap", frames, i -> i >= from && i < to);
+      Path file = part("dnscap." + p + ".pcap", i -> i >= from && i < to);
       files.add(file);
       bytes += Files.size(file);
     }
@@ -137,8 +130,8 @@ class FrameMergerTest {
   @Test
   void overlappingFilesAreOpenTogetherWhileTheirFramesInterleave() throws IOException {
     List<ReadFrames.Frame> frames = ReadFrames.all(SOURCE, new SkipCounter());
-    Path even = part("even.pcap", frames, i -> i % 2 == 0);
-    Path odd = part("odd.pcap", frames, i -> i % 2 == 1);
+    Path even = part("even.pcap", i -> i % 2 == 0);
+    Path odd = part("odd.pcap", i -> i % 2 == 1);
     CountingOpener opener = new CountingOpener(List.of(odd, even));
     List<String> merged = merge(List.of(odd, even), opener, new SkipCounter());
 
@@ -153,8 +146,8 @@ class FrameMergerTest {
   @Test
   void aFileWithoutAFrameIsReadFirstAndItsSkipsAreCountedOnce() throws IOException {
     List<ReadFrames.Frame> frames = ReadFrames.all(SOURCE, new SkipCounter());
-    Path whole = part("whole.pcap", frames, i -> true);
-    byte[] one = Files.readAllBytes(part("one.pcap", frames, i -> i == 0));
+    Path whole = part("whole.pcap", i -> true);
+    byte[] one = Files.readAllBytes(part("one.pcap", i -> i == 0));
     // the header and the first record cut 3 bytes short: no frame, one truncated record
     Path cut = dir.resolve("cut.pcap");
     Files.write(cut, Arrays.copyOf(one, one.length - 3));

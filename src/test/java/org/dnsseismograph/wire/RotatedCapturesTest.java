@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.IntPredicate;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.testsupport.FrameCopies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +22,11 @@ class RotatedCapturesTest {
   Path dir;
 
   private Path part(String name, IntPredicate keep) throws IOException {
-    List<ReadFrames.Frame> frames = ReadFrames.all(SOURCE, new SkipCounter());
     Path file = dir.resolve(name);
     Files.createDirectories(file.getParent());
-    try (PcapWriter w = PcapWriter.create(file, CaptureFormat.PCAP_NANO, 1, 65_535)) {
-      for (int i = 0; i < frames.size(); i++) {
-        if (keep.test(i)) {
-          ReadFrames.Frame f = frames.get(i);
-          w.write(f.timestampNanos(), f.bytes(), 0, f.bytes().length, f.originalLength());
-        }
-      }
-    }
-    return file;
+    return FrameCopies.copy(SOURCE, file, i -> keep.test((int) i));
   }
+
 
   @Test
   void piecesNamedByTheirNumbersAreOneCaptureInTheOrderOfTheirFrames() throws IOException {
