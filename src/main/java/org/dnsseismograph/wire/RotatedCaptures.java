@@ -22,6 +22,13 @@ import java.util.function.Predicate;
  * Stateless.
  */
 public final class RotatedCaptures {
+  /**
+   * How far a piece may begin before the one before it ends and still follow it: frames stamped on
+   * several CPUs reach the file slightly out of order, so a rotation can cut between two frames
+   * whose times step back a little.
+   */
+  static final long JITTER_NANOS = 1_000_000_000L;
+
   private RotatedCaptures() {}
 
   /**
@@ -83,12 +90,13 @@ public final class RotatedCaptures {
   }
 
   /**
-   * True when some file's frames begin before the frames of the file before it end: {@code spans}
-   * are a group's file spans in its order, as {@link ScanSummary#fileSpans()} gives them.
+   * True when some file's frames begin more than {@link #JITTER_NANOS} before the frames of the file
+   * before it end: {@code spans} are a group's file spans in its order, as {@link
+   * ScanSummary#fileSpans()} gives them.
    */
   public static boolean overlapping(List<ScanSummary.FileSpan> spans) {
     for (int i = 1; i < spans.size(); i++) {
-      if (spans.get(i).firstNanos() < spans.get(i - 1).lastNanos()) {
+      if (spans.get(i).firstNanos() < spans.get(i - 1).lastNanos() - JITTER_NANOS) {
         return true;
       }
     }

@@ -65,4 +65,12 @@ class RotatedCapturesTest {
     assertEquals(List.of(first, second), pieces);
     assertFalse(RotatedCaptures.overlapping(CaptureScanner.scan(pieces, DecodeOptions.defaults(), p -> { }, Progress.NONE).fileSpans()));
   }
+
+  @Test
+  void timesSteppingBackALittleAtARotationAreNoOverlap() {
+    long s = 1_000_000_000L;
+    // the next piece's first frame stamped 300 ms before the last of the one before (several CPUs)
+    assertFalse(RotatedCaptures.overlapping(List.of(new ScanSummary.FileSpan(0, 60 * s), new ScanSummary.FileSpan(60 * s - 300_000_000L, 120 * s))));
+    assertTrue(RotatedCaptures.overlapping(List.of(new ScanSummary.FileSpan(0, 60 * s), new ScanSummary.FileSpan(58 * s, 120 * s))));
+  }
 }

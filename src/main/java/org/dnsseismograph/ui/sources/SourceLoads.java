@@ -48,11 +48,6 @@ public record SourceLoads(DecodeOptions decode, long timeoutNanos) {
    * @throws IOException when it cannot be read or is no capture
    * @throws org.dnsseismograph.common.CancelledException when {@code progress} was cancelled
    */
-  public CaptureLoad capture(Path file, Progress progress, Consumer<LoadSnapshot> publish) throws IOException {
-    return capture(List.of(file), progress, publish);
-  }
-
-  /** As {@link #capture(Path, Progress, Consumer)} for a capture rotated into several files, read as one. */
   public CaptureLoad capture(List<Path> files, Progress progress, Consumer<LoadSnapshot> publish) throws IOException {
     LoadResult r = new CaptureLoader(new LoadRequest(files, decode, timeoutNanos)).load(progress, publish);
     progress.checkCancelled();
