@@ -29,6 +29,7 @@ import org.dnsseismograph.ui.common.ActionFactory;
 import org.dnsseismograph.ui.common.AnnotationActions;
 import org.dnsseismograph.ui.common.DelayedHint;
 import org.dnsseismograph.ui.common.DialogService;
+import org.dnsseismograph.ui.common.StageEnd;
 import org.dnsseismograph.ui.common.TaskRunner;
 import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.ui.common.WorkspaceActions;
@@ -143,7 +144,13 @@ public final class MainWindow implements WorkspaceHost {
     this.pulse = new WindowPulse(sources, status, side, timeline, binding);
     stage.setScene(scene);
     stage.titleProperty().bind(Bindings.createStringBinding(this::windowTitle, workspaceFile, sources.sources(), modified));
-    stage.setOnHidden(e -> pulse.stop());
+    // The timeline's frame timer runs while its view is in a scene: a hidden window's scene stays.
+    StageEnd.whenHidden(stage, () -> {
+      pulse.stop();
+      if (timelineView != null) {
+        timelineView.ticker().stop();
+      }
+    });
     stage.setOnCloseRequest(e -> {
       if (closeGuard != null && !closing) {
         e.consume();

@@ -13,6 +13,7 @@ import org.dnsseismograph.render.ReduceThreads;
 import org.dnsseismograph.ui.common.FxDialogService;
 import org.dnsseismograph.ui.common.FxExecutor;
 import org.dnsseismograph.ui.common.FxTaskRunner;
+import org.dnsseismograph.ui.common.StageEnd;
 import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.ui.sources.SourceLoads;
 import org.dnsseismograph.wire.DnsPorts;
@@ -69,7 +70,7 @@ public final class SeismographApp {
       Stage stage = new Stage();
       MainWindow w = frame(stage, request, new UserSettings(UserSettings.defaultDirectory(System.getenv())), openingMessage(request));
       StartupTrace.mark("built");
-      stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+      StageEnd.whenHidden(stage, closed::countDown);
       probeFirstFrame(w);
       stage.show();
       StartupTrace.mark("shown");
@@ -130,7 +131,7 @@ public final class SeismographApp {
     stage.setY(screen.getMinY());
     stage.setWidth(Math.min(screen.getWidth(), MAX_WIDTH));
     stage.setHeight(Math.min(screen.getHeight(), MAX_HEIGHT));
-    stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+    StageEnd.whenHidden(stage, () -> {
       tasks.shutdown();
       reducer.shutdownNow();
       helper.shutdownNow();

@@ -12,6 +12,7 @@ import org.dnsseismograph.ui.annotations.AnnotationEditorDialog;
 import org.dnsseismograph.ui.annotations.AnnotationsView;
 import org.dnsseismograph.ui.annotations.AnnotationsViewModel;
 import org.dnsseismograph.ui.common.FxExecutor;
+import org.dnsseismograph.ui.common.StageEnd;
 import org.dnsseismograph.ui.workspace.FxSessionDialogs;
 import org.dnsseismograph.ui.workspace.WorkspaceCommands;
 import org.dnsseismograph.ui.workspace.WorkspaceViewModel;
@@ -74,7 +75,7 @@ public final class WindowSession {
     window.modifiedProperty().bind(workspace.modifiedProperty());
     session.addListener(this::followFile);
     window.setCloseGuard(workspace::close);
-    window.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> io.shutdown());
+    StageEnd.whenHidden(window.stage(), io::shutdown);
     this.detections = new WindowDetections(window.sources(), window.sidePanel(), window.tasks(), window.loads(), annotations::propose);
   }
 

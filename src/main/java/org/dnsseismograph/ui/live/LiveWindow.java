@@ -14,13 +14,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import javafx.stage.WindowEvent;
 import org.dnsseismograph.capture.Recording;
 import org.dnsseismograph.ui.MainWindow;
 import org.dnsseismograph.ui.common.ActionFactory;
 import org.dnsseismograph.ui.common.Actions;
 import org.dnsseismograph.ui.common.DelayedHint;
 import org.dnsseismograph.ui.common.FxExecutor;
+import org.dnsseismograph.ui.common.StageEnd;
 import org.dnsseismograph.wire.DnsPorts;
 
 /**
@@ -98,7 +98,7 @@ public final class LiveWindow {
     showTimelineWithLiveData();
     window.setLiveTraffic(live::traffic, live::sourceActive);
     pulse.start();
-    window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+    StageEnd.whenHidden(window.stage(), () -> {
       pulse.stop();
       live.stopAll();
     });

@@ -4,10 +4,14 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.WeakInvalidationListener;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
+import javafx.stage.Window;
 import org.dnsseismograph.render.AnnotationLabelLayout;
 import org.dnsseismograph.render.Lane;
 import org.dnsseismograph.render.LaneBox;
@@ -49,6 +53,10 @@ public final class TimelineView extends Region {
   private final OverviewStrip overview;
   private final ReadoutBox readout;
   private final FrameTicker ticker = new FrameTicker(this::frame);
+  private final InvalidationListener showingChanged = o -> followShowing();
+  private final WeakInvalidationListener weakShowingChanged = new WeakInvalidationListener(showingChanged);
+  private Scene watchedScene;
+  private Window watchedWindow;
   private final LaneScroll scroll = new LaneScroll(this::scrolled);
   private RasterPainter seriesRaster;
   private SeriesDrawing seriesDrawing;
@@ -93,13 +101,41 @@ public final class TimelineView extends Region {
     vm.extentProperty().addListener(o -> mark(Layer.OVERVIEW));
     new ZoomGestures(this).install();
     new LaneGestures(this).install();
-    sceneProperty().addListener((o, was, now) -> {
-      if (now == null) {
-        ticker.stop();
-      } else {
-        ticker.start();
+    sceneProperty().addListener(o -> followShowing());
+  }
+
+  /**
+   * Runs the frame timer while the view is in a scene whose window shows. Not only while it is in a
+   * scene: a hidden window keeps its scene, and its timer, held by the toolkit, kept the whole
+   * window reachable and drawing. The window is watched through a weak listener, so a stage that
+   * shows one view after another does not hold the old ones.
+   */
+  private void followShowing() {
+    Scene s = getScene();
+    if (s != watchedScene) {
+      if (watchedScene != null) {
+        watchedScene.windowProperty().removeListener(weakShowingChanged);
       }
-    });
+      watchedScene = s;
+      if (s != null) {
+        s.windowProperty().addListener(weakShowingChanged);
+      }
+    }
+    Window w = s == null ? null : s.getWindow();
+    if (w != watchedWindow) {
+      if (watchedWindow != null) {
+        watchedWindow.showingProperty().removeListener(weakShowingChanged);
+      }
+      watchedWindow = w;
+      if (w != null) {
+        w.showingProperty().addListener(weakShowingChanged);
+      }
+    }
+    if (w != null && w.isShowing()) {
+      ticker.start();
+    } else {
+      ticker.stop();
+    }
   }
 
   public TimelineViewModel viewModel() {
