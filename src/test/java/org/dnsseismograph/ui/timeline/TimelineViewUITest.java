@@ -29,6 +29,7 @@ import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.Unit;
+import org.dnsseismograph.ui.WindowDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,6 +61,34 @@ class TimelineViewUITest {
     stage.setScene(new Scene(v, 1280, 720));
     stage.show();
     return v;
+  }
+
+  @Test
+  void theFrameTimerRunsOnlyWhileTheWindowShowsAndAHiddenWindowIsLetGo() throws Exception {
+    Stage stage = fx(() -> (Stage) view.getScene().getWindow());
+    assertTrue(fx(() -> view.ticker().isRunning()));
+    int[] ends = {0};
+    WindowDriver.fxRun(() -> org.dnsseismograph.ui.common.StageEnd.whenHidden(stage, () -> ends[0]++));
+
+    WindowDriver.fxRun(stage::hide);
+    assertFalse(fx(() -> view.ticker().isRunning()), "a hidden window draws nothing");
+    WindowDriver.fxRun(stage::show);
+    assertTrue(fx(() -> view.ticker().isRunning()), "shown again, it draws again");
+    WindowDriver.fxRun(stage::hide);
+    WindowDriver.fxRun(stage::show);
+    assertEquals(1, ends[0], "a stage end runs once and leaves the stage");
+
+    // the old view, its scene replaced on the same stage, is collected: nothing of the toolkit holds it
+    java.lang.ref.WeakReference<TimelineView> old = new java.lang.ref.WeakReference<>(view);
+    WindowDriver.fxRun(() -> stage.setScene(new Scene(new Label("next"), 200, 100)));
+    WindowDriver.fxRun(() -> stage.setScene(new Scene(new Label("and next"), 200, 100)));
+    view = null;
+    vm = null;
+    for (int i = 0; i < 20 && old.get() != null; i++) {
+      System.gc();
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    assertTrue(old.get() == null, "the replaced view is still reachable");
   }
 
   @AfterEach
