@@ -15,6 +15,11 @@ public final class TimeText {
     return MILLIS.format(TimeUnits.toInstant(epochNanos).atZone(java.time.ZoneOffset.UTC)) + " UTC";
   }
 
+  /** {@code 20:49:10.123 UTC}: the time of day of {@link #utcMillis}, where the day is said elsewhere. */
+  public static String utcClockMillis(long epochNanos) {
+    return utcMillis(epochNanos).substring("2010-02-01 ".length());
+  }
+
   /** {@code 2010-02-01 21:49:10.123 Europe/Berlin}. */
   public static String inZone(long epochNanos, ZoneId zone) {
     return MILLIS.format(TimeUnits.toInstant(epochNanos).atZone(zone)) + " " + zone.getId();

@@ -138,9 +138,9 @@ public final class SidePanelView extends VBox {
       return;
     }
     TimeRange r = s.range();
-    rangeText.setText(TimeText.utcMillis(r.startNanos()) + " – " + TimeText.utcMillis(r.endNanos()).substring(11) + " ("
+    rangeText.setText(TimeText.utcMillis(r.startNanos()) + " – " + TimeText.utcClockMillis(r.endNanos()) + " ("
         + TimeUnits.formatDuration(r.durationNanos()) + String.format(Locale.ROOT, "), %,d transactions", s.transactions())
-        + (s.cutShort() ? ", counted from " + TimeText.utcMillis(s.countedFromNanos()).substring(11)
+        + (s.cutShort() ? ", counted from " + TimeText.utcClockMillis(s.countedFromNanos())
             + " (live traffic older than that is no longer kept)" : ""));
     qnames.show(s.qnames(), s.transactions());
     clients.show(s.clients(), s.transactions());

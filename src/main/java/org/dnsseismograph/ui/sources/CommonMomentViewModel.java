@@ -90,14 +90,14 @@ public final class CommonMomentViewModel {
 
   /** "3 of 3 sources change at 19:09:15.6 UTC (± 1s)". */
   public static String describe(CommonMoment m) {
-    return m.sourcesShowing() + " of " + m.sourcesTotal() + " sources change at " + TimeText.utcMillis(m.timeNanos()).substring(11)
+    return m.sourcesShowing() + " of " + m.sourcesTotal() + " sources change at " + TimeText.utcClockMillis(m.timeNanos())
         + " UTC (± " + TimeUnits.formatDuration(m.toleranceNanos()) + ")";
   }
 
   /** One source's evidence in words: "unbound-stats.txt total.num.queries 80 → 151 at 19:09:15.000 (12σ)". */
   public static String describe(CommonMomentEvidence e) {
     return String.format(Locale.ROOT, "%s · %s: %s → %s at %s (%.0fσ)", e.source(), e.series().name(), ValueFormat.number(e.before()),
-        ValueFormat.number(e.after()), TimeText.utcMillis(e.changeNanos()).substring(11), e.score());
+        ValueFormat.number(e.after()), TimeText.utcClockMillis(e.changeNanos()), e.score());
   }
 
   /** What the timeline shows for a moment: ten tolerances, and at least 20 s, around it. */

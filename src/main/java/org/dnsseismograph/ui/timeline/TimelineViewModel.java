@@ -265,7 +265,7 @@ public final class TimelineViewModel {
     ColumnBuffer owner = Readout.bucketOwner(shown, frame);
     int c = owner == null ? -1 : owner.columnAt(t);
     String bucket = c < 0 ? "" : "\nbucket " + TimeUnits.formatDuration(owner.columnEnd(c) - owner.columnStart(c)) + " from "
-        + TimeText.utcMillis(owner.columnStart(c)).substring(11);
+        + TimeText.utcClockMillis(owner.columnStart(c));
     readoutTitle.set(TimeText.utcMillis(t) + bucket);
   }
 
