@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.WeakInvalidationListener;
@@ -113,28 +114,28 @@ public final class TimelineView extends Region {
   private void followShowing() {
     Scene s = getScene();
     if (s != watchedScene) {
-      if (watchedScene != null) {
-        watchedScene.windowProperty().removeListener(weakShowingChanged);
-      }
+      moveListener(watchedScene, s, Scene::windowProperty);
       watchedScene = s;
-      if (s != null) {
-        s.windowProperty().addListener(weakShowingChanged);
-      }
     }
     Window w = s == null ? null : s.getWindow();
     if (w != watchedWindow) {
-      if (watchedWindow != null) {
-        watchedWindow.showingProperty().removeListener(weakShowingChanged);
-      }
+      moveListener(watchedWindow, w, Window::showingProperty);
       watchedWindow = w;
-      if (w != null) {
-        w.showingProperty().addListener(weakShowingChanged);
-      }
     }
     if (w != null && w.isShowing()) {
       ticker.start();
     } else {
       ticker.stop();
+    }
+  }
+
+  /** Moves the weak showing listener from {@code was}'s property to {@code now}'s (either may be null). */
+  private <T> void moveListener(T was, T now, Function<T, Observable> property) {
+    if (was != null) {
+      property.apply(was).removeListener(weakShowingChanged);
+    }
+    if (now != null) {
+      property.apply(now).addListener(weakShowingChanged);
     }
   }
 
