@@ -33,13 +33,14 @@ final class InflateAhead {
   record Inflating(GZIPInputStream stream, CountingStream counted) {}
 
   /**
-   * Reads the gzip header of {@code compressed}.
+   * Reads the gzip header of {@code compressed}, which the gzip stream reads {@code inputBuffer}
+   * bytes at a time (it needs no buffering of its own).
    *
    * @throws java.util.zip.ZipException or {@link EOFException} when the header is unusable
    */
-  static Inflating inflating(InputStream compressed) throws IOException {
+  static Inflating inflating(InputStream compressed, int inputBuffer) throws IOException {
     CountingStream counted = new CountingStream(compressed);
-    return new Inflating(new GZIPInputStream(counted, 64 << 10), counted);
+    return new Inflating(new GZIPInputStream(counted, inputBuffer), counted);
   }
 
   /**

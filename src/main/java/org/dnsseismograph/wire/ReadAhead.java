@@ -3,6 +3,7 @@ package org.dnsseismograph.wire;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +24,8 @@ import org.dnsseismograph.common.Uninterruptibly;
  *
  * <p>A failure to produce travels to the consumer in place of the chunk it spoiled; the end of the
  * data comes with the reason it ended early, if any ({@link Chunk#endReason}). {@link #close()}
- * stops the thread and waits for it. One consumer thread.
+ * stops the thread, waits for it, and gives the buffers to {@link ReadBuffers} for the next file.
+ * One consumer thread.
  */
 final class ReadAhead implements AutoCloseable {
   /** Producer threads running at once, at most. */
@@ -70,8 +72,11 @@ final class ReadAhead implements AutoCloseable {
   private final BlockingQueue<ByteBuffer> free;
   private final BlockingQueue<Chunk> filled;
   private Thread thread;
-  /** Buffers made so far; touched by whichever thread produces. */
+  /** Buffers taken so far; touched by whichever thread produces. */
   private int allocated;
+  /** The buffers taken, given back at {@link #close()}. */
+  private ByteBuffer[] taken;
+  private boolean givenBack;
   /** Stream position of the next chunk; touched by whichever thread produces. */
   private long pos;
   /** The last chunk, once the caller's thread produced it. */
@@ -90,6 +95,7 @@ final class ReadAhead implements AutoCloseable {
     this.name = name;
     this.free = new ArrayBlockingQueue<>(buffers);
     this.filled = new ArrayBlockingQueue<>(buffers + 1);
+    this.taken = new ByteBuffer[buffers];
   }
 
   /**
@@ -208,8 +214,13 @@ final class ReadAhead implements AutoCloseable {
     if (b != null) {
       return b;
     }
-    allocated++;
-    return ByteBuffer.allocate(chunk);
+    ByteBuffer made = ReadBuffers.takeHeap(chunk);
+    if (allocated == taken.length) {
+      // made on the caller's thread, a chunk is taken before the last is given back
+      taken = Arrays.copyOf(taken, 2 * allocated);
+    }
+    taken[allocated++] = made;
+    return made;
   }
 
   /**
@@ -219,15 +230,27 @@ final class ReadAhead implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    if (thread == null) {
+    if (thread != null) {
+      // Interrupting a read could close what it reads from under the caller: wake only a thread waiting for a buffer.
+      free.offer(ByteBuffer.allocate(0));
+      filled.clear();
+      // However often the caller is interrupted (a window closing interrupts its loads, which then close
+      // their readers): the caller closes what the producer reads right after, and a gzip stream closed
+      // mid-read throws out of the producer. The wait is one chunk's making.
+      Uninterruptibly.await(thread::join);
+    }
+    giveBack();
+  }
+
+  /** Once nothing fills or reads them any more: the buffers go to the next file, once. */
+  private void giveBack() {
+    if (givenBack) {
       return;
     }
-    // Interrupting a read could close what it reads from under the caller: wake only a thread waiting for a buffer.
-    free.offer(ByteBuffer.allocate(0));
-    filled.clear();
-    // However often the caller is interrupted (a window closing interrupts its loads, which then close
-    // their readers): the caller closes what the producer reads right after, and a gzip stream closed
-    // mid-read throws out of the producer. The wait is one chunk's making.
-    Uninterruptibly.await(thread::join);
+    givenBack = true;
+    for (int i = 0; i < allocated; i++) {
+      ReadBuffers.give(taken[i]);
+    }
   }
+
 }

@@ -337,7 +337,7 @@ class ChunkedSourceTest {
   }
 
   private static InflateAhead.Inflating inflating(byte[] gz) throws IOException {
-    return InflateAhead.inflating(new ByteArrayInputStream(gz));
+    return InflateAhead.inflating(new ByteArrayInputStream(gz), 512);
   }
 
   private static byte[] gzip(byte[] bytes) throws IOException {
