@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
  * stderr and exit 1; a bad option or an unknown series name is exit 2.
  */
 @Command(name = "align",
-    description = "Estimate each source's clock offset against a reference source, with its uncertainty.")
+    description = {"Estimate each source's clock offset against a reference source.", "Each estimate comes with its uncertainty."})
 final class AlignCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
  * not read.
  */
 @Command(name = "annotations", mixinStandardHelpOptions = true,
-    description = "Print a workspace's annotations (kind, state, span, label, text, zone, servers, proposer) as JSON or CSV.")
+    description = {"Print a workspace's annotations as JSON or CSV.",
+        "Each with its kind, state, span, label, text, zone, servers and proposer."})
 final class AnnotationsCommand implements Callable<Integer> {
   private final PrintWriter out;
 

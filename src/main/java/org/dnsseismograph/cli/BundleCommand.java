@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
  * manifest of the sources with their content hashes (see {@link EvidenceBundle}).
  */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
-    description = "Write an evidence bundle: timeline PNG and SVG, annotations JSON and CSV, the workspace, and a manifest with hashes.")
+    description = {"Write the evidence bundle of a workspace as one zip file.",
+        "The timeline as PNG and SVG, the annotations as JSON and CSV, the workspace,",
+        "and a manifest with content hashes."})
 final class BundleCommand implements Callable<Integer> {
   private final PrintWriter err;
 

@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "capture", mixinStandardHelpOptions = true,
     description = {"Capture DNS traffic on an interface into pcap files, analysed as it arrives.",
-        "Needs root, or the capabilities cap_net_raw,cap_net_admin on the launcher (setcap)."})
+        "Needs root, or the capabilities cap_net_raw,cap_net_admin on the launcher",
+        "(setcap)."})
 final class CaptureCommand implements Callable<Integer> {
   private static final long STATUS_EVERY_NANOS = 10 * TimeUnits.NANOS_PER_SECOND;
 

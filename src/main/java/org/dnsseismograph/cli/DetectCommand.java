@@ -21,12 +21,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seismograph detect}: suspected authoritative outages and spikes in captures, with evidence. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
+    // Lines under 80 columns: picocli wraps a longer one where it would break a figure from its unit.
     description = {"Suspected authoritative outages and spikes in DNS captures, with their evidence.",
-        "Finds the resolvers (an address that receives recursive queries on a DNS port and sends queries to port 53),",
-        "then the spans in which a server, or every server of a zone, kept receiving queries and stopped answering",
-        "(to the millisecond), and spikes of the client and upstream counts at 100 ms, 1 s and 10 s.",
-        "Captures spanning more than 9.7 days are counted in coarser buckets (1 s, 10 s, 1 min, 10 min or 1 h: the finest that",
-        "holds them) and the spikes sought at 1, 10 and 100 of them; the report names that step.",
+        "Finds the resolvers (an address that receives recursive queries on a DNS port",
+        "and sends queries to port 53), then the spans in which a server, or every",
+        "server of a zone, kept receiving queries and stopped answering (to the",
+        "millisecond), and spikes of the client and upstream counts at 100 ms, 1 s and",
+        "10 s. Captures spanning more than 9.7 days are counted in coarser buckets",
+        "(1 s, 10 s, 1 min, 10 min or 1 h: the finest that holds them) and the spikes",
+        "sought at 1, 10 and 100 of them; the report names that step.",
         "JSON: see docs/detect-json.md."})
 final class DetectCommand implements Callable<Integer> {
   private final PrintWriter out;

@@ -39,7 +39,9 @@ import picocli.CommandLine.Parameters;
  * option is exit 2.
  */
 @Command(name = "import",
-    description = "Read exports (CSV/TSV, Grafana, Prometheus, Graphite, RRDtool) and resolver statistics dumps; --describe lists the series found.")
+    description = {"Read operators' exports and resolvers' statistics dumps into time series.",
+        "CSV/TSV, Grafana, Prometheus, Graphite, RRDtool, Unbound and PowerDNS, each",
+        "recognised by its content; --describe lists the series found."})
 final class ImportCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

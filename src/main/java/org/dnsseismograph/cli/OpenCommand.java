@@ -20,8 +20,10 @@ import picocli.CommandLine.Parameters;
  * the applications menu. The window itself comes through the {@link GuiLauncher} that
  * {@code Main} passes in, so this package never depends on the UI.
  */
-@Command(name = "open", description = {"Open the window with these sources: captures (pcap, pcapng, gzip'd), operators' exports",
-    "or a workspace (.json), each recognised by its content."})
+@Command(name = "open", description = {"Open the window with captures, exports or a workspace as its sources.",
+    "Captures are pcap, pcapng or gzip'd; exports are operators' graphs and",
+    "resolvers' statistics; a workspace is a .json. Each is recognised by its",
+    "content."})
 final class OpenCommand implements Callable<Integer> {
   private final GuiLauncher gui;
 

@@ -34,8 +34,9 @@ import picocli.CommandLine.Parameters;
  * thread's CPU time, which a busy machine does not inflate), unless {@code --quiet}.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-    description = {"Draw the timeline of a workspace, or of captures and exports, as PNG or SVG (no display needed).",
-        "A workspace is drawn as saved: sources with their offsets, lanes, view and annotations."})
+    description = {"Draw the timeline of a workspace, or of captures and exports, as an image.",
+        "PNG or SVG, no display needed. A workspace is drawn as saved: sources with",
+        "their offsets, lanes, view and annotations."})
 final class RenderCommand implements Callable<Integer> {
   private final PrintWriter out;
   private final PrintWriter err;

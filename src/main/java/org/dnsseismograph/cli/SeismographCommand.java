@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     name = "seismograph",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "DNS Seismograph: captures, live traffic and operators' exports on one UTC timeline.",
+    description = {"DNS Seismograph: captures, live traffic and operators' exports on one UTC",
+        "timeline."},
     subcommands = {CommandLine.HelpCommand.class, OpenCommand.class, SeriesCommand.class, DetectCommand.class, ImportCommand.class,
         AlignCommand.class, CaptureCommand.class, RenderCommand.class, AnnotationsCommand.class, BundleCommand.class, BenchCommand.class})
 public final class SeismographCommand implements Callable<Integer> {

@@ -24,15 +24,24 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seismograph series}: time series of captures, one row per UTC-aligned bucket. */
 @Command(name = "series", mixinStandardHelpOptions = true,
+    // One line each, under 80 columns: picocli wraps a long line inside a metric's name.
     description = {"Time series of DNS captures, one row per bucket aligned to UTC.",
-        "Metrics: dns.queries, dns.responses, dns.rcode.<NAME> (NOERROR, SERVFAIL, ...), dns.unanswered, dns.truncated,",
-        "dns.latency.p50|p90|p99|max (ms), packets.skipped;",
-        "the resolvers' client side: client.queries, client.responses, client.rcode.<NAME>, client.unanswered, client.truncated,",
-        "client.latency.*, client.sources (distinct addresses), client.retries, client.retry_ratio;",
-        "their upstream side: upstream.queries, upstream.responses, upstream.rcode.<NAME>, upstream.timeouts, upstream.truncated,",
-        "upstream.latency.*, upstream.server.<ADDR>.queries|responses|timeouts|answer_ratio,",
-        "upstream.zone.<ZONE>.queries|responses|timeouts|answer_ratio (ZONE without its final dot, the root as '.').",
-        "Capture metrics are counts per bucket (latency in ms). Imported series give their own values: counters as rates per second."})
+        "Metrics of all the DNS traffic:",
+        "  dns.queries, dns.responses, dns.rcode.<NAME> (NOERROR, SERVFAIL, ...),",
+        "  dns.unanswered, dns.truncated, dns.latency.p50|p90|p99|max (ms),",
+        "  packets.skipped;",
+        "of the resolvers' client side:",
+        "  client.queries, client.responses, client.rcode.<NAME>, client.unanswered,",
+        "  client.truncated, client.latency.*, client.sources (distinct addresses),",
+        "  client.retries, client.retry_ratio;",
+        "of their upstream side:",
+        "  upstream.queries, upstream.responses, upstream.rcode.<NAME>,",
+        "  upstream.timeouts, upstream.truncated, upstream.latency.*,",
+        "  upstream.server.<ADDR>.queries|responses|timeouts|answer_ratio,",
+        "  upstream.zone.<ZONE>.queries|responses|timeouts|answer_ratio",
+        "  (ZONE without its final dot, the root as '.').",
+        "Capture metrics are counts per bucket (latency in ms). Imported series give",
+        "their own values: counters as rates per second."})
 final class SeriesCommand implements Callable<Integer> {
   private final PrintWriter out;
   private final PrintWriter err;

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * sampled during the run ({@link MemorySampler}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmark decode + match + aggregate on a generated capture, beside tshark on the same file.")
+    description = {"Benchmark decode + match + aggregate on a generated capture.",
+        "tshark reads the same file in the same run, for comparison."})
 public final class BenchCommand implements Callable<Integer> {
   private static final List<String> METRICS = List.of("dns.queries", "dns.responses", "dns.rcode.NOERROR", "dns.rcode.NXDOMAIN",
       "dns.rcode.SERVFAIL", "dns.unanswered", "dns.truncated", "dns.latency.p50", "dns.latency.p99", "dns.latency.max", "packets.skipped");
