@@ -27,20 +27,22 @@ import picocli.CommandLine.Parameters;
 final class OpenCommand implements Callable<Integer> {
   private final GuiLauncher gui;
 
-  @Parameters(arity = "0..*", paramLabel = "FILE", description = {"Captures, exports (a directory is a snapshot sequence) or a workspace;",
-      "none (and no --live): the demo workspace."})
+  @Parameters(arity = "0..*", paramLabel = "FILE", description =
+      "Captures, exports (a directory is a snapshot sequence) or a workspace; none (and no --live): the demo workspace.")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--dns-port", paramLabel = "PORT", split = ",",
       description = "Also read this port as DNS (53 always is); repeatable or comma-separated.")
   List<Integer> dnsPorts = new ArrayList<>();
 
-  @Option(names = "--live", paramLabel = "IF", description = {"Capture live on this interface as well: DNS on 53 and the --dns-port ports,",
-      "following the present (End or L resumes following). Needs root or the capture capabilities."})
+  @Option(names = "--live", paramLabel = "IF", description =
+      "Capture live on this interface as well: DNS on 53 and the --dns-port ports, following the present (End or L resumes following). "
+          + "Needs root or the capture capabilities.")
   String live;
 
-  @Option(names = "--record", paramLabel = "FILE.pcap", description = {"With --live: record every captured frame to this file as it arrives",
-      "(replaced if it exists; with rotation FILE-00001.pcap, ...), reopenable as a capture."})
+  @Option(names = "--record", paramLabel = "FILE.pcap", description =
+      "With --live: record every captured frame to this file as it arrives (replaced if it exists; with rotation FILE-00001.pcap, ...), "
+          + "reopenable as a capture.")
   Path record;
 
   @Mixin

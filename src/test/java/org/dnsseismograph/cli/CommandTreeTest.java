@@ -20,8 +20,7 @@ class CommandTreeTest {
 
   @Test
   void noDescriptionLineOfAnyCommandIsWrappedByPicocli() {
-    CommandLine root = new CommandLine(new SeismographCommand(null), new CommandFactory(null, new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter())));
+    CommandLine root = root();
     List<String> tooLong = new ArrayList<>();
     List<CommandLine> commands = new ArrayList<>(root.getSubcommands().values());
     commands.add(root);
@@ -37,6 +36,23 @@ class CommandTreeTest {
   }
 
   @Test
+  void everyOptionIsDescribedInOneParagraphThatPicocliWrapsInItsColumn() {
+    CommandLine root = root();
+    List<String> split = new ArrayList<>();
+    for (CommandLine c : root.getSubcommands().values()) {
+      List<CommandLine.Model.ArgSpec> args = new ArrayList<>(c.getCommandSpec().options());
+      args.addAll(c.getCommandSpec().positionalParameters());
+      for (CommandLine.Model.ArgSpec a : args) {
+        // a second line starts again at the column's left edge, which reads as a new option's text
+        if (a.description().length > 1) {
+          split.add(c.getCommandName() + " " + a.paramLabel() + ": " + List.of(a.description()));
+        }
+      }
+    }
+    assertEquals(List.of(), split);
+  }
+
+  @Test
   void theHelpOfSeriesNamesEveryMetricFamilyOnWholeLines() {
     StringWriter out = new StringWriter();
     int code = CommandTree.execute(new String[] {"series", "--help"}, null, new PrintWriter(out, true), new PrintWriter(new StringWriter()));
@@ -46,5 +62,10 @@ class CommandTreeTest {
       assertTrue(help.contains(name), name + " on one line in:\n" + help);
     }
     help.lines().forEach(l -> assertTrue(l.length() <= COLUMNS, l));
+  }
+
+  private static CommandLine root() {
+    return new CommandLine(new SeismographCommand(null), new CommandFactory(null, new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter())));
   }
 }
