@@ -10,9 +10,6 @@ import org.dnsseismograph.imports.SourceLoader;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.wire.DecodeOptions;
-import org.dnsseismograph.wire.FrameReader;
-import org.dnsseismograph.wire.NotACaptureException;
-import org.dnsseismograph.wire.SkipCounter;
 
 /**
  * Packet captures as a {@link SourceLoader}, so verbs written for exports ({@code align}) take a
@@ -29,10 +26,8 @@ final class CaptureSourceLoader implements SourceLoader {
 
   /** True when the file starts like a pcap, pcapng or a gzip'd one of these. */
   static boolean isCapture(Path path) {
-    try (FrameReader r = CaptureFiles.open(path, new SkipCounter())) {
-      return r != null;
-    } catch (NotACaptureException e) {
-      return false;
+    try {
+      return CaptureFiles.isCapture(path);
     } catch (IOException e) {
       return false;
     }

@@ -79,6 +79,20 @@ public final class CaptureFiles {
     return reader(file, gzipSource(file, in, inputBuffer, size, skips, Math.min(window, InflateAhead.CHUNK), ahead), skips);
   }
 
+  /**
+   * Whether the file's content is a capture this package reads (pcap, pcapng, either gzip'd): a
+   * glance at its header, a gzip'd file inflated no further than that.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static boolean isCapture(Path file) throws IOException {
+    try (FrameReader r = open(file, new SkipCounter(), true)) {
+      return true;
+    } catch (NotACaptureException e) {
+      return false;
+    }
+  }
+
   /** Opens capture bytes held in memory, recognised the same way (for fuzzing and tests). */
   static FrameReader open(ByteBuffer bytes, SkipCounter skips, int window) throws IOException {
     ByteBuffer b = bytes.duplicate();

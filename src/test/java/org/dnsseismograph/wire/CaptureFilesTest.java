@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -58,6 +59,19 @@ class CaptureFilesTest {
       assertFalse(r.gzipped());
       assertEquals(ReadFrames.all(PCAP, new SkipCounter()), ReadFrames.all(r));
     }
+  }
+
+  @Test
+  void isCaptureTellsCapturesFromOtherFilesAndAMissingFileFails() throws IOException {
+    Path text = Files.writeString(dir.resolve("notes.pcap"), "time,queries\n2026-11-27T10:00:00Z,5\n");
+    Path gzippedText = dir.resolve("notes.csv.gz");
+    Files.write(gzippedText, gzip("time,queries\n".getBytes(StandardCharsets.US_ASCII)));
+    assertTrue(CaptureFiles.isCapture(PCAP));
+    assertTrue(CaptureFiles.isCapture(GZIPPED));
+    assertTrue(CaptureFiles.isCapture(Captures.file("ndpi-dns-google-nsid.pcapng")));
+    assertFalse(CaptureFiles.isCapture(text));
+    assertFalse(CaptureFiles.isCapture(gzippedText));
+    assertThrows(IOException.class, () -> CaptureFiles.isCapture(dir.resolve("gone.pcap")));
   }
 
   @Test

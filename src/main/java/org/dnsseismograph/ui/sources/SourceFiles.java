@@ -5,11 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.dnsseismograph.imports.ExportImporter;
 import org.dnsseismograph.wire.CaptureFiles;
-import org.dnsseismograph.wire.FrameReader;
-import org.dnsseismograph.wire.NotACaptureException;
-import org.dnsseismograph.wire.SkipCounter;
 import org.dnsseismograph.workspace.WorkspaceJson;
 
 /**
@@ -20,6 +18,8 @@ import org.dnsseismograph.workspace.WorkspaceJson;
  */
 public final class SourceFiles {
   private static final int HEAD_BYTES = 64 * 1024;
+  /** Enough to tell JSON from anything else. */
+  private static final int FIRST_BYTES = 4 * 1024;
 
   /** What a file is. */
   public enum Kind {
@@ -49,7 +49,7 @@ public final class SourceFiles {
       if (isWorkspace(path)) {
         return new Recognised(path, Kind.WORKSPACE, "");
       }
-      if (isCapture(path)) {
+      if (CaptureFiles.isCapture(path)) {
         return new Recognised(path, Kind.CAPTURE, "");
       }
     } catch (IOException e) {
@@ -66,20 +66,25 @@ public final class SourceFiles {
   static boolean isWorkspace(Path path) throws IOException {
     byte[] head;
     try (InputStream in = Files.newInputStream(path)) {
-      head = in.readNBytes(HEAD_BYTES);
+      byte[] first = in.readNBytes(FIRST_BYTES);
+      // A capture or a table says so in its first bytes: a day of rotated files is read no further.
+      String start = jsonText(first);
+      if (!start.isEmpty() && !start.startsWith("{")) {
+        return false;
+      }
+      byte[] rest = in.readNBytes(HEAD_BYTES - first.length);
+      head = Arrays.copyOf(first, first.length + rest.length);
+      System.arraycopy(rest, 0, head, first.length, rest.length);
     }
-    String text = new String(head, StandardCharsets.UTF_8).stripLeading();
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1).stripLeading();
-    }
+    String text = jsonText(head);
     return text.startsWith("{") && text.contains("\"" + WorkspaceJson.FORMAT + "\"");
   }
 
-  static boolean isCapture(Path path) throws IOException {
-    try (FrameReader r = CaptureFiles.open(path, new SkipCounter())) {
-      return r != null;
-    } catch (NotACaptureException e) {
-      return false;
-    }
+  /** The bytes as text, without a byte order mark and the white space before the first value. */
+  private static String jsonText(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8).stripLeading();
+    return text.startsWith("\uFEFF") ? text.substring(1).stripLeading() : text;
   }
+
+
 }

@@ -15,8 +15,6 @@ import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.wire.DecodeOptions;
-import org.dnsseismograph.wire.FrameReader;
-import org.dnsseismograph.wire.SkipCounter;
 import org.dnsseismograph.workspace.SourceRef;
 
 /**
@@ -69,8 +67,8 @@ public final class WorkspaceSources {
   }
 
   private static boolean isCapture(Path file) {
-    try (FrameReader r = CaptureFiles.open(file, new SkipCounter())) {
-      return r != null;
+    try {
+      return CaptureFiles.isCapture(file);
     } catch (IOException e) {
       return false;
     }

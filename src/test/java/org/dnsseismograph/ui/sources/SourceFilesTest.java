@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.dnsseismograph.ui.UiFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,5 +36,18 @@ class SourceFilesTest {
     assertTrue(text.reason().startsWith("not-a-source.txt: neither a capture"), text.reason());
     assertEquals("gone.pcap: no such file", missing.reason());
     assertEquals(SourceFiles.Kind.UNKNOWN, empty.kind());
+  }
+
+  @Test
+  void aWorkspaceIsFoundBehindABomAndMoreWhiteSpaceThanTheFirstLookReads(@TempDir Path dir) throws Exception {
+    String json = Files.readString(UiFixtures.demo().resolve("demo.seismograph.json"));
+    Path padded = dir.resolve("padded.json");
+    Files.writeString(padded, "\uFEFF" + " \n".repeat(3_000) + json);
+    Path truncatedCapture = dir.resolve("head.pcap");
+    Files.write(truncatedCapture, Arrays.copyOf(Files.readAllBytes(UiFixtures.capture("pktvisor-dns_udp_mixed_rcode.pcap")), 24));
+
+    assertEquals(SourceFiles.Kind.WORKSPACE, SourceFiles.recognise(padded).kind());
+    // a pcap header alone is a capture (of no frames): recognising it reads no frame
+    assertEquals(SourceFiles.Kind.CAPTURE, SourceFiles.recognise(truncatedCapture).kind());
   }
 }
