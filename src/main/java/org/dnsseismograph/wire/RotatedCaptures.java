@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * Tells which of several capture files are pieces of one rotated capture, as {@code tcpdump -C} or
  * {@code -G} and {@code dnscap -t} write them: files of one directory whose names differ only in
  * their numbers ({@code dnscap.20261127.0800.pcap}, {@code dnscap.20261127.0801.pcap}; {@code
- * dump.pcap}, {@code dump.pcap1}). Each piece is put in the order of its first frame's time.
+ * dump.pcap}, {@code dump.pcap1}), gzip'd or not ({@code dump.pcap1.gz}). Each piece is put in the
+ * order of its first frame's time.
  *
  * <p>Names alone cannot tell pieces of one capture from captures of two places named alike ({@code
  * ns1.pcap}, {@code ns2.pcap}); their times can, but only after a read of the whole files (a pcap
@@ -79,10 +80,18 @@ public final class RotatedCaptures {
     return files.size() == 1 ? first : first + " +" + (files.size() - 1);
   }
 
-  /** The file's directory and its name with every run of digits as one {@code #}, a trailing one dropped. */
+  /**
+   * The file's directory and its name without a {@code .gz} suffix, every run of digits as one
+   * {@code #}, a trailing one dropped. The suffix goes because gzip is told by content, and {@code
+   * tcpdump -C -z gzip} or logrotate compress every piece but the one being written.
+   */
   static String pattern(Path file) {
     Path abs = file.toAbsolutePath().normalize();
-    String masked = abs.getFileName().toString().replaceAll("[0-9]+", "#");
+    String name = abs.getFileName().toString();
+    if (name.length() > 3 && name.regionMatches(true, name.length() - 3, ".gz", 0, 3)) {
+      name = name.substring(0, name.length() - 3);
+    }
+    String masked = name.replaceAll("[0-9]+", "#");
     if (masked.endsWith("#")) {
       masked = masked.substring(0, masked.length() - 1);
     }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.zip.GZIPOutputStream;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.testsupport.Captures;
 import org.dnsseismograph.testsupport.FrameCopies;
@@ -40,6 +42,28 @@ class RotatedCapturesTest {
 
     assertEquals(List.of(List.of(early, middle, late), List.of(dump, dump1, dump10)),
         RotatedCaptures.group(List.of(late, dump10, early, dump, middle, dump1)));
+  }
+
+  @Test
+  void piecesGzipdButTheOneStillBeingWrittenAreOneCapture() throws IOException {
+    // tcpdump -C 1 -z gzip -w dump.pcap: every piece but the newest is compressed when the next begins
+    Path dump = gzip(part("dump.pcap", i -> i < 10));
+    Path dump1 = gzip(part("dump.pcap1", i -> i >= 10 && i < 30));
+    Path dump2 = part("dump.pcap2", i -> i >= 30);
+    Path other = gzip(part("dump-old.pcap", i -> true));
+
+    assertEquals(List.of(List.of(dump, dump1, dump2), List.of(other)), RotatedCaptures.group(List.of(dump2, other, dump1, dump)));
+    assertEquals("dump.pcap.gz +2", RotatedCaptures.name(List.of(dump, dump1, dump2)));
+  }
+
+  /** Replaces the file by its gzip'd copy, named with {@code .gz} added. */
+  private static Path gzip(Path file) throws IOException {
+    Path gz = file.resolveSibling(file.getFileName() + ".gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(file, out);
+    }
+    Files.delete(file);
+    return gz;
   }
 
   @Test
