@@ -20,8 +20,11 @@ final class ScanReport {
       return;
     }
     err.printf(Locale.ROOT, "skipped: %d%n", total);
+    // Frames are numbered within their file, as tshark numbers them; a truncated tail has no frame.
+    String of = scan.files().size() > 1 ? " of its file" : "";
     for (Skipped s : skipped) {
-      err.printf(Locale.ROOT, "  %8d  %-28s %s (first at frame %d)%n", s.count(), s.reason().code(), s.reason().description(), s.firstFrame());
+      String where = s.firstFrame() > 0 ? " (first at frame " + s.firstFrame() + of + ")" : "";
+      err.printf(Locale.ROOT, "  %8d  %-28s %s%s%n", s.count(), s.reason().code(), s.reason().description(), where);
     }
     if (dns.headerless() > 0) {
       err.printf(Locale.ROOT, "  %8d  %-28s %s%n", dns.headerless(), "dns.headerless", "DNS payload shorter than 4 bytes: no flags to count");

@@ -1,6 +1,7 @@
 package org.dnsseismograph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +11,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.testsupport.FrameCopies;
 import org.dnsseismograph.testsupport.Tshark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +92,28 @@ class SeriesCommandTest {
     assertEquals("", out.toString());
     assertEquals(1, err.toString().lines().count(), err.toString());
     assertTrue(err.toString().contains(junk.toString()), err.toString());
+  }
+
+  @Test
+  void skipsSayWhereTheyBeganAsAnOperatorWouldLookThemUp(@TempDir Path dir) throws IOException {
+    // ndpi-malformed_dns.pcap: tshark calls the names of frames 2, 4, 5 and 6 too long
+    Path malformed = Captures.file("ndpi-malformed_dns.pcap");
+    Path first = FrameCopies.copy(malformed, dir.resolve("part.pcap1"), i -> i <= 3);
+    Path second = FrameCopies.copy(malformed, dir.resolve("part.pcap2"), i -> i > 3);
+    byte[] bytes = Files.readAllBytes(second);
+    Files.write(second, Arrays.copyOf(bytes, bytes.length - 5));
+
+    assertEquals(ExitCode.OK, run("series", malformed.toString(), "--metric", "dns.queries", "--step", "1s"), err.toString());
+    assertTrue(err.toString().contains("DNS name longer than 255 octets (first at frame 2)"), err.toString());
+
+    err.getBuffer().setLength(0);
+    assertEquals(ExitCode.OK, run("series", second.toString(), first.toString(), "--metric", "dns.queries", "--step", "1s"), err.toString());
+    String report = err.toString();
+    // frames are numbered within their file, as tshark numbers them when it opens that file
+    assertTrue(report.contains("DNS name longer than 255 octets (first at frame 2 of its file)"), report);
+    // a truncated tail is no frame: no frame number is made up for it
+    assertTrue(report.lines().anyMatch(l -> l.endsWith("capture file ends inside a record or header")), report);
+    assertFalse(report.contains("frame 0"), report);
   }
 
   @Test
