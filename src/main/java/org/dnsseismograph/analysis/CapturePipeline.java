@@ -36,7 +36,8 @@ final class CapturePipeline {
   private final MetricAggregator aggregator;
   private final MessageDispatcher dispatcher;
   private final TransactionColumns columns;
-  private final SkipCounter readerSkips = new SkipCounter();
+  /** The reader's and decoder's skips, each reason's first with its file. */
+  private final SkipCounter readerSkips;
   private volatile long bytesDone;
   private volatile long bytesTotal = -1;
 
@@ -44,6 +45,12 @@ final class CapturePipeline {
     this.aggregator = aggregator;
     this.columns = columns;
     this.dispatcher = new MessageDispatcher(matching, aggregator, columns);
+    this.readerSkips = new SkipCounter((reason, frame, time) -> {
+      // A skip before the first frame (an unreadable header) has no time: it is in the summary only.
+      if (time != Long.MIN_VALUE) {
+        dispatcher.onSkipped(time);
+      }
+    });
   }
 
   MetricAggregator aggregator() {
@@ -73,13 +80,7 @@ final class CapturePipeline {
       if (tick != null && ++messages[0] % TICK_EVERY == 0) {
         tick.tick();
       }
-    }, (reason, frame, time) -> {
-      readerSkips.count(reason, frame);
-      // A skip before the first frame (an unreadable header) has no time: it is in the summary only.
-      if (time != Long.MIN_VALUE) {
-        dispatcher.onSkipped(time);
-      }
-    }, counting(progress));
+    }, readerSkips, counting(progress));
     dispatcher.finish();
     return scan;
   }

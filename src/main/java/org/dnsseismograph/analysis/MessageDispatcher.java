@@ -37,6 +37,7 @@ public final class MessageDispatcher {
   private final MessageFacts facts = new MessageFacts();
   private final long[] malformed = new long[RESULTS.length];
   private final long[] malformedFirstFrame = new long[RESULTS.length];
+  private final int[] malformedFirstFile = new int[RESULTS.length];
   private long messages;
   private long queries;
   private long responses;
@@ -106,7 +107,7 @@ public final class MessageDispatcher {
     }
     f.wellFormed = result == ScanResult.OK;
     if (!f.wellFormed) {
-      countMalformed(result, payload.frameNumber);
+      countMalformed(result, payload);
       return readHeaderFlags(payload, f);
     }
     f.response = view.qr;
@@ -116,10 +117,11 @@ public final class MessageDispatcher {
     return true;
   }
 
-  private void countMalformed(ScanResult result, long frame) {
+  private void countMalformed(ScanResult result, DnsPayload payload) {
     int i = result.ordinal();
     if (malformed[i]++ == 0) {
-      malformedFirstFrame[i] = frame;
+      malformedFirstFrame[i] = payload.frameNumber;
+      malformedFirstFile[i] = payload.file;
     }
   }
 
@@ -159,7 +161,7 @@ public final class MessageDispatcher {
     List<Skipped> bad = new ArrayList<>();
     for (int i = 0; i < RESULTS.length; i++) {
       if (malformed[i] > 0) {
-        bad.add(new Skipped(RESULTS[i], malformed[i], malformedFirstFrame[i]));
+        bad.add(new Skipped(RESULTS[i], malformed[i], malformedFirstFrame[i], malformedFirstFile[i]));
       }
     }
     bad.sort(Comparator.comparingLong(Skipped::count).reversed());

@@ -1,6 +1,7 @@
 package org.dnsseismograph.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.dnsseismograph.analysis.DispatchStats;
@@ -20,15 +21,18 @@ final class ScanReport {
       return;
     }
     err.printf(Locale.ROOT, "skipped: %d%n", total);
-    // Frames are numbered within their file, as tshark numbers them; a truncated tail has no frame.
-    String of = scan.files().size() > 1 ? " of its file" : "";
     for (Skipped s : skipped) {
-      String where = s.firstFrame() > 0 ? " (first at frame " + s.firstFrame() + of + ")" : "";
-      err.printf(Locale.ROOT, "  %8d  %-28s %s%s%n", s.count(), s.reason().code(), s.reason().description(), where);
+      err.printf(Locale.ROOT, "  %8d  %-28s %s%s%n", s.count(), s.reason().code(), s.reason().description(), where(s, scan.files()));
     }
     if (dns.headerless() > 0) {
       err.printf(Locale.ROOT, "  %8d  %-28s %s%n", dns.headerless(), "dns.headerless", "DNS payload shorter than 4 bytes: no flags to count");
     }
+  }
+
+  /** " (first at frame 12 of dump.pcap3)", " (first in dump.pcap3)", or empty. */
+  private static String where(Skipped s, List<Path> files) {
+    String place = s.place(files);
+    return place.isEmpty() ? "" : (s.firstFrame() > 0 ? " (first at " : " (first in ") + place + ")";
   }
 
   static String bytes(long n) {

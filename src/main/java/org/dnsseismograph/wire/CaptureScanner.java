@@ -29,19 +29,18 @@ public final class CaptureScanner {
    */
   public static ScanSummary scan(List<Path> files, DecodeOptions options, DnsPayloadSink sink, Progress progress)
       throws IOException {
-    return scan(files, options, sink, null, progress);
+    return scan(files, options, sink, new SkipCounter(), progress);
   }
 
   /**
-   * Scans the files, telling {@code skipListener} (nullable) of every skip with the capture time
-   * of the frame it happened in.
+   * Scans the files, counting every skip in {@code skips} (with the file it happened in first, by
+   * its index in {@code files}).
    *
    * @throws NotACaptureException when one of the files is not a capture (nothing is scanned)
    * @throws IOException when a file cannot be read
    */
-  public static ScanSummary scan(List<Path> files, DecodeOptions options, DnsPayloadSink sink,
-      SkipCounter.Listener skipListener, Progress progress) throws IOException {
-    SkipCounter skips = new SkipCounter(skipListener);
+  public static ScanSummary scan(List<Path> files, DecodeOptions options, DnsPayloadSink sink, SkipCounter skips, Progress progress)
+      throws IOException {
     FrameMerger.Opener opener = (i, counter, glance) -> CaptureFiles.open(files.get(i), counter, glance);
     try (FrameMerger merger = new FrameMerger(files.size(), opener, skips)) {
       return run(files, merger, new PacketDecoder(options, skips, sink), skips, progress);

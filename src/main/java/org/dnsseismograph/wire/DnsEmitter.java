@@ -10,6 +10,8 @@ final class DnsEmitter {
   private final DnsPayload payload = new DnsPayload();
   private final DnsPayloadSink sink;
   private long emitted;
+  /** The file of the frame being decoded, given to every payload it completes. */
+  int file;
 
   DnsEmitter(DnsPayloadSink sink) {
     this.sink = sink;
@@ -20,6 +22,7 @@ final class DnsEmitter {
     DnsPayload p = payload;
     p.timestampNanos = timestamp;
     p.frameNumber = frameNumber;
+    p.file = file;
     // Reference fields are stored only when they change: each store costs a GC write barrier.
     if (p.transport != transport) {
       p.transport = transport;

@@ -11,8 +11,10 @@ import java.nio.ByteBuffer;
 public final class DnsPayload {
   /** Capture time of the frame that completed this message (epoch ns, UTC). */
   public long timestampNanos;
-  /** 1-based number of the frame that completed this message. */
+  /** 1-based number of the frame that completed this message, within its file. */
   public long frameNumber;
+  /** Index of that frame's file among the files read together (0 for one file). */
+  public int file;
   public Transport transport;
   public long srcHi;
   public long srcLo;

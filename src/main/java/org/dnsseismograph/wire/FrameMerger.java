@@ -85,11 +85,15 @@ final class FrameMerger implements Closeable {
     while (size > 0) {
       int top = heap[0];
       if (readers[top] != null) {
+        // what is skipped decoding this frame, or reading on in its file, is this file's
+        skips.inFile(top);
         last = top;
         return current[top];
       }
+      skips.inFile(top);
       readers[top] = opener.open(top, skips, false);
       current[top] = new RawFrame();
+      current[top].file = top;
       advance(top);
     }
     return null;

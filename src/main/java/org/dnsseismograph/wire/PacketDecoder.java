@@ -55,6 +55,7 @@ public final class PacketDecoder {
     long now = frame.timestampNanos;
     ctx.timestampNanos = now;
     ctx.frameNumber = frame.frameNumber;
+    emitter.file = frame.file;
     skips.at(now);
     fragments.expire(now, frame.frameNumber);
     tcp.expire(now, frame.frameNumber);

@@ -25,6 +25,8 @@ public final class RawFrame {
   public int originalLength;
   /** 1-based number of the frame within its file (the number tshark shows). */
   public long frameNumber;
+  /** Index of the frame's file among the files read together (0 for one file). */
+  public int file;
   /** pcapng interface id within its section; 0 for classic pcap. */
   public int interfaceId;
   /** Offset of the frame's record header in the (decompressed) file. */

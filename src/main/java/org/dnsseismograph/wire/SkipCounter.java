@@ -25,6 +25,7 @@ public final class SkipCounter {
   private final Listener listener;
   private long total;
   private long clockNanos = Long.MIN_VALUE;
+  private int file;
 
   public SkipCounter() {
     this(null);
@@ -39,6 +40,14 @@ public final class SkipCounter {
     clockNanos = timestampNanos;
   }
 
+  /**
+   * The file now being read, by its index among the files read together: where the first skip of
+   * each reason is said to be ({@link Skipped#firstFile}).
+   */
+  public void inFile(int index) {
+    file = index;
+  }
+
   /** The time last given to {@link #at}, or {@code Long.MIN_VALUE} before the first frame. */
   public long clockNanos() {
     return clockNanos;
@@ -46,7 +55,7 @@ public final class SkipCounter {
 
   /** Counts one skip; {@code frameNumber} is 1-based, 0 when not tied to a frame. */
   public void count(SkipReason reason, long frameNumber) {
-    long[] c = counts.computeIfAbsent(reason, r -> new long[] {0, frameNumber});
+    long[] c = counts.computeIfAbsent(reason, r -> new long[] {0, frameNumber, file});
     c[0]++;
     total++;
     if (listener != null) {
@@ -57,7 +66,7 @@ public final class SkipCounter {
   /** Adds all counts of another counter (merging sources). */
   public void addAll(SkipCounter other) {
     for (Map.Entry<SkipReason, long[]> e : other.counts.entrySet()) {
-      long[] c = counts.computeIfAbsent(e.getKey(), r -> new long[] {0, e.getValue()[1]});
+      long[] c = counts.computeIfAbsent(e.getKey(), r -> new long[] {0, e.getValue()[1], e.getValue()[2]});
       c[0] += e.getValue()[0];
       total += e.getValue()[0];
     }
@@ -77,7 +86,7 @@ public final class SkipCounter {
   /** The counts, most frequent first. */
   public List<Skipped> snapshot() {
     List<Skipped> list = new ArrayList<>(counts.size());
-    counts.forEach((r, c) -> list.add(new Skipped(r, c[0], c[1])));
+    counts.forEach((r, c) -> list.add(new Skipped(r, c[0], c[1], (int) c[2])));
     list.sort(Comparator.comparingLong(Skipped::count).reversed());
     return List.copyOf(list);
   }

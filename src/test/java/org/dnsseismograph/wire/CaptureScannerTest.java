@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import org.dnsseismograph.common.CancelledException;
@@ -57,6 +60,33 @@ class CaptureScannerTest {
     // capinfos -Sae: pktvisor-ecs.pcap 1558968008.021140 to 1560869916.477286, dnscap-edns.pcap 1688541698.669836 to 1688541706.518500
     assertEquals(List.of(new ScanSummary.FileSpan(1_558_968_008_021_140_000L, 1_560_869_916_477_286_000L),
         new ScanSummary.FileSpan(1_688_541_698_669_836_000L, 1_688_541_706_518_500_000L)), s.fileSpans());
+  }
+
+  @Test
+  void eachSkipsFirstPlaceIsItsFramesNumberWithinItsFileAndThatFile() throws IOException {
+    Path fuzz = Captures.file("ndpi-fuzz-2006-06-26-2594.pcap");
+    Path tcp = Captures.file("dnscap-dnso1tcp-bighole.pcap");
+    Map<SkipReason, Skipped> alone = new HashMap<>();
+    for (Path file : List.of(fuzz, tcp)) {
+      CaptureScanner.scan(List.of(file), DecodeOptions.defaults(), p -> { }, Progress.NONE).skipped().forEach(k -> alone.put(k.reason(), k));
+    }
+    // another capture's flows, so that none fills the TCP capture's hole when merged with it
+    Path truncated = dir.resolve("cut.pcap");
+    byte[] bytes = Files.readAllBytes(Captures.file("pktvisor-ecs.pcap"));
+    Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 3));
+
+    List<Path> files = List.of(truncated, tcp, fuzz);
+    ScanSummary s = CaptureScanner.scan(files, DecodeOptions.defaults(), p -> { }, Progress.NONE);
+    Map<SkipReason, Skipped> together = new HashMap<>();
+    s.skipped().forEach(k -> together.put(k.reason(), k));
+    // the fuzzed capture's bad IP headers (decoded) and the TCP capture's hole (reassembled), by their own frame numbers
+    for (SkipReason r : List.of(WireSkip.IP_MALFORMED, WireSkip.TCP_HOLE)) {
+      assertEquals(alone.get(r).firstFrame(), together.get(r).firstFrame(), r.code());
+      assertEquals(r == WireSkip.TCP_HOLE ? 1 : 2, together.get(r).firstFile(), r.code());
+    }
+    // the truncated tail, found by the reader when it reads on in that file
+    assertEquals(0, together.get(WireSkip.FILE_TRUNCATED).firstFile());
+    assertEquals(0, together.get(WireSkip.FILE_TRUNCATED).firstFrame());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.dnsseismograph.ui.sources;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.dnsseismograph.imports.SkippedLines;
 import org.dnsseismograph.wire.Skipped;
@@ -12,13 +13,13 @@ import org.dnsseismograph.wire.Skipped;
  * @param code a stable code ({@code ip.fragment-timeout}) or empty for an export's skips
  * @param reason the reason in words
  * @param count how many times
- * @param where where it happened first: "frame 123", "lines 4, 9", or empty
+ * @param where where it happened first: "frame 123", "frame 123 of dump.pcap3", "lines 4, 9", or empty
  */
 public record SkipLine(String source, String code, String reason, long count, String where) {
 
-  /** A capture's skip (reader or DNS layer). */
-  public static SkipLine of(String source, Skipped s) {
-    return new SkipLine(source, s.reason().code(), s.reason().description(), s.count(), s.firstFrame() > 0 ? "frame " + s.firstFrame() : "");
+  /** A capture's skip (reader or DNS layer), read from {@code files}. */
+  public static SkipLine of(String source, Skipped s, List<Path> files) {
+    return new SkipLine(source, s.reason().code(), s.reason().description(), s.count(), s.place(files));
   }
 
   /** An export's skipped lines or values. */

@@ -64,8 +64,8 @@ final class SourceLoading {
     s.setSeries(renamed(snap.series(), s.name()));
     s.setTraffic(snap.transactions(), snap.resolvers());
     List<SkipLine> skips = new ArrayList<>();
-    snap.readerSkipped().forEach(k -> skips.add(SkipLine.of(s.name(), k)));
-    snap.dispatch().malformed().forEach(k -> skips.add(SkipLine.of(s.name(), k)));
+    snap.readerSkipped().forEach(k -> skips.add(SkipLine.of(s.name(), k, s.files())));
+    snap.dispatch().malformed().forEach(k -> skips.add(SkipLine.of(s.name(), k, s.files())));
     skips.sort((a, b) -> Long.compare(b.count(), a.count()));
     s.setFigures(new LoadFigures(snap.fractionDone(), snap.dispatch().messages(), -1, skips, false));
     return true;
@@ -125,7 +125,7 @@ final class SourceLoading {
     s.setTraffic(r.snapshot().transactions(), r.snapshot().resolvers());
     List<SkipLine> skips = new ArrayList<>();
     for (Skipped k : r.skipped()) {
-      skips.add(SkipLine.of(s.name(), k));
+      skips.add(SkipLine.of(s.name(), k, s.files()));
     }
     s.setFigures(new LoadFigures(1, r.snapshot().dispatch().messages(), r.scan().frames(), skips, true));
     String files = s.files().size() == 1 ? "" : String.format(Locale.ROOT, " in %,d files", s.files().size());
