@@ -35,7 +35,8 @@ final class DetectCommand implements Callable<Integer> {
   private final PrintWriter out;
   private final PrintWriter err;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap, pcapng or gzip'd captures (read together in time order).")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description =
+      "pcap, pcapng or gzip'd captures (read together in time order; a folder of captures as its files).")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "json|text", description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -60,6 +61,7 @@ final class DetectCommand implements Callable<Integer> {
     if (!format.equals("json") && !format.equals("text")) {
       throw new IllegalArgumentException("--format must be json or text, not " + format);
     }
+    files = InputErrors.withCaptureDirectoriesOpened(files);
     LoadRequest request = new LoadRequest(files, capture.decodeOptions(), capture.timeoutNanos(), resolvers.stream().map(IpAddress::parse).toList());
     InputErrors.requireReadable(files);
     CaptureDetect.Result result;

@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.wire.NotACaptureException;
 
 /** Turns I/O failures into DESIGN.md's one-line reasons naming the file. */
 final class InputErrors {
   private InputErrors() {}
+
+  /** The files, a folder of captures (a rotated capture's pieces) replaced by its files, as the window opens one. */
+  static List<Path> withCaptureDirectoriesOpened(List<Path> files) {
+    return files.stream().flatMap(f -> CaptureFiles.filesOf(f).stream()).toList();
+  }
 
   /** Fails early, before any work, for files that are missing, directories or unreadable. */
   static void requireReadable(List<java.nio.file.Path> files) {
@@ -19,7 +25,7 @@ final class InputErrors {
         throw new InputFailure(f, "no such file");
       }
       if (Files.isDirectory(f)) {
-        throw new InputFailure(f, "is a directory, not a file");
+        throw new InputFailure(f, "is a directory, and not of captures only");
       }
       if (!Files.isReadable(f)) {
         throw new InputFailure(f, "not readable (permission denied)");

@@ -28,7 +28,8 @@ final class OpenCommand implements Callable<Integer> {
   private final GuiLauncher gui;
 
   @Parameters(arity = "0..*", paramLabel = "FILE", description =
-      "Captures, exports (a directory is a snapshot sequence) or a workspace; none (and no --live): the demo workspace.")
+      "Captures, exports or a workspace; a folder of captures is one rotated capture, any other folder a snapshot sequence; "
+          + "none (and no --live): the demo workspace.")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--dns-port", paramLabel = "PORT", split = ",",

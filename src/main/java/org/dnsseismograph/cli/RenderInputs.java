@@ -96,7 +96,8 @@ final class RenderInputs {
    * pieces of a rotated capture among them as one source, named by its first file and their count
    * ({@code dnscap.0800.pcap +59}), as the window opens them.
    */
-  static Loaded files(List<Path> files, CaptureOptions capture, String title) {
+  static Loaded files(List<Path> given, CaptureOptions capture, String title) {
+    List<Path> files = InputErrors.withCaptureDirectoriesOpened(given);
     InputErrors.requireReadable(files);
     long t0 = System.nanoTime();
     long hashing = 0;

@@ -47,7 +47,8 @@ final class SeriesCommand implements Callable<Integer> {
   private final PrintWriter err;
 
   @Parameters(arity = "1..*", paramLabel = "FILE",
-      description = "pcap, pcapng or gzip'd captures (read together in time order), and operators' exports (see 'import').")
+      description = "pcap, pcapng or gzip'd captures (read together in time order; a folder of captures as its files), "
+          + "and operators' exports (see 'import').")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--metric", required = true, split = ",", paramLabel = "NAME", description = "Metrics, comma-separated or repeated.")
@@ -89,6 +90,7 @@ final class SeriesCommand implements Callable<Integer> {
     }
     long step = stepNanos();
     TimeRange window = window();
+    files = InputErrors.withCaptureDirectoriesOpened(files);
     InputErrors.requireReadable(files);
     List<Path> captures = files.stream().filter(CaptureSourceLoader::isCapture).toList();
     List<Path> exports = files.stream().filter(f -> !captures.contains(f)).toList();

@@ -9,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipException;
 
 /**
@@ -91,6 +93,45 @@ public final class CaptureFiles {
     } catch (NotACaptureException e) {
       return false;
     }
+  }
+
+  /**
+   * The files of a directory that holds a capture rotated into pieces, as {@code tcpdump -w DIR/...}
+   * or {@code dnscap} leave it: its regular files sorted by name, when there is at least one and
+   * every one (hidden ones aside) is a capture; else none (a directory of exports, or of anything).
+   *
+   * @throws IOException when the directory cannot be listed or a file in it cannot be read
+   */
+  public static List<Path> capturesIn(Path directory) throws IOException {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(directory)) {
+      files = list.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")).sorted().toList();
+    }
+    for (Path f : files) {
+      if (!isCapture(f)) {
+        return List.of();
+      }
+    }
+    return files;
+  }
+
+  /**
+   * What a path given to be read stands for: a folder of captures ({@link #capturesIn}) its files,
+   * anything else itself (a file, a folder of exports, a folder that cannot be listed, whose own read
+   * then names the failure).
+   */
+  public static List<Path> filesOf(Path path) {
+    if (Files.isDirectory(path)) {
+      try {
+        List<Path> captures = capturesIn(path);
+        if (!captures.isEmpty()) {
+          return captures;
+        }
+      } catch (IOException e) {
+        // stands for itself: the read of it says why
+      }
+    }
+    return List.of(path);
   }
 
   /** Opens capture bytes held in memory, recognised the same way (for fuzzing and tests). */

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dnsseismograph.testsupport.FrameCopies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,27 @@ class DetectCommandTest {
       assertTrue(spike.has(field), "spike." + field);
     }
     assertTrue(o.err().contains("DNS messages"), "the summary goes to stderr: " + o.err());
+  }
+
+  @Test
+  void aFolderOfRotatedPiecesIsReadAsItsFilesAndAFolderOfAnythingElseIsRefused(@TempDir Path dir) throws IOException {
+    Path demo = Path.of(DEMO);
+    long n = FrameCopies.frameCount(demo);
+    Path pieces = Files.createDirectories(dir.resolve("pieces"));
+    FrameCopies.copy(demo, pieces.resolve("dump.pcap"), i -> i < n / 3);
+    FrameCopies.copy(demo, pieces.resolve("dump.pcap1"), i -> i >= n / 3 && i < 2 * n / 3);
+    FrameCopies.copy(demo, pieces.resolve("dump.pcap2"), i -> i >= 2 * n / 3);
+    Path notes = Files.createDirectories(dir.resolve("notes"));
+    Files.writeString(notes.resolve("seen.txt"), "12:00 resolvers slow\n");
+
+    Outcome whole = run("detect", "--format", "json", "-q", DEMO);
+    Outcome folder = run("detect", "--format", "json", "-q", pieces.toString());
+    assertEquals(0, folder.code(), folder.err());
+    assertEquals(whole.out(), folder.out());
+
+    Outcome refused = run("detect", notes.toString());
+    assertEquals(ExitCode.UNREADABLE_INPUT, refused.code());
+    assertEquals("seismograph: " + notes + ": is a directory, and not of captures only", refused.err().strip());
   }
 
   @Test

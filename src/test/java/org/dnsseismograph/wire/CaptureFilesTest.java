@@ -75,6 +75,22 @@ class CaptureFilesTest {
   }
 
   @Test
+  void aFolderOfCapturesListsThemByNameAndAnyOtherFolderNone() throws IOException {
+    Path rotated = Files.createDirectories(dir.resolve("rotated"));
+    Path b = Files.copy(PCAP, rotated.resolve("dump.pcap1"));
+    Path a = Files.copy(GZIPPED, rotated.resolve("dump.pcap"));
+    Files.writeString(rotated.resolve(".dump.pcap2.swp"), "an editor's file");
+    Files.createDirectories(rotated.resolve("older"));
+    Path mixed = Files.createDirectories(dir.resolve("mixed"));
+    Files.copy(PCAP, mixed.resolve("dump.pcap"));
+    Files.writeString(mixed.resolve("README"), "what these are");
+
+    assertEquals(List.of(a, b), CaptureFiles.capturesIn(rotated));
+    assertEquals(List.of(), CaptureFiles.capturesIn(mixed));
+    assertEquals(List.of(), CaptureFiles.capturesIn(Files.createDirectories(dir.resolve("empty"))));
+  }
+
+  @Test
   void concatenatedGzipMembersReadAsOneCapture() throws IOException {
     byte[] plain = Files.readAllBytes(PCAP);
     int cut = plain.length / 2 + 7;

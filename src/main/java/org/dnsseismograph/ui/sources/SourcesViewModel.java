@@ -28,6 +28,7 @@ import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.ui.common.TaskRunner;
+import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.wire.RotatedCaptures;
 
 /**
@@ -238,7 +239,8 @@ public final class SourcesViewModel {
    * Recognises the openings (off the FX thread) and groups the captures opened afresh into rotated
    * captures: a group takes the place of its first member in the order given.
    */
-  private static List<Found> recognise(List<Opening> openings) {
+  private static List<Found> recognise(List<Opening> given) {
+    List<Opening> openings = withCaptureDirectoriesOpened(given);
     Map<Path, Integer> index = new HashMap<>();
     List<SourceFiles.Recognised> kinds = new ArrayList<>();
     for (Opening o : openings) {
@@ -266,6 +268,23 @@ public final class SourcesViewModel {
     return out;
   }
 
+
+  /**
+   * A directory that holds only captures (the pieces of a rotated capture, dropped as their folder)
+   * is opened as those files; any other directory stays a snapshot sequence.
+   */
+  private static List<Opening> withCaptureDirectoriesOpened(List<Opening> openings) {
+    List<Opening> out = new ArrayList<>();
+    for (Opening o : openings) {
+      List<Path> files = o.parts().isEmpty() ? CaptureFiles.filesOf(o.path()) : List.of(o.path());
+      if (files.equals(List.of(o.path()))) {
+        out.add(o);
+      } else {
+        files.forEach(f -> out.add(new Opening(f, o.correctionNanos(), o.zone(), "")));
+      }
+    }
+    return out;
+  }
 
   /**
    * Adds and loads one source whose kind is known.

@@ -85,6 +85,29 @@ class RotatedSourceTest {
   }
 
   @Test
+  void aFolderOfPiecesOpensAsTheirCaptureAndAFolderOfAnythingElseStaysASnapshotSequence() throws Exception {
+    long n = frames();
+    Path rotated = Files.createDirectories(dir.resolve("dump"));
+    Path p0 = FrameCopies.copy(WHOLE, rotated.resolve("dump.pcap"), i -> i < n / 2);
+    Path p1 = FrameCopies.copy(WHOLE, rotated.resolve("dump.pcap1"), i -> i >= n / 2);
+    Files.writeString(rotated.resolve(".hidden-notes"), "not read");
+    Path mixed = Files.createDirectories(dir.resolve("mixed"));
+    FrameCopies.copy(WHOLE, mixed.resolve("dump.pcap"), i -> i < 10);
+    Files.writeString(mixed.resolve("notes.txt"), "seen at 12:00\n");
+
+    vm.open(List.of(rotated, mixed), w -> { });
+
+    assertEquals(2, vm.sources().size(), vm.sources().toString());
+    Source s = vm.sources().get(0);
+    assertEquals(SourceState.READY, s.state(), s.failureProperty().get());
+    assertEquals(List.of(p0, p1), s.files());
+    assertEquals(n, s.figuresProperty().get().frames());
+    Source other = vm.sources().get(1);
+    assertEquals(SourceKind.EXPORT, other.kind());
+    assertEquals(List.of(mixed), other.files());
+  }
+
+  @Test
   void theWorkspaceKeepsThePiecesAndOpensThemAgainAsOneSource() throws Exception {
     long n = frames();
     Path p0 = piece("capture.0.pcap", i -> i < n / 2);
