@@ -52,6 +52,7 @@ final class WindowActions {
     TimelineViewModel t = window.timeline();
     var noData = sources.extentProperty().isNull();
     factory.bind(Actions.OPEN, this::chooseAndOpen);
+    factory.bind(Actions.OPEN_FOLDER, this::chooseFolderAndOpen);
     factory.submenu(Actions.OPEN_RECENT);
     factory.bind(Actions.CLOSE_SOURCE, this::closeSource, Bindings.isEmpty(sources.sources()));
     factory.bind(Actions.QUIT, window::requestClose);
@@ -139,12 +140,23 @@ final class WindowActions {
   }
 
   private void chooseAndOpen() {
-    List<Path> recent = settings.recentFiles();
-    Path start = recent.isEmpty() ? null : recent.get(0).getParent();
-    List<Path> files = window.dialogs().chooseFilesToOpen("Open captures, exports or a workspace", start);
+    List<Path> files = window.dialogs().chooseFilesToOpen("Open captures, exports or a workspace", recentFolder());
     if (!files.isEmpty()) {
       window.open(files);
     }
+  }
+
+  private void chooseFolderAndOpen() {
+    Path folder = window.dialogs().chooseFolderToOpen("Open a folder of captures or of statistics snapshots", recentFolder());
+    if (folder != null) {
+      window.open(List.of(folder));
+    }
+  }
+
+  /** Where the file dialogs start: the folder of the file opened last, or null. */
+  private Path recentFolder() {
+    List<Path> recent = settings.recentFiles();
+    return recent.isEmpty() ? null : recent.get(0).getParent();
   }
 
   /** Closes the source whose card has the focus, else the last one opened. */

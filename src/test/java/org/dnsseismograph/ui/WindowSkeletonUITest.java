@@ -62,6 +62,7 @@ class WindowSkeletonUITest {
     BorderPane root = (BorderPane) window.scene().getRoot();
     assertTrue(fx(() -> root.getTop() instanceof MenuBar bar && bar.getMenus().size() >= 4), "the real menu bar");
     assertTrue(fx(() -> window.actionFactory().isBound(Actions.OPEN)), "File ▸ Open works before the panels are there");
+    assertTrue(fx(() -> window.actionFactory().isBound(Actions.OPEN_FOLDER)), "File ▸ Open folder too");
     assertEquals("Opening the demo workspace…", fx(() -> ((Label) window.scene().lookup("#startup-message")).getText()));
     assertTrue(fx(() -> window.scene().lookup("#startup-message").isVisible()));
     assertEquals(WindowSkeleton.LANES, fx(() -> window.scene().lookup("#window-skeleton").lookupAll(".source-card").size()));

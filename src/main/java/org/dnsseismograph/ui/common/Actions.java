@@ -18,6 +18,7 @@ import javafx.scene.input.KeyCombination;
  */
 public enum Actions {
   OPEN(Menu.FILE, "Open…", "Shortcut+O", "", Provider.WINDOW),
+  OPEN_FOLDER(Menu.FILE, "Open folder…", "Shortcut+Shift+O", "", Provider.WINDOW),
   OPEN_RECENT(Menu.FILE, "Open recent", null, "", Provider.WINDOW),
   SAVE(Menu.FILE, "Save workspace", "Shortcut+S", "", Provider.WORKSPACE),
   SAVE_AS(Menu.FILE, "Save workspace as…", "Shortcut+Shift+S", "", Provider.WORKSPACE),

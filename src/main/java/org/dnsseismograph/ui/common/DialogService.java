@@ -25,4 +25,12 @@ public interface DialogService {
    * @return the chosen files; empty when the analyst cancelled
    */
   List<Path> chooseFilesToOpen(String title, Path startDir);
+
+  /**
+   * Asks for a folder to open (a rotated capture's pieces, or a sequence of statistics snapshots),
+   * starting in {@code startDir} when it is a directory.
+   *
+   * @return the chosen folder; null when the analyst cancelled
+   */
+  Path chooseFolderToOpen(String title, Path startDir);
 }

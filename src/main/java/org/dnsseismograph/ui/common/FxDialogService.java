@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -53,6 +54,17 @@ public final class FxDialogService implements DialogService {
     }
     List<File> files = chooser.showOpenMultipleDialog(owner);
     return files == null ? List.of() : files.stream().map(File::toPath).toList();
+  }
+
+  @Override
+  public Path chooseFolderToOpen(String title, Path startDir) {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle(title);
+    if (startDir != null && Files.isDirectory(startDir)) {
+      chooser.setInitialDirectory(startDir.toFile());
+    }
+    File folder = chooser.showDialog(owner);
+    return folder == null ? null : folder.toPath();
   }
 
   private Alert alert(Alert.AlertType type, String title, String header) {
