@@ -33,7 +33,8 @@ final class ExportColumns {
     for (Path f : files) {
       SeriesSet set;
       try {
-        set = importer.importFile(f, options).series();
+        // a folder is a sequence of statistics snapshots, as import and the window read it
+        set = importer.importPaths(List.of(f), options).series();
       } catch (org.dnsseismograph.imports.ImportException e) {
         String why = e.getMessage();
         String name = f.getFileName().toString() + ": ";

@@ -48,7 +48,7 @@ final class SeriesCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE",
       description = "pcap, pcapng or gzip'd captures (read together in time order; a folder of captures as its files), "
-          + "and operators' exports (see 'import').")
+          + "and operators' exports (see 'import'; any other folder is a sequence of statistics snapshots).")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--metric", required = true, split = ",", paramLabel = "NAME", description = "Metrics, comma-separated or repeated.")
@@ -91,7 +91,8 @@ final class SeriesCommand implements Callable<Integer> {
     long step = stepNanos();
     TimeRange window = window();
     files = InputErrors.withCaptureDirectoriesOpened(files);
-    InputErrors.requireReadable(files);
+    // any other folder is a sequence of statistics snapshots
+    InputErrors.requireOpenable(files);
     List<Path> captures = files.stream().filter(CaptureSourceLoader::isCapture).toList();
     List<Path> exports = files.stream().filter(f -> !captures.contains(f)).toList();
     ExportColumns imported = exports.isEmpty() ? null : importExports(exports);

@@ -117,6 +117,28 @@ class SeriesCommandTest {
   }
 
   @Test
+  void aFolderOfStatisticsSnapshotsIsOneSequenceOfThemAsImportReadsIt(@TempDir Path dir) throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("unbound"));
+    for (int i = 1; i <= 3; i++) {
+      String name = "unbound-control-stats_netdata-lifecycle-cumulative-" + i + ".txt";
+      Files.copy(Path.of("src/test/resources/exports/" + name), snapshots.resolve(name));
+    }
+
+    int code = run("series", snapshots.toString(), "--metric", "total.num.queries", "--step", "1min", "-q");
+
+    assertEquals(ExitCode.OK, code, err.toString());
+    List<String> lines = out.toString().lines().toList();
+    // total.num.queries 200, 290, 360 at time.now 1574103378.552596, 1574103461.161540, 1574103543.692653
+    double first = 90 / (1574103461.161540 - 1574103378.552596);
+    double second = 70 / (1574103543.692653 - 1574103461.161540);
+    assertEquals("2019-11-18T18:56:00.000Z", lines.get(1).split(",")[0]);
+    // snapshot times are kept to the millisecond: a relative error of ~1e-5 over 82 s
+    assertEquals(first, Double.parseDouble(lines.get(1).split(",")[1]), 1e-5);
+    assertEquals("2019-11-18T18:58:00.000Z", lines.get(3).split(",")[0]);
+    assertEquals(second, Double.parseDouble(lines.get(3).split(",")[1]), 1e-5);
+  }
+
+  @Test
   void anUnknownMetricIsBadUsage() {
     int code = run("series", capture("pktvisor-dns_udp_mixed_rcode.pcap"), "--metric", "dns.nonsense", "--step", "1s");
 
