@@ -82,15 +82,17 @@ public final class ExportImporter implements SourceLoader {
   }
 
   private static List<Path> listFiles(Path dir) throws ImportException {
+    List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      List<Path> files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-      if (files.isEmpty()) {
-        throw new ImportException(dir + ": no files in the directory");
-      }
-      return files;
+      files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
     } catch (IOException e) {
       throw new ImportException(dir + ": cannot list: " + e.getMessage(), e);
     }
+    // outside the try: an ImportException is an IOException, and was wrapped as "cannot list"
+    if (files.isEmpty()) {
+      throw new ImportException(dir + ": no files in the directory");
+    }
+    return files;
   }
 
   static ImportResult importText(ExportText text, ImportOptions options) throws ImportException {

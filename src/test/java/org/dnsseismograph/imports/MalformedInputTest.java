@@ -30,6 +30,15 @@ class MalformedInputTest {
     return Files.writeString(dir.resolve(name), text);
   }
 
+  @Test
+  void anEmptyFolderSaysSoRatherThanThatItCannotBeListed() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Files.writeString(empty.resolve(".hidden"), "not a snapshot");
+
+    ImportException e = assertThrows(ImportException.class, () -> importer.importPaths(List.of(empty), ImportOptions.defaults()));
+    assertEquals(empty + ": no files in the directory", e.getMessage());
+  }
+
   @ParameterizedTest(name = "{0} cut in half")
   @ValueSource(strings = {"prometheus-query_range_grafana-range_auto.json", "rrdtool-xport1.json", "pdns-recursor-api-statistics_netdata-v4.3.1.json"})
   void truncatedJsonSaysWhereItEnds(String file) throws IOException {
