@@ -85,6 +85,4 @@ public final class SourceFiles {
     String text = new String(bytes, StandardCharsets.UTF_8).stripLeading();
     return text.startsWith("\uFEFF") ? text.substring(1).stripLeading() : text;
   }
-
-
 }

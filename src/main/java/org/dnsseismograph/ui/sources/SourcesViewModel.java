@@ -268,7 +268,6 @@ public final class SourcesViewModel {
     return out;
   }
 
-
   /**
    * A directory that holds only captures (the pieces of a rotated capture, dropped as their folder)
    * is opened as those files; any other directory stays a snapshot sequence.
