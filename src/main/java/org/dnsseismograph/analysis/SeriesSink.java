@@ -2,12 +2,14 @@ package org.dnsseismograph.analysis;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.dnsseismograph.series.Consolidation;
+import org.dnsseismograph.series.Coverage;
 import org.dnsseismograph.series.EventSeriesWriter;
 import org.dnsseismograph.series.LabelConvention;
 import org.dnsseismograph.series.LatencyHistogram;
@@ -15,6 +17,7 @@ import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.SampleSeriesWriter;
 import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.series.Unit;
 
@@ -47,6 +50,8 @@ final class SeriesSink implements MetricSink {
   /** Counters and ratios of unanswered queries: the last horizon before the input's end is unknown for them. */
   private final Set<MetricId> decidedLate = new HashSet<>();
   private final Set<ClosingRing<?>> decidedLateRings = new HashSet<>();
+  /** The answer ratios' writers, told which time is not decided yet. */
+  private final Map<SampleSeriesWriter, Long> decidedLateSamples = new IdentityHashMap<>();
   private long nextFineDue = Long.MIN_VALUE;
   private long nextCoarseDue = Long.MIN_VALUE;
   private long first = Long.MAX_VALUE;
@@ -116,6 +121,7 @@ final class SeriesSink implements MetricSink {
     });
     if (ofAnswers) {
       decidedLateRings.add(ring);
+      decidedLateSamples.put(w, config.stepOf(detail));
     }
     return (t, hit) -> {
       long[] a = ring.at(t);
@@ -224,6 +230,7 @@ final class SeriesSink implements MetricSink {
       cover(e.getKey(), e.getValue());
       e.getValue().sealAll();
     }
+    markUndecided();
     for (SampleSeriesWriter w : samples.values()) {
       w.publish();
     }
@@ -251,6 +258,7 @@ final class SeriesSink implements MetricSink {
       w.cover(first, last + 1);
       return;
     }
+    w.setUndecided(undecided(1));
     long from = first;
     for (int k = 0; k < gaps.count() && gaps.endBefore(k) <= last; k++) {
       long to = gaps.endBefore(k) + 1 - config.horizonNanos();
@@ -263,6 +271,37 @@ final class SeriesSink implements MetricSink {
     if (to > from) {
       w.cover(from, to);
     }
+  }
+
+  /** Tells the answer ratios' writers what is not decided yet: their buckets that reach into it. */
+  private void markUndecided() {
+    for (Map.Entry<SampleSeriesWriter, Long> e : decidedLateSamples.entrySet()) {
+      e.getKey().setUndecided(undecided(e.getValue()));
+    }
+  }
+
+  /**
+   * What {@link #cover} leaves out of a decided-late series although it was observed: the last
+   * horizon before each gap between the files and before the end, from the start of the bucket
+   * that reaches into it ({@code align}: the bucket step; 1 for counters, which are kept per event).
+   */
+  private Coverage undecided(long align) {
+    Coverage c = Coverage.NONE;
+    if (first > last) {
+      return c;
+    }
+    long from = first;
+    for (int k = 0; k < gaps.count() && gaps.endBefore(k) <= last; k++) {
+      c = withUndecided(c, from, gaps.endBefore(k) + 1, align);
+      from = gaps.startAfter(k);
+    }
+    return withUndecided(c, from, last + 1, align);
+  }
+
+  /** {@code c} with the last horizon before {@code stop} added, not reaching back before {@code from}. */
+  private Coverage withUndecided(Coverage c, long from, long stop, long align) {
+    long start = Math.max(from, Math.floorDiv(stop - config.horizonNanos(), align) * align);
+    return stop > start ? c.with(new TimeRange(start, stop)) : c;
   }
 
   /** Whether {@code [s, e)} reaches into the last timeout before a gap between the files, or into the gap. */
@@ -289,6 +328,7 @@ final class SeriesSink implements MetricSink {
       cover(e.getKey(), e.getValue());
       e.getValue().publish();
     }
+    markUndecided();
     for (SampleSeriesWriter w : samples.values()) {
       w.publish();
     }

@@ -42,6 +42,7 @@ final class OverviewPainter {
       g.clip(l.plotLeft(), box.plotTop(), l.plotWidth(), box.plotHeight());
       series.noData(g, l, box, one);
       series.lines(g, l, box, single, one, YScale.ofBands(one, l));
+      series.noDataWords(g, l, box, one);
       g.restore();
     }
   }

@@ -15,7 +15,8 @@ import org.dnsseismograph.series.Unit;
  * A wider column's value is its whole ratio, and its band the lowest and highest ratio of up to
  * {@link #OVERSAMPLE} equal parts (each at least a second), so a few seconds of silence still
  * darken a day-wide column. Ratios are clamped to 1 (an answer may arrive in the next part). A
- * column or window without denominator events is no data: nothing was asked.
+ * column or window without denominator events is no data: nothing was asked (or undecided, where
+ * either series is).
  *
  * <p>Immutable and thread-safe when both series are; scratch buffers are per thread.
  */
@@ -88,6 +89,7 @@ public final class RatioSeries implements ResolvableSeries {
         out.set(i, Math.min(1, n / d), lo, hi, d);
       }
     }
+    out.setUndecided(s[0].undecided().union(s[1].undecided()));
   }
 
   private void bySecond(TimeRange range, int columns, ColumnBuffer out) {
@@ -108,6 +110,7 @@ public final class RatioSeries implements ResolvableSeries {
         out.set(i, r, r, r, d);
       }
     }
+    out.setUndecided(s[0].undecided().union(s[1].undecided()));
   }
 
   @Override

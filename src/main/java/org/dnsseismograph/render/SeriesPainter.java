@@ -13,6 +13,9 @@ final class SeriesPainter {
   private static final double NO_DATA_TEXT_WIDTH = 70;
   /** A heat column where no row has data: the lane's "no data" shading stands for it. */
   private static final int LANE_EMPTY = -2;
+  private static final int HAS_DATA = 0;
+  private static final int UNOBSERVED = 1;
+  private static final int UNDECIDED = 2;
   /** Height of one series' strip of event ticks. */
   static final double RUG = 5;
   /** Share of busy columns above which a rug is left out. */
@@ -154,31 +157,73 @@ final class SeriesPainter {
     }
   }
 
-  /** Shades runs of columns where no series of the lane has data, and says so where there is room. */
+  /**
+   * Shades runs of columns where no series of the lane has data; {@link #noDataWords} then says
+   * why, over the value grid.
+   */
   void noData(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer[] bufs) {
+    forEachRunWithout(l, bufs, (x0, x1, state) -> g.fillRect(x0, box.plotTop(), x1 - x0, box.plotHeight(), palette.noData()));
+  }
+
+  /**
+   * Where a shaded run is wide enough, says what it is: "undecided" where the time was observed but
+   * its values are not known yet (unanswered queries in the last timeout before the input stopped),
+   * else "no data". The words sit on a patch of the shading, so a grid line does not strike them out.
+   */
+  void noDataWords(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer[] bufs) {
+    if (box.plotHeight() < 14) {
+      return;
+    }
+    double y = box.plotTop() + box.plotHeight() / 2;
+    forEachRunWithout(l, bufs, (x0, x1, state) -> {
+      if (x1 - x0 >= NO_DATA_TEXT_WIDTH) {
+        double mid = (x0 + x1) / 2;
+        g.fillRect(mid - NO_DATA_TEXT_WIDTH / 2 + 2, y - 7, NO_DATA_TEXT_WIDTH - 4, 14, palette.noData());
+        g.text(state == UNDECIDED ? "undecided" : "no data", mid, y, TextStyle.SMALL, palette.mutedText(), Align.CENTER);
+      }
+    });
+  }
+
+  /** What {@link #forEachRunWithout} calls for each run of columns without data: its pixel span and its state. */
+  private interface RunAction {
+    void run(double x0, double x1, int state);
+  }
+
+  /** Calls {@code action} for each run of columns, of one state, where no series of the lane has data and that shows in the plot. */
+  private static void forEachRunWithout(TimelineLayout l, ColumnBuffer[] bufs, RunAction action) {
     if (bufs.length == 0) {
       return;
     }
     ColumnBuffer b0 = bufs[0];
     int i = 0;
     while (i < b0.columns()) {
-      if (anyData(bufs, i)) {
-        i++;
-        continue;
-      }
+      int state = dataState(bufs, i);
       int start = i;
-      while (i < b0.columns() && !anyData(bufs, i)) {
+      while (i < b0.columns() && dataState(bufs, i) == state) {
         i++;
+      }
+      if (state == HAS_DATA) {
+        continue;
       }
       double x0 = Math.max(l.plotLeft(), l.xOf(b0.columnStart(start)));
       double x1 = Math.min(l.plotRight(), l.xOf(b0.columnEnd(i - 1)));
       if (x1 > x0) {
-        g.fillRect(x0, box.plotTop(), x1 - x0, box.plotHeight(), palette.noData());
-        if (x1 - x0 >= NO_DATA_TEXT_WIDTH && box.plotHeight() >= 14) {
-          g.text("no data", (x0 + x1) / 2, box.plotTop() + box.plotHeight() / 2, TextStyle.SMALL, palette.mutedText(), Align.CENTER);
-        }
+        action.run(x0, x1, state);
       }
     }
+  }
+
+  /** {@link #HAS_DATA} when a series of the lane has data in column {@code i}, else {@link #UNDECIDED} or {@link #UNOBSERVED}. */
+  private static int dataState(ColumnBuffer[] bufs, int i) {
+    if (anyData(bufs, i)) {
+      return HAS_DATA;
+    }
+    for (ColumnBuffer b : bufs) {
+      if (b.isUndecided(i)) {
+        return UNDECIDED;
+      }
+    }
+    return UNOBSERVED;
   }
 
   /**

@@ -89,6 +89,7 @@ public final class TimelinePainter {
       }
       series.rug(g, l, b, lane, frame.exact(lane.key()));
     }
+    series.noDataWords(g, l, b, bufs);
     g.restore();
     return s;
   }

@@ -1,6 +1,7 @@
 package org.dnsseismograph.series;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Reusable output of {@link ResolvableSeries#reduce}: for each of N equal columns over a time
@@ -13,6 +14,10 @@ import java.util.Arrays;
  * per second and number of events for an {@link EventSeries}, the consolidated sample value and
  * the number of samples for a {@link SampleSeries}.
  *
+ * <p>A column without data is either unobserved or, when it lies in the series' {@link #undecided()}
+ * time, observed but not yet decided: unanswered queries in the last timeout before the input
+ * stopped may still have been answered after it.
+ *
  * <p>Not thread-safe: one buffer per reading thread, reused frame after frame so that a redraw
  * allocates nothing.
  */
@@ -24,6 +29,7 @@ public final class ColumnBuffer {
   private long[] edges;
   private TimeRange range = new TimeRange(0, 0);
   private int columns;
+  private Coverage undecided = Coverage.NONE;
 
   /** An empty buffer that grows on first use. */
   public ColumnBuffer() {
@@ -75,6 +81,7 @@ public final class ColumnBuffer {
     }
     this.range = range;
     this.columns = columns;
+    this.undecided = Coverage.NONE;
     fillEdges();
   }
 
@@ -146,6 +153,20 @@ public final class ColumnBuffer {
     this.count[i] = count;
   }
 
+  /** Time of the series that was observed but whose values are not decided (set after a reset). */
+  public void setUndecided(Coverage undecided) {
+    this.undecided = Objects.requireNonNull(undecided, "undecided");
+  }
+
+  public Coverage undecided() {
+    return undecided;
+  }
+
+  /** True when column {@code i} has no data because its time is not decided yet, not because it was unobserved. */
+  public boolean isUndecided(int i) {
+    return !hasData(i) && undecided.overlaps(columnStart(i), columnEnd(i));
+  }
+
   /** Marks column {@code i} as "no data". */
   public void setGap(int i) {
     value[i] = Double.NaN;
@@ -182,5 +203,6 @@ public final class ColumnBuffer {
       edges[i] += delta;
     }
     range = moved;
+    undecided = undecided.shifted(delta);
   }
 }

@@ -67,6 +67,44 @@ public final class Coverage {
     return sum;
   }
 
+  /** True when some covered time lies in {@code [fromNanos, toNanos)}. */
+  public boolean overlaps(long fromNanos, long toNanos) {
+    int i = firstEndingAfter(fromNanos);
+    return i < starts.length && starts[i] < toNanos && fromNanos < toNanos;
+  }
+
+  /** This coverage moved by {@code deltaNanos}. */
+  public Coverage shifted(long deltaNanos) {
+    if (deltaNanos == 0 || isEmpty()) {
+      return this;
+    }
+    long[] s = starts.clone();
+    long[] e = ends.clone();
+    for (int i = 0; i < s.length; i++) {
+      s[i] = Math.addExact(s[i], deltaNanos);
+      e[i] = Math.addExact(e[i], deltaNanos);
+    }
+    return new Coverage(s, e);
+  }
+
+  /** The time covered by this coverage or {@code other}. */
+  public Coverage union(Coverage other) {
+    if (other.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return other;
+    }
+    CoverageBuilder b = new CoverageBuilder();
+    for (int i = 0; i < starts.length; i++) {
+      b.add(starts[i], ends[i]);
+    }
+    for (int i = 0; i < other.starts.length; i++) {
+      b.add(other.starts[i], other.ends[i]);
+    }
+    return b.build();
+  }
+
   /** This coverage with {@code range} added (merged with what it overlaps or touches). */
   public Coverage with(TimeRange range) {
     CoverageBuilder b = new CoverageBuilder();

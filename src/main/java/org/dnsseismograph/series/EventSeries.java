@@ -32,9 +32,10 @@ public final class EventSeries implements ResolvableSeries {
   private final long events;
   private final long lateDropped;
   private final long rejected;
+  private final Coverage undecided;
 
   EventSeries(MetricId id, Coverage coverage, EventPyramid pyramid, Horizons horizons, long events, long lateDropped,
-      long rejected) {
+      long rejected, Coverage undecided) {
     this.id = id;
     this.coverage = coverage;
     this.pyramid = pyramid;
@@ -42,11 +43,12 @@ public final class EventSeries implements ResolvableSeries {
     this.events = events;
     this.lateDropped = lateDropped;
     this.rejected = rejected;
+    this.undecided = undecided;
   }
 
   /** A series with no events and no coverage. */
   public static EventSeries empty(MetricId id) {
-    return new EventSeries(id, Coverage.NONE, EventPyramid.EMPTY, Horizons.NONE, 0, 0, 0);
+    return new EventSeries(id, Coverage.NONE, EventPyramid.EMPTY, Horizons.NONE, 0, 0, 0, Coverage.NONE);
   }
 
   /**
@@ -105,6 +107,12 @@ public final class EventSeries implements ResolvableSeries {
   @Override
   public void reduce(TimeRange range, int columns, ColumnBuffer out) {
     new EventReducer(pyramid, horizons, coverage, events == 0).reduce(range, columns, out);
+    out.setUndecided(undecided);
+  }
+
+  /** Time observed but not decided (no data there is unknown, not unobserved); empty for most series. */
+  public Coverage undecided() {
+    return undecided;
   }
 
   /** Events in {@code range} (exact where exact detail is kept; fractional where it is not). */

@@ -1,6 +1,7 @@
 package org.dnsseismograph.series;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,6 +35,7 @@ public final class EventSeriesWriter {
   private final MetricId id;
   private final long lateness;
   private final CoverageBuilder coverage = new CoverageBuilder();
+  private Coverage undecided = Coverage.NONE;
   private final AtomicReference<EventSeries> latest;
   private final long[] levelFrom = Horizons.filled(Long.MIN_VALUE);
   private long exactFrom = Long.MIN_VALUE;
@@ -75,6 +77,15 @@ public final class EventSeriesWriter {
   }
 
   /** Declares {@code [startNanos, endNanos)} observed: no event there is a real zero. */
+  /**
+   * The time observed but not decided yet, as of the next publication: there a count of unanswered
+   * queries is unknown rather than zero, and the time stays out of the coverage. Replaces what was
+   * set before.
+   */
+  public void setUndecided(Coverage undecided) {
+    this.undecided = Objects.requireNonNull(undecided, "undecided");
+  }
+
   public void cover(long startNanos, long endNanos) {
     coverage.add(startNanos, endNanos);
   }
@@ -227,7 +238,7 @@ public final class EventSeriesWriter {
 
   private EventSeries build() {
     if (!started) {
-      return new EventSeries(id, coverage.build(), EventPyramid.EMPTY, Horizons.NONE, 0, lateDropped, rejected);
+      return new EventSeries(id, coverage.build(), EventPyramid.EMPTY, Horizons.NONE, 0, lateDropped, rejected, undecided);
     }
     int n = open.length;
     while (n > 0 && open[n - 1] == null) {
@@ -242,6 +253,6 @@ public final class EventSeriesWriter {
       snaps[i] = levels[i].snapshot();
     }
     EventPyramid pyramid = new EventPyramid(chunks.snapshot(), snaps, sealedEnd, tail);
-    return new EventSeries(id, coverage.build(), pyramid, new Horizons(exactFrom, levelFrom), events, lateDropped, rejected);
+    return new EventSeries(id, coverage.build(), pyramid, new Horizons(exactFrom, levelFrom), events, lateDropped, rejected, undecided);
   }
 }

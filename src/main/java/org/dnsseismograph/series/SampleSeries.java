@@ -25,9 +25,10 @@ public final class SampleSeries implements ResolvableSeries {
   private final SampleSegments segments;
   private final SamplePyramid.Snapshot pyramid;
   private final long skipped;
+  private final Coverage undecided;
 
   SampleSeries(MetricId id, Unit unit, long stepNanos, LabelConvention label, Consolidation consolidation,
-      SampleSegments segments, SamplePyramid.Snapshot pyramid, long skipped) {
+      SampleSegments segments, SamplePyramid.Snapshot pyramid, long skipped, Coverage undecided) {
     this.id = id;
     this.unit = unit;
     this.stepNanos = stepNanos;
@@ -36,6 +37,7 @@ public final class SampleSeries implements ResolvableSeries {
     this.segments = segments;
     this.pyramid = pyramid;
     this.skipped = skipped;
+    this.undecided = undecided;
   }
 
   @Override
@@ -94,10 +96,16 @@ public final class SampleSeries implements ResolvableSeries {
     return segments.n == 0 ? new TimeRange(0, 0) : new TimeRange(segments.start(0), segments.end(segments.n - 1));
   }
 
+  /** Time observed but not decided (no samples there are unknown, not unobserved); empty for most series. */
+  public Coverage undecided() {
+    return undecided;
+  }
+
   @Override
   public void reduce(TimeRange range, int columns, ColumnBuffer out) {
     if (segments.n == 0) {
       out.reset(range, columns);
+      out.setUndecided(undecided);
       return;
     }
     // Every column is set or cleared below.
@@ -128,6 +136,7 @@ public final class SampleSeries implements ResolvableSeries {
         out.setGap(i);
       }
     }
+    out.setUndecided(undecided);
   }
 
   /** The longest sample interval overlapping {@code range}; 0 when no sample does. */

@@ -1,6 +1,7 @@
 package org.dnsseismograph.series;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,6 +36,7 @@ public final class SampleSeriesWriter {
   private int n;
   private long lastEnd;
   private long skipped;
+  private Coverage undecided = Coverage.NONE;
 
   /**
    * @param stepNanos the interval of one sample, as the source declares it (positive)
@@ -52,6 +54,14 @@ public final class SampleSeriesWriter {
     this.consolidation = consolidation;
     this.gapTolerance = stepNanos / 2;
     this.latest = new AtomicReference<>(build());
+  }
+
+  /**
+   * The time observed but not decided yet, as of the next publication: no samples there say that
+   * their values are unknown rather than unobserved. Replaces what was set before.
+   */
+  public void setUndecided(Coverage undecided) {
+    this.undecided = Objects.requireNonNull(undecided, "undecided");
   }
 
   /** Holes longer than {@code nanos} between samples become gaps (default: half a step). */
@@ -150,6 +160,6 @@ public final class SampleSeriesWriter {
   }
 
   private SampleSeries build() {
-    return new SampleSeries(id, unit, step, label, consolidation, segments(), pyramid.snapshot(), skipped);
+    return new SampleSeries(id, unit, step, label, consolidation, segments(), pyramid.snapshot(), skipped, undecided);
   }
 }

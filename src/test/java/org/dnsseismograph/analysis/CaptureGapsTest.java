@@ -14,6 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.series.ColumnBuffer;
+import org.dnsseismograph.series.Coverage;
+import org.dnsseismograph.series.EventSeries;
+import org.dnsseismograph.series.MetricId;
+import org.dnsseismograph.series.SampleSeries;
+import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.NotACaptureException;
@@ -109,6 +116,27 @@ class CaptureGapsTest {
     long cut = (truth.outageStartNanos() / S + 10) * S;
     assertTrue(read.endBefore(0) < cut && read.startAfter(0) >= cut + GappedDemo.SHIFT_SECONDS * S, TimeUnits.format(read.endBefore(0)));
     assertEquals(0, CaptureGaps.read(List.of(first), TIMEOUT, Progress.NONE).count(), "one file is not read and has no gap");
+  }
+
+  @Test
+  void unansweredQueriesAreUndecidedInTheLastTimeoutBeforeTheGapAsBeforeTheEnd() throws IOException {
+    LoadResult r = new CaptureLoader(request(first, second)).load(Progress.NONE, s -> {});
+    SeriesSet series = r.snapshot().series();
+    long beforeGap = r.scan().fileSpans().get(0).lastNanos() + 1;
+    long end = ((EventSeries) series.get(MetricId.of("dns.queries"))).coverage().extent().endNanos();
+    Coverage expected = Coverage.of(new TimeRange(beforeGap - TIMEOUT, beforeGap)).with(new TimeRange(end - TIMEOUT, end));
+    assertEquals(expected, ((EventSeries) series.get(MetricId.of("client.unanswered"))).undecided());
+
+    SampleSeries ratio = (SampleSeries) series.get(MetricId.of("upstream.zone.example.test.answer_ratio"));
+    long step = ratio.stepNanos();
+    Coverage bucketed = Coverage.of(new TimeRange(Math.floorDiv(beforeGap - TIMEOUT, step) * step, beforeGap))
+        .with(new TimeRange(Math.floorDiv(end - TIMEOUT, step) * step, end));
+    assertEquals(bucketed, ratio.undecided(), "the buckets reaching into either timeout");
+
+    ColumnBuffer out = new ColumnBuffer();
+    series.get(MetricId.of("client.unanswered")).reduce(new TimeRange(beforeGap - 10 * S, beforeGap + 10 * S), 20, out);
+    assertTrue(out.isUndecided(out.columnAt(beforeGap - 1)), "the last moment before the gap");
+    assertFalse(out.hasData(out.columnAt(beforeGap + 5 * S)) || out.isUndecided(out.columnAt(beforeGap + 5 * S)), "the gap: unobserved");
   }
 
   @Test

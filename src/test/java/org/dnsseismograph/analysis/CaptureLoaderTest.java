@@ -13,6 +13,7 @@ import org.dnsseismograph.common.CancelledException;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.common.RecordingProgress;
 import org.dnsseismograph.series.ColumnBuffer;
+import org.dnsseismograph.series.Coverage;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
@@ -85,7 +86,9 @@ class CaptureLoaderTest {
       EventSeries unanswered = (EventSeries) series.get(MetricId.of(metric));
       assertEquals(decidedEnd, unanswered.coverage().extent().endNanos(), metric + " is known up to a timeout before that");
       assertEquals(queries.coverage().extent().startNanos(), unanswered.coverage().extent().startNanos(), metric);
+      assertEquals(Coverage.of(new TimeRange(decidedEnd, end)), unanswered.undecided(), metric + ": the rest was observed, but is undecided");
     }
+    assertEquals(Coverage.NONE, queries.undecided(), "a query is counted when it is seen");
     long ratios = 0;
     for (MetricId id : series.ids()) {
       if (id.name().endsWith(".answer_ratio")) {
@@ -94,9 +97,37 @@ class CaptureLoaderTest {
           assertTrue(ratio.end(i) <= decidedEnd, id + " has a sample ending at " + TimeUnits.format(ratio.end(i)));
           ratios++;
         }
+        // its last bucket, cut by the decided end, is left out whole
+        long bucketStart = Math.floorDiv(decidedEnd, ratio.stepNanos()) * ratio.stepNanos();
+        assertEquals(Coverage.of(new TimeRange(bucketStart, end)), ratio.undecided(), id.name());
       }
     }
     assertTrue(ratios > 0, "the capture has answer ratios to check");
+  }
+
+  /** What the window's columns say at the end of the demo: data, then undecided, then (past the capture) unobserved. */
+  @Test
+  void theColumnsOfTheLastTimeoutAreUndecidedAndThoseAfterTheCaptureUnobserved() throws IOException {
+    SeriesSet series = new CaptureLoader(request(DEMO)).load(Progress.NONE, s -> {}).snapshot().series();
+    long end = ((EventSeries) series.get(MetricId.of("dns.queries"))).coverage().extent().endNanos();
+    long decidedEnd = end - 3 * S;
+    long from = Math.floorDiv(end, S) * S - 10 * S;
+    TimeRange view = new TimeRange(from, from + 20 * S);
+    ColumnBuffer out = new ColumnBuffer();
+    series.get(MetricId.of("dns.unanswered")).reduce(view, 200, out);
+    int undecided = 0;
+    for (int i = 0; i < 200; i++) {
+      String at = TimeUnits.format(out.columnStart(i));
+      if (out.columnEnd(i) <= decidedEnd) {
+        assertTrue(out.hasData(i) && !out.isUndecided(i), "decided at " + at);
+      } else if (out.columnStart(i) >= decidedEnd && out.columnStart(i) < end) {
+        assertTrue(out.isUndecided(i), "undecided at " + at);
+        undecided++;
+      } else if (out.columnStart(i) >= end) {
+        assertTrue(!out.hasData(i) && !out.isUndecided(i), "unobserved at " + at);
+      }
+    }
+    assertTrue(undecided >= 29, "3 s of 100 ms columns, less the one cut: " + undecided);
   }
 
   @Test

@@ -22,6 +22,8 @@ import org.dnsseismograph.render.Java2dPainter;
 import org.dnsseismograph.render.TimelineExport;
 import org.dnsseismograph.render.TimelineLayout;
 import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.testsupport.Tshark;
 import org.dnsseismograph.workspace.Annotation;
 import org.dnsseismograph.workspace.AnnotationKind;
 import org.dnsseismograph.workspace.SourceRef;
@@ -90,6 +92,46 @@ class RenderCommandTest {
     assertNotNull(label, "the label is in the SVG");
     assertEquals(x0 + 5, Double.parseDouble(label.getAttribute("x")), 0.5, "the label starts at the outage, inside its padding");
     assertTrue(err.toString().contains("1 annotations"), err.toString());
+  }
+
+  /**
+   * The demo stops mid-traffic: its last timeout is observed but undecided for the answer ratios,
+   * and said so; past its last message there is no data. The end comes from tshark.
+   */
+  @Test
+  void theLastTimeoutOfTheCaptureSaysUndecidedAndWhatFollowsNoData() throws Exception {
+    List<String> times = Tshark.fields(DemoIncident.CAPTURE, List.of(), "dns", "frame.time_epoch");
+    long end = Tshark.epochNanos(times.get(times.size() - 1)) + 1;
+    long from = Math.floorDiv(end, S) * S - 10 * S;
+    Path svg = dir.resolve("end.svg");
+    assertEquals(ExitCode.OK, run("render", DemoIncident.CAPTURE.toString(), "--out", svg.toString(), "--width", "1148", "--height", "1000",
+        "--from", TimeUnits.format(from), "--to", TimeUnits.format(from + 20 * S), "-q"), err.toString());
+    // 1000 columns of 20 ms from the plot's left edge
+    java.util.function.LongToDoubleFunction x = t -> TimelineLayout.LEFT_MARGIN + (t - from) / (20.0 * S) * 1000;
+    List<Double> undecided = textXs(svg, "undecided");
+    List<Double> noData = textXs(svg, "no data");
+    assertFalse(undecided.isEmpty(), "the answer-ratio lanes say it");
+    for (double u : undecided) {
+      assertTrue(u > x.applyAsDouble(end - 4 * S) && u < x.applyAsDouble(end), "undecided at x " + u + " lies in the last timeout (and its bucket)");
+    }
+    assertFalse(noData.isEmpty());
+    for (double n : noData) {
+      assertTrue(n > x.applyAsDouble(end), "no data at x " + n + " lies after the capture's end at x " + x.applyAsDouble(end));
+    }
+  }
+
+  private static List<Double> textXs(Path svg, String text) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    NodeList texts = f.newDocumentBuilder().parse(svg.toFile()).getElementsByTagName("text");
+    List<Double> xs = new ArrayList<>();
+    for (int i = 0; i < texts.getLength(); i++) {
+      if (texts.item(i).getTextContent().equals(text)) {
+        xs.add(Double.parseDouble(((Element) texts.item(i)).getAttribute("x")));
+      }
+    }
+    return xs;
   }
 
   /** The top of the first lane's plot, from the layout the picture was drawn with (the lanes' heights are not what is tested). */

@@ -3,6 +3,7 @@ package org.dnsseismograph.series;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,5 +58,26 @@ class ColumnBufferTest {
     assertEquals(0, out.count(1));
     assertThrows(IllegalArgumentException.class, () -> out.reset(new TimeRange(0, 10), 0));
     assertThrows(IllegalArgumentException.class, () -> out.reset(new TimeRange(5, 5), 10));
+  }
+
+  @Test
+  void aColumnWithoutDataIsUndecidedOnlyWhereItsTimeIsAndFollowsARelabel() {
+    ColumnBuffer b = new ColumnBuffer();
+    b.reset(new TimeRange(0, 100), 10);
+    b.set(0, 1, 1, 1, 1);
+    b.setUndecided(Coverage.of(new TimeRange(5, 25)));
+
+    assertFalse(b.isUndecided(0), "a column with data is not undecided, whatever its time");
+    assertTrue(b.isUndecided(1));
+    assertTrue(b.isUndecided(2), "[20, 30) reaches into [5, 25)");
+    assertFalse(b.isUndecided(3), "no data and outside: unobserved");
+
+    b.relabel(new TimeRange(1000, 1100));
+    assertTrue(b.isUndecided(1), "the undecided time moves with the columns");
+    assertEquals(Coverage.of(new TimeRange(1005, 1025)), b.undecided());
+
+    b.reset(new TimeRange(0, 100), 10);
+    assertFalse(b.isUndecided(1), "a reset forgets it: the next series may have none");
+    assertEquals(Coverage.NONE, b.undecided());
   }
 }

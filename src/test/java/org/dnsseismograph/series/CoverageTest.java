@@ -28,6 +28,27 @@ class CoverageTest {
   }
 
   @Test
+  void overlapsShiftsAndUnionsAreThoseOfTheIntervals() {
+    Coverage c = Coverage.of(new TimeRange(10, 20)).with(new TimeRange(40, 50));
+
+    assertFalse(c.overlaps(0, 10), "half-open: [0, 10) ends where [10, 20) begins");
+    assertTrue(c.overlaps(19, 40));
+    assertFalse(c.overlaps(20, 40), "the hole between them");
+    assertTrue(c.overlaps(0, 100));
+    assertFalse(c.overlaps(15, 15), "an empty span overlaps nothing");
+    assertFalse(Coverage.NONE.overlaps(Long.MIN_VALUE, Long.MAX_VALUE));
+
+    assertEquals("[-90, -80) [-60, -50)", describe(c.shifted(-100)));
+    assertEquals(c, c.shifted(0));
+
+    Coverage other = Coverage.of(new TimeRange(15, 45)).with(new TimeRange(70, 80));
+    assertEquals("[10, 50) [70, 80)", describe(c.union(other)));
+    assertEquals(c.union(other), other.union(c));
+    assertEquals(c, c.union(Coverage.NONE));
+    assertEquals(c, Coverage.NONE.union(c));
+  }
+
+  @Test
   void anEventExtendsTheObservationToItsGranule() {
     CoverageBuilder b = new CoverageBuilder();
     b.include(1234, 100);

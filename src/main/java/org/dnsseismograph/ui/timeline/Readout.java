@@ -16,6 +16,9 @@ import org.dnsseismograph.series.Unit;
  * Stateless.
  */
 final class Readout {
+  /** What a column observed but not decided reads: the input stopped before its queries' timeout ran out. */
+  static final String UNDECIDED = "undecided: the input stopped within the timeout";
+
   private Readout() {}
 
   static List<ReadoutLine> at(long t, List<Lane> lanes, FrameData frame) {
@@ -52,7 +55,7 @@ final class Readout {
 
   static String value(ColumnBuffer b, int i, Unit unit) {
     if (i < 0 || !b.hasData(i)) {
-      return "no data";
+      return i >= 0 && b.isUndecided(i) ? UNDECIDED : "no data";
     }
     String v = ValueFormat.format(b.value(i), unit);
     if (b.min(i) == b.value(i) && b.max(i) == b.value(i)) {

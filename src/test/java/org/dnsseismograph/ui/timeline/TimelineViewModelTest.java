@@ -13,6 +13,7 @@ import org.dnsseismograph.render.LanePlanner;
 import org.dnsseismograph.render.Palette;
 import org.dnsseismograph.render.ValueFormat;
 import org.dnsseismograph.series.ColumnBuffer;
+import org.dnsseismograph.series.Coverage;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.EventSeriesWriter;
 import org.dnsseismograph.series.MetricId;
@@ -153,6 +154,37 @@ class TimelineViewModelTest {
     vm.setLaneVisible("cap/client.rate", false);
     assertTrue(vm.pollFrame());
     assertNull(vm.frame().lane("cap/client.rate"), "hidden lanes are not reduced");
+  }
+
+  /**
+   * Unanswered queries in the last timeout before a capture's end are observed but not known: the
+   * readout says so there, a value before it, and "no data" after the capture.
+   */
+  @Test
+  void theReadoutSaysUndecidedInTheLastTimeoutAndNoDataAfterTheCapture() {
+    long end = T0 + 600 * S;
+    EventSeriesWriter q = new EventSeriesWriter(MetricId.of("client.queries"));
+    EventSeriesWriter u = new EventSeriesWriter(MetricId.of("client.unanswered"));
+    u.setImplicitCoverage(false);
+    for (long x = T0; x < end; x += 100 * MS) {
+      q.append(x);
+    }
+    u.cover(T0, end - 3 * S);
+    u.setUndecided(Coverage.of(new TimeRange(end - 3 * S, end)));
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(SeriesSet.of("cap", List.of(q.sealAll(), u.sealAll()))));
+    TimelineViewModel vm = new TimelineViewModel(plan, new TimeRange(T0, end + 10 * S), Runnable::run);
+    vm.zoomTo(new TimeRange(end - 10 * S, end + 10 * S));
+    vm.setColumns(1000);
+    vm.pollFrame();
+
+    assertEquals("unanswered: 0/s", unanswered(vm, end - 5 * S));
+    assertEquals("unanswered: " + Readout.UNDECIDED, unanswered(vm, end - 1 * S));
+    assertEquals("unanswered: no data", unanswered(vm, end + 5 * S));
+  }
+
+  private static String unanswered(TimelineViewModel vm, long t) {
+    vm.setCrosshair(t);
+    return vm.readoutProperty().get().stream().map(ReadoutLine::text).filter(x -> x.startsWith("unanswered")).findFirst().orElseThrow();
   }
 
   @Test
