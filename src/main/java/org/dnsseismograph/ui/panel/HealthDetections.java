@@ -71,8 +71,14 @@ public final class HealthDetections {
         + "\nIn " + source + (o.startsAtCaptureStart() ? "; the capture began inside it." : ".");
   }
 
-  /** "client.queries ×2.2" or "upstream.timeouts from none". */
+  /**
+   * "client.queries ×2.2", or "upstream.timeouts 0 → 41/s" when the baseline was zero: a factor
+   * over nothing says nothing, the level reached does.
+   */
   public static String spikeTitle(Spike s) {
+    if (Double.isInfinite(s.factor())) {
+      return s.metric() + " 0 → " + String.format(Locale.ROOT, s.peakRate() >= 10 ? "%.0f/s" : "%.1f/s", s.peakRate());
+    }
     return s.metric() + " " + factor(s);
   }
 

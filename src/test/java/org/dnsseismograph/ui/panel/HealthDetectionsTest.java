@@ -11,6 +11,7 @@ import org.dnsseismograph.analysis.CaptureDetect;
 import org.dnsseismograph.analysis.GappedDemo;
 import org.dnsseismograph.analysis.HealthReport;
 import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.analysis.Spike;
 import org.dnsseismograph.analysis.Outage;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.TimeRange;
@@ -65,6 +66,16 @@ class HealthDetectionsTest {
       assertTrue(d.title().startsWith(report.spikes().get(i).metric() + " "), d.title());
       assertEquals(report.spikes().get(i).startNanos(), d.span().startNanos());
     }
+  }
+
+  /** The lab's outage makes upstream timeouts out of none: the title gives the level they reached, which a factor cannot. */
+  @Test
+  void aSpikeOverAZeroBaselineIsTitledWithTheRateItReached() {
+    Spike s = report.spikes().stream().filter(x -> Double.isInfinite(x.factor())).findFirst().orElseThrow();
+    String rate = s.peakRate() >= 10 ? String.valueOf(Math.round(s.peakRate())) : String.format(java.util.Locale.ROOT, "%.1f", s.peakRate());
+    assertEquals(s.metric() + " 0 → " + rate + "/s", HealthDetections.spikeTitle(s));
+    Spike finite = report.spikes().stream().filter(x -> !Double.isInfinite(x.factor())).findFirst().orElseThrow();
+    assertEquals(finite.metric() + String.format(java.util.Locale.ROOT, " ×%.1f", finite.factor()), HealthDetections.spikeTitle(finite));
   }
 
   @Test
