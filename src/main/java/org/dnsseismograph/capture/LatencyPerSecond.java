@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dnsseismograph.series.Consolidation;
+import org.dnsseismograph.series.Coverage;
 import org.dnsseismograph.series.LabelConvention;
 import org.dnsseismograph.series.LatencyHistogram;
 import org.dnsseismograph.series.MetricId;
@@ -36,6 +37,7 @@ final class LatencyPerSecond {
   private final ArrayDeque<LatencyHistogram> pool = new ArrayDeque<>();
   private long writtenBelow = Long.MIN_VALUE;
   private long late;
+  private boolean finished;
 
   LatencyPerSecond(String prefix, long horizonNanos) {
     this.horizon = horizonNanos;
@@ -60,19 +62,35 @@ final class LatencyPerSecond {
     h.record(Math.max(0, latencyNanos));
   }
 
-  /** Writes every second whose answers can no longer arrive: those ending more than the horizon before {@code clockNanos}. */
-  void closeBefore(long clockNanos) {
+  /**
+   * Writes every second whose answers can no longer arrive: those ending more than the horizon
+   * before {@code clockNanos}. Returns where the seconds still open begin ({@link Long#MAX_VALUE}
+   * when all were written, {@link Long#MIN_VALUE} before the clock started).
+   */
+  long closeBefore(long clockNanos) {
+    // after the end (Long.MAX_VALUE) every second stays written, whatever clock a later call brings
+    finished |= clockNanos == Long.MAX_VALUE;
+    long openFrom = finished ? Long.MAX_VALUE
+        : clockNanos < Long.MIN_VALUE + horizon + 1 ? Long.MIN_VALUE : Math.floorDiv(clockNanos - horizon - 1, SECOND) * SECOND;
     while (!open.isEmpty()) {
       Map.Entry<Long, LatencyHistogram> first = open.firstEntry();
       long second = first.getKey();
-      if (clockNanos != Long.MAX_VALUE && (second + 1) * SECOND + horizon >= clockNanos) {
-        return;
+      if (!finished && (second + 1) * SECOND + horizon >= clockNanos) {
+        return openFrom;
       }
       write(second, first.getValue());
       open.pollFirstEntry();
       first.getValue().clear();
       pool.push(first.getValue());
       writtenBelow = second + 1;
+    }
+    return openFrom;
+  }
+
+  /** The time whose seconds are still open: their percentiles are not known yet. */
+  void setUndecided(Coverage undecided) {
+    for (SampleSeriesWriter w : writers) {
+      w.setUndecided(undecided);
     }
   }
 

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.dnsseismograph.dns.RcodeNames;
+import org.dnsseismograph.series.Coverage;
 import org.dnsseismograph.series.EventSeriesWriter;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.Retention;
+import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.traffic.Transaction;
 
 /**
@@ -16,12 +18,16 @@ import org.dnsseismograph.traffic.Transaction;
  * the first response with that rcode), {@code <p>.truncated}, {@code <p>.unanswered} (at the
  * query's time, up to the timeout late) and the latency percentiles of {@link LatencyPerSecond}.
  * Counts are events on the UTC axis; coverage is declared by the source ({@link #observed}), so
- * quiet observed time reads as zero and paused time as no data. Confined to the worker thread.
+ * quiet observed time reads as zero and paused time as no data. Unanswered queries and latencies
+ * in the last timeout of each observed stretch (the live edge, or before a pause or the stop) are
+ * not known yet: that time is declared undecided, not covered, so it reads as neither zero nor
+ * unobserved. Confined to the worker thread.
  */
 final class RoleSeries {
   private static final int RCODES = 1 << 12;
 
   private final String prefix;
+  private final long timeout;
   private final List<long[]> coverage;
   private final EventSeriesWriter queries;
   private final EventSeriesWriter responses;
@@ -38,11 +44,14 @@ final class RoleSeries {
    */
   RoleSeries(String prefix, long timeoutNanos, List<long[]> coverage) {
     this.prefix = prefix;
+    this.timeout = timeoutNanos;
     this.coverage = coverage;
     this.queries = writer("queries");
     this.responses = writer("responses");
     this.truncated = writer("truncated");
-    this.unanswered = writer("unanswered");
+    this.unanswered = new EventSeriesWriter(MetricId.of(prefix + ".unanswered"));
+    unanswered.setImplicitCoverage(false);
+    coverDecided();
     this.latency = new LatencyPerSecond(prefix, timeoutNanos);
   }
 
@@ -86,12 +95,36 @@ final class RoleSeries {
   }
 
   void observed(long startNanos, long endNanos) {
-    forEachWriter(w -> w.cover(startNanos, endNanos));
+    forEachCounter(w -> w.cover(startNanos, endNanos));
+    coverDecided();
   }
 
-  /** Writes latency seconds that can no longer change at {@code clockNanos} ({@code Long.MAX_VALUE}: all). */
+  /** Covers the unanswered queries' series up to a timeout before the end of each observed stretch; the rest is undecided. */
+  private void coverDecided() {
+    Coverage tails = Coverage.NONE;
+    for (long[] c : coverage) {
+      long decided = Math.max(c[0], c[1] - timeout);
+      unanswered.cover(c[0], decided);
+      if (c[1] > decided) {
+        tails = tails.with(new TimeRange(decided, c[1]));
+      }
+    }
+    unanswered.setUndecided(tails);
+  }
+
+  /**
+   * Writes latency seconds that can no longer change at {@code clockNanos} ({@code Long.MAX_VALUE}:
+   * all); the observed time of the seconds still open is undecided.
+   */
   void closeLatency(long clockNanos) {
-    latency.closeBefore(clockNanos);
+    long openFrom = latency.closeBefore(clockNanos);
+    Coverage open = Coverage.NONE;
+    for (long[] c : coverage) {
+      if (c[1] > Math.max(c[0], openFrom)) {
+        open = open.with(new TimeRange(Math.max(c[0], openFrom), c[1]));
+      }
+    }
+    latency.setUndecided(open);
   }
 
   void applyRetention(Retention r) {
@@ -111,10 +144,15 @@ final class RoleSeries {
   }
 
   private void forEachWriter(Consumer<EventSeriesWriter> action) {
+    forEachCounter(action);
+    action.accept(unanswered);
+  }
+
+  /** The writers whose counts are known as soon as a message is seen: all but the unanswered queries'. */
+  private void forEachCounter(Consumer<EventSeriesWriter> action) {
     action.accept(queries);
     action.accept(responses);
     action.accept(truncated);
-    action.accept(unanswered);
     rcodesInOrder.values().forEach(action);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.dnsseismograph.dns.DnsHeaderScanner;
 import org.dnsseismograph.dns.DnsMessageView;
 import org.dnsseismograph.series.ColumnBuffer;
+import org.dnsseismograph.series.Coverage;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
@@ -143,6 +144,48 @@ class LiveDnsSeriesTest {
     assertEquals(9.0, wholeMax(m.get("dns.latency.p90")), 9.0 * precision);
     assertEquals(10.0, wholeMax(m.get("dns.latency.p99")), 1e-9);
     assertEquals(10.0, wholeMax(m.get("dns.latency.max")), 1e-9);
+  }
+
+  /**
+   * At the live edge the last timeout's unanswered queries, and the latency of the seconds still
+   * open, are not known: undecided, neither zero nor unobserved. The stop decides the latencies;
+   * the unanswered queries of the last timeout stay unknown, as at the end of a file.
+   */
+  @Test
+  void theLiveEdgeIsUndecidedForUnansweredQueriesAndOpenLatencySeconds() {
+    LiveDnsSeries series = new LiveDnsSeries();
+    series.observed(T0, T0 + 10 * S);
+    offer(series, T0 + S, query(1, "a.example"), 20_001, false, MessageRole.UNKNOWN);
+    offer(series, T0 + S + 4 * MS, response(1, "a.example", Rcode.NOERROR), 20_001, true, MessageRole.UNKNOWN);
+    offer(series, T0 + 8 * S, query(2, "b.example"), 20_002, false, MessageRole.UNKNOWN);
+    offer(series, T0 + 8 * S + 2 * MS, response(2, "b.example", Rcode.NOERROR), 20_002, true, MessageRole.UNKNOWN);
+    series.advanceTo(T0 + 10 * S);
+    Map<String, ResolvableSeries> m = byName(series.publish());
+
+    EventSeries unanswered = (EventSeries) m.get("dns.unanswered");
+    assertEquals(new TimeRange(T0, T0 + 7 * S), unanswered.coverage().extent(), "known up to a timeout before the edge");
+    assertEquals(Coverage.of(new TimeRange(T0 + 7 * S, T0 + 10 * S)), unanswered.undecided());
+    ColumnBuffer u = new ColumnBuffer(10);
+    unanswered.reduce(new TimeRange(T0, T0 + 10 * S), 10, u);
+    assertEquals(0, u.value(6), 0, "a quiet decided second is zero");
+    assertTrue(u.isUndecided(7) && u.isUndecided(9));
+
+    // A second is written once the clock is more than the timeout past its end: T0 + 5 s is the
+    // last; T0 + 6 s onwards is open, with the answer at T0 + 8 s in it.
+    ColumnBuffer p50 = new ColumnBuffer(10);
+    m.get("dns.latency.p50").reduce(new TimeRange(T0, T0 + 10 * S), 10, p50);
+    assertTrue(p50.hasData(1), "the answered second");
+    assertFalse(p50.hasData(3) || p50.isUndecided(3), "a written second without answers has no latency");
+    for (int i = 6; i < 10; i++) {
+      assertTrue(p50.isUndecided(i), "open second " + i);
+    }
+
+    series.finish();
+    m = byName(series.publish());
+    m.get("dns.latency.p50").reduce(new TimeRange(T0, T0 + 10 * S), 10, p50);
+    assertTrue(p50.hasData(8), "the stop writes the open seconds");
+    assertFalse(p50.isUndecided(9));
+    assertEquals(Coverage.of(new TimeRange(T0 + 7 * S, T0 + 10 * S)), ((EventSeries) m.get("dns.unanswered")).undecided());
   }
 
   @Test

@@ -16,8 +16,11 @@ import org.dnsseismograph.series.Unit;
  * Stateless.
  */
 final class Readout {
-  /** What a column observed but not decided reads: the input stopped before its queries' timeout ran out. */
-  static final String UNDECIDED = "undecided: the input stopped within the timeout";
+  /**
+   * What a column observed but not decided reads: the input ended (or, live, has reached) less than
+   * the timeout after its queries, so whether they are answered is not known.
+   */
+  static final String UNDECIDED = "undecided: within the timeout before the input's end";
 
   private Readout() {}
 
