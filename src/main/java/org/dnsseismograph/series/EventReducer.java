@@ -77,7 +77,11 @@ final class EventReducer {
         }
       }
       if (fold.durationNanos > 0) {
-        double value = fold.count * TimeUnits.NANOS_PER_SECOND / fold.durationNanos;
+        // A column the coverage cuts (the first or last packet of a capture) is observed for as
+        // little as a nanosecond; its events over that would read as millions a second and flatten
+        // the lane's scale. Its rate is taken over a 100 ms bin at least (the column, if narrower).
+        long span = Math.max(fold.durationNanos, Math.min(width, BIN));
+        double value = fold.count * TimeUnits.NANOS_PER_SECOND / span;
         double min = fold.hasExtremes() ? fold.minBin * RATE_PER_BIN_COUNT : value;
         double max = fold.hasExtremes() ? fold.maxBin * RATE_PER_BIN_COUNT : value;
         out.set(i, value, min, max, fold.count);

@@ -291,4 +291,35 @@ class EventSeriesTest {
     }
     return arrival;
   }
+
+  /**
+   * A capture's last packet ends its coverage a nanosecond after it: the column holding it is
+   * observed for next to nothing, and its rate is taken over the column (1 ms here), or a 100 ms
+   * bin in a wider column, not over that nanosecond.
+   */
+  @Test
+  void aColumnTheCoverageEndsInRatesItsEventsOverTheColumnNotOverTheNanosecondObserved() {
+    EventSeriesWriter w = new EventSeriesWriter(QUERIES);
+    w.setImplicitCoverage(false);
+    long last = T0 + S + 255 * MS + 7;
+    for (long t = T0; t < last; t += 10 * MS) {
+      w.append(t);
+    }
+    w.append(last);
+    w.cover(T0, last + 1);
+    EventSeries s = w.sealAll();
+
+    ColumnBuffer ms = new ColumnBuffer();
+    s.reduce(new TimeRange(T0 + S, T0 + 2 * S), 1000, ms);
+    int c = ms.columnAt(last);
+    assertEquals(1.0, ms.count(c), 0, "the last event alone in its 1 ms column");
+    assertEquals(1000.0, ms.value(c), 1e-9, "one event over the 1 ms column");
+    assertEquals(1000.0, ms.value(ms.columnAt(T0 + S + 100 * MS)), 1e-9, "as a whole column with one event");
+    assertEquals(0.0, ms.value(ms.columnAt(T0 + S + 105 * MS)), 0, "and one without");
+
+    ColumnBuffer wide = new ColumnBuffer();
+    s.reduce(new TimeRange(T0, T0 + 4 * S), 4, wide);
+    assertEquals(27.0, wide.count(1), 0, "T0 + 1 s to the last event: 1.00, 1.01, ... 1.25 s and the last");
+    assertEquals(27.0 / 0.255000008, wide.value(1), 1e-6, "observed for 255 ms and 8 ns, more than a bin: over the observed time");
+  }
 }
