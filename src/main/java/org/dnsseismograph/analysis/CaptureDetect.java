@@ -72,7 +72,7 @@ public final class CaptureDetect {
    */
   public static Result run(LoadRequest request, Progress progress) throws IOException {
     PassProgress passes = new PassProgress(progress);
-    CaptureGaps gaps = CaptureGaps.read(request.files(), request.timeoutNanos(), progress);
+    CaptureGaps gaps = CaptureGaps.read(request.files(), request.decode().messages(), request.timeoutNanos(), progress);
     long step = CountGrid.STEP;
     for (;;) {
       try {

@@ -6,11 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.dnsseismograph.common.Progress;
-import org.dnsseismograph.wire.CaptureFiles;
-import org.dnsseismograph.wire.FrameReader;
-import org.dnsseismograph.wire.RawFrame;
+import org.dnsseismograph.wire.MessageFiles;
 import org.dnsseismograph.wire.ScanSummary.FileSpan;
-import org.dnsseismograph.wire.SkipCounter;
 
 /**
  * The gaps between the stretches of time the capture files cover: where one stretch's last frame is
@@ -65,35 +62,15 @@ final class CaptureGaps {
    *     for a file that is no capture
    */
   static CaptureGaps read(List<Path> files, long minGapNanos, Progress progress) throws IOException {
+    return read(files, MessageFiles.CAPTURES, minGapNanos, progress);
+  }
+
+  /** As {@link #read(List, long, Progress)}, for files read as {@code messages} says. */
+  static CaptureGaps read(List<Path> files, MessageFiles messages, long minGapNanos, Progress progress) throws IOException {
     if (files.size() < 2) {
       return NONE;
     }
-    // One file open at a time: a day of per-minute files is 1,440 files.
-    List<FileSpan> spans = new ArrayList<>(files.size());
-    for (Path file : files) {
-      try (FrameReader r = CaptureFiles.open(file, new SkipCounter())) {
-        span(r, progress, spans);
-      }
-    }
-    return of(spans, minGapNanos);
-  }
-
-  /** Adds the span of the reader's frames, if it has any. */
-  private static void span(FrameReader r, Progress progress, List<FileSpan> spans) throws IOException {
-    RawFrame frame = new RawFrame();
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
-    long frames = 0;
-    while (r.next(frame)) {
-      first = Math.min(first, frame.timestampNanos);
-      last = Math.max(last, frame.timestampNanos);
-      if (++frames % 65_536 == 0) {
-        progress.checkCancelled();
-      }
-    }
-    if (first <= last) {
-      spans.add(new FileSpan(first, last));
-    }
+    return of(messages.spans(files, progress), minGapNanos);
   }
 
   /** How many gaps; the stretches are one more. */

@@ -78,7 +78,7 @@ public final class CaptureLoader {
       started = true;
     }
     MatcherConfig matching = MatcherConfig.defaults().withTimeout(request.timeoutNanos());
-    CaptureGaps gaps = CaptureGaps.read(request.files(), request.timeoutNanos(), progress);
+    CaptureGaps gaps = CaptureGaps.read(request.files(), request.decode().messages(), request.timeoutNanos(), progress);
     MetricAggregator aggregator = MetricAggregator.forSeries(SeriesSinkConfig.forTimeout(request.timeoutNanos()), gaps, RcodeNames::name,
         CaptureSeries::rcodeNumber);
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));

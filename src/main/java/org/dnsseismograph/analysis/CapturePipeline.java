@@ -15,7 +15,8 @@ import org.dnsseismograph.wire.SkipCounter;
 import org.dnsseismograph.wire.Skipped;
 
 /**
- * The one streaming pass every capture verb shares: read the files ({@link CaptureScanner}), scan
+ * The one streaming pass every capture verb shares: read the files (as {@link DecodeOptions#messages()}
+ * says: captures through {@link CaptureScanner}), scan
  * each DNS message ({@link DnsHeaderScanner}), hand it to the {@link MessageDispatcher} (matching,
  * metrics, optional transaction columns), and count reader skips at their capture time. Runs on
  * the calling thread and honours the progress' cancel; a {@link Tick} hears of the work every
@@ -75,7 +76,7 @@ final class CapturePipeline {
     DnsHeaderScanner scanner = new DnsHeaderScanner();
     DnsMessageView view = new DnsMessageView();
     long[] messages = {0};
-    ScanSummary scan = CaptureScanner.scan(files, decode, p -> {
+    ScanSummary scan = decode.messages().scan(files, decode, p -> {
       dispatcher.onMessage(p, view, scanner.scan(p.buffer, p.offset, p.length, view));
       if (tick != null && ++messages[0] % TICK_EVERY == 0) {
         tick.tick();

@@ -68,6 +68,9 @@ public final class HealthReportText {
     if (r.basis() == ResolverRole.Basis.GIVEN) {
       return r.address() + " (given)";
     }
+    if (r.basis() == ResolverRole.Basis.NAMED_BY_SOURCE) {
+      return r.address() + " (named by its dnstap log)";
+    }
     if (r.queriesReceived() == 0 && r.queriesSent() == 0) {
       return String.format(Locale.ROOT, "%s (%s, recognised after the first %,d DNS messages)", r.address(), r.basis().code(), RoleScan.PREFIX_MESSAGES);
     }

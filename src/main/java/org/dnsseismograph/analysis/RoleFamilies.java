@@ -49,6 +49,10 @@ final class RoleFamilies {
     if (!given.isEmpty()) {
       return new SideClassifier(given.stream().map(a -> new ResolverRole(a, ResolverRole.Basis.GIVEN, 0, 0)).toList(), null);
     }
+    List<IpAddress> named = decode.messages().namedResolvers(files, progress);
+    if (!named.isEmpty()) {
+      return new SideClassifier(named.stream().map(a -> new ResolverRole(a, ResolverRole.Basis.NAMED_BY_SOURCE, 0, 0)).toList(), null);
+    }
     return new SideClassifier(RoleScan.resolvers(files, decode, progress), new RoleDetector(decode.ports(), RoleDetector.DEFAULT_MAX_ADDRESSES));
   }
 

@@ -48,7 +48,7 @@ public final class DnstapFileReader {
     }
   }
 
-  private static void expectStart(Path file, FrameStreamReader reader) throws IOException {
+  static void expectStart(Path file, FrameStreamReader reader) throws IOException {
     StreamFrame first;
     try {
       first = reader.next();

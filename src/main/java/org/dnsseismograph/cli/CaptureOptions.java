@@ -1,7 +1,9 @@
 package org.dnsseismograph.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.DnsPorts;
@@ -26,6 +28,22 @@ final class CaptureOptions {
       ports = ports.plus(p);
     }
     return DecodeOptions.defaults().withPorts(ports);
+  }
+
+  /**
+   * {@link #decodeOptions()} for {@code files}: read as dnstap logs when they all are, as captures
+   * when none is; a mix is refused, naming the first dnstap log (a log and a capture of the same
+   * resolver would count every message twice).
+   */
+  DecodeOptions decodeOptionsFor(List<Path> files) {
+    List<Path> logs = files.stream().filter(CaptureSourceLoader::isDnstap).toList();
+    if (logs.isEmpty()) {
+      return decodeOptions();
+    }
+    if (logs.size() < files.size()) {
+      throw new InputFailure(logs.get(0), "is a dnstap log; read dnstap logs and captures in separate runs");
+    }
+    return decodeOptions().withMessages(DnstapFiles.INSTANCE);
   }
 
   long timeoutNanos() {

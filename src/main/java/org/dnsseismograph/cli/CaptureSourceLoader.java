@@ -1,10 +1,12 @@
 package org.dnsseismograph.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dnsseismograph.analysis.CaptureLoader;
 import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.imports.SourceLoader;
 import org.dnsseismograph.series.SeriesSet;
@@ -12,8 +14,8 @@ import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.wire.DecodeOptions;
 
 /**
- * Packet captures as a {@link SourceLoader}, so verbs written for exports ({@code align}) take a
- * capture as well: recognised by content, loaded through the window's own {@link CaptureLoader}.
+ * Packet captures and dnstap logs as a {@link SourceLoader}, so verbs written for exports ({@code align})
+ * take a capture as well: recognised by content, loaded through the window's own {@link CaptureLoader}.
  */
 final class CaptureSourceLoader implements SourceLoader {
   private final DecodeOptions decode;
@@ -22,6 +24,20 @@ final class CaptureSourceLoader implements SourceLoader {
   CaptureSourceLoader(DecodeOptions decode, long timeoutNanos) {
     this.decode = decode;
     this.timeoutNanos = timeoutNanos;
+  }
+
+  /** True when the file is read message by message: a capture or a resolver's dnstap log. */
+  static boolean readsMessages(Path path) {
+    return isCapture(path) || isDnstap(path);
+  }
+
+  /** True when the file begins as a dnstap log (Frame Streams with the dnstap content type). */
+  static boolean isDnstap(Path path) {
+    try {
+      return Files.isRegularFile(path) && DnstapFiles.isDnstap(path);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** True when the file starts like a pcap, pcapng or a gzip'd one of these. */
@@ -54,7 +70,7 @@ final class CaptureSourceLoader implements SourceLoader {
 
   @Override
   public boolean recognizes(Path path) {
-    return isCapture(path);
+    return readsMessages(path);
   }
 
   @Override
@@ -62,8 +78,9 @@ final class CaptureSourceLoader implements SourceLoader {
     return load(List.of(path));
   }
 
-  /** The series of a capture rotated into several files, read as one. */
+  /** The series of a capture rotated into several files (or of a dnstap log), read as one. */
   SeriesSet load(List<Path> files) throws IOException {
-    return new CaptureLoader(new LoadRequest(files, decode, timeoutNanos)).load(Progress.NONE, s -> {}).snapshot().series();
+    DecodeOptions options = isDnstap(files.get(0)) ? decode.withMessages(DnstapFiles.INSTANCE) : decode;
+    return new CaptureLoader(new LoadRequest(files, options, timeoutNanos)).load(Progress.NONE, s -> {}).snapshot().series();
   }
 }

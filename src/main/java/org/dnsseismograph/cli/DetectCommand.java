@@ -36,7 +36,7 @@ final class DetectCommand implements Callable<Integer> {
   private final PrintWriter err;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description =
-      "pcap, pcapng or gzip'd captures (read together in time order; a folder of captures as its files).")
+      "pcap, pcapng or gzip'd captures (read together in time order; a folder of captures as its files), or a resolver's dnstap logs.")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "json|text", description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -62,7 +62,7 @@ final class DetectCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--format must be json or text, not " + format);
     }
     files = InputErrors.withCaptureDirectoriesOpened(files);
-    LoadRequest request = new LoadRequest(files, capture.decodeOptions(), capture.timeoutNanos(), resolvers.stream().map(IpAddress::parse).toList());
+    LoadRequest request = new LoadRequest(files, capture.decodeOptionsFor(files), capture.timeoutNanos(), resolvers.stream().map(IpAddress::parse).toList());
     InputErrors.requireReadable(files);
     CaptureDetect.Result result;
     try {

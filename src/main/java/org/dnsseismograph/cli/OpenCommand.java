@@ -21,14 +21,14 @@ import picocli.CommandLine.Parameters;
  * {@code Main} passes in, so this package never depends on the UI.
  */
 @Command(name = "open", description = {"Open the window with captures, exports or a workspace as its sources.",
-    "Captures are pcap, pcapng or gzip'd; exports are operators' graphs and",
-    "resolvers' statistics; a workspace is a .json. Each is recognised by its",
-    "content."})
+    "Captures are pcap, pcapng or gzip'd (or a resolver's dnstap logs); exports",
+    "are operators' graphs and resolvers' statistics; a workspace is a .json.",
+    "Each is recognised by its content."})
 final class OpenCommand implements Callable<Integer> {
   private final GuiLauncher gui;
 
   @Parameters(arity = "0..*", paramLabel = "FILE", description =
-      "Captures, exports or a workspace; a folder of captures is one rotated capture, any other folder a snapshot sequence; "
+      "Captures, dnstap logs, exports or a workspace; a folder of captures is one rotated capture, any other folder a snapshot sequence; "
           + "none (and no --live): the demo workspace.")
   List<Path> files = new ArrayList<>();
 

@@ -42,7 +42,7 @@ final class RenderCommand implements Callable<Integer> {
   private final PrintWriter err;
 
   @Parameters(arity = "1..*", paramLabel = "WORKSPACE.json|FILE", description =
-      "A saved workspace, or captures and exports (a folder of captures as its files).")
+      "A saved workspace, or captures, dnstap logs and exports (a folder of captures as its files).")
   List<Path> inputs = new ArrayList<>();
 
   @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.svg", description = "The picture to write; its extension picks the format.")

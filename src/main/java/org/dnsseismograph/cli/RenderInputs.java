@@ -84,7 +84,7 @@ final class RenderInputs {
         throw new InputFailure(file.getFileName() + ": source " + c.describe() + "; open the workspace in the window to locate it");
       }
       sets.add(load(s.files(c.file()), s.name(), s.timeZone(), capture));
-      exports.add(!CaptureSourceLoader.isCapture(c.file()));
+      exports.add(!CaptureSourceLoader.readsMessages(c.file()));
       // A workspace saved without hashes (the bundled demo's) still gets a footer naming the bytes drawn.
       read.add(s.contentHash().isEmpty() ? s.withContentHash(c.actualHash()) : s);
     }
@@ -117,7 +117,7 @@ final class RenderInputs {
         throw new IllegalArgumentException("two inputs are named " + name + "; sources are told apart by file name");
       }
       sets.add(load(group, name, "", capture));
-      exports.add(!CaptureSourceLoader.isCapture(f));
+      exports.add(!CaptureSourceLoader.readsMessages(f));
       long h0 = System.nanoTime();
       try {
         List<Path> abs = group.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -135,7 +135,7 @@ final class RenderInputs {
   private static SeriesSet load(List<Path> files, String name, String zone, CaptureOptions capture) {
     Path f = files.get(0);
     try {
-      SeriesSet s = CaptureSourceLoader.isCapture(f) ? new CaptureSourceLoader(capture.decodeOptions(), capture.timeoutNanos()).load(files)
+      SeriesSet s = CaptureSourceLoader.readsMessages(f) ? new CaptureSourceLoader(capture.decodeOptions(), capture.timeoutNanos()).load(files)
           : new ExportImporter(importOptions(zone)).load(f);
       return new SeriesSet(name, s.series());
     } catch (IOException e) {

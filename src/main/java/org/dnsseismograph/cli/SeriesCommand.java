@@ -48,7 +48,7 @@ final class SeriesCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE",
       description = "pcap, pcapng or gzip'd captures (read together in time order; a folder of captures as its files), "
-          + "and operators' exports (see 'import'; any other folder is a sequence of statistics snapshots).")
+          + "or a resolver's dnstap logs, and operators' exports (see 'import'; any other folder is a sequence of statistics snapshots).")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--metric", required = true, split = ",", paramLabel = "NAME", description = "Metrics, comma-separated or repeated.")
@@ -93,7 +93,7 @@ final class SeriesCommand implements Callable<Integer> {
     files = InputErrors.withCaptureDirectoriesOpened(files);
     // any other folder is a sequence of statistics snapshots
     InputErrors.requireOpenable(files);
-    List<Path> captures = files.stream().filter(CaptureSourceLoader::isCapture).toList();
+    List<Path> captures = files.stream().filter(CaptureSourceLoader::readsMessages).toList();
     List<Path> exports = files.stream().filter(f -> !captures.contains(f)).toList();
     ExportColumns imported = exports.isEmpty() ? null : importExports(exports);
     List<String> importedMetrics = imported == null ? List.of() : metrics.stream().filter(imported::provides).toList();
@@ -105,7 +105,7 @@ final class SeriesCommand implements Callable<Integer> {
     SeriesTable table = SeriesTable.empty(0, step);
     SeriesResult result = null;
     if (!captureMetrics.isEmpty()) {
-      SeriesRequest request = new SeriesRequest(captures, capture.decodeOptions(), captureMetrics, step, window, capture.timeoutNanos(),
+      SeriesRequest request = new SeriesRequest(captures, capture.decodeOptionsFor(captures), captureMetrics, step, window, capture.timeoutNanos(),
           resolvers.stream().map(IpAddress::parse).toList());
       try {
         result = CaptureSeries.compute(request, Progress.NONE);

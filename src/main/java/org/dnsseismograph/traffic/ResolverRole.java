@@ -18,6 +18,8 @@ public record ResolverRole(IpAddress address, Basis basis, long queriesReceived,
   public enum Basis {
     /** Named by the user ({@code --resolver}). */
     GIVEN("given"),
+    /** Named by the source: a dnstap log says which messages its resolver answered and which it sent. */
+    NAMED_BY_SOURCE("named-by-source"),
     /** It receives recursive queries on a DNS port and sends queries to port 53: both sides are in the capture. */
     BOTH_SIDES("both-sides"),
     /** It receives recursive queries and answers with RA set, and sends none: only its client side is in the capture. */

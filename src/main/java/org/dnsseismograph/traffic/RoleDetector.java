@@ -190,7 +190,7 @@ public final class RoleDetector {
       case BOTH_SIDES -> bothSides(c);
       case CLIENT_SIDE -> clientSide(c);
       case UPSTREAM_SIDE -> upstreamSide(c);
-      case GIVEN -> false;
+      case GIVEN, NAMED_BY_SOURCE -> false;
     };
   }
 

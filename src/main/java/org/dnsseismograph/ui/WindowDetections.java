@@ -68,7 +68,7 @@ final class WindowDetections {
       }
     }
     for (Source s : sources.sources()) {
-      if (s.kind() == SourceKind.CAPTURE && !watching.containsKey(s)) {
+      if (s.kind().hasTraffic() && !watching.containsKey(s)) {
         InvalidationListener l = o -> changed(s);
         watching.put(s, l);
         s.stateProperty().addListener(l);
@@ -97,7 +97,7 @@ final class WindowDetections {
   }
 
   private void detect(Source s) {
-    LoadRequest request = new LoadRequest(s.files(), loads.decode(), loads.timeoutNanos());
+    LoadRequest request = new LoadRequest(s.files(), loads.decodeFor(s.kind()), loads.timeoutNanos());
     TaskRunner.Job[] job = new TaskRunner.Job[1];
     job[0] = tasks.submit("Detecting outages and spikes in " + s.name(), p -> CaptureDetect.run(request, p).report(), new TaskRunner.Outcome<>() {
       @Override

@@ -3,7 +3,8 @@ package org.dnsseismograph.wire;
 import java.util.Objects;
 
 /**
- * Bounds and choices of {@link PacketDecoder}. Times are nanoseconds of capture time (not wall
+ * How files are read into DNS messages ({@link MessageFiles}: captures, unless told otherwise), and
+ * the bounds and choices of {@link PacketDecoder} for captures. Times are nanoseconds of capture time (not wall
  * clock), so results do not depend on how fast a file is read. Memory held by the decoder is at
  * most about {@code maxFragmentBytes + maxTcpFlows * maxTcpBufferedBytesPerFlow}. Immutable.
  *
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param tcpIdleTimeoutNanos a TCP stream direction silent this long is closed
  * @param maxTcpBufferedBytesPerFlow bytes one direction may buffer (a partial message plus
  *     out-of-order segments); at least 65,537 so the largest DNS message fits
+ * @param messages how the files are read into DNS messages
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7766">RFC 7766</a>
  */
 public record DecodeOptions(
@@ -25,7 +27,8 @@ public record DecodeOptions(
     long maxFragmentBytes,
     int maxTcpFlows,
     long tcpIdleTimeoutNanos,
-    int maxTcpBufferedBytesPerFlow) {
+    int maxTcpBufferedBytesPerFlow,
+    MessageFiles messages) {
   /** The largest DNS-over-TCP message with its two-byte length prefix. */
   public static final int LARGEST_TCP_MESSAGE = 2 + 65_535;
   /** The smallest fragment memory: room for the largest datagram with its bookkeeping. */
@@ -33,6 +36,7 @@ public record DecodeOptions(
 
   public DecodeOptions {
     Objects.requireNonNull(ports, "ports");
+    Objects.requireNonNull(messages, "messages");
     if (fragmentTimeoutNanos <= 0 || tcpIdleTimeoutNanos <= 0) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
@@ -47,8 +51,14 @@ public record DecodeOptions(
     }
   }
 
+  /** Options for captures. */
+  public DecodeOptions(DnsPorts ports, long fragmentTimeoutNanos, long maxFragmentBytes, int maxTcpFlows, long tcpIdleTimeoutNanos,
+      int maxTcpBufferedBytesPerFlow) {
+    this(ports, fragmentTimeoutNanos, maxFragmentBytes, maxTcpFlows, tcpIdleTimeoutNanos, maxTcpBufferedBytesPerFlow, MessageFiles.CAPTURES);
+  }
+
   /**
-   * Port 53; fragments time out after 30 s and hold at most 4 MiB (the Linux defaults); 8,192 TCP
+   * Captures; port 53; fragments time out after 30 s and hold at most 4 MiB (the Linux defaults); 8,192 TCP
    * stream directions, idle after 120 s, each buffering at most 128 KiB.
    */
   public static DecodeOptions defaults() {
@@ -57,6 +67,12 @@ public record DecodeOptions(
 
   /** These options with other DNS ports. */
   public DecodeOptions withPorts(DnsPorts newPorts) {
-    return new DecodeOptions(newPorts, fragmentTimeoutNanos, maxFragmentBytes, maxTcpFlows, tcpIdleTimeoutNanos, maxTcpBufferedBytesPerFlow);
+    return new DecodeOptions(newPorts, fragmentTimeoutNanos, maxFragmentBytes, maxTcpFlows, tcpIdleTimeoutNanos, maxTcpBufferedBytesPerFlow,
+        messages);
+  }
+
+  /** These options for files read as {@code files} says. */
+  public DecodeOptions withMessages(MessageFiles files) {
+    return new DecodeOptions(ports, fragmentTimeoutNanos, maxFragmentBytes, maxTcpFlows, tcpIdleTimeoutNanos, maxTcpBufferedBytesPerFlow, files);
   }
 }

@@ -188,4 +188,45 @@ class SeriesCommandTest {
     double storm = Double.parseDouble(lines.get(7).split(",")[2]);
     assertTrue(storm > 1.5 * quiet, lines.toString());
   }
+
+  /**
+   * A resolver's dnstap log reads as its capture would: per second, its queries, client queries and
+   * client responses are the lines of BIND's dnstap-read of the same file (the fixture's peer
+   * text), and its resolver is the one the log names.
+   */
+  @Test
+  void aDnstapLogGivesDnstapReadsCountsPerSecond() throws IOException {
+    Path log = Path.of("src/test/resources/org/dnsseismograph/capture/unbound.dnstap");
+    java.util.TreeMap<String, long[]> perSecond = new java.util.TreeMap<>();
+    java.time.format.DateTimeFormatter read = java.time.format.DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss.SSS", java.util.Locale.ROOT)
+        .withZone(java.time.ZoneOffset.UTC);
+    for (String line : Files.readAllLines(Path.of("src/test/resources/org/dnsseismograph/capture/unbound.dnstap-read.txt"))) {
+      String[] f = line.split(" ");
+      java.time.Instant t = java.time.Instant.from(read.parse(f[0] + " " + f[1]));
+      long[] c = perSecond.computeIfAbsent(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "", k -> new long[3]);
+      c[0] += f[2].endsWith("Q") ? 1 : 0;
+      c[1] += f[2].equals("CQ") ? 1 : 0;
+      c[2] += f[2].equals("CR") ? 1 : 0;
+    }
+    int code = run("series", log.toString(), "--metric", "dns.queries,client.queries,client.responses", "--step", "1s");
+    assertEquals(ExitCode.OK, code, err.toString());
+    List<String> rows = out.toString().lines().toList();
+    assertEquals("time,dns.queries,client.queries,client.responses", rows.get(0));
+    assertEquals(perSecond.size(), rows.size() - 1, out.toString());
+    int r = 1;
+    for (var e : perSecond.entrySet()) {
+      String second = e.getKey().replace("Z", ".000Z");
+      assertEquals(second + "," + e.getValue()[0] + "," + e.getValue()[1] + "," + e.getValue()[2], rows.get(r++));
+    }
+    assertTrue(err.toString().contains("28 DNS messages"), err.toString());
+  }
+
+  @Test
+  void aDnstapLogAndACaptureTogetherAreRefusedNamingTheLog() {
+    Path log = Path.of("src/test/resources/org/dnsseismograph/capture/unbound.dnstap");
+    int code = run("series", capture("pktvisor-dns_udp_mixed_rcode.pcap"), log.toString(), "--metric", "dns.queries", "--step", "1s");
+    assertEquals(ExitCode.UNREADABLE_INPUT, code);
+    assertEquals("", out.toString());
+    assertTrue(err.toString().contains("unbound.dnstap: is a dnstap log; read dnstap logs and captures in separate runs"), err.toString());
+  }
 }

@@ -22,6 +22,12 @@ public final class UiFixtures {
     return Captures.file(name).toAbsolutePath();
   }
 
+  /** Unbound's dnstap log of the capture package's fixture ({@code fstrm_capture} output). */
+  public static Path dnstap() {
+    return Path.of(System.getProperty("seismograph.test.data", "src/test/resources"), "org", "dnsseismograph", "capture", "unbound.dnstap")
+        .toAbsolutePath();
+  }
+
   /** A real export of {@code src/test/resources/exports/}. */
   public static Path export(String name) {
     return Path.of(System.getProperty("seismograph.test.data", "src/test/resources"), "exports", name).toAbsolutePath();

@@ -46,8 +46,8 @@ public final class FxDialogService implements DialogService {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);
     chooser.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("Captures, exports and workspaces", "*.pcap", "*.pcapng", "*.cap", "*.gz", "*.json", "*.csv", "*.tsv",
-            "*.txt", "*.xml", "*.dump"),
+        new FileChooser.ExtensionFilter("Captures, dnstap logs, exports and workspaces", "*.pcap", "*.pcapng", "*.cap", "*.gz", "*.fstrm",
+            "*.dnstap", "*.json", "*.csv", "*.tsv", "*.txt", "*.xml", "*.dump"),
         new FileChooser.ExtensionFilter("All files", "*"));
     if (startDir != null && Files.isDirectory(startDir)) {
       chooser.setInitialDirectory(startDir.toFile());

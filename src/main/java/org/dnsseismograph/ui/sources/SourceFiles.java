@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.imports.ExportImporter;
 import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.workspace.WorkspaceJson;
 
 /**
  * Tells what a file the analyst opens is, by its content and never by its name: a workspace (JSON
- * that names the workspace format), a capture (pcap, pcapng, gzip'd), or an export the importer
+ * that names the workspace format), a capture (pcap, pcapng, gzip'd), a resolver's dnstap log, or an export the importer
  * recognises (a directory is a sequence of statistics snapshots). Reads at most the first 64 KiB
  * (the capture readers their headers). Stateless; call it off the FX thread.
  */
@@ -25,6 +26,8 @@ public final class SourceFiles {
   public enum Kind {
     WORKSPACE,
     CAPTURE,
+    /** A resolver's dnstap log (Frame Streams). */
+    DNSTAP,
     EXPORT,
     /** Missing, unreadable, or none of the above: {@link Recognised#reason()} says which. */
     UNKNOWN
@@ -52,6 +55,9 @@ public final class SourceFiles {
       if (CaptureFiles.isCapture(path)) {
         return new Recognised(path, Kind.CAPTURE, "");
       }
+      if (DnstapFiles.isDnstap(path)) {
+        return new Recognised(path, Kind.DNSTAP, "");
+      }
     } catch (IOException e) {
       return new Recognised(path, Kind.UNKNOWN, path.getFileName() + ": cannot read: " + e.getMessage());
     }
@@ -59,7 +65,7 @@ public final class SourceFiles {
       return new Recognised(path, Kind.EXPORT, "");
     }
     return new Recognised(path, Kind.UNKNOWN, path.getFileName()
-        + ": neither a capture (pcap, pcapng, gzip) nor a workspace nor an export in a known format");
+        + ": neither a capture (pcap, pcapng, gzip) nor a dnstap log nor a workspace nor an export in a known format");
   }
 
   /** JSON whose first 64 KiB name the workspace format. */

@@ -42,6 +42,7 @@ final class SourceLoading {
     ZoneId zone = s.setting().zone();
     TaskRunner.Job job = switch (s.kind()) {
       case CAPTURE -> tasks.submit("Loading " + s.name(), p -> loads.capture(s.files(), p, s::offer), outcome(s, expectedHash, this::capture));
+      case DNSTAP -> tasks.submit("Loading " + s.name(), p -> loads.dnstap(s.files(), p, s::offer), outcome(s, expectedHash, this::capture));
       case EXPORT -> tasks.submit("Importing " + s.name(), p -> loads.export(s.path(), zone, p), outcome(s, expectedHash, this::export));
       case UNKNOWN -> null;
     };
@@ -129,7 +130,8 @@ final class SourceLoading {
     }
     s.setFigures(new LoadFigures(1, r.snapshot().dispatch().messages(), r.scan().frames(), skips, true));
     String files = s.files().size() == 1 ? "" : String.format(Locale.ROOT, " in %,d files", s.files().size());
-    s.setDescription(String.format(Locale.ROOT, "%,d frames%s, %,d DNS messages", r.scan().frames(), files, r.snapshot().dispatch().messages()));
+    String frames = s.kind() == SourceKind.DNSTAP ? "dnstap frames" : "frames";
+    s.setDescription(String.format(Locale.ROOT, "%,d %s%s, %,d DNS messages", r.scan().frames(), frames, files, r.snapshot().dispatch().messages()));
     boolean overlap = s.files().size() > 1 && RotatedCaptures.overlapping(r.scan().fileSpans());
     s.setPiecesOverlap(overlap);
     s.setWarning(overlap ? "its files overlap in time: captures of different places named alike?" : "");

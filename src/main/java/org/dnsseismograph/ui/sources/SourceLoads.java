@@ -12,6 +12,7 @@ import org.dnsseismograph.analysis.CaptureLoader;
 import org.dnsseismograph.analysis.LoadRequest;
 import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.analysis.LoadSnapshot;
+import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.imports.ExportImporter;
 import org.dnsseismograph.imports.ImportOptions;
@@ -49,7 +50,27 @@ public record SourceLoads(DecodeOptions decode, long timeoutNanos) {
    * @throws org.dnsseismograph.common.CancelledException when {@code progress} was cancelled
    */
   public CaptureLoad capture(List<Path> files, Progress progress, Consumer<LoadSnapshot> publish) throws IOException {
-    LoadResult r = new CaptureLoader(new LoadRequest(files, decode, timeoutNanos)).load(progress, publish);
+    return load(files, decode, progress, publish);
+  }
+
+  /**
+   * Reads a resolver's dnstap log as a capture is read, handing each published snapshot to {@code
+   * publish} on this thread.
+   *
+   * @throws IOException when it cannot be read or is no dnstap log
+   * @throws org.dnsseismograph.common.CancelledException when {@code progress} was cancelled
+   */
+  public CaptureLoad dnstap(List<Path> files, Progress progress, Consumer<LoadSnapshot> publish) throws IOException {
+    return load(files, decodeFor(SourceKind.DNSTAP), progress, publish);
+  }
+
+  /** How the files of a source of {@code kind} are read into DNS messages. */
+  public DecodeOptions decodeFor(SourceKind kind) {
+    return kind == SourceKind.DNSTAP ? decode.withMessages(DnstapFiles.INSTANCE) : decode;
+  }
+
+  private CaptureLoad load(List<Path> files, DecodeOptions options, Progress progress, Consumer<LoadSnapshot> publish) throws IOException {
+    LoadResult r = new CaptureLoader(new LoadRequest(files, options, timeoutNanos)).load(progress, publish);
     progress.checkCancelled();
     // After the load, not before: a read of the whole file (1.1 s for 1 GB) no longer holds back the first lanes.
     return new CaptureLoad(r, ContentHash.of(files));

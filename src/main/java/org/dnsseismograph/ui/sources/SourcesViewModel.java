@@ -218,6 +218,7 @@ public final class SourcesViewModel {
           switch (r.kind()) {
             case WORKSPACE -> workspaces.accept(r.path());
             case CAPTURE -> add(f.files(), SourceKind.CAPTURE, o.correctionNanos(), o.zone(), o.expectedHash());
+            case DNSTAP -> add(f.files(), SourceKind.DNSTAP, o.correctionNanos(), o.zone(), o.expectedHash());
             case EXPORT -> add(r.path(), SourceKind.EXPORT, o.correctionNanos(), o.zone(), o.expectedHash());
             case UNKNOWN -> addFailed(r.path(), r.reason());
           }
@@ -300,7 +301,7 @@ public final class SourcesViewModel {
   public Source add(List<Path> files, SourceKind kind, long correctionNanos, ZoneId zone, String expectedHash) {
     Source s = new Source(nextId++, files, kind, RotatedCaptures.name(files), correctionNanos, zone);
     sources.add(s);
-    if (reference.get() == null || kind == SourceKind.CAPTURE && reference.get().kind() != SourceKind.CAPTURE) {
+    if (reference.get() == null || kind.hasTraffic() && !reference.get().kind().hasTraffic()) {
       reference.set(s);
     }
     loader.start(s, expectedHash);
@@ -335,7 +336,7 @@ public final class SourcesViewModel {
     }
     sources.remove(s);
     if (reference.get() == s) {
-      reference.set(sources.stream().filter(x -> x.kind() == SourceKind.CAPTURE).findFirst().orElse(sources.isEmpty() ? null : sources.get(0)));
+      reference.set(sources.stream().filter(x -> x.kind().hasTraffic()).findFirst().orElse(sources.isEmpty() ? null : sources.get(0)));
     }
     seriesChanged();
   }

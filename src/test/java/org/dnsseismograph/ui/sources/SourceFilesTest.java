@@ -24,6 +24,8 @@ class SourceFilesTest {
     assertEquals(SourceFiles.Kind.CAPTURE, SourceFiles.recognise(UiFixtures.demo().resolve("capture.pcap.gz")).kind(), "gzip'd capture");
     assertEquals(SourceFiles.Kind.EXPORT, SourceFiles.recognise(UiFixtures.demo().resolve("pdns-api.txt.gz")).kind(), "gzip'd export");
     assertEquals(SourceFiles.Kind.EXPORT, SourceFiles.recognise(dir).kind(), "a directory is a snapshot sequence");
+    Path dnstapNamedPcap = Files.copy(UiFixtures.dnstap(), dir.resolve("log.pcap"));
+    assertEquals(SourceFiles.Kind.DNSTAP, SourceFiles.recognise(dnstapNamedPcap).kind(), "a dnstap log");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.dnsseismograph.ui.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.dnsseismograph.analysis.CaptureLoader;
+import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.analysis.LoadRequest;
 import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.analysis.LoadSnapshot;
@@ -86,6 +88,30 @@ class SourcesViewModelTest {
     vm.open(List.of(UiFixtures.demo().resolve("capture.pcap.gz")), workspaces::add);
 
     assertEquals(expected, Set.copyOf(only().resolvers()));
+  }
+
+  /**
+   * A resolver's dnstap log is a source like a capture: read by the same loader, with its
+   * transactions for the panel and its resolver named by the log.
+   */
+  @Test
+  void aDnstapLogLoadsAsTheLoaderReadsItWithItsTransactionsAndResolver() throws Exception {
+    Path file = UiFixtures.dnstap();
+    LoadResult direct = new CaptureLoader(new LoadRequest(List.of(file), DecodeOptions.defaults().withMessages(DnstapFiles.INSTANCE), 3 * S))
+        .load(Progress.NONE, x -> {});
+
+    vm.open(List.of(file), workspaces::add);
+
+    Source s = only();
+    assertEquals(SourceState.READY, s.state(), s.failureProperty().get());
+    assertEquals(SourceKind.DNSTAP, s.kind());
+    assertEquals(String.format(java.util.Locale.ROOT, "%d dnstap frames, %d DNS messages", direct.scan().frames(),
+        direct.snapshot().dispatch().messages()), s.descriptionProperty().get());
+    assertEquals(direct.snapshot().series().ids(), s.seriesProperty().get().ids());
+    assertEquals(direct.snapshot().transactions().size(), s.transactionsProperty().get().size());
+    assertEquals(List.of(IpAddress.parse("127.0.0.150")), s.resolvers());
+    assertSame(s, vm.referenceProperty().get());
+    assertTrue(s.contentHash().startsWith("sha256:"));
   }
 
   @Test

@@ -1,0 +1,130 @@
+package org.dnsseismograph.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dnsseismograph.analysis.CaptureLoader;
+import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.analysis.LoadResult;
+import org.dnsseismograph.common.Progress;
+import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.traffic.ResolverRole;
+import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.wire.IpAddress;
+import org.dnsseismograph.wire.NotACaptureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A resolver's dnstap log read by the analysis the captures go through: its counts are those of
+ * BIND's {@code dnstap-read} of the same file (the fixture's peer text), its resolver is the one it
+ * names, and a log cut into two files reads as the whole.
+ */
+class DnstapFilesTest {
+  private static final long TIMEOUT = 3_000_000_000L;
+  private static final DecodeOptions DNSTAP = DecodeOptions.defaults().withMessages(DnstapFiles.INSTANCE);
+
+  /** dnstap-read's lines of the fixture with this mnemonic (CQ, CR, RQ, RR). */
+  private static long peer(String mnemonic) throws IOException {
+    return Files.readAllLines(DnstapFixtures.unboundPeerText()).stream().filter(l -> l.split(" ")[2].equals(mnemonic)).count();
+  }
+
+  private static LoadResult load(List<Path> files) throws IOException {
+    return new CaptureLoader(new LoadRequest(files, DNSTAP, TIMEOUT)).load(Progress.NONE, s -> {});
+  }
+
+  @Test
+  void aDnstapFileIsToldByItsFirstControlFrame(@TempDir Path dir) throws IOException {
+    assertTrue(DnstapFiles.isDnstap(DnstapFixtures.unboundFile()));
+    Path empty = Files.createFile(dir.resolve("empty"));
+    assertFalse(DnstapFiles.isDnstap(empty));
+    Path text = Files.writeString(dir.resolve("text"), "time,queries\n2026-11-25T19:00:00Z,5\n");
+    assertFalse(DnstapFiles.isDnstap(text));
+    Path other = dir.resolve("other.fstrm");
+    try (OutputStream out = Files.newOutputStream(other)) {
+      FrameStreamWriter w = new FrameStreamWriter(out);
+      w.writeControl(ControlType.START, "protobuf:something.Else");
+      w.writeControl(ControlType.STOP);
+    }
+    assertFalse(DnstapFiles.isDnstap(other), "Frame Streams of another content type");
+  }
+
+  @Test
+  void theLogsCountsAreDnstapReadsAndItsResolverTheOneItNames() throws IOException {
+    LoadResult r = load(List.of(DnstapFixtures.unboundFile()));
+    SeriesSet s = r.snapshot().series();
+
+    assertEquals(peer("CQ"), LiveCaptureTest.events(s, "client.queries"));
+    assertEquals(peer("CR"), LiveCaptureTest.events(s, "client.responses"));
+    assertEquals(peer("RQ"), LiveCaptureTest.events(s, "upstream.queries"));
+    assertEquals(peer("RR"), LiveCaptureTest.events(s, "upstream.responses"));
+    assertEquals(peer("CQ") + peer("RQ"), LiveCaptureTest.events(s, "dns.queries"));
+    assertEquals(0, LiveCaptureTest.events(s, "dns.unanswered"));
+    assertEquals(peer("CQ") + peer("RQ"), r.snapshot().transactions().size(), "every query answered: one transaction each");
+    assertEquals(List.of(new ResolverRole(IpAddress.parse("127.0.0.150"), ResolverRole.Basis.NAMED_BY_SOURCE, 0, 0)), r.snapshot().resolvers());
+    assertEquals(28, r.scan().frames());
+    assertEquals(Files.size(DnstapFixtures.unboundFile()), r.scan().bytes());
+    assertTrue(r.skipped().isEmpty(), r.skipped().toString());
+  }
+
+  @Test
+  void aLogCutIntoTwoFilesReadsAsTheWholeWithTwoSpans(@TempDir Path dir) throws IOException {
+    List<byte[]> frames = dataFrames(DnstapFixtures.unboundFile());
+    Path first = write(dir.resolve("log.dnstap.0"), frames.subList(0, 12));
+    Path second = write(dir.resolve("log.dnstap.1"), frames.subList(12, frames.size()));
+
+    LoadResult whole = load(List.of(DnstapFixtures.unboundFile()));
+    LoadResult cut = load(List.of(first, second));
+    for (String metric : List.of("dns.queries", "dns.responses", "client.queries", "upstream.queries", "client.rcode.NXDOMAIN")) {
+      assertEquals(LiveCaptureTest.events(whole.snapshot().series(), metric), LiveCaptureTest.events(cut.snapshot().series(), metric), metric);
+    }
+    assertEquals(2, cut.scan().fileSpans().size());
+    assertEquals(whole.scan().firstTimestampNanos(), cut.scan().firstTimestampNanos());
+    assertEquals(whole.scan().lastTimestampNanos(), cut.scan().lastTimestampNanos());
+  }
+
+  @Test
+  void aCaptureReadAsDnstapIsRefusedByName() {
+    Path capture = Path.of("assets/demo/capture.pcap.gz");
+    IOException e = assertThrows(IOException.class, () -> load(List.of(capture)));
+    assertFalse(e instanceof NotACaptureException);
+    assertTrue(e.getMessage().contains("capture.pcap.gz"), e.getMessage());
+  }
+
+  private static List<byte[]> dataFrames(Path file) throws IOException {
+    List<byte[]> out = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file)) {
+      FrameStreamReader reader = new FrameStreamReader(in);
+      StreamFrame f;
+      while ((f = reader.next()) != null) {
+        if (f instanceof StreamFrame.Data d) {
+          out.add(d.bytes());
+        }
+      }
+    } catch (FrameStreamException e) {
+      throw new AssertionError(e);
+    }
+    return out;
+  }
+
+  private static Path write(Path file, List<byte[]> frames) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      FrameStreamWriter w = new FrameStreamWriter(out);
+      w.writeControl(ControlType.START, DnstapFileReader.CONTENT_TYPE);
+      for (byte[] f : frames) {
+        w.writeData(f, 0, f.length);
+      }
+      w.writeControl(ControlType.STOP);
+    }
+    return file;
+  }
+}
