@@ -186,21 +186,6 @@ class DnstapFileReaderTest {
     assertThrows(NotADnstapFileException.class, () -> DnstapFileReader.read(file, (payload, m) -> { }, new SkipCounter(), Progress.NONE));
   }
 
-  @Test
-  void aFileReadsIntoTheLiveSeriesWithItsRoles() throws IOException {
-    DnstapFileSeries.Result r = DnstapFileSeries.read(DnstapFixtures.unboundFile(), new LiveDnsSeries(), Progress.NONE);
-    assertEquals(28, r.summary().messages());
-    assertEquals("unbound.dnstap", r.series().sourceName());
-    // From dnstap-read's lines: 7 CQ, 7 CR, 7 RQ, 7 RR; the one NXDOMAIN name in each of CR and RR.
-    assertEquals(7, LiveCaptureTest.events(r.series(), "client.queries"));
-    assertEquals(7, LiveCaptureTest.events(r.series(), "client.responses"));
-    assertEquals(7, LiveCaptureTest.events(r.series(), "upstream.queries"));
-    assertEquals(7, LiveCaptureTest.events(r.series(), "upstream.responses"));
-    assertEquals(1, LiveCaptureTest.events(r.series(), "client.rcode.NXDOMAIN"));
-    assertEquals(14, LiveCaptureTest.events(r.series(), "dns.queries"));
-    assertEquals(0, LiveCaptureTest.events(r.series(), "dns.unanswered"));
-  }
-
   static byte[] firstDataFrame() throws IOException {
     try (InputStream in = Files.newInputStream(DnstapFixtures.unboundFile())) {
       FrameStreamReader reader = new FrameStreamReader(in);
