@@ -18,10 +18,14 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.dnsseismograph.analysis.CaptureLoader;
+import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.testsupport.Tshark;
 import org.dnsseismograph.traffic.RecentTraffic;
+import org.dnsseismograph.traffic.ResolverRole;
 import org.dnsseismograph.traffic.TransactionSnapshot;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.DnsPorts;
@@ -163,6 +167,17 @@ class UnboundLiveTest {
     assertTrue(summary.complete());
     assertEquals(4L * QUERIES, summary.messages());
     assertEquals("live-test", summary.identity());
+
+    // Reopened as the window and the command line open a dnstap log: the queries sent, on both sides, all answered.
+    LoadResult r = new CaptureLoader(new LoadRequest(s.recordings(), DecodeOptions.defaults().withMessages(DnstapFiles.INSTANCE),
+        3_000_000_000L)).load(Progress.NONE, x -> {});
+    SeriesSet set = r.snapshot().series();
+    assertEquals(QUERIES, LiveCaptureTest.events(set, "client.queries"));
+    assertEquals(QUERIES, LiveCaptureTest.events(set, "client.rcode.NOERROR"));
+    assertEquals(QUERIES, LiveCaptureTest.events(set, "upstream.queries"));
+    assertEquals(0, LiveCaptureTest.events(set, "client.unanswered"));
+    assertEquals(2L * QUERIES, r.snapshot().transactions().size());
+    assertEquals(List.of(IpAddress.parse(LocalDns.UNBOUND_ADDRESS)), r.snapshot().resolvers().stream().map(ResolverRole::address).toList());
   }
 
   /** tcpdump recording {@code port} on lo, stopped with SIGINT so it writes its statistics. */
