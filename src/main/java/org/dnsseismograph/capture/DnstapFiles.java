@@ -91,7 +91,21 @@ public final class DnstapFiles implements MessageFiles {
     return spans;
   }
 
-  /** Ends the read of the resolvers once the prefix is read: thrown from the sink, caught here. */
+  @Override
+  public long firstTimeNanos(Path file) throws IOException {
+    long[] first = {Long.MIN_VALUE};
+    try {
+      DnstapFileReader.read(file, (payload, m) -> {
+        first[0] = payload.timestampNanos;
+        throw new PrefixRead();
+      }, new SkipCounter(), Progress.NONE);
+    } catch (PrefixRead enough) {
+      // the first message is read
+    }
+    return first[0];
+  }
+
+  /** Ends a read once what it needs is read: thrown from the sink, caught here. */
   private static final class PrefixRead extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

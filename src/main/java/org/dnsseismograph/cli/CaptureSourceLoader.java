@@ -12,6 +12,7 @@ import org.dnsseismograph.imports.SourceLoader;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.wire.MessageFiles;
 
 /**
  * Packet captures and dnstap logs as a {@link SourceLoader}, so verbs written for exports ({@code align})
@@ -28,7 +29,12 @@ final class CaptureSourceLoader implements SourceLoader {
 
   /** True when the file is read message by message: a capture or a resolver's dnstap log. */
   static boolean readsMessages(Path path) {
-    return isCapture(path) || isDnstap(path);
+    return messagesOf(path) != null;
+  }
+
+  /** How the file is read into DNS messages, or null when it is not (an export). */
+  static MessageFiles messagesOf(Path path) {
+    return isCapture(path) ? MessageFiles.CAPTURES : isDnstap(path) ? DnstapFiles.INSTANCE : null;
   }
 
   /** True when the file begins as a dnstap log (Frame Streams with the dnstap content type). */
@@ -80,7 +86,8 @@ final class CaptureSourceLoader implements SourceLoader {
 
   /** The series of a capture rotated into several files (or of a dnstap log), read as one. */
   SeriesSet load(List<Path> files) throws IOException {
-    DecodeOptions options = isDnstap(files.get(0)) ? decode.withMessages(DnstapFiles.INSTANCE) : decode;
+    MessageFiles messages = messagesOf(files.get(0));
+    DecodeOptions options = messages == null ? decode : decode.withMessages(messages);
     return new CaptureLoader(new LoadRequest(files, options, timeoutNanos)).load(Progress.NONE, s -> {}).snapshot().series();
   }
 }

@@ -106,7 +106,7 @@ final class RenderInputs {
     List<SourceRef> refs = new ArrayList<>();
     List<List<Path>> sources;
     try {
-      sources = RotatedCaptures.group(files, CaptureSourceLoader::isCapture);
+      sources = RotatedCaptures.group(files, CaptureSourceLoader::messagesOf);
     } catch (IOException e) {
       throw InputErrors.describe(e);
     }

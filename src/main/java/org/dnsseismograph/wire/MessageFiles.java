@@ -58,6 +58,14 @@ public interface MessageFiles {
     }
 
     @Override
+    public long firstTimeNanos(Path file) throws IOException {
+      try (FrameReader r = CaptureFiles.open(file, new SkipCounter(), true)) {
+        RawFrame f = new RawFrame();
+        return r.next(f) ? f.timestampNanos : Long.MIN_VALUE;
+      }
+    }
+
+    @Override
     public String toString() {
       return "captures";
     }
@@ -70,6 +78,9 @@ public interface MessageFiles {
    * @throws IOException when a file cannot be read, or is not of this format
    */
   ScanSummary scan(List<Path> files, DecodeOptions options, DnsPayloadSink sink, SkipCounter skips, Progress progress) throws IOException;
+
+  /** The time of the file's first frame, or {@link Long#MIN_VALUE} when it has none: where a rotated piece goes. */
+  long firstTimeNanos(Path file) throws IOException;
 
   /** The first and last message time of each file that has any, in the order given. */
   List<FileSpan> spans(List<Path> files, Progress progress) throws IOException;

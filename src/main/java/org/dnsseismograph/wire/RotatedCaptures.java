@@ -4,17 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Tells which of several capture files are pieces of one rotated capture, as {@code tcpdump -C} or
  * {@code -G} and {@code dnscap -t} write them: files of one directory whose names differ only in
  * their numbers ({@code dnscap.20261127.0800.pcap}, {@code dnscap.20261127.0801.pcap}; {@code
- * dump.pcap}, {@code dump.pcap1}), gzip'd or not ({@code dump.pcap1.gz}). Each piece is put in the
- * order of its first frame's time.
+ * dump.pcap}, {@code dump.pcap1}), gzip'd or not ({@code dump.pcap1.gz}); a dnstap log rotated
+ * by its recorder likewise. Each piece is put in the order of its first frame's time.
  *
  * <p>Names alone cannot tell pieces of one capture from captures of two places named alike ({@code
  * ns1.pcap}, {@code ns2.pcap}); their times can, but only after a read of the whole files (a pcap
@@ -40,19 +41,22 @@ public final class RotatedCaptures {
    * @throws IOException when a file of a possible group cannot be read
    */
   public static List<List<Path>> group(List<Path> captures) throws IOException {
-    return group(captures, p -> true);
+    return group(captures, p -> MessageFiles.CAPTURES);
   }
 
   /**
-   * As {@link #group(List)} where only the files {@code groupable} accepts may join a group (the
-   * captures among files of several kinds); the others stay alone, in their place.
+   * As {@link #group(List)} for files of several kinds: {@code kindOf} says how a file is read (null
+   * for one that may join no group, an export); only files read alike join a group (a dnstap log
+   * rotated as a capture is), the others stay alone, in their place.
    */
-  public static List<List<Path>> group(List<Path> files, Predicate<Path> groupable) throws IOException {
+  public static List<List<Path>> group(List<Path> files, Function<Path, MessageFiles> kindOf) throws IOException {
     Map<String, List<Path>> byPattern = new LinkedHashMap<>();
+    Map<Path, MessageFiles> kinds = new HashMap<>();
     int alone = 0;
     for (Path p : files) {
+      MessageFiles kind = kinds.computeIfAbsent(p, kindOf);
       // patterns begin with an absolute directory, so "alone N" is never one
-      String key = groupable.test(p) ? pattern(p) : "alone " + alone++;
+      String key = kind != null ? pattern(p) + " " + kind : "alone " + alone++;
       List<Path> same = byPattern.computeIfAbsent(key, k -> new ArrayList<>());
       if (!same.contains(p)) {
         same.add(p);
@@ -66,7 +70,7 @@ public final class RotatedCaptures {
       }
       List<Piece> pieces = new ArrayList<>();
       for (Path p : same) {
-        pieces.add(new Piece(p, firstFrameNanos(p)));
+        pieces.add(new Piece(p, kinds.get(p).firstTimeNanos(p)));
       }
       pieces.sort(Comparator.comparingLong(Piece::firstNanos).thenComparing(x -> x.file().getFileName().toString()));
       groups.add(pieces.stream().map(Piece::file).toList());
@@ -110,14 +114,6 @@ public final class RotatedCaptures {
       }
     }
     return false;
-  }
-
-  /** The time of the file's first frame, or {@link Long#MIN_VALUE} when it has none. */
-  private static long firstFrameNanos(Path file) throws IOException {
-    try (FrameReader r = CaptureFiles.open(file, new SkipCounter(), true)) {
-      RawFrame f = new RawFrame();
-      return r.next(f) ? f.timestampNanos : Long.MIN_VALUE;
-    }
   }
 
   private record Piece(Path file, long firstNanos) {}

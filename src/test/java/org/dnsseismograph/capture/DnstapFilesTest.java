@@ -6,17 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.analysis.CaptureLoader;
 import org.dnsseismograph.analysis.LoadRequest;
 import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.testsupport.DnstapPieces;
 import org.dnsseismograph.traffic.ResolverRole;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.IpAddress;
@@ -78,9 +77,9 @@ class DnstapFilesTest {
 
   @Test
   void aLogCutIntoTwoFilesReadsAsTheWholeWithTwoSpans(@TempDir Path dir) throws IOException {
-    List<byte[]> frames = dataFrames(DnstapFixtures.unboundFile());
-    Path first = write(dir.resolve("log.dnstap.0"), frames.subList(0, 12));
-    Path second = write(dir.resolve("log.dnstap.1"), frames.subList(12, frames.size()));
+    List<byte[]> frames = FrameStreamsTest.fixtureFrames();
+    Path first = DnstapPieces.write(dir.resolve("log.dnstap.0"), frames.subList(0, 12));
+    Path second = DnstapPieces.write(dir.resolve("log.dnstap.1"), frames.subList(12, frames.size()));
 
     LoadResult whole = load(List.of(DnstapFixtures.unboundFile()));
     LoadResult cut = load(List.of(first, second));
@@ -92,6 +91,27 @@ class DnstapFilesTest {
     assertEquals(whole.scan().lastTimestampNanos(), cut.scan().lastTimestampNanos());
   }
 
+  /** A recording rotated as the live dnstap source rotates it: pieces named by number, grouped and put in time order. */
+  @Test
+  void piecesOfARotatedLogGroupInTheOrderOfTheirTimesAndACaptureNamedAlikeStaysApart(@TempDir Path dir) throws IOException {
+    List<byte[]> frames = FrameStreamsTest.fixtureFrames();
+    Path second = DnstapPieces.write(dir.resolve("live-dnstap-00002.fstrm"), frames.subList(12, frames.size()));
+    Path first = DnstapPieces.write(dir.resolve("live-dnstap-00001.fstrm"), frames.subList(0, 12));
+    Path capture = Files.copy(Path.of("assets/demo/capture.pcap.gz"), dir.resolve("live-dnstap-00003.fstrm"));
+    java.util.function.Function<Path, org.dnsseismograph.wire.MessageFiles> kind = p -> {
+      try {
+        return DnstapFiles.isDnstap(p) ? DnstapFiles.INSTANCE : org.dnsseismograph.wire.MessageFiles.CAPTURES;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+
+    List<List<Path>> groups = org.dnsseismograph.wire.RotatedCaptures.group(List.of(second, capture, first), kind);
+
+    assertEquals(List.of(List.of(first, second), List.of(capture)), groups);
+    assertTrue(DnstapFiles.INSTANCE.firstTimeNanos(first) < DnstapFiles.INSTANCE.firstTimeNanos(second));
+  }
+
   @Test
   void aCaptureReadAsDnstapIsRefusedByName() {
     Path capture = Path.of("assets/demo/capture.pcap.gz");
@@ -100,31 +120,4 @@ class DnstapFilesTest {
     assertTrue(e.getMessage().contains("capture.pcap.gz"), e.getMessage());
   }
 
-  private static List<byte[]> dataFrames(Path file) throws IOException {
-    List<byte[]> out = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file)) {
-      FrameStreamReader reader = new FrameStreamReader(in);
-      StreamFrame f;
-      while ((f = reader.next()) != null) {
-        if (f instanceof StreamFrame.Data d) {
-          out.add(d.bytes());
-        }
-      }
-    } catch (FrameStreamException e) {
-      throw new AssertionError(e);
-    }
-    return out;
-  }
-
-  private static Path write(Path file, List<byte[]> frames) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      FrameStreamWriter w = new FrameStreamWriter(out);
-      w.writeControl(ControlType.START, DnstapFileReader.CONTENT_TYPE);
-      for (byte[] f : frames) {
-        w.writeData(f, 0, f.length);
-      }
-      w.writeControl(ControlType.STOP);
-    }
-    return file;
-  }
 }

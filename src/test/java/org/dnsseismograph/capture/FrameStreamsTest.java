@@ -10,13 +10,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dnsseismograph.testsupport.DnstapPieces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,20 +117,9 @@ class FrameStreamsTest {
   }
 
   static List<byte[]> framesOf(Path file) throws IOException {
-    List<byte[]> frames = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file)) {
-      FrameStreamReader reader = new FrameStreamReader(in);
-      StreamFrame f;
-      while ((f = reader.next()) != null) {
-        if (f instanceof StreamFrame.Data d) {
-          frames.add(d.bytes());
-        }
-      }
-    } catch (FrameStreamException e) {
-      throw new AssertionError(e);
-    }
-    return frames;
+    return DnstapPieces.dataFrames(file);
   }
+
 
   static void waitFor(Path socket) throws InterruptedException {
     for (int i = 0; i < 100 && !Files.exists(socket); i++) {

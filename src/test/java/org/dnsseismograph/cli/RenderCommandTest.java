@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -121,17 +120,7 @@ class RenderCommandTest {
   }
 
   private static List<Double> textXs(Path svg, String text) throws Exception {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    NodeList texts = f.newDocumentBuilder().parse(svg.toFile()).getElementsByTagName("text");
-    List<Double> xs = new ArrayList<>();
-    for (int i = 0; i < texts.getLength(); i++) {
-      if (texts.item(i).getTextContent().equals(text)) {
-        xs.add(Double.parseDouble(((Element) texts.item(i)).getAttribute("x")));
-      }
-    }
-    return xs;
+    return textElements(svg).stream().filter(e -> e.getTextContent().equals(text)).map(e -> Double.parseDouble(e.getAttribute("x"))).toList();
   }
 
   /** The top of the first lane's plot, from the layout the picture was drawn with (the lanes' heights are not what is tested). */
@@ -148,27 +137,21 @@ class RenderCommandTest {
   }
 
   private static Element textElement(Path svg, String text) throws Exception {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    Document doc = f.newDocumentBuilder().parse(svg.toFile());
-    NodeList texts = doc.getElementsByTagName("text");
-    for (int i = 0; i < texts.getLength(); i++) {
-      if (texts.item(i).getTextContent().equals(text)) {
-        return (Element) texts.item(i);
-      }
-    }
-    return null;
+    return textElements(svg).stream().filter(e -> e.getTextContent().equals(text)).findFirst().orElse(null);
   }
 
   private static List<String> texts(Path svg) throws Exception {
+    return textElements(svg).stream().map(Element::getTextContent).toList();
+  }
+
+  private static List<Element> textElements(Path svg) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     NodeList texts = f.newDocumentBuilder().parse(svg.toFile()).getElementsByTagName("text");
-    List<String> all = new ArrayList<>();
+    List<Element> all = new ArrayList<>();
     for (int i = 0; i < texts.getLength(); i++) {
-      all.add(texts.item(i).getTextContent());
+      all.add((Element) texts.item(i));
     }
     return all;
   }

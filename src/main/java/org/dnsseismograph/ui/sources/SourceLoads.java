@@ -18,6 +18,7 @@ import org.dnsseismograph.imports.ExportImporter;
 import org.dnsseismograph.imports.ImportOptions;
 import org.dnsseismograph.imports.ImportResult;
 import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.wire.MessageFiles;
 import org.dnsseismograph.workspace.ContentHash;
 
 /**
@@ -67,6 +68,15 @@ public record SourceLoads(DecodeOptions decode, long timeoutNanos) {
   /** How the files of a source of {@code kind} are read into DNS messages. */
   public DecodeOptions decodeFor(SourceKind kind) {
     return kind == SourceKind.DNSTAP ? decode.withMessages(DnstapFiles.INSTANCE) : decode;
+  }
+
+  /** How files of {@code kind} are read into DNS messages, or null for files that are not (exports, workspaces). */
+  static MessageFiles messagesOf(SourceFiles.Kind kind) {
+    return switch (kind) {
+      case CAPTURE -> MessageFiles.CAPTURES;
+      case DNSTAP -> DnstapFiles.INSTANCE;
+      default -> null;
+    };
   }
 
   private CaptureLoad load(List<Path> files, DecodeOptions options, Progress progress, Consumer<LoadSnapshot> publish) throws IOException {

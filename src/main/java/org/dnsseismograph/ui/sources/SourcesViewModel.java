@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,6 +29,7 @@ import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.ui.common.TaskRunner;
 import org.dnsseismograph.wire.CaptureFiles;
+import org.dnsseismograph.wire.MessageFiles;
 import org.dnsseismograph.wire.RotatedCaptures;
 
 /**
@@ -249,9 +250,9 @@ public final class SourcesViewModel {
       kinds.add(SourceFiles.recognise(o.path()));
     }
     List<Path> paths = openings.stream().map(Opening::path).toList();
-    Predicate<Path> fresh = p -> {
+    Function<Path, MessageFiles> fresh = p -> {
       int i = index.get(p);
-      return kinds.get(i).kind() == SourceFiles.Kind.CAPTURE && openings.get(i).parts().isEmpty();
+      return openings.get(i).parts().isEmpty() ? SourceLoads.messagesOf(kinds.get(i).kind()) : null;
     };
     List<List<Path>> groups;
     try {

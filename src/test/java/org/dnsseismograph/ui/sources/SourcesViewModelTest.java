@@ -26,6 +26,7 @@ import org.dnsseismograph.imports.ImportResult;
 import org.dnsseismograph.render.Lane;
 import org.dnsseismograph.render.LaneSeries;
 import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.testsupport.DnstapPieces;
 import org.dnsseismograph.testsupport.Captures;
 import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.ui.common.CurrentThreadTaskRunner;
@@ -34,6 +35,7 @@ import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.IpAddress;
 import org.dnsseismograph.wire.Skipped;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -112,6 +114,24 @@ class SourcesViewModelTest {
     assertEquals(List.of(IpAddress.parse("127.0.0.150")), s.resolvers());
     assertSame(s, vm.referenceProperty().get());
     assertTrue(s.contentHash().startsWith("sha256:"));
+  }
+
+  /** A recording of a dnstap stream rotated into two pieces opens as one source, with the whole log's messages. */
+  @Test
+  void thePiecesOfARotatedDnstapRecordingAreOneSource(@TempDir Path dir) throws Exception {
+    Path whole = UiFixtures.dnstap();
+    List<Path> pieces = DnstapPieces.cut(whole, dir, 12);
+
+    vm.open(List.of(pieces.get(1), pieces.get(0)), workspaces::add);
+
+    Source s = only();
+    assertEquals(SourceState.READY, s.state(), s.failureProperty().get());
+    assertEquals(pieces, s.files());
+    assertEquals(pieces.get(0).getFileName() + " +1", s.name());
+    LoadResult direct = new CaptureLoader(new LoadRequest(List.of(whole), DecodeOptions.defaults().withMessages(DnstapFiles.INSTANCE), 3 * S))
+        .load(Progress.NONE, x -> {});
+    assertEquals(direct.snapshot().dispatch().messages(), s.figuresProperty().get().dnsMessages());
+    assertEquals(direct.snapshot().transactions().size(), s.transactionsProperty().get().size());
   }
 
   @Test
