@@ -15,8 +15,8 @@ import org.dnsseismograph.wire.SkipCounter;
 import org.dnsseismograph.wire.Skipped;
 
 /**
- * The one streaming pass every capture verb shares: read the files (as {@link DecodeOptions#messages()}
- * says: captures through {@link CaptureScanner}), scan
+ * The one streaming pass every capture verb shares: read the files as {@link
+ * DecodeOptions#messages()} says (captures through {@link CaptureScanner}, or dnstap logs), scan
  * each DNS message ({@link DnsHeaderScanner}), hand it to the {@link MessageDispatcher} (matching,
  * metrics, optional transaction columns), and count reader skips at their capture time. Runs on
  * the calling thread and honours the progress' cancel; a {@link Tick} hears of the work every

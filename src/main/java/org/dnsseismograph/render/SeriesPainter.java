@@ -168,8 +168,8 @@ final class SeriesPainter {
   /**
    * Where a shaded run is wide enough, says what it is: "undecided" where the time was observed but
    * its values are not known yet (unanswered queries in the last timeout before the input's end, or
-   * the live edge),
-   * else "no data". The words sit on a patch of the shading, so a grid line does not strike them out.
+   * at the live edge), else "no data". The words sit on a patch of the shading, so a grid line does
+   * not strike them out.
    */
   void noDataWords(Painter g, TimelineLayout l, LaneBox box, ColumnBuffer[] bufs) {
     if (box.plotHeight() < 14) {

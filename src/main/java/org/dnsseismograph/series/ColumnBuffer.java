@@ -15,8 +15,8 @@ import java.util.Objects;
  * the number of samples for a {@link SampleSeries}.
  *
  * <p>A column without data is either unobserved or, when it lies in the series' {@link #undecided()}
- * time, observed but not yet decided: unanswered queries in the last timeout before the input
- * stopped may still have been answered after it.
+ * time, observed but not yet decided: unanswered queries in the last timeout before the input's
+ * end (or a live source's present) may still be answered after it.
  *
  * <p>Not thread-safe: one buffer per reading thread, reused frame after frame so that a redraw
  * allocates nothing.

@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * How files are read into DNS messages ({@link MessageFiles}: captures, unless told otherwise), and
- * the bounds and choices of {@link PacketDecoder} for captures. Times are nanoseconds of capture time (not wall
- * clock), so results do not depend on how fast a file is read. Memory held by the decoder is at
- * most about {@code maxFragmentBytes + maxTcpFlows * maxTcpBufferedBytesPerFlow}. Immutable.
+ * the bounds and choices of {@link PacketDecoder} for captures. Times are nanoseconds of capture
+ * time (not wall clock), so results do not depend on how fast a file is read. Memory held by the
+ * decoder is at most about {@code maxFragmentBytes + maxTcpFlows * maxTcpBufferedBytesPerFlow}.
+ * Immutable.
  *
  * @param ports the DNS ports
  * @param fragmentTimeoutNanos an incomplete fragmented datagram is dropped this long after its
