@@ -9,8 +9,8 @@ import org.dnsseismograph.dns.DnsMessageView;
 import org.dnsseismograph.dns.ScanResult;
 import org.dnsseismograph.traffic.ResolverRole;
 import org.dnsseismograph.traffic.RoleDetector;
-import org.dnsseismograph.wire.CaptureScanner;
 import org.dnsseismograph.wire.DecodeOptions;
+import org.dnsseismograph.wire.SkipCounter;
 
 /**
  * Finds a capture's resolvers before the real pass: reads the first {@value #PREFIX_MESSAGES} DNS
@@ -56,14 +56,14 @@ final class RoleScan {
       }
     };
     try {
-      CaptureScanner.scan(files, decode, p -> {
+      decode.messages().scan(files, decode, p -> {
         if (scanner.scan(p.buffer, p.offset, p.length, view) == ScanResult.OK) {
           detector.observe(p, view);
         }
         if (++seen[0] >= PREFIX_MESSAGES) {
           throw new PrefixRead();
         }
-      }, cancelOnly);
+      }, new SkipCounter(), cancelOnly);
     } catch (PrefixRead enough) {
       // The prefix is read: the evidence is in the detector.
     }

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.analysis.CaptureLoader;
 import org.dnsseismograph.analysis.LoadRequest;
@@ -110,6 +114,62 @@ class DnstapFilesTest {
 
     assertEquals(List.of(List.of(first, second), List.of(capture)), groups);
     assertTrue(DnstapFiles.INSTANCE.firstTimeNanos(first) < DnstapFiles.INSTANCE.firstTimeNanos(second));
+  }
+
+  /**
+   * An authoritative server's log (AUTH_QUERY and AUTH_RESPONSE: the fixture's client side retyped,
+   * its resolver side left out) names no resolver; its resolvers are then looked for in its traffic,
+   * as a capture's are, and it still loads.
+   */
+  @Test
+  void anAuthoritativeServersLogNamesNoResolverAndLoadsAsTraffic(@TempDir Path dir) throws IOException {
+    List<byte[]> retyped = new ArrayList<>();
+    for (byte[] frame : FrameStreamsTest.fixtureFrames()) {
+      byte[] auth = asAuthoritative(frame);
+      if (auth != null) {
+        retyped.add(auth);
+      }
+    }
+    Path log = DnstapPieces.write(dir.resolve("auth.fstrm"), retyped);
+    assertEquals(List.of(), DnstapFiles.INSTANCE.namedResolvers(List.of(log), Progress.NONE));
+
+    LoadResult r = load(List.of(log));
+
+    assertEquals(peer("CQ"), LiveCaptureTest.events(r.snapshot().series(), "dns.queries"));
+    assertEquals(peer("CR"), LiveCaptureTest.events(r.snapshot().series(), "dns.responses"));
+    assertEquals(peer("CQ"), r.snapshot().transactions().size());
+  }
+
+  /** The frame with its CLIENT_QUERY / CLIENT_RESPONSE message retyped AUTH_QUERY / AUTH_RESPONSE; null for any other type. */
+  private static byte[] asAuthoritative(byte[] frame) throws IOException {
+    CodedInputStream in = CodedInputStream.newInstance(frame);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    boolean client = false;
+    int tag;
+    while ((tag = in.readTag()) != 0) {
+      if (WireFormat.getTagFieldNumber(tag) == 14 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+        CodedInputStream m = CodedInputStream.newInstance(in.readByteArray());
+        java.io.ByteArrayOutputStream inner = new java.io.ByteArrayOutputStream();
+        CodedOutputStream mo = CodedOutputStream.newInstance(inner);
+        int t;
+        while ((t = m.readTag()) != 0) {
+          if (WireFormat.getTagFieldNumber(t) == 1 && WireFormat.getTagWireType(t) == WireFormat.WIRETYPE_VARINT) {
+            int type = m.readEnum();
+            client = type == DnstapType.CLIENT_QUERY.number() || type == DnstapType.CLIENT_RESPONSE.number();
+            mo.writeEnum(1, type == DnstapType.CLIENT_QUERY.number() ? DnstapType.AUTH_QUERY.number() : DnstapType.AUTH_RESPONSE.number());
+          } else {
+            m.skipField(t, mo);
+          }
+        }
+        mo.flush();
+        out.writeByteArray(14, inner.toByteArray());
+      } else {
+        in.skipField(tag, out);
+      }
+    }
+    out.flush();
+    return client ? bytes.toByteArray() : null;
   }
 
   @Test
