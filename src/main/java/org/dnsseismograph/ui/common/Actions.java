@@ -54,6 +54,7 @@ public enum Actions {
   LIVE(Menu.CAPTURE, "Live…", "Shortcut+Shift+L", "", Provider.LIVE),
   FOLLOW_PRESENT(Menu.CAPTURE, "Follow the present", "End", "L", Provider.LIVE),
   STOP_LIVE(Menu.CAPTURE, "Stop all live sources", null, "", Provider.LIVE),
+  OPEN_RECORDINGS(Menu.CAPTURE, "Open what was recorded", "Shortcut+Shift+R", "", Provider.LIVE),
 
   SHORTCUTS(Menu.HELP, "Keyboard shortcuts", "F1", "", Provider.WINDOW),
   ABOUT(Menu.HELP, "About DNS Seismograph", null, "", Provider.WINDOW);

@@ -1,9 +1,14 @@
 package org.dnsseismograph.ui.live;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -38,6 +43,8 @@ public final class LiveWindow {
   private final LiveTimeline live;
   private final DnsPorts ports;
   private final AnimationTimer pulse;
+  /** Whether a live source on the window recorded files: Capture ▸ Open what was recorded is offered then. */
+  private final BooleanProperty recorded = new SimpleBooleanProperty();
 
   private LiveWindow(MainWindow window, DnsPorts ports) {
     this.window = window;
@@ -48,6 +55,10 @@ public final class LiveWindow {
       public void handle(long now) {
         if (live.pulse(now)) {
           window.liveTrafficChanged();
+        }
+        boolean any = live.sessions().stream().anyMatch(s -> !s.snapshot().recordings().isEmpty());
+        if (recorded.get() != any) {
+          recorded.set(any);
         }
       }
     };
@@ -131,6 +142,25 @@ public final class LiveWindow {
     actions.bind(Actions.LIVE, this::showDialog);
     actions.bind(Actions.FOLLOW_PRESENT, live::follow, live.hasDataProperty().not());
     actions.bind(Actions.STOP_LIVE, () -> live.sessions().forEach(live::stop), live.hasDataProperty().not());
+    actions.bind(Actions.OPEN_RECORDINGS, () -> window.open(recordings()), recorded.not());
+  }
+
+  /**
+   * The files the live sources recorded so far (pcap captures, dnstap logs), in the order they were
+   * written: opened, they are sources like any file, read whole with the detections a file gets. A
+   * recording still being written is read up to its last flushed record; one deleted meanwhile
+   * fails as its own source, "no such file".
+   */
+  private List<Path> recordings() {
+    List<Path> files = new ArrayList<>();
+    for (LiveSession s : live.sessions()) {
+      for (Path f : s.snapshot().recordings()) {
+        if (!files.contains(f)) {
+          files.add(f);
+        }
+      }
+    }
+    return files;
   }
 
   /** L resumes following unless a text field takes the letter (End is the menu item's accelerator). */

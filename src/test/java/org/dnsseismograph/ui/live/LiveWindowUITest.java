@@ -31,6 +31,7 @@ import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.ui.LaunchRequest;
 import org.dnsseismograph.ui.MainWindow;
 import org.dnsseismograph.ui.SeismographApp;
+import org.dnsseismograph.ui.common.Actions;
 import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.DnsPorts;
@@ -207,6 +208,13 @@ class LiveWindowUITest {
         p -> { }, org.dnsseismograph.common.Progress.NONE).frames();
     assertEquals(15, frames);
     assertTrue(fx(() -> window.timeline().plan().lanes().stream().anyMatch(l -> l.key().equals("lo/dns.rate"))), "the data stays after Stop");
+
+    // Capture ▸ Open what was recorded: the recording becomes a file source, read whole.
+    await("Open what was recorded is offered, and opens", () -> fx(() -> window.actionFactory().run(Actions.OPEN_RECORDINGS)));
+    await("the recording loaded", () -> fx(() -> window.sources().sources().stream()
+        .anyMatch(x -> x.name().equals("live.pcap") && x.state() == org.dnsseismograph.ui.sources.SourceState.READY)));
+    assertEquals(15, fx(() -> window.sources().sources().stream().filter(x -> x.name().equals("live.pcap")).findFirst().orElseThrow()
+        .figuresProperty().get().frames()), "the recording's 15 frames");
     robot.clickOn("#live-close");
     await("the live lanes gone", () -> window.timeline().plan().lanes().stream().noneMatch(l -> l.key().startsWith("lo/")));
     assertFalse(fx(() -> window.scene().lookup("#live-bar").isVisible()));
