@@ -170,6 +170,17 @@ class RenderCommandTest {
   }
 
   @Test
+  void aDnstapLogIsDrawnAsACaptureIsWithItsLanesAndItsHash() throws Exception {
+    Path log = Path.of("src/test/resources/org/dnsseismograph/capture/unbound.dnstap");
+    Path svg = dir.resolve("dnstap.svg");
+    assertEquals(ExitCode.OK, run("render", log.toString(), "--out", svg.toString(), "-q"), err.toString());
+    List<String> all = texts(svg);
+    assertTrue(all.contains("Sources: unbound.dnstap"), all.toString());
+    assertTrue(all.contains("unbound.dnstap  " + Sha256sum.of(log)), "footer: " + all);
+    assertTrue(all.contains("Client queries & responses (/s)") && all.contains("Upstream queries (/s)"), "the resolver's two sides: " + all);
+  }
+
+  @Test
   void piecesOfARotatedCaptureAreOneSourceHashedAsTheirBytesInTurn() throws Exception {
     // editcap cuts the demo capture into pieces of 25,000 frames, named as it names them: cut_00000_<time>.pcap
     Path pieces = Files.createDirectories(dir.resolve("pieces"));
