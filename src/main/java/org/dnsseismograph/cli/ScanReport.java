@@ -13,7 +13,9 @@ final class ScanReport {
   private ScanReport() {}
 
   static void print(PrintWriter err, ScanSummary scan, DispatchStats dns, List<Skipped> skipped) {
-    err.printf(Locale.ROOT, "read %d frames (%s) from %d file%s: %d DNS messages (%d queries, %d responses)%n", scan.frames(),
+    // a dnstap log's frames are its Frame Streams frames, one message each, not packets
+    String frames = !scan.files().isEmpty() && CaptureSourceLoader.isDnstap(scan.files().get(0)) ? "dnstap frames" : "frames";
+    err.printf(Locale.ROOT, "read %d %s (%s) from %d file%s: %d DNS messages (%d queries, %d responses)%n", scan.frames(), frames,
         bytes(scan.bytes()), scan.files().size(), scan.files().size() == 1 ? "" : "s", dns.messages(), dns.queries(), dns.responses());
     long total = skipped.stream().mapToLong(Skipped::count).sum() + dns.headerless();
     if (total == 0) {
