@@ -7,12 +7,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.testsupport.DnstapPieces;
 import org.dnsseismograph.ui.UiFixtures;
 import org.dnsseismograph.ui.common.CurrentThreadTaskRunner;
 import org.dnsseismograph.workspace.SourceRef;
 import org.dnsseismograph.workspace.Workspace;
 import org.dnsseismograph.workspace.WorkspaceJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkspaceSourcesTest {
 
@@ -62,5 +64,30 @@ class WorkspaceSourcesTest {
     assertEquals("Europe/Berlin", e.timeZone());
     assertEquals(view, w.view());
     assertEquals(sources.lanesProperty().get().plan().settings(), w.lanes());
+  }
+
+  /** A rotated dnstap recording saved in a workspace comes back as the one dnstap source it was, hash and all. */
+  @Test
+  void aRotatedDnstapRecordingSavedInAWorkspaceOpensAgainAsOneSource(@TempDir Path dir) throws Exception {
+    List<Path> pieces = DnstapPieces.cut(UiFixtures.dnstap(), dir, 12);
+    SourcesViewModel before = new SourcesViewModel(new CurrentThreadTaskRunner(), SourceLoads.defaults());
+    before.open(pieces, p -> {});
+    Source saved = before.sources().get(0);
+    Path file = dir.resolve("ws.json");
+    WorkspaceJson.save(WorkspaceSources.current("t", before.sources(), before.lanesProperty().get().plan(), null, List.of()), file);
+
+    List<String> problems = new ArrayList<>();
+    SourcesViewModel after = new SourcesViewModel(new CurrentThreadTaskRunner(), SourceLoads.defaults());
+    after.openAll(WorkspaceSources.openings(WorkspaceJson.load(file), file, problems), p -> {});
+
+    assertEquals(List.of(), problems);
+    assertEquals(1, after.sources().size());
+    Source s = after.sources().get(0);
+    assertEquals(SourceKind.DNSTAP, s.kind());
+    assertEquals(SourceState.READY, s.state(), s.failureProperty().get());
+    assertEquals(pieces, s.files());
+    assertEquals(saved.contentHash(), s.contentHash());
+    assertEquals("", s.warningProperty().get(), "the same bytes: no warning of a changed file");
+    assertEquals(saved.transactionsProperty().get().size(), s.transactionsProperty().get().size());
   }
 }
