@@ -1,5 +1,8 @@
 package org.dnsseismograph.ui.live;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -15,15 +18,18 @@ import org.dnsseismograph.capture.LiveState;
 
 /**
  * The live bar above the status bar: one row per live source with its state and counts, its drops
- * (red once anything was lost), its problem, and Pause/Resume, Stop and Close; and the Follow
- * button, lit while the view follows the present. Hidden while no live source exists. FX thread
- * only.
+ * (red once anything was lost), its problem, and Pause/Resume, Stop, Open recording (once stopped,
+ * when it recorded) and Close; and the Follow button, lit while the view follows the present.
+ * Hidden while no live source exists. FX thread only.
  */
 final class LiveBar extends VBox {
   private final LiveTimeline live;
+  private final Consumer<List<Path>> open;
 
-  LiveBar(LiveTimeline live) {
+  /** @param open opens files as sources of the window (a stopped source's recording) */
+  LiveBar(LiveTimeline live, Consumer<List<Path>> open) {
     this.live = live;
+    this.open = open;
     setId("live-bar");
     getStyleClass().add("live-bar");
     setSpacing(2);
@@ -73,12 +79,18 @@ final class LiveBar extends VBox {
     stop.setId("live-stop" + id);
     stop.disableProperty().bind(pause.disableProperty());
     stop.setOnAction(e -> live.stop(s));
+    Button recording = new Button("Open recording");
+    recording.setId("live-open-recording" + id);
+    recording.visibleProperty().bind(Bindings.createBooleanBinding(
+        () -> s.stateProperty().get() == LiveState.STOPPED && !s.snapshot().recordings().isEmpty(), s.stateProperty(), s.snapshotProperty()));
+    recording.managedProperty().bind(recording.visibleProperty());
+    recording.setOnAction(e -> open.accept(s.snapshot().recordings()));
     Button close = new Button("Close");
     close.setId("live-close" + id);
     close.setOnAction(e -> live.close(s));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox row = new HBox(8, status, drops, problem, gap, pause, stop, close);
+    HBox row = new HBox(8, status, drops, problem, gap, pause, stop, recording, close);
     if (index == 0) {
       row.getChildren().add(followButton());
     }

@@ -100,7 +100,7 @@ public final class LiveWindow {
   private void install() {
     BorderPane root = (BorderPane) window.scene().getRoot();
     Node bottom = root.getBottom();
-    root.setBottom(new VBox(new LiveBar(live), bottom));
+    root.setBottom(new VBox(new LiveBar(live, window::open), bottom));
     if (bottom instanceof HBox bar) {
       bar.getChildren().add(dropsInStatusBar());
     }

@@ -209,7 +209,8 @@ class LiveWindowUITest {
     assertEquals(15, frames);
     assertTrue(fx(() -> window.timeline().plan().lanes().stream().anyMatch(l -> l.key().equals("lo/dns.rate"))), "the data stays after Stop");
 
-    // Capture ▸ Open what was recorded: the recording becomes a file source, read whole.
+    assertTrue(fx(() -> window.scene().lookup("#live-open-recording").isVisible()), "the stopped source offers its recording");
+    // Capture ▸ Open what was recorded (as that button does): the recording becomes a file source, read whole.
     await("Open what was recorded is offered, and opens", () -> fx(() -> window.actionFactory().run(Actions.OPEN_RECORDINGS)));
     await("the recording loaded", () -> fx(() -> window.sources().sources().stream()
         .anyMatch(x -> x.name().equals("live.pcap") && x.state() == org.dnsseismograph.ui.sources.SourceState.READY)));
