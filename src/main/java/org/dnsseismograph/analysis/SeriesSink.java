@@ -258,50 +258,37 @@ final class SeriesSink implements MetricSink {
       w.cover(first, last + 1);
       return;
     }
-    w.setUndecided(undecided(1));
-    long from = first;
-    for (int k = 0; k < gaps.count() && gaps.endBefore(k) <= last; k++) {
-      long to = gaps.endBefore(k) + 1 - config.horizonNanos();
-      if (to > from) {
-        w.cover(from, to);
-      }
-      from = gaps.startAfter(k);
+    Coverage stretches = stretches();
+    Coverage decided = stretches.withoutTails(config.horizonNanos());
+    for (int i = 0; i < decided.size(); i++) {
+      w.cover(decided.start(i), decided.end(i));
     }
-    long to = decidedEnd();
-    if (to > from) {
-      w.cover(from, to);
-    }
+    w.setUndecided(stretches.tails(config.horizonNanos(), 1));
   }
 
   /** Tells the answer ratios' writers what is not decided yet: their buckets that reach into it. */
   private void markUndecided() {
+    Coverage stretches = stretches();
     for (Map.Entry<SampleSeriesWriter, Long> e : decidedLateSamples.entrySet()) {
-      e.getKey().setUndecided(undecided(e.getValue()));
+      e.getKey().setUndecided(stretches.tails(config.horizonNanos(), e.getValue()));
     }
   }
 
   /**
-   * What {@link #cover} leaves out of a decided-late series although it was observed: the last
-   * horizon before each gap between the files and before the end, from the start of the bucket
-   * that reaches into it ({@code align}: the bucket step; 1 for counters, which are kept per event).
+   * The input so far, from its first message to its last, cut at the gaps between the files it has
+   * reached: the stretches whose last horizon is not decided for unanswered queries.
    */
-  private Coverage undecided(long align) {
+  private Coverage stretches() {
     Coverage c = Coverage.NONE;
     if (first > last) {
       return c;
     }
     long from = first;
     for (int k = 0; k < gaps.count() && gaps.endBefore(k) <= last; k++) {
-      c = withUndecided(c, from, gaps.endBefore(k) + 1, align);
+      c = c.with(new TimeRange(from, gaps.endBefore(k) + 1));
       from = gaps.startAfter(k);
     }
-    return withUndecided(c, from, last + 1, align);
-  }
-
-  /** {@code c} with the last horizon before {@code stop} added, not reaching back before {@code from}. */
-  private Coverage withUndecided(Coverage c, long from, long stop, long align) {
-    long start = Math.max(from, Math.floorDiv(stop - config.horizonNanos(), align) * align);
-    return stop > start ? c.with(new TimeRange(start, stop)) : c;
+    return from <= last ? c.with(new TimeRange(from, last + 1)) : c;
   }
 
   /** Whether {@code [s, e)} reaches into the last timeout before a gap between the files, or into the gap. */

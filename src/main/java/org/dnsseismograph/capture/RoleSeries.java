@@ -101,15 +101,20 @@ final class RoleSeries {
 
   /** Covers the unanswered queries' series up to a timeout before the end of each observed stretch; the rest is undecided. */
   private void coverDecided() {
-    Coverage tails = Coverage.NONE;
-    for (long[] c : coverage) {
-      long decided = Math.max(c[0], c[1] - timeout);
-      unanswered.cover(c[0], decided);
-      if (c[1] > decided) {
-        tails = tails.with(new TimeRange(decided, c[1]));
-      }
+    Coverage observed = observed();
+    Coverage decided = observed.withoutTails(timeout);
+    for (int i = 0; i < decided.size(); i++) {
+      unanswered.cover(decided.start(i), decided.end(i));
     }
-    unanswered.setUndecided(tails);
+    unanswered.setUndecided(observed.tails(timeout, 1));
+  }
+
+  private Coverage observed() {
+    Coverage c = Coverage.NONE;
+    for (long[] interval : coverage) {
+      c = c.with(new TimeRange(interval[0], interval[1]));
+    }
+    return c;
   }
 
   /**

@@ -87,6 +87,32 @@ public final class Coverage {
     return new Coverage(s, e);
   }
 
+  /**
+   * Each interval without its last {@code nanos} (an interval shorter than that goes): what is
+   * decided of an observation whose last {@code nanos} before every stop are not, as unanswered
+   * queries are not before their timeout ran out.
+   */
+  public Coverage withoutTails(long nanos) {
+    CoverageBuilder b = new CoverageBuilder();
+    for (int i = 0; i < starts.length; i++) {
+      b.add(starts[i], ends[i] - nanos);
+    }
+    return b.build();
+  }
+
+  /**
+   * What {@link #withoutTails} leaves out: the last {@code nanos} of each interval, each from the
+   * start of the {@code align}-long step it begins in (a bucket reaching into it is not decided
+   * either; 1 for none), never before its interval's start.
+   */
+  public Coverage tails(long nanos, long align) {
+    CoverageBuilder b = new CoverageBuilder();
+    for (int i = 0; i < starts.length; i++) {
+      b.add(Math.max(starts[i], Math.floorDiv(ends[i] - nanos, align) * align), ends[i]);
+    }
+    return b.build();
+  }
+
   /** The time covered by this coverage or {@code other}. */
   public Coverage union(Coverage other) {
     if (other.isEmpty()) {

@@ -49,6 +49,18 @@ class CoverageTest {
   }
 
   @Test
+  void theTailsOfTheIntervalsAreWhatIsLeftOutWithoutThem() {
+    Coverage c = Coverage.of(new TimeRange(100, 200)).with(new TimeRange(300, 302)).with(new TimeRange(400, 457));
+
+    assertEquals("[100, 190) [400, 447)", describe(c.withoutTails(10)), "an interval shorter than its tail goes");
+    assertEquals("[190, 200) [300, 302) [447, 457)", describe(c.tails(10, 1)));
+    assertEquals("[180, 200) [300, 302) [440, 457)", describe(c.tails(10, 20)), "from the start of the 20-step it begins in: 190 in [180, 200)");
+    assertEquals("[100, 200) [300, 302) [400, 457)", describe(c.tails(1000, 1)), "never before the interval");
+    assertEquals(c, c.withoutTails(0));
+    assertTrue(Coverage.NONE.tails(10, 1).isEmpty());
+  }
+
+  @Test
   void anEventExtendsTheObservationToItsGranule() {
     CoverageBuilder b = new CoverageBuilder();
     b.include(1234, 100);
