@@ -27,6 +27,8 @@ import org.dnsseismograph.wire.SkipCounter;
 public final class DnstapFiles implements MessageFiles {
   /** The one instance. */
   public static final MessageFiles INSTANCE = new DnstapFiles();
+  /** Every kind of file read message by message: captures and dnstap logs. */
+  public static final List<MessageFiles> KINDS = List.of(MessageFiles.CAPTURES, INSTANCE);
 
   /** Messages read for the resolvers' addresses, as the role scan of a capture reads its first messages. */
   static final int PREFIX_MESSAGES = 100_000;
@@ -46,6 +48,27 @@ public final class DnstapFiles implements MessageFiles {
     } catch (NotADnstapFileException e) {
       return false;
     }
+  }
+
+  /** The kind of {@link #KINDS} {@code file} is, or null (an export, a workspace, nothing readable). */
+  public static MessageFiles kindOf(Path file) {
+    try {
+      if (Files.isRegularFile(file)) {
+        for (MessageFiles kind : KINDS) {
+          if (kind.recognises(file)) {
+            return kind;
+          }
+        }
+      }
+    } catch (IOException e) {
+      // unreadable: its read says why
+    }
+    return null;
+  }
+
+  @Override
+  public boolean recognises(Path file) throws IOException {
+    return isDnstap(file);
   }
 
   @Override

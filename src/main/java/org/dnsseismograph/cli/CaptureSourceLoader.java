@@ -1,7 +1,6 @@
 package org.dnsseismograph.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dnsseismograph.analysis.CaptureLoader;
@@ -10,7 +9,6 @@ import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.imports.SourceLoader;
 import org.dnsseismograph.series.SeriesSet;
-import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.MessageFiles;
 
@@ -34,25 +32,12 @@ final class CaptureSourceLoader implements SourceLoader {
 
   /** How the file is read into DNS messages, or null when it is not (an export). */
   static MessageFiles messagesOf(Path path) {
-    return isCapture(path) ? MessageFiles.CAPTURES : isDnstap(path) ? DnstapFiles.INSTANCE : null;
+    return DnstapFiles.kindOf(path);
   }
 
   /** True when the file begins as a dnstap log (Frame Streams with the dnstap content type). */
   static boolean isDnstap(Path path) {
-    try {
-      return Files.isRegularFile(path) && DnstapFiles.isDnstap(path);
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** True when the file starts like a pcap, pcapng or a gzip'd one of these. */
-  static boolean isCapture(Path path) {
-    try {
-      return CaptureFiles.isCapture(path);
-    } catch (IOException e) {
-      return false;
-    }
+    return DnstapFiles.kindOf(path) == DnstapFiles.INSTANCE;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.wire.NotACaptureException;
 
@@ -13,9 +14,9 @@ import org.dnsseismograph.wire.NotACaptureException;
 final class InputErrors {
   private InputErrors() {}
 
-  /** The files, a folder of captures (a rotated capture's pieces) replaced by its files, as the window opens one. */
+  /** The files, a folder of captures or of dnstap logs (a rotated recording's pieces) replaced by its files, as the window opens one. */
   static List<Path> withCaptureDirectoriesOpened(List<Path> files) {
-    return files.stream().flatMap(f -> CaptureFiles.filesOf(f).stream()).toList();
+    return files.stream().flatMap(f -> CaptureFiles.filesOf(f, DnstapFiles.KINDS).stream()).toList();
   }
 
   /** Fails early, before any work, for files that are missing, directories or unreadable. */

@@ -103,12 +103,17 @@ public final class CaptureFiles {
    * @throws IOException when the directory cannot be listed or a file in it cannot be read
    */
   public static List<Path> capturesIn(Path directory) throws IOException {
+    return filesIn(directory, MessageFiles.CAPTURES);
+  }
+
+  /** As {@link #capturesIn}, for a directory of files of {@code kind} (a rotated dnstap recording's). */
+  public static List<Path> filesIn(Path directory, MessageFiles kind) throws IOException {
     List<Path> files;
     try (Stream<Path> list = Files.list(directory)) {
       files = list.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")).sorted().toList();
     }
     for (Path f : files) {
-      if (!isCapture(f)) {
+      if (!kind.recognises(f)) {
         return List.of();
       }
     }
@@ -121,11 +126,18 @@ public final class CaptureFiles {
    * then names the failure).
    */
   public static List<Path> filesOf(Path path) {
+    return filesOf(path, List.of(MessageFiles.CAPTURES));
+  }
+
+  /** As {@link #filesOf(Path)}, a folder standing for its files when they are all of one of {@code kinds}. */
+  public static List<Path> filesOf(Path path, List<MessageFiles> kinds) {
     if (Files.isDirectory(path)) {
       try {
-        List<Path> captures = capturesIn(path);
-        if (!captures.isEmpty()) {
-          return captures;
+        for (MessageFiles kind : kinds) {
+          List<Path> files = filesIn(path, kind);
+          if (!files.isEmpty()) {
+            return files;
+          }
         }
       } catch (IOException e) {
         // stands for itself: the read of it says why

@@ -53,6 +53,11 @@ public interface MessageFiles {
     }
 
     @Override
+    public boolean recognises(Path file) throws IOException {
+      return CaptureFiles.isCapture(file);
+    }
+
+    @Override
     public List<IpAddress> namedResolvers(List<Path> files, Progress progress) {
       return List.of();
     }
@@ -78,6 +83,9 @@ public interface MessageFiles {
    * @throws IOException when a file cannot be read, or is not of this format
    */
   ScanSummary scan(List<Path> files, DecodeOptions options, DnsPayloadSink sink, SkipCounter skips, Progress progress) throws IOException;
+
+  /** True when the file begins as a file of this kind (a glance at its first bytes). */
+  boolean recognises(Path file) throws IOException;
 
   /** The time of the file's first frame, or {@link Long#MIN_VALUE} when it has none: where a rotated piece goes. */
   long firstTimeNanos(Path file) throws IOException;

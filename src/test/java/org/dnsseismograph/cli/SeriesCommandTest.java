@@ -225,6 +225,19 @@ class SeriesCommandTest {
   }
 
   @Test
+  void aFolderOfDnstapPiecesReadsAsTheWholeLog(@TempDir Path dir) throws IOException {
+    Path log = Path.of("src/test/resources/org/dnsseismograph/capture/unbound.dnstap");
+    org.dnsseismograph.testsupport.DnstapPieces.cut(log, dir, 12);
+    assertEquals(ExitCode.OK, run("series", log.toString(), "--metric", "dns.queries,client.responses", "--step", "1s", "-q"), err.toString());
+    String whole = out.toString();
+    out.getBuffer().setLength(0);
+
+    assertEquals(ExitCode.OK, run("series", dir.toString(), "--metric", "dns.queries,client.responses", "--step", "1s", "-q"), err.toString());
+
+    assertEquals(whole, out.toString());
+  }
+
+  @Test
   void aDnstapLogAndACaptureTogetherAreRefusedNamingTheLog() {
     Path log = Path.of("src/test/resources/org/dnsseismograph/capture/unbound.dnstap");
     int code = run("series", capture("pktvisor-dns_udp_mixed_rcode.pcap"), log.toString(), "--metric", "dns.queries", "--step", "1s");

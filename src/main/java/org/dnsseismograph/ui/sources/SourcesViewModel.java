@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dnsseismograph.analysis.AlignmentMetrics;
+import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.render.LaneDefaults;
 import org.dnsseismograph.render.LanePlan;
 import org.dnsseismograph.render.LanePlanner;
@@ -277,7 +278,7 @@ public final class SourcesViewModel {
   private static List<Opening> withCaptureDirectoriesOpened(List<Opening> openings) {
     List<Opening> out = new ArrayList<>();
     for (Opening o : openings) {
-      List<Path> files = o.parts().isEmpty() ? CaptureFiles.filesOf(o.path()) : List.of(o.path());
+      List<Path> files = o.parts().isEmpty() ? CaptureFiles.filesOf(o.path(), DnstapFiles.KINDS) : List.of(o.path());
       if (files.equals(List.of(o.path()))) {
         out.add(o);
       } else {

@@ -134,6 +134,19 @@ class SourcesViewModelTest {
     assertEquals(direct.snapshot().transactions().size(), s.transactionsProperty().get().size());
   }
 
+  /** The recording directory of a rotated dnstap recording, dropped as a folder, is the same one source. */
+  @Test
+  void aFolderOfDnstapPiecesIsOneSource(@TempDir Path dir) throws Exception {
+    List<Path> pieces = DnstapPieces.cut(UiFixtures.dnstap(), dir, 12);
+
+    vm.open(List.of(dir), workspaces::add);
+
+    Source s = only();
+    assertEquals(SourceKind.DNSTAP, s.kind());
+    assertEquals(SourceState.READY, s.state(), s.failureProperty().get());
+    assertEquals(pieces, s.files());
+  }
+
   @Test
   void anExportIsRecognisedByItsContentAndImported() throws Exception {
     Path file = UiFixtures.export("unbound-control-stats_netdata-common.txt");
