@@ -56,7 +56,7 @@ final class AxisPainter {
     double y = b.top() + TimelineLayout.HEADER / 2;
     String unit = ValueFormat.unitText(lane.unit());
     String title = lane.kind() == LaneKind.HEAT || lane.kind() == LaneKind.ANNOTATIONS || unit.isEmpty() ? lane.title()
-        : lane.title() + " (" + unit + ")";
+        : lane.title() + " (" + unit + (lane.logAxis() ? ", log" : "") + ")";
     g.text(title, l.plotLeft(), y, TextStyle.HEADING, palette.text(), Align.LEFT);
     double x = l.plotLeft() + g.textWidth(title, TextStyle.HEADING) + 14;
     if (lane.kind() == LaneKind.HEAT) {

@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dnsseismograph.workspace.LaneSettings;
+import org.dnsseismograph.workspace.ValueAxis;
 
 /**
  * The lanes of a timeline in display order, with what the analyst set for each: shown or hidden,
- * and height. Every change returns a new plan, so a frame always draws one consistent plan.
+ * height, and (in the lane itself) how it draws and its value axis. Every change returns a new plan, so a frame always draws one consistent plan.
  * Immutable.
  */
 public final class LanePlan {
@@ -81,6 +82,13 @@ public final class LanePlan {
     return new LanePlan(l, settings);
   }
 
+  /** The lane on another value axis. */
+  public LanePlan withAxis(String key, ValueAxis axis) {
+    List<Lane> l = new ArrayList<>(lanes);
+    l.set(indexOf(key), lane(key).withAxis(axis));
+    return new LanePlan(l, settings);
+  }
+
   /** The lane moved to position {@code index} (clamped) among all lanes. */
   public LanePlan moved(String key, int index) {
     List<Lane> l = new ArrayList<>(lanes);
@@ -100,12 +108,15 @@ public final class LanePlan {
 
   /** The arrangement in display order, as a workspace saves it. */
   public List<LaneSettings> settings() {
-    return lanes.stream().map(l -> settings.get(l.key())).toList();
+    return lanes.stream().map(l -> {
+      LaneSettings s = settings.get(l.key());
+      return new LaneSettings(l.key(), s.visible(), s.height(), l.axis());
+    }).toList();
   }
 
   /**
-   * This plan arranged as saved: the saved lanes first in their saved order, visibility and
-   * height; lanes the workspace did not know (a new source, a new metric) after them as they were.
+   * This plan arranged as saved: the saved lanes first in their saved order, visibility, height
+   * and value axis (a lane saved without one keeps its own); lanes the workspace did not know (a new source, a new metric) after them as they were.
    * Saved keys without a lane (a source no longer loaded) are ignored.
    */
   public LanePlan arrangedAs(List<LaneSettings> saved) {
@@ -113,13 +124,13 @@ public final class LanePlan {
     Map<String, LaneSettings> s = new LinkedHashMap<>(settings);
     for (LaneSettings ls : saved) {
       if (s.containsKey(ls.key()) && ordered.stream().noneMatch(l -> l.key().equals(ls.key()))) {
-        Lane lane = lane(ls.key());
+        Lane lane = ls.axis() == null ? lane(ls.key()) : lane(ls.key()).withAxis(ls.axis());
         ordered.add(lane);
         s.put(ls.key(), new LaneSettings(ls.key(), ls.visible(), Math.max(lane.minHeight(), ls.height())));
       }
     }
     for (Lane l : lanes) {
-      if (!ordered.contains(l)) {
+      if (ordered.stream().noneMatch(o -> o.key().equals(l.key()))) {
         ordered.add(l);
       }
     }

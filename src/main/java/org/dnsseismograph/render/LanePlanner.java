@@ -10,6 +10,7 @@ import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.Unit;
+import org.dnsseismograph.workspace.ValueAxis;
 
 /**
  * Decides the lanes of a timeline from the metrics its sources provide. For a capture (metrics
@@ -102,7 +103,7 @@ public final class LanePlanner {
           series.add(new LaneSeries(label, r, i < colours.size() ? colours.get(i) : palette.series(i)));
         }
       }
-      add(id, title, LaneKind.LINES, series, 110);
+      add(id, title, LaneKind.LINES, series, 110, ValueAxis.LINEAR);
     }
 
     void rcodes(String p) {
@@ -115,7 +116,7 @@ public final class LanePlanner {
         }
       }
       found.forEach((rc, r) -> series.add(new LaneSeries(rc, r, palette.rcode(rc))));
-      add(p + ".rcode", (p.equals("client") ? "Client answers" : "DNS answers") + " by rcode", LaneKind.STACKED, series, 110);
+      add(p + ".rcode", (p.equals("client") ? "Client answers" : "DNS answers") + " by rcode", LaneKind.STACKED, series, 110, ValueAxis.LINEAR);
     }
 
     void latency(String p) {
@@ -132,7 +133,8 @@ public final class LanePlanner {
       for (Map.Entry<String, ResolvableSeries> e : found.entrySet()) {
         series.add(new LaneSeries(e.getKey(), e.getValue(), palette.series(i++)));
       }
-      add(p + ".latency", (p.equals("client") ? "Client" : "DNS") + " latency", LaneKind.LINES, series, 100);
+      // Normal answers take a fraction of a millisecond and an outage's seconds: only a log axis shows both.
+      add(p + ".latency", (p.equals("client") ? "Client" : "DNS") + " latency", LaneKind.LINES, series, 100, ValueAxis.LOG);
     }
 
     void heat(String id, String title, String metricPrefix) {
@@ -194,10 +196,10 @@ public final class LanePlanner {
       return found;
     }
 
-    private void add(String id, String title, LaneKind kind, List<LaneSeries> series, double height) {
+    private void add(String id, String title, LaneKind kind, List<LaneSeries> series, double height, ValueAxis axis) {
       if (!series.isEmpty()) {
         Unit unit = series.get(0).series().unit();
-        lanes.add(new Lane(key + "/" + id, prefix + title, kind, series, unit, height, 40));
+        lanes.add(new Lane(key + "/" + id, prefix + title, kind, series, unit, height, 40, axis));
       }
     }
   }

@@ -77,7 +77,8 @@ public final class TimelinePainter {
     l.clipToViewport(g);
     g.clip(l.plotLeft(), b.plotTop(), l.plotWidth(), b.plotHeight());
     series.noData(g, l, b, bufs);
-    YScale s = lane.kind() == LaneKind.HEAT ? null : lane.kind() == LaneKind.STACKED ? stackedScale(bufs, l) : YScale.ofBands(bufs, l);
+    YScale s = lane.kind() == LaneKind.HEAT ? null
+        : lane.kind() == LaneKind.STACKED ? stackedScale(bufs, l) : YScale.ofBands(bufs, l, lane.logAxis());
     if (s == null) {
       series.heat(g, l, b, bufs);
     } else {
@@ -201,6 +202,13 @@ public final class TimelinePainter {
   }
 
   private void valueGrid(Painter g, TimelineLayout l, LaneBox b, YScale s) {
+    if (s.log()) {
+      for (double d : s.decades()) {
+        double y = Math.floor(s.y(d, b)) + 0.5;
+        g.line(l.plotLeft(), y, l.plotRight(), y, palette.grid(), LineStyle.HAIRLINE);
+      }
+      return;
+    }
     double y = Math.floor(s.y((s.min() + s.max()) / 2, b)) + 0.5;
     g.line(l.plotLeft(), y, l.plotRight(), y, palette.grid(), LineStyle.HAIRLINE);
     if (s.min() < 0) {
@@ -214,12 +222,29 @@ public final class TimelinePainter {
     Unit unit = b.lane().unit();
     g.text(ValueFormat.format(s.max(), unit), x, Math.max(b.plotTop() + 5, s.y(s.max(), b)), TextStyle.SMALL, palette.mutedText(),
         Align.RIGHT);
-    if (b.plotHeight() >= 44) {
-      g.text(ValueFormat.format((s.min() + s.max()) / 2, unit), x, s.y((s.min() + s.max()) / 2, b), TextStyle.SMALL,
-          palette.mutedText(), Align.RIGHT);
+    double middle = middleLabel(s);
+    if (b.plotHeight() >= 44 && !Double.isNaN(middle)) {
+      g.text(ValueFormat.format(middle, unit), x, s.y(middle, b), TextStyle.SMALL, palette.mutedText(), Align.RIGHT);
     }
     g.text(ValueFormat.format(s.min(), unit), x, Math.min(b.plotBottom() - 5, s.y(s.min(), b)), TextStyle.SMALL, palette.mutedText(),
         Align.RIGHT);
+  }
+
+  /**
+   * The value labelled halfway up: the middle value, or on a log axis the decade nearest the middle,
+   * if it lies in the middle half (else its label would crowd the top's or the bottom's).
+   */
+  private static double middleLabel(YScale s) {
+    if (!s.log()) {
+      return (s.min() + s.max()) / 2;
+    }
+    double best = Double.NaN;
+    for (double d : s.decades()) {
+      if (Double.isNaN(best) || Math.abs(s.share(d) - 0.5) < Math.abs(s.share(best) - 0.5)) {
+        best = d;
+      }
+    }
+    return Double.isNaN(best) || Math.abs(s.share(best) - 0.5) > 0.25 ? Double.NaN : best;
   }
 
   /**

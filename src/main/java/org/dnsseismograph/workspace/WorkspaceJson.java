@@ -64,7 +64,10 @@ public final class WorkspaceJson {
     }
     ArrayNode lanes = root.putArray("lanes");
     for (LaneSettings l : w.lanes()) {
-      lanes.addObject().put("key", l.key()).put("visible", l.visible()).put("height", l.height());
+      ObjectNode lane = lanes.addObject().put("key", l.key()).put("visible", l.visible()).put("height", l.height());
+      if (l.axis() != null) {
+        lane.put("axis", l.axis().word());
+      }
     }
     if (w.view() == null) {
       root.putNull("view");
@@ -114,7 +117,7 @@ public final class WorkspaceJson {
     }
     List<LaneSettings> lanes = new ArrayList<>();
     for (JsonNode n : r.array(root, "lanes")) {
-      lanes.add(r.build(n, () -> new LaneSettings(r.text(n, "key"), r.bool(n, "visible"), r.number(n, "height"))));
+      lanes.add(r.build(n, () -> laneSettings(r, n)));
     }
     JsonNode view = r.optionalObject(root, "view");
     TimeRange range = view == null ? null : r.range(view);
@@ -188,6 +191,12 @@ public final class WorkspaceJson {
     n.put("state", a.state().word());
     n.put("proposedBy", a.proposedBy());
     return n;
+  }
+
+  /** A lane's settings; a lane saved without {@code axis} keeps its own default axis. */
+  static LaneSettings laneSettings(JsonReader r, JsonNode n) throws WorkspaceFormatException {
+    String axis = r.optionalText(n, "axis");
+    return new LaneSettings(r.text(n, "key"), r.bool(n, "visible"), r.number(n, "height"), axis.isEmpty() ? null : ValueAxis.ofWord(axis));
   }
 
   static Annotation annotation(JsonReader r, JsonNode n) throws WorkspaceFormatException {

@@ -3,10 +3,12 @@ package org.dnsseismograph.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dnsseismograph.series.Unit;
 import org.dnsseismograph.workspace.LaneSettings;
+import org.dnsseismograph.workspace.ValueAxis;
 import org.junit.jupiter.api.Test;
 
 class LanePlanTest {
@@ -49,5 +51,28 @@ class LanePlanTest {
     assertEquals(List.of("c", "a", "b", "annotations", "new"), order(restored));
     assertFalse(restored.isVisible("a"));
     assertEquals(180, restored.height("b"), 0.0);
+  }
+
+  @Test
+  void aLanesAxisIsSavedAndRestoredAndASavedLaneWithoutOneKeepsItsOwn() {
+    LanePlan log = PLAN.withAxis("b", ValueAxis.LOG);
+    assertEquals(ValueAxis.LOG, log.lane("b").axis());
+    assertEquals(ValueAxis.LINEAR, log.lane("a").axis());
+    List<LaneSettings> saved = log.settings();
+    assertEquals(new LaneSettings("b", true, 100, ValueAxis.LOG), saved.get(1));
+    assertEquals(ValueAxis.LOG, PLAN.arrangedAs(saved).lane("b").axis());
+    assertEquals(List.of("a", "b", "c", "annotations"), order(PLAN.arrangedAs(saved)), "a lane restored on its axis is not added twice");
+
+    LanePlan defaults = LanePlan.of(List.of(lane("a").withAxis(ValueAxis.LOG), lane("b")));
+    LanePlan restored = defaults.arrangedAs(List.of(new LaneSettings("a", true, 120), new LaneSettings("b", true, 80)));
+    assertEquals(ValueAxis.LOG, restored.lane("a").axis(), "a workspace from before axes keeps the lane's default");
+    assertEquals(120, restored.height("a"), 0.0);
+  }
+
+  @Test
+  void onlyALinesLaneDrawsOnALogAxis() {
+    assertTrue(lane("a").withAxis(ValueAxis.LOG).logAxis());
+    assertFalse(lane("a").withAxis(ValueAxis.LOG).withKind(LaneKind.STACKED).logAxis(), "stacked areas do not add up on a log axis");
+    assertFalse(lane("a").logAxis());
   }
 }

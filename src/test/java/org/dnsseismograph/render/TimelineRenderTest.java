@@ -25,6 +25,7 @@ import org.dnsseismograph.series.Unit;
 import org.dnsseismograph.workspace.Annotation;
 import org.dnsseismograph.workspace.AnnotationKind;
 import org.dnsseismograph.workspace.SourceRef;
+import org.dnsseismograph.workspace.ValueAxis;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -290,5 +291,58 @@ class TimelineRenderTest {
     String svg = TimelineExport.svg(r);
     assertTrue(svg.contains(">proposed outage: ns2 dark<"), "the proposal's label says so");
     assertFalse(svg.contains("ns3 dark"), "the rejected one has no label");
+  }
+
+  /** p50 latency of 0.1 ms for 150 s, then 1, 10 and 1000 ms for 150 s each. */
+  private static ExportRequest latencyDecades(ValueAxis axis) {
+    SampleSeriesWriter w = new SampleSeriesWriter(MetricId.of("client.latency.p50"), Unit.MILLISECONDS, S, LabelConvention.START,
+        Consolidation.MAX);
+    double[] steps = {0.1, 1, 10, 1000};
+    for (int sec = 0; sec < 600; sec++) {
+      w.add(T0 + sec * S, steps[sec / 150]);
+    }
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(SeriesSet.of("cap", List.of(w.publish()))));
+    if (axis != null) {
+      plan = plan.withAxis("cap/client.latency", axis);
+    }
+    return new ExportRequest(plan, List.of(), List.of(), VIEW, 1148, 400, 1, "", null);
+  }
+
+  /** The highest y of column x (a stretch's middle) whose pixel is the series' blue. */
+  private static int topBlue(BufferedImage img, LaneBox b, double x) {
+    for (int y = (int) b.plotTop(); y < b.plotBottom(); y++) {
+      if (seriesBlue(img.getRGB((int) x, y))) {
+        return y;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void aLatencyLaneGivesEachDecadeTheSameHeightUntilTurnedLinear() throws Exception {
+    ExportRequest r = latencyDecades(null);
+    assertEquals(ValueAxis.LOG, r.plan().lane("cap/client.latency").axis(), "latency lanes start on a log axis");
+    BufferedImage img = TimelineExport.image(r);
+    TimelineLayout l = TimelineExport.layout(r, new Java2dPainter(img.createGraphics()));
+    LaneBox b = lane(l, "cap/client.latency");
+    double h = b.plotHeight() - YScale.TOP_PAD;
+    // 0.1 ms to 1000 ms is four decades: 1 ms a quarter of the way up, 10 ms half-way, 1000 ms at the top.
+    double[] share = {0, 0.25, 0.5, 1};
+    for (int k = 0; k < 4; k++) {
+      double x = l.xOf(T0 + (k * 150 + 75) * S);
+      assertEquals(b.plotBottom() - share[k] * h, topBlue(img, b, x), 1.5, "stretch " + k);
+    }
+    String svg = TimelineExport.svg(r);
+    assertTrue(svg.contains(">Client latency (ms, log)<"), "the title says the axis is log");
+    for (String label : List.of(">1k ms<", ">10 ms<", ">0.1 ms<")) {
+      assertTrue(svg.contains(label), "top, middle and bottom are labelled: " + label);
+    }
+
+    ExportRequest linear = latencyDecades(ValueAxis.LINEAR);
+    BufferedImage flat = TimelineExport.image(linear);
+    LaneBox lb = lane(TimelineExport.layout(linear, new Java2dPainter(flat.createGraphics())), "cap/client.latency");
+    double lh = lb.plotHeight() - YScale.TOP_PAD;
+    assertEquals(lb.plotBottom() - 10.0 / 1000 * lh, topBlue(flat, lb, l.xOf(T0 + 375 * S)), 1.5, "10 ms on a 0–1000 ms axis");
+    assertTrue(TimelineExport.svg(linear).contains(">Client latency (ms)<"));
   }
 }

@@ -43,7 +43,8 @@ public final class LaneArrangement {
     for (String key : order) {
       Lane l = fresh.lane(key);
       boolean known = current != null && has(current, key);
-      lanes.add(known && current.lane(key).kind() != l.kind() ? l.withKind(current.lane(key).kind()) : l);
+      // what the analyst chose for the lane (its drawing, its axis) outlives a new plan of the same lanes
+      lanes.add(known ? l.withKind(current.lane(key).kind()).withAxis(current.lane(key).axis()) : l);
     }
     LanePlan out = LanePlan.of(lanes);
     for (Lane l : lanes) {

@@ -14,6 +14,7 @@ import org.dnsseismograph.render.LaneBox;
 import org.dnsseismograph.render.LaneKind;
 import org.dnsseismograph.render.LanePlan;
 import org.dnsseismograph.render.TimelineLayout;
+import org.dnsseismograph.workspace.ValueAxis;
 
 /**
  * Arranging lanes with the mouse: drag a lane's lower edge to resize it; drag a lane by its margin
@@ -138,6 +139,11 @@ final class LaneGestures {
       boolean stacked = lane.kind() == LaneKind.STACKED;
       menu.getItems().add(item(stacked ? "Draw as lines" : "Draw stacked", "lane-style",
           () -> vm.setLaneKind(lane.key(), stacked ? LaneKind.LINES : LaneKind.STACKED)));
+    }
+    if (lane.kind() == LaneKind.LINES) {
+      boolean log = lane.axis() == ValueAxis.LOG;
+      menu.getItems().add(item(log ? "Linear value axis" : "Log value axis", "lane-axis",
+          () -> vm.setLaneAxis(lane.key(), log ? ValueAxis.LINEAR : ValueAxis.LOG)));
     }
     List<Lane> hidden = plan.lanes().stream().filter(l -> !plan.isVisible(l.key())).toList();
     Menu show = new Menu("Show lane");

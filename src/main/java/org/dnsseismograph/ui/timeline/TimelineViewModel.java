@@ -22,6 +22,7 @@ import org.dnsseismograph.series.ColumnBuffer;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.workspace.Annotation;
+import org.dnsseismograph.workspace.ValueAxis;
 
 /**
  * The state of a timeline and every way of moving it: the lanes as arranged, the whole extent, the
@@ -389,5 +390,10 @@ public final class TimelineViewModel {
   /** Answers by rcode as stacked areas or as lines. */
   public void setLaneKind(String key, LaneKind kind) {
     plan.set(plan.get().withKind(key, kind));
+  }
+
+  /** A lines lane's values on a linear or a log axis. */
+  public void setLaneAxis(String key, ValueAxis axis) {
+    plan.set(plan.get().withAxis(key, axis));
   }
 }

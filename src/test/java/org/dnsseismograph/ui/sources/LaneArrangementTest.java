@@ -14,6 +14,7 @@ import org.dnsseismograph.render.LanePlanner;
 import org.dnsseismograph.render.Palette;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.workspace.LaneSettings;
+import org.dnsseismograph.workspace.ValueAxis;
 import org.junit.jupiter.api.Test;
 
 class LaneArrangementTest {
@@ -30,7 +31,7 @@ class LaneArrangementTest {
   @Test
   void lanesTheTimelineHadKeepTheirPlaceVisibilityHeightAndStyle() {
     LanePlan current = plan(CAPTURE).moved("cap.pcap/dns.rcode", 0).withVisible("cap.pcap/dns.rate", false)
-        .withHeight("cap.pcap/dns.rcode", 333).withKind("cap.pcap/dns.rcode", LaneKind.LINES);
+        .withHeight("cap.pcap/dns.rcode", 333).withKind("cap.pcap/dns.rcode", LaneKind.LINES).withAxis("cap.pcap/dns.rate", ValueAxis.LOG);
 
     LanePlan again = LaneArrangement.carryOver(plan(CAPTURE), current, Set.of());
 
@@ -38,6 +39,7 @@ class LaneArrangementTest {
     assertFalse(again.isVisible("cap.pcap/dns.rate"));
     assertEquals(333, again.height("cap.pcap/dns.rcode"));
     assertEquals(LaneKind.LINES, again.lane("cap.pcap/dns.rcode").kind());
+    assertEquals(ValueAxis.LOG, again.lane("cap.pcap/dns.rate").axis());
   }
 
   @Test

@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.dnsseismograph.render.LaneBox;
+import org.dnsseismograph.render.LaneKind;
 import org.dnsseismograph.render.TimelineLayout;
 import org.dnsseismograph.render.ValueFormat;
 import org.dnsseismograph.series.ColumnBuffer;
@@ -30,6 +31,7 @@ import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.Unit;
 import org.dnsseismograph.ui.WindowDriver;
+import org.dnsseismograph.workspace.ValueAxis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -317,6 +319,26 @@ class TimelineViewUITest {
     WaitForAsyncUtils.waitForFxEvents();
     assertFalse(fx(() -> vm.plan().isVisible(key)));
     assertEquals(l.lanes().size() - 1, settled().lanes().size());
+  }
+
+  @Test
+  void aLinesLanesMenuPutsItOnALogAxisAndBack(FxRobot robot) {
+    TimelineLayout l = settled();
+    LaneBox first = l.lanes().get(0);
+    String key = first.lane().key();
+    assertEquals(LaneKind.LINES, first.lane().kind());
+    assertEquals(ValueAxis.LINEAR, first.lane().axis());
+
+    robot.clickOn(screen(20, laneMiddle(l, 0)), MouseButton.SECONDARY);
+    robot.clickOn("Log value axis");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(ValueAxis.LOG, fx(() -> vm.plan().lane(key).axis()));
+    assertTrue(settled().lanes().get(0).lane().logAxis(), "the next frame draws it so");
+
+    robot.clickOn(screen(20, laneMiddle(l, 0)), MouseButton.SECONDARY);
+    robot.clickOn("Linear value axis");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(ValueAxis.LINEAR, fx(() -> vm.plan().lane(key).axis()));
   }
 
   @Test
