@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dnsseismograph.workspace.LaneSettings;
+import org.dnsseismograph.workspace.LaneStyle;
 import org.dnsseismograph.workspace.ValueAxis;
 
 /**
@@ -110,13 +111,31 @@ public final class LanePlan {
   public List<LaneSettings> settings() {
     return lanes.stream().map(l -> {
       LaneSettings s = settings.get(l.key());
-      return new LaneSettings(l.key(), s.visible(), s.height(), l.axis());
+      return new LaneSettings(l.key(), s.visible(), s.height(), l.axis(), styleOf(l.kind()));
     }).toList();
   }
 
+  /** The style a workspace saves for a lane of this kind: none for heat and annotation lanes. */
+  private static LaneStyle styleOf(LaneKind kind) {
+    return switch (kind) {
+      case LINES -> LaneStyle.LINES;
+      case STACKED -> LaneStyle.STACKED;
+      case HEAT, ANNOTATIONS -> null;
+    };
+  }
+
+  /** The lane as saved: on the saved axis, and drawn in the saved style when it draws lines or areas at all. */
+  private static Lane asSaved(Lane lane, LaneSettings saved) {
+    Lane l = saved.axis() == null ? lane : lane.withAxis(saved.axis());
+    if (saved.style() != null && styleOf(l.kind()) != null) {
+      l = l.withKind(saved.style() == LaneStyle.STACKED ? LaneKind.STACKED : LaneKind.LINES);
+    }
+    return l;
+  }
+
   /**
-   * This plan arranged as saved: the saved lanes first in their saved order, visibility, height
-   * and value axis (a lane saved without one keeps its own); lanes the workspace did not know (a new source, a new metric) after them as they were.
+   * This plan arranged as saved: the saved lanes first in their saved order, visibility, height,
+   * value axis and style (a lane saved without them keeps its own); lanes the workspace did not know (a new source, a new metric) after them as they were.
    * Saved keys without a lane (a source no longer loaded) are ignored.
    */
   public LanePlan arrangedAs(List<LaneSettings> saved) {
@@ -124,7 +143,7 @@ public final class LanePlan {
     Map<String, LaneSettings> s = new LinkedHashMap<>(settings);
     for (LaneSettings ls : saved) {
       if (s.containsKey(ls.key()) && ordered.stream().noneMatch(l -> l.key().equals(ls.key()))) {
-        Lane lane = ls.axis() == null ? lane(ls.key()) : lane(ls.key()).withAxis(ls.axis());
+        Lane lane = asSaved(lane(ls.key()), ls);
         ordered.add(lane);
         s.put(ls.key(), new LaneSettings(ls.key(), ls.visible(), Math.max(lane.minHeight(), ls.height())));
       }

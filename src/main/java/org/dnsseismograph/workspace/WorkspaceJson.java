@@ -68,6 +68,9 @@ public final class WorkspaceJson {
       if (l.axis() != null) {
         lane.put("axis", l.axis().word());
       }
+      if (l.style() != null) {
+        lane.put("style", l.style().word());
+      }
     }
     if (w.view() == null) {
       root.putNull("view");
@@ -193,10 +196,12 @@ public final class WorkspaceJson {
     return n;
   }
 
-  /** A lane's settings; a lane saved without {@code axis} keeps its own default axis. */
+  /** A lane's settings; a lane saved without {@code axis} or {@code style} keeps its own. */
   static LaneSettings laneSettings(JsonReader r, JsonNode n) throws WorkspaceFormatException {
     String axis = r.optionalText(n, "axis");
-    return new LaneSettings(r.text(n, "key"), r.bool(n, "visible"), r.number(n, "height"), axis.isEmpty() ? null : ValueAxis.ofWord(axis));
+    String style = r.optionalText(n, "style");
+    return new LaneSettings(r.text(n, "key"), r.bool(n, "visible"), r.number(n, "height"), axis.isEmpty() ? null : ValueAxis.ofWord(axis),
+        style.isEmpty() ? null : LaneStyle.ofWord(style));
   }
 
   static Annotation annotation(JsonReader r, JsonNode n) throws WorkspaceFormatException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.dnsseismograph.series.Unit;
 import org.dnsseismograph.workspace.LaneSettings;
+import org.dnsseismograph.workspace.LaneStyle;
 import org.dnsseismograph.workspace.ValueAxis;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class LanePlanTest {
     assertEquals(ValueAxis.LOG, log.lane("b").axis());
     assertEquals(ValueAxis.LINEAR, log.lane("a").axis());
     List<LaneSettings> saved = log.settings();
-    assertEquals(new LaneSettings("b", true, 100, ValueAxis.LOG), saved.get(1));
+    assertEquals(new LaneSettings("b", true, 100, ValueAxis.LOG, LaneStyle.LINES), saved.get(1));
     assertEquals(ValueAxis.LOG, PLAN.arrangedAs(saved).lane("b").axis());
     assertEquals(List.of("a", "b", "c", "annotations"), order(PLAN.arrangedAs(saved)), "a lane restored on its axis is not added twice");
 
@@ -67,6 +68,19 @@ class LanePlanTest {
     LanePlan restored = defaults.arrangedAs(List.of(new LaneSettings("a", true, 120), new LaneSettings("b", true, 80)));
     assertEquals(ValueAxis.LOG, restored.lane("a").axis(), "a workspace from before axes keeps the lane's default");
     assertEquals(120, restored.height("a"), 0.0);
+  }
+
+  @Test
+  void aLanesStyleIsSavedAndRestoredButNeverGivenToAHeatLane() {
+    LanePlan stacked = PLAN.withKind("c", LaneKind.STACKED);
+    List<LaneSettings> saved = stacked.settings();
+    assertEquals(LaneStyle.STACKED, saved.get(2).style());
+    assertEquals(LaneKind.STACKED, PLAN.arrangedAs(saved).lane("c").kind(), "answers drawn as lines stay lines when reopened, and stacked stay stacked");
+    assertEquals(null, saved.get(3).style(), "the annotations lane has no style");
+
+    Lane heat = new Lane("h", "h", LaneKind.HEAT, List.of(), Unit.RATIO, 100, 40);
+    LanePlan withHeat = LanePlan.of(List.of(heat));
+    assertEquals(LaneKind.HEAT, withHeat.arrangedAs(List.of(new LaneSettings("h", true, 100, null, LaneStyle.STACKED))).lane("h").kind());
   }
 
   @Test

@@ -38,7 +38,7 @@ class WorkspaceJsonTest {
         new SourceRef("isp1.csv", "isp1.csv", "", -1_500_000_001L, "Europe/Amsterdam"),
         new SourceRef("dnscap.0800.pcap +2", "rotated/dnscap.0800.pcap", "sha256:cd", 0, "", List.of("dnscap.0801.pcap", "dnscap.0802.pcap"))),
         List.of(new LaneSettings("capture.pcap/client.queries", true, 140), new LaneSettings("capture.pcap/client.latency", true, 100,
-            ValueAxis.LINEAR), new LaneSettings("annotations", false, 36.5)),
+            ValueAxis.LINEAR, LaneStyle.STACKED), new LaneSettings("annotations", false, 36.5)),
         new TimeRange(T0 - 60 * S, T0 + 60 * S + 1), List.of(outage, note, rejected));
   }
 
@@ -65,6 +65,8 @@ class WorkspaceJsonTest {
     assertEquals(-1_500_000_001L, root.get("sources").get(1).get("offsetNanos").asLong());
     assertEquals("linear", root.get("lanes").get(1).get("axis").asText(), "a lane's chosen axis is saved");
     assertNull(root.get("lanes").get(0).get("axis"), "a lane left to its default saves none");
+    assertEquals("stacked", root.get("lanes").get(1).get("style").asText());
+    assertNull(root.get("lanes").get(0).get("style"));
   }
 
   @Test
@@ -115,6 +117,7 @@ class WorkspaceJsonTest {
       {"version": 1, "sources": [{"name": "a", "path": "d/a", "parts": ["d/b"]}]}       | sources[0]: a part of a rotated capture is a file name, not a path: 'd/b'
       {"version": 1, "lanes": [{"key": "k", "visible": true, "height": -1}]}            | lanes[0]: lane height must be positive, got -1.0
       {"version": 1, "lanes": [{"key": "k", "visible": true, "height": 9, "axis": "ln"}]} | lanes[0]: value axis must be linear or log, got ln
+      {"version": 1, "lanes": [{"key": "k", "visible": true, "height": 9, "style": "pie"}]} | lanes[0]: lane style must be lines or stacked, got pie
       {"version": 1, "view": {"start": "yesterday", "end": "2010-02-01T00:00:00Z"}}    | view.start: not an ISO-8601 UTC instant: 'yesterday'
       {"version": 1, "view": {"start": "2010-02-02T00:00:00Z", "end": "2010-02-01T00:00:00Z"}} | view.end: before start
       {"version": 1, "annotations": [{"id": "a", "kind": "storm", "start": "2010-02-01T00:00:00Z", "end": "2010-02-01T00:00:01Z", "label": "l", "state": "accepted"}]} | annotations[0]: unknown annotation kind 'storm' (want outage, spike or note)
