@@ -19,6 +19,11 @@ import java.util.Arrays;
 final class EventReducer {
   private static final long BIN = EventChunk.BIN_NANOS;
   private static final double RATE_PER_BIN_COUNT = (double) TimeUnits.NANOS_PER_SECOND / BIN;
+  /**
+   * Events a column the coverage cuts needs to be rated over the time observed in it: n events give
+   * their rate to about 1/sqrt(n), a fifth at 20.
+   */
+  static final int RATED_AS_OBSERVED = 20;
   /** Per reducing thread, the edges {@link #loadEdges} loads (a redraw allocates nothing per series). */
   private static final ThreadLocal<Probes> PROBES = ThreadLocal.withInitial(Probes::new);
 
@@ -78,9 +83,11 @@ final class EventReducer {
       }
       if (fold.durationNanos > 0) {
         // A column the coverage cuts (the first or last packet of a capture) is observed for as
-        // little as a nanosecond; its events over that would read as millions a second and flatten
-        // the lane's scale. Its rate is taken over a 100 ms bin at least (the column, if narrower).
-        long span = Math.max(fold.durationNanos, Math.min(width, BIN));
+        // little as a nanosecond; its few events over that would read as millions a second and
+        // flatten the lane's scale. So a cut column with few events is rated over a 100 ms bin at
+        // least (the column, if narrower). One with many is rated over the time observed: that rate
+        // is already known to a fifth, and taken over more time it would dip at every capture's end.
+        long span = fold.count >= RATED_AS_OBSERVED ? fold.durationNanos : Math.max(fold.durationNanos, Math.min(width, BIN));
         double value = fold.count * TimeUnits.NANOS_PER_SECOND / span;
         double min = fold.hasExtremes() ? fold.minBin * RATE_PER_BIN_COUNT : value;
         double max = fold.hasExtremes() ? fold.maxBin * RATE_PER_BIN_COUNT : value;

@@ -322,4 +322,27 @@ class EventSeriesTest {
     assertEquals(27.0, wide.count(1), 0, "T0 + 1 s to the last event: 1.00, 1.01, ... 1.25 s and the last");
     assertEquals(27.0 / 0.255000008, wide.value(1), 1e-6, "observed for 255 ms and 8 ns, more than a bin: over the observed time");
   }
+
+  /**
+   * The last packet of a busy capture 12 ms into a 250 ms column: 2,500 events a second, one every
+   * 400 µs, are 31 events in the 12 ms observed. Rated over a 100 ms bin they would read 310/s, a dip
+   * to an eighth at the end of every capture; they hold enough events to be rated as observed.
+   */
+  @Test
+  void aBusyColumnTheCoverageEndsInIsRatedOverTheTimeObserved() {
+    EventSeriesWriter w = new EventSeriesWriter(QUERIES);
+    w.setImplicitCoverage(false);
+    long last = T0 + S + 250 * MS + 12 * MS;
+    for (long t = T0; t <= last; t += 400_000) {
+      w.append(t);
+    }
+    w.cover(T0, last + 1);
+    EventSeries s = w.sealAll();
+
+    ColumnBuffer c = new ColumnBuffer();
+    s.reduce(new TimeRange(T0, T0 + 2 * S), 8, c);
+    assertEquals(31.0, c.count(5), 0, "1.250 s, 1.2504 s, ... 1.262 s");
+    assertEquals(31 / 0.012000001, c.value(5), 1e-6, "31 events over the 12 ms and 1 ns observed: 2,583/s, not 310/s");
+    assertEquals(2500.0, c.value(4), 1e-9, "a whole column before it");
+  }
 }
