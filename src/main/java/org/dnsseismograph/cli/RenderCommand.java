@@ -51,6 +51,11 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
   boolean quiet;
 
+  @Option(names = "--propose", description = {"Also draw the outages that detect finds in the captures, dashed and",
+      "labelled \"proposed outage\", as the window proposes them. A workspace's own",
+      "annotation of the same outage is drawn as saved instead."})
+  boolean propose;
+
   @Mixin PictureOptions picture = new PictureOptions();
 
   @Mixin CaptureOptions capture = new CaptureOptions();
@@ -71,6 +76,10 @@ final class RenderCommand implements Callable<Integer> {
     capture.timeoutNanos();
     long c0 = threadCpuNanos();
     RenderInputs.Loaded in = load(inputs, capture, picture);
+    RenderProposals.Proposed proposals = propose ? RenderProposals.add(in, capture) : null;
+    if (proposals != null) {
+      in = proposals.loaded();
+    }
     ExportRequest r = request(in, picture);
     long c1 = threadCpuNanos();
     long t0 = System.nanoTime();
@@ -92,6 +101,9 @@ final class RenderCommand implements Callable<Integer> {
           outFile, r.width(), r.height(), picture.scale, TimeUnits.formatDuration(r.range().durationNanos()), r.sources().size(),
           r.annotations().stream().filter(a -> a.state().isDrawn()).count(), seconds(in.readNanos()), seconds(in.hashNanos()),
           seconds(drawNanos), seconds(c1 - c0), seconds(c2 - c1));
+      if (proposals != null) {
+        err.printf(Locale.ROOT, "seismograph: proposed %d outage(s) found in the captures in %s%n", proposals.count(), seconds(proposals.nanos()));
+      }
     }
     out.flush();
     return ExitCode.OK;

@@ -38,8 +38,10 @@ final class RenderInputs {
    * @param readNanos wall time spent reading the sources, hashing included
    * @param hashNanos of that, the time spent hashing them (the footer's content hashes)
    * @param exports for each set, whether it is an operator's export (else a capture)
+   * @param files for each set, the files it was read from (a rotated capture's pieces in order)
    */
-  record Loaded(Workspace workspace, Path workspaceFile, List<SeriesSet> series, long readNanos, long hashNanos, List<Boolean> exports) {}
+  record Loaded(Workspace workspace, Path workspaceFile, List<SeriesSet> series, long readNanos, long hashNanos, List<Boolean> exports,
+      List<List<Path>> files) {}
 
   private RenderInputs() {}
 
@@ -76,6 +78,7 @@ final class RenderInputs {
     List<SeriesSet> sets = new ArrayList<>();
     List<Boolean> exports = new ArrayList<>();
     List<SourceRef> read = new ArrayList<>();
+    List<List<Path>> files = new ArrayList<>();
     for (SourceRef s : w.sources()) {
       long h0 = System.nanoTime();
       SourceCheck c = SourceVerifier.check(s, file);
@@ -83,12 +86,13 @@ final class RenderInputs {
       if (c.status().needsAnswer()) {
         throw new InputFailure(file.getFileName() + ": source " + c.describe() + "; open the workspace in the window to locate it");
       }
-      sets.add(load(s.files(c.file()), s.name(), s.timeZone(), capture));
+      files.add(s.files(c.file()));
+      sets.add(load(files.get(files.size() - 1), s.name(), s.timeZone(), capture));
       exports.add(!CaptureSourceLoader.readsMessages(c.file()));
       // A workspace saved without hashes (the bundled demo's) still gets a footer naming the bytes drawn.
       read.add(s.contentHash().isEmpty() ? s.withContentHash(c.actualHash()) : s);
     }
-    return new Loaded(w.withSources(read), file, sets, System.nanoTime() - t0, hashing, exports);
+    return new Loaded(w.withSources(read), file, sets, System.nanoTime() - t0, hashing, exports, files);
   }
 
   /**
@@ -128,7 +132,7 @@ final class RenderInputs {
       hashing += System.nanoTime() - h0;
     }
     Workspace w = Workspace.empty().withTitle(title).withSources(refs);
-    return new Loaded(w, null, sets, System.nanoTime() - t0, hashing, exports);
+    return new Loaded(w, null, sets, System.nanoTime() - t0, hashing, exports, sources);
   }
 
   /** A source of one file, or a capture of several read as one. */

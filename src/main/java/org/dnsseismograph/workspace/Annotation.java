@@ -58,6 +58,16 @@ public record Annotation(String id, AnnotationKind kind, TimeRange span, String 
         detector);
   }
 
+  /**
+   * Whether {@code proposal} says again what this says: the same detector's finding of the same
+   * kind over an overlapping span. Reopening a workspace, or drawing it, runs the detectors again;
+   * what the analyst already accepted, edited or rejected stays as decided.
+   */
+  public boolean repeatedBy(Annotation proposal) {
+    return !proposedBy.isEmpty() && proposedBy.equals(proposal.proposedBy()) && kind == proposal.kind()
+        && (span.overlaps(proposal.span()) || span.equals(proposal.span()));
+  }
+
   /** Whether this marks a point in time rather than a span. */
   public boolean isPoint() {
     return span.durationNanos() == 0;

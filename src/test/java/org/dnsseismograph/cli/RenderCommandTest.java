@@ -94,6 +94,57 @@ class RenderCommandTest {
   }
 
   /**
+   * {@code --propose} marks what {@code detect} finds in the capture: the lab stopped example.test's
+   * servers at truth.start, and the capture's first unanswered query after that is where the
+   * proposal starts (within 100 ms, as the window's test holds it), drawn at that x.
+   */
+  @Test
+  void proposedOutagesAreDrawnWhereTheLabStoppedTheServers() throws Exception {
+    Path svg = dir.resolve("proposed.svg");
+    long from = OUTAGE.startNanos() - 10 * S;
+    assertEquals(ExitCode.OK, run("render", DemoIncident.CAPTURE.toString(), "--propose", "--out", svg.toString(), "--width", "1148",
+        "--height", "1000", "--from", TimeUnits.format(from), "--to", TimeUnits.format(from + 40 * S)), err.toString());
+    Element label = textElement(svg, "proposed outage: example.test. dark");
+    assertNotNull(label, "the proposal's label: " + texts(svg));
+    double atTruth = TimelineLayout.LEFT_MARGIN + 10.0 / 40 * 1000 + 5;
+    // 1000 columns of 40 ms: 100 ms is 2.5 px
+    assertEquals(atTruth, Double.parseDouble(label.getAttribute("x")), 2.5, "the proposal starts where the lab stopped the servers");
+    assertTrue(err.toString().contains("proposed 1 outage(s) found in the captures"), err.toString());
+
+    Path plain = dir.resolve("plain.svg");
+    assertEquals(ExitCode.OK, run("render", DemoIncident.CAPTURE.toString(), "--out", plain.toString(), "-q"));
+    assertTrue(texts(plain).stream().noneMatch(t -> t.contains("outage")), "without --propose nothing is marked");
+  }
+
+  /** The analyst's decision on a proposal stands: a rejected one is not proposed again, an accepted one is drawn as accepted. */
+  @Test
+  void aWorkspacesDecisionOnTheProposalIsDrawnAsSaved() throws Exception {
+    List<Annotation> proposed = proposalsOf(DemoIncident.CAPTURE);
+    assertEquals(1, proposed.size());
+    Annotation detected = proposed.get(0);
+    for (Annotation decided : List.of(detected.reject(), detected.accept())) {
+      Workspace w = new Workspace("demo", List.of(new SourceRef("capture.pcap.gz", DemoIncident.CAPTURE.toAbsolutePath().toString(),
+          Sha256sum.of(DemoIncident.CAPTURE), 0, "")), List.of(), VIEW, List.of(decided));
+      Path f = dir.resolve("decided.seismograph.json");
+      WorkspaceJson.save(w, f);
+      Path svg = dir.resolve("decided.svg");
+      assertEquals(ExitCode.OK, run("render", f.toString(), "--propose", "--out", svg.toString(), "-q"), err.toString());
+      List<String> all = texts(svg);
+      assertFalse(all.contains("proposed outage: example.test. dark"), decided.state() + ": not proposed again");
+      assertEquals(decided.state().isDrawn(), all.contains("outage: example.test. dark"), decided.state() + " " + all);
+    }
+  }
+
+  /** The capture's outages as the window proposes them. */
+  private static List<Annotation> proposalsOf(Path capture) throws IOException {
+    var report = org.dnsseismograph.analysis.CaptureDetect.run(new org.dnsseismograph.analysis.LoadRequest(List.of(capture),
+        org.dnsseismograph.wire.DecodeOptions.defaults(), 3 * S), org.dnsseismograph.common.Progress.NONE).report();
+    return org.dnsseismograph.analysis.OutageProposal.of(report, "capture.pcap.gz", 0).stream()
+        .map(p -> Annotation.proposed(AnnotationKind.OUTAGE, p.span(), p.label(), p.detail(), p.zone(), p.servers(),
+            org.dnsseismograph.analysis.OutageProposal.DETECTOR)).toList();
+  }
+
+  /**
    * The demo stops mid-traffic: its last timeout is observed but undecided for the answer ratios,
    * and said so; past its last message there is no data. The end comes from tshark.
    */

@@ -183,8 +183,7 @@ public final class AnnotationsViewModel {
     List<AnnotationEdit> adds = new ArrayList<>();
     List<Annotation> known = new ArrayList<>(book.all());
     for (Annotation p : proposals) {
-      boolean dup = known.stream().anyMatch(a -> a.proposedBy().equals(p.proposedBy()) && a.kind() == p.kind()
-          && (a.span().overlaps(p.span()) || a.span().equals(p.span())));
+      boolean dup = known.stream().anyMatch(a -> a.repeatedBy(p));
       if (!dup) {
         adds.add(new AddAnnotation(book, p));
         known.add(p);

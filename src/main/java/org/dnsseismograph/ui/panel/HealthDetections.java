@@ -3,11 +3,10 @@ package org.dnsseismograph.ui.panel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import org.dnsseismograph.analysis.ClientImpact;
 import org.dnsseismograph.analysis.HealthReport;
 import org.dnsseismograph.analysis.HealthReportText;
 import org.dnsseismograph.analysis.Outage;
+import org.dnsseismograph.analysis.OutageProposal;
 import org.dnsseismograph.analysis.Spike;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
@@ -33,23 +32,14 @@ public final class HealthDetections {
     String grid = HealthReportText.coarseGridNote(report);
     String note = grid == null ? "" : "\n" + grid;
     for (Outage o : report.outages()) {
-      TimeRange span = outageSpan(o, report.captureEndNanos()).shift(correctionNanos);
-      out.add(new Detection(Detection.Kind.OUTAGE, outageTitle(o, span), outageDetail(o, source) + note, span, source));
+      TimeRange span = OutageProposal.spanOf(o, report.captureEndNanos()).shift(correctionNanos);
+      out.add(new Detection(Detection.Kind.OUTAGE, outageTitle(o, span), OutageProposal.detailOf(o, source) + note, span, source));
     }
     for (Spike s : report.spikes()) {
       TimeRange span = new TimeRange(s.startNanos(), Math.max(s.endNanos(), s.startNanos() + 1)).shift(correctionNanos);
       out.add(new Detection(Detection.Kind.SPIKE, spikeTitle(s), spikeDetail(s, source) + note, span, source));
     }
     return out;
-  }
-
-  /**
-   * When the outage was, in the capture's own clock; an ongoing one ends where the capture stopped
-   * watching it: the last frame of its file when a gap follows, else the capture's end.
-   */
-  public static TimeRange outageSpan(Outage o, long captureEndNanos) {
-    long end = o.ongoingAtGap() ? o.watchedUntilNanos() : o.ongoing() ? Math.max(captureEndNanos, o.startNanos() + 1) : o.endNanos();
-    return new TimeRange(o.startNanos(), Math.max(end, o.startNanos() + 1));
   }
 
   /** "example.test. dark (3 servers) 20.0 s" or "127.0.0.21 dark 4.2 s". */
@@ -59,16 +49,6 @@ public final class HealthDetections {
     String servers = o.servers().size() > 1 ? " (" + o.servers().size() + " servers)" : "";
     String length = o.ongoingAtGap() ? " to the end of its file" : o.ongoing() ? " to the end" : " " + TimeUnits.formatDuration(span.durationNanos());
     return what + " dark" + servers + length;
-  }
-
-  /** The outage's reason, servers, confidence and what the clients saw. */
-  public static String outageDetail(Outage o, String source) {
-    ClientImpact c = o.evidence().client();
-    String servers = o.servers().isEmpty() ? "unknown" : o.servers().stream().map(Object::toString).collect(Collectors.joining(", "));
-    return o.reason() + "\n" + String.format(Locale.ROOT, "Servers: %s. %d unanswered; confidence %.2f.%n", servers, o.unanswered(),
-        o.confidence()) + String.format(Locale.ROOT, "Clients before → during: %.1f → %.1f queries/s, SERVFAIL %.1f → %.1f/s, retries %.1f → %.1f/s.",
-            c.queriesBefore(), c.queriesDuring(), c.servfailBefore(), c.servfailDuring(), c.retriesBefore(), c.retriesDuring())
-        + "\nIn " + source + (o.startsAtCaptureStart() ? "; the capture began inside it." : ".");
   }
 
   /**
