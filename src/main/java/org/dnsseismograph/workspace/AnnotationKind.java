@@ -3,21 +3,15 @@ package org.dnsseismograph.workspace;
 /** What an annotation claims about its span of time. */
 public enum AnnotationKind {
   /** A suspected authoritative outage: a span, usually with the zone and the servers that went dark. */
-  OUTAGE("outage"),
+  OUTAGE,
   /** A spike in traffic: a span. */
-  SPIKE("spike"),
+  SPIKE,
   /** A free note: a point in time or a span. */
-  NOTE("note");
-
-  private final String word;
-
-  AnnotationKind(String word) {
-    this.word = word;
-  }
+  NOTE;
 
   /** The lower-case word used in labels and in the workspace file. */
   public String word() {
-    return word;
+    return SavedWords.of(this);
   }
 
   /**
@@ -26,11 +20,6 @@ public enum AnnotationKind {
    * @throws IllegalArgumentException for an unknown word
    */
   public static AnnotationKind ofWord(String word) {
-    for (AnnotationKind k : values()) {
-      if (k.word.equalsIgnoreCase(word)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException("unknown annotation kind '" + word + "' (want outage, spike or note)");
+    return SavedWords.parse(AnnotationKind.class, word, "annotation kind");
   }
 }

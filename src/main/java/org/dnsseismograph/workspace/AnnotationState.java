@@ -56,7 +56,7 @@ public enum AnnotationState {
 
   /** The lower-case word used in the workspace file. */
   public String word() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return SavedWords.of(this);
   }
 
   /**
@@ -65,12 +65,7 @@ public enum AnnotationState {
    * @throws IllegalArgumentException for an unknown word
    */
   public static AnnotationState ofWord(String word) {
-    for (AnnotationState s : values()) {
-      if (s.name().equalsIgnoreCase(word)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("unknown annotation state '" + word + "' (want proposed, accepted, edited or rejected)");
+    return SavedWords.parse(AnnotationState.class, word, "annotation state");
   }
 
   /** Whether exports and the timeline draw annotations in this state. */

@@ -1,7 +1,5 @@
 package org.dnsseismograph.workspace;
 
-import java.util.Locale;
-
 /** How a lane of several series draws them, as a workspace saves it: as lines, or stacked as areas. */
 public enum LaneStyle {
   LINES,
@@ -9,7 +7,7 @@ public enum LaneStyle {
 
   /** The word a workspace saves: {@code lines} or {@code stacked}. */
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return SavedWords.of(this);
   }
 
   /**
@@ -18,11 +16,6 @@ public enum LaneStyle {
    * @throws IllegalArgumentException for any other word
    */
   public static LaneStyle ofWord(String word) {
-    for (LaneStyle s : values()) {
-      if (s.word().equals(word)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("lane style must be lines or stacked, got " + word);
+    return SavedWords.parse(LaneStyle.class, word, "lane style");
   }
 }

@@ -116,8 +116,8 @@ class WorkspaceJsonTest {
       {"version": 1, "sources": [{"name": "a", "path": "a", "parts": "b"}]}             | sources[0].parts: not a list
       {"version": 1, "sources": [{"name": "a", "path": "d/a", "parts": ["d/b"]}]}       | sources[0]: a part of a rotated capture is a file name, not a path: 'd/b'
       {"version": 1, "lanes": [{"key": "k", "visible": true, "height": -1}]}            | lanes[0]: lane height must be positive, got -1.0
-      {"version": 1, "lanes": [{"key": "k", "visible": true, "height": 9, "axis": "ln"}]} | lanes[0]: value axis must be linear or log, got ln
-      {"version": 1, "lanes": [{"key": "k", "visible": true, "height": 9, "style": "pie"}]} | lanes[0]: lane style must be lines or stacked, got pie
+      {"version": 1, "lanes": [{"key": "k", "visible": true, "height": 9, "axis": "ln"}]} | lanes[0]: unknown value axis 'ln' (want linear or log)
+      {"version": 1, "lanes": [{"key": "k", "visible": true, "height": 9, "style": "pie"}]} | lanes[0]: unknown lane style 'pie' (want lines or stacked)
       {"version": 1, "view": {"start": "yesterday", "end": "2010-02-01T00:00:00Z"}}    | view.start: not an ISO-8601 UTC instant: 'yesterday'
       {"version": 1, "view": {"start": "2010-02-02T00:00:00Z", "end": "2010-02-01T00:00:00Z"}} | view.end: before start
       {"version": 1, "annotations": [{"id": "a", "kind": "storm", "start": "2010-02-01T00:00:00Z", "end": "2010-02-01T00:00:01Z", "label": "l", "state": "accepted"}]} | annotations[0]: unknown annotation kind 'storm' (want outage, spike or note)
