@@ -39,6 +39,8 @@ final class BundleCommand implements Callable<Integer> {
 
   @Mixin CaptureOptions capture = new CaptureOptions();
 
+  @Mixin RenderProposals proposing = new RenderProposals();
+
   BundleCommand(PrintWriter out, PrintWriter err) {
     this.err = err;
   }
@@ -54,6 +56,10 @@ final class BundleCommand implements Callable<Integer> {
       throw new InputFailure(workspace, "not a workspace");
     }
     RenderInputs.Loaded in = RenderInputs.workspace(workspace, capture);
+    RenderProposals.Proposed proposals = proposing.apply(in, capture);
+    if (proposals != null) {
+      in = proposals.loaded();
+    }
     ExportRequest r = RenderCommand.request(in, picture);
     try {
       EvidenceBundle.write(r, in.workspace().withTitle(r.title()), outFile, Instant.now());
@@ -62,7 +68,7 @@ final class BundleCommand implements Callable<Integer> {
     }
     if (!quiet) {
       err.println("seismograph: wrote " + outFile + " (" + in.workspace().annotations().size() + " annotations, "
-          + in.workspace().sources().size() + " sources)");
+          + in.workspace().sources().size() + " sources" + (proposals == null ? "" : ", " + proposals.count() + " of them proposed here") + ")");
     }
     return ExitCode.OK;
   }

@@ -51,10 +51,7 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
   boolean quiet;
 
-  @Option(names = "--propose", description = {"Also draw the outages that detect finds in the captures, dashed and",
-      "labelled \"proposed outage\", as the window proposes them. A workspace's own",
-      "annotation of the same outage is drawn as saved instead."})
-  boolean propose;
+  @Mixin RenderProposals proposing = new RenderProposals();
 
   @Mixin PictureOptions picture = new PictureOptions();
 
@@ -76,7 +73,7 @@ final class RenderCommand implements Callable<Integer> {
     capture.timeoutNanos();
     long c0 = threadCpuNanos();
     RenderInputs.Loaded in = load(inputs, capture, picture);
-    RenderProposals.Proposed proposals = propose ? RenderProposals.add(in, capture) : null;
+    RenderProposals.Proposed proposals = proposing.apply(in, capture);
     if (proposals != null) {
       in = proposals.loaded();
     }

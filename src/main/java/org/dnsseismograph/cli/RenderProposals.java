@@ -12,15 +12,19 @@ import org.dnsseismograph.workspace.Annotation;
 import org.dnsseismograph.workspace.AnnotationKind;
 import org.dnsseismograph.workspace.SourceRef;
 import org.dnsseismograph.workspace.Workspace;
+import picocli.CommandLine.Option;
 
 /**
- * {@code render --propose}: the outages {@code detect} finds in each capture among the sources,
+ * {@code --propose} of {@code render} and {@code bundle}: the outages {@code detect} finds in each capture among the sources,
  * proposed as the window proposes them (on the source's offset, labelled and with their evidence),
  * so that a script's picture marks what an analyst opening the same files would be offered. A
  * workspace's own annotation from the same detector over the same span stands instead: what the
  * analyst accepted, edited or rejected is drawn as decided.
  */
 final class RenderProposals {
+  @Option(names = "--propose", description = "Also mark the outages that detect finds in the captures, as proposals (drawn dashed, "
+      + "labelled \"proposed outage\") as the window offers them; a workspace's own annotation of the same outage stands as saved.")
+  boolean propose;
   /**
    * The sources with the proposals among their workspace's annotations.
    *
@@ -28,6 +32,11 @@ final class RenderProposals {
    * @param nanos wall time the detection took
    */
   record Proposed(RenderInputs.Loaded loaded, int count, long nanos) {}
+
+  /** {@code in} with every capture's outages proposed, or null without {@code --propose}. */
+  Proposed apply(RenderInputs.Loaded in, CaptureOptions capture) {
+    return propose ? add(in, capture) : null;
+  }
 
   /** {@code in} with every capture's outages proposed. */
   static Proposed add(RenderInputs.Loaded in, CaptureOptions capture) {
@@ -61,5 +70,4 @@ final class RenderProposals {
     return new Proposed(loaded, added, System.nanoTime() - t0);
   }
 
-  private RenderProposals() {}
 }
