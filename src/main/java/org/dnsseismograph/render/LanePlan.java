@@ -10,8 +10,8 @@ import org.dnsseismograph.workspace.ValueAxis;
 
 /**
  * The lanes of a timeline in display order, with what the analyst set for each: shown or hidden,
- * height, and (in the lane itself) how it draws and its value axis. Every change returns a new plan, so a frame always draws one consistent plan.
- * Immutable.
+ * height, and (in the lane itself) how it draws and its value axis. Every change returns a new
+ * plan, so a frame always draws one consistent plan. Immutable.
  */
 public final class LanePlan {
   private final List<Lane> lanes;
@@ -135,8 +135,9 @@ public final class LanePlan {
 
   /**
    * This plan arranged as saved: the saved lanes first in their saved order, visibility, height,
-   * value axis and style (a lane saved without them keeps its own); lanes the workspace did not know (a new source, a new metric) after them as they were.
-   * Saved keys without a lane (a source no longer loaded) are ignored.
+   * value axis and style (a lane saved without them keeps its own); lanes the workspace did not
+   * know (a new source, a new metric) after them as they were. Saved keys without a lane (a source
+   * no longer loaded) are ignored.
    */
   public LanePlan arrangedAs(List<LaneSettings> saved) {
     List<Lane> ordered = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -240,6 +241,14 @@ final class ReadAhead implements AutoCloseable {
       Uninterruptibly.await(thread::join);
     }
     giveBack();
+  }
+
+  /**
+   * The buffers taken so far, in the order taken: those that carried chunks, and one a producer may
+   * have taken only to find the data's end.
+   */
+  List<ByteBuffer> buffersTaken() {
+    return List.of(Arrays.copyOf(taken, allocated));
   }
 
   /** Once nothing fills or reads them any more: the buffers go to the next file, once. */

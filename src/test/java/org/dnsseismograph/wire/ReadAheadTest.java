@@ -26,10 +26,13 @@ class ReadAheadTest {
   void aClosedReadAheadsChunksAreTheNextOnesAndTheBytesComeOutWhole(boolean threaded) throws IOException {
     int chunk = threaded ? 1_237 : 1_239;
     byte[] data = bytes(10 * chunk + 17, 1);
-    Set<ByteBuffer> first = identitySet();
     ReadAhead a = new ReadAhead(new ArrayFiller(data), chunk, 3, "test read-ahead", threaded);
-    assertArrayEquals(data, drain(a, first));
+    assertArrayEquals(data, drain(a, identitySet()));
     a.close();
+    // Every buffer the first took, not only those that carried its chunks: a producer thread that
+    // cycled two buffers takes its third only to find the end, and that one is given back last.
+    Set<ByteBuffer> first = identitySet();
+    first.addAll(a.buffersTaken());
 
     byte[] next = bytes(4 * chunk, 7);
     ReadAhead b = new ReadAhead(new ArrayFiller(next), chunk, 3, "test read-ahead", threaded);
