@@ -26,7 +26,10 @@ import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.testsupport.Tshark;
 import org.dnsseismograph.workspace.Annotation;
 import org.dnsseismograph.workspace.AnnotationKind;
+import org.dnsseismograph.workspace.LaneSettings;
+import org.dnsseismograph.workspace.LaneStyle;
 import org.dnsseismograph.workspace.SourceRef;
+import org.dnsseismograph.workspace.ValueAxis;
 import org.dnsseismograph.workspace.Workspace;
 import org.dnsseismograph.workspace.WorkspaceJson;
 import org.junit.jupiter.api.Test;
@@ -275,6 +278,25 @@ class RenderCommandTest {
     List<String> all = texts(svg);
     assertTrue(all.contains("capture.pcap.gz  " + Sha256sum.of(DemoIncident.CAPTURE)), "footer: " + all);
     assertFalse(all.stream().anyMatch(t -> t.contains("content hash unknown")), "footer: " + all);
+  }
+
+  /** The analyst's choice of axis and style, saved in the workspace, is what {@code render} draws. */
+  @Test
+  void aLanesSavedAxisAndStyleAreDrawnAsSaved() throws Exception {
+    Path svg = dir.resolve("files.svg");
+    assertEquals(ExitCode.OK, run("render", DemoIncident.CAPTURE.toString(), "--out", svg.toString(), "-q"), err.toString());
+    assertTrue(texts(svg).contains("Client latency (ms, log)"), "latency lanes start on a log axis: " + texts(svg));
+
+    Workspace w = new Workspace("chosen", List.of(new SourceRef("capture.pcap.gz", DemoIncident.CAPTURE.toAbsolutePath().toString(), "", 0,
+        "")), List.of(new LaneSettings("capture.pcap.gz/client.latency", true, 100, ValueAxis.LINEAR, LaneStyle.LINES),
+            new LaneSettings("capture.pcap.gz/client.rate", true, 100, ValueAxis.LOG, LaneStyle.LINES)), VIEW, List.of());
+    Path f = dir.resolve("chosen.seismograph.json");
+    WorkspaceJson.save(w, f);
+    Path chosen = dir.resolve("chosen.svg");
+    assertEquals(ExitCode.OK, run("render", f.toString(), "--out", chosen.toString(), "-q"), err.toString());
+    List<String> all = texts(chosen);
+    assertTrue(all.contains("Client latency (ms)"), "turned linear: " + all);
+    assertTrue(all.contains("Client queries & responses (/s, log)"), "turned log: " + all);
   }
 
   @Test
