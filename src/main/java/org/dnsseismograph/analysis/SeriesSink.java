@@ -52,6 +52,8 @@ final class SeriesSink implements MetricSink {
   private final Set<ClosingRing<?>> decidedLateRings = new HashSet<>();
   /** The answer ratios' writers, told which time is not decided yet. */
   private final Map<SampleSeriesWriter, Long> decidedLateSamples = new IdentityHashMap<>();
+  /** The latency writers: a bucket without a sample in the observed time had no answer to measure. */
+  private final List<SampleSeriesWriter> latencyWriters = new ArrayList<>();
   private long nextFineDue = Long.MIN_VALUE;
   private long nextCoarseDue = Long.MIN_VALUE;
   private long first = Long.MAX_VALUE;
@@ -89,6 +91,7 @@ final class SeriesSink implements MetricSink {
     SampleSeriesWriter[] w = new SampleSeriesWriter[ids.length];
     for (int i = 0; i < ids.length; i++) {
       w[i] = sampled(ids[i], Unit.MILLISECONDS, step, i == ids.length - 1 ? Consolidation.MAX : Consolidation.AVERAGE);
+      latencyWriters.add(w[i]);
     }
     long[] closing = new long[LatencyColumns.PERCENTILES.length];
     ClosingRing<LatencyHistogram> ring = ring(Detail.FINE, LatencyHistogram::new, LatencyHistogram::clear, (s, e, h) -> {
@@ -266,11 +269,21 @@ final class SeriesSink implements MetricSink {
     w.setUndecided(stretches.tails(config.horizonNanos(), 1));
   }
 
-  /** Tells the answer ratios' writers what is not decided yet: their buckets that reach into it. */
+  /**
+   * Tells the answer ratios' writers what is not decided yet (their buckets that reach into it), and
+   * the latency writers what was observed: a bucket there without a sample had nothing answered,
+   * unless it lies in the last timeout of a stretch, where its queries' answers may have come after
+   * the input stopped (undecided).
+   */
   private void markUndecided() {
     Coverage stretches = stretches();
     for (Map.Entry<SampleSeriesWriter, Long> e : decidedLateSamples.entrySet()) {
       e.getKey().setUndecided(stretches.tails(config.horizonNanos(), e.getValue()));
+    }
+    Coverage unknown = stretches.tails(config.horizonNanos(), config.fineStepNanos());
+    for (SampleSeriesWriter w : latencyWriters) {
+      w.setObserved(stretches);
+      w.setUndecided(unknown);
     }
   }
 

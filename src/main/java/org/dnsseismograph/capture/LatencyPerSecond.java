@@ -94,6 +94,13 @@ final class LatencyPerSecond {
     }
   }
 
+  /** The time observed: a second there without a sample had no answer to measure. */
+  void setObserved(Coverage observed) {
+    for (SampleSeriesWriter w : writers) {
+      w.setObserved(observed);
+    }
+  }
+
   private void write(long second, LatencyHistogram h) {
     for (int i = 0; i < writers.length; i++) {
       double ms = (double) h.valueAtPercentile(PERCENTILES[i]) / TimeUnits.NANOS_PER_MILLI;

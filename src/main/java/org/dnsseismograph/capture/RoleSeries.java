@@ -119,7 +119,8 @@ final class RoleSeries {
 
   /**
    * Writes latency seconds that can no longer change at {@code clockNanos} ({@code Long.MAX_VALUE}:
-   * all); the observed time of the seconds still open is undecided.
+   * all); the observed time of the seconds still open is undecided, and a closed second without a
+   * sample had nothing answered.
    */
   void closeLatency(long clockNanos) {
     long openFrom = latency.closeBefore(clockNanos);
@@ -130,6 +131,7 @@ final class RoleSeries {
       }
     }
     latency.setUndecided(open);
+    latency.setObserved(observed());
   }
 
   void applyRetention(Retention r) {

@@ -16,6 +16,8 @@ final class SeriesPainter {
   private static final int HAS_DATA = 0;
   private static final int UNOBSERVED = 1;
   private static final int UNDECIDED = 2;
+  /** Observed with nothing to measure (no query answered): left unshaded, the line broken there. */
+  private static final int QUIET = 3;
   /** Height of one series' strip of event ticks. */
   static final double RUG = 5;
   /** Share of busy columns above which a rug is left out. */
@@ -203,7 +205,7 @@ final class SeriesPainter {
       while (i < b0.columns() && dataState(bufs, i) == state) {
         i++;
       }
-      if (state == HAS_DATA) {
+      if (state == HAS_DATA || state == QUIET) {
         continue;
       }
       double x0 = Math.max(l.plotLeft(), l.xOf(b0.columnStart(start)));
@@ -214,17 +216,22 @@ final class SeriesPainter {
     }
   }
 
-  /** {@link #HAS_DATA} when a series of the lane has data in column {@code i}, else {@link #UNDECIDED} or {@link #UNOBSERVED}. */
+  /**
+   * {@link #HAS_DATA} when a series of the lane has data in column {@code i}, else {@link #UNDECIDED},
+   * {@link #QUIET} or {@link #UNOBSERVED}.
+   */
   private static int dataState(ColumnBuffer[] bufs, int i) {
     if (anyData(bufs, i)) {
       return HAS_DATA;
     }
+    boolean quiet = false;
     for (ColumnBuffer b : bufs) {
       if (b.isUndecided(i)) {
         return UNDECIDED;
       }
+      quiet |= b.isQuiet(i);
     }
-    return UNOBSERVED;
+    return quiet ? QUIET : UNOBSERVED;
   }
 
   /**

@@ -16,7 +16,9 @@ import java.util.Objects;
  *
  * <p>A column without data is either unobserved or, when it lies in the series' {@link #undecided()}
  * time, observed but not yet decided: unanswered queries in the last timeout before the input's
- * end (or a live source's present) may still be answered after it.
+ * end (or a live source's present) may still be answered after it; or, when it lies in the time
+ * the series says it {@link #observed()}, observed with nothing to measure ({@link #isQuiet}: no
+ * query answered, so no latency).
  *
  * <p>Not thread-safe: one buffer per reading thread, reused frame after frame so that a redraw
  * allocates nothing.
@@ -30,6 +32,7 @@ public final class ColumnBuffer {
   private TimeRange range = new TimeRange(0, 0);
   private int columns;
   private Coverage undecided = Coverage.NONE;
+  private Coverage observed = Coverage.NONE;
 
   /** An empty buffer that grows on first use. */
   public ColumnBuffer() {
@@ -82,6 +85,7 @@ public final class ColumnBuffer {
     this.range = range;
     this.columns = columns;
     this.undecided = Coverage.NONE;
+    this.observed = Coverage.NONE;
     fillEdges();
   }
 
@@ -167,6 +171,23 @@ public final class ColumnBuffer {
     return !hasData(i) && undecided.overlaps(columnStart(i), columnEnd(i));
   }
 
+  /**
+   * Time the series observed, where a column without data had nothing to measure (set after a
+   * reset); {@link Coverage#NONE} for a series that cannot tell, whose columns without data are gaps.
+   */
+  public void setObserved(Coverage observed) {
+    this.observed = Objects.requireNonNull(observed, "observed");
+  }
+
+  public Coverage observed() {
+    return observed;
+  }
+
+  /** True when column {@code i} has no data because nothing in its observed time was there to measure. */
+  public boolean isQuiet(int i) {
+    return !hasData(i) && !isUndecided(i) && observed.overlaps(columnStart(i), columnEnd(i));
+  }
+
   /** Marks column {@code i} as "no data". */
   public void setGap(int i) {
     value[i] = Double.NaN;
@@ -204,5 +225,6 @@ public final class ColumnBuffer {
     }
     range = moved;
     undecided = undecided.shifted(delta);
+    observed = observed.shifted(delta);
   }
 }

@@ -26,9 +26,11 @@ public final class SampleSeries implements ResolvableSeries {
   private final SamplePyramid.Snapshot pyramid;
   private final long skipped;
   private final Coverage undecided;
+  private final Coverage observed;
 
   SampleSeries(MetricId id, Unit unit, long stepNanos, LabelConvention label, Consolidation consolidation,
-      SampleSegments segments, SamplePyramid.Snapshot pyramid, long skipped, Coverage undecided) {
+      SampleSegments segments, SamplePyramid.Snapshot pyramid, long skipped, Coverage undecided,
+      Coverage observed) {
     this.id = id;
     this.unit = unit;
     this.stepNanos = stepNanos;
@@ -38,6 +40,7 @@ public final class SampleSeries implements ResolvableSeries {
     this.pyramid = pyramid;
     this.skipped = skipped;
     this.undecided = undecided;
+    this.observed = observed;
   }
 
   @Override
@@ -101,11 +104,20 @@ public final class SampleSeries implements ResolvableSeries {
     return undecided;
   }
 
+  /**
+   * Time observed, where a missing sample means nothing was there to measure (no answer, so no
+   * latency) rather than a gap; empty for a series that cannot tell (an import's missing points).
+   */
+  public Coverage observed() {
+    return observed;
+  }
+
   @Override
   public void reduce(TimeRange range, int columns, ColumnBuffer out) {
     if (segments.n == 0) {
       out.reset(range, columns);
       out.setUndecided(undecided);
+      out.setObserved(observed);
       return;
     }
     // Every column is set or cleared below.
@@ -137,6 +149,7 @@ public final class SampleSeries implements ResolvableSeries {
       }
     }
     out.setUndecided(undecided);
+    out.setObserved(observed);
   }
 
   /** The longest sample interval overlapping {@code range}; 0 when no sample does. */

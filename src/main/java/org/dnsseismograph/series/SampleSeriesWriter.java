@@ -37,6 +37,7 @@ public final class SampleSeriesWriter {
   private long lastEnd;
   private long skipped;
   private Coverage undecided = Coverage.NONE;
+  private Coverage observed = Coverage.NONE;
 
   /**
    * @param stepNanos the interval of one sample, as the source declares it (positive)
@@ -62,6 +63,14 @@ public final class SampleSeriesWriter {
    */
   public void setUndecided(Coverage undecided) {
     this.undecided = Objects.requireNonNull(undecided, "undecided");
+  }
+
+  /**
+   * The time the source observed, where a missing sample means nothing was there to measure, as of
+   * the next publication ({@link SampleSeries#observed}).
+   */
+  public void setObserved(Coverage observed) {
+    this.observed = Objects.requireNonNull(observed, "observed");
   }
 
   /** Holes longer than {@code nanos} between samples become gaps (default: half a step). */
@@ -160,6 +169,6 @@ public final class SampleSeriesWriter {
   }
 
   private SampleSeries build() {
-    return new SampleSeries(id, unit, step, label, consolidation, segments(), pyramid.snapshot(), skipped, undecided);
+    return new SampleSeries(id, unit, step, label, consolidation, segments(), pyramid.snapshot(), skipped, undecided, observed);
   }
 }

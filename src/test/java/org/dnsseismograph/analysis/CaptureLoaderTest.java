@@ -1,6 +1,7 @@
 package org.dnsseismograph.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CaptureLoaderTest {
   private static final long S = TimeUnits.NANOS_PER_SECOND;
+  private static final long MS = TimeUnits.NANOS_PER_MILLI;
   static final Path DEMO = Path.of("assets/demo/capture.pcap.gz");
 
   private static LoadRequest request(Path file) {
@@ -103,6 +105,45 @@ class CaptureLoaderTest {
       }
     }
     assertTrue(ratios > 0, "the capture has answer ratios to check");
+  }
+
+  /**
+   * A latency column without a sample inside the capture had nothing answered in it: observed, not a
+   * gap; in the last timeout it is undecided (its answers may have come after the capture stopped),
+   * and past the capture's end unobserved.
+   */
+  @Test
+  void aLatencyColumnWithoutAnAnswerIsQuietInsideTheCaptureAndUnobservedAfterIt() throws IOException {
+    SeriesSet series = new CaptureLoader(request(DEMO)).load(Progress.NONE, s -> {}).snapshot().series();
+    TimeRange captured = ((EventSeries) series.get(MetricId.of("dns.queries"))).coverage().extent();
+    long decidedEnd = captured.endNanos() - 3 * S;
+    TimeRange view = new TimeRange(captured.startNanos() - S, captured.endNanos() + S);
+    int columns = (int) (view.durationNanos() / (10 * MS));
+    int quiet = 0;
+    int latencySeries = 0;
+    for (MetricId id : series.ids()) {
+      if (!id.name().endsWith(".latency.p50")) {
+        continue;
+      }
+      latencySeries++;
+      ColumnBuffer out = new ColumnBuffer();
+      series.get(id).reduce(view, columns, out);
+      for (int i = 0; i < columns; i++) {
+        String at = id + " at " + TimeUnits.format(out.columnStart(i));
+        if (out.hasData(i)) {
+          assertFalse(out.isQuiet(i) || out.isUndecided(i), at);
+        } else if (out.columnStart(i) >= captured.startNanos() && out.columnEnd(i) <= decidedEnd) {
+          assertTrue(out.isQuiet(i), "observed, nothing answered: " + at);
+          quiet++;
+        } else if (out.columnStart(i) >= decidedEnd && out.columnEnd(i) <= captured.endNanos()) {
+          assertTrue(out.isUndecided(i) && !out.isQuiet(i), "undecided: " + at);
+        } else if (out.columnStart(i) >= captured.endNanos() || out.columnEnd(i) <= captured.startNanos()) {
+          assertFalse(out.isQuiet(i) || out.isUndecided(i), "unobserved: " + at);
+        }
+      }
+    }
+    assertTrue(latencySeries >= 2, "the client side's and the upstream side's");
+    assertTrue(quiet > 100, "10 ms columns without an answer in them: " + quiet);
   }
 
   /** What the window's columns say at the end of the demo: data, then undecided, then (past the capture) unobserved. */

@@ -345,4 +345,29 @@ class TimelineRenderTest {
     assertEquals(lb.plotBottom() - 10.0 / 1000 * lh, topBlue(flat, lb, l.xOf(T0 + 375 * S)), 1.5, "10 ms on a 0–1000 ms axis");
     assertTrue(TimelineExport.svg(linear).contains(">Client latency (ms)<"));
   }
+
+  /**
+   * A latency lane with no sample from 100 s to 110 s and none after 500 s, the capture observed up
+   * to 500 s: the first stretch had nothing answered and is drawn as observed (no shading), the second
+   * is unobserved and shaded "no data".
+   */
+  @Test
+  void aLatencyStretchWithNothingAnsweredIsNotShadedAsUnobserved() {
+    SampleSeriesWriter w = new SampleSeriesWriter(MetricId.of("client.latency.p50"), Unit.MILLISECONDS, S, LabelConvention.START,
+        Consolidation.MAX);
+    for (int sec = 0; sec < 500; sec++) {
+      if (sec < 100 || sec >= 110) {
+        w.add(T0 + sec * S, 1);
+      }
+    }
+    w.setObserved(org.dnsseismograph.series.Coverage.of(new TimeRange(T0, T0 + 500 * S)));
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(SeriesSet.of("cap", List.of(w.publish()))));
+    ExportRequest r = new ExportRequest(plan, List.of(), List.of(), VIEW, 1148, 400, 1, "", null);
+    BufferedImage img = TimelineExport.image(r);
+    TimelineLayout l = TimelineExport.layout(r, new Java2dPainter(img.createGraphics()));
+    LaneBox b = lane(l, "cap/client.latency");
+    int y = (int) (b.plotTop() + 3);
+    assertFalse(Palette.STANDARD.noData().argb() == img.getRGB((int) l.xOf(T0 + 105 * S), y), "nothing answered: observed");
+    assertEquals(Palette.STANDARD.noData().argb(), img.getRGB((int) l.xOf(T0 + 550 * S), y), "after the capture: no data");
+  }
 }

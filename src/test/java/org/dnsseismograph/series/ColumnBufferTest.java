@@ -80,4 +80,25 @@ class ColumnBufferTest {
     assertFalse(b.isUndecided(1), "a reset forgets it: the next series may have none");
     assertEquals(Coverage.NONE, b.undecided());
   }
+
+  @Test
+  void aColumnWithoutDataInObservedTimeIsQuietUnlessUndecidedAndFollowsARelabel() {
+    ColumnBuffer b = new ColumnBuffer();
+    b.reset(new TimeRange(0, 100), 10);
+    b.set(0, 1, 1, 1, 1);
+    b.setObserved(Coverage.of(new TimeRange(0, 60)));
+    b.setUndecided(Coverage.of(new TimeRange(40, 60)));
+
+    assertFalse(b.isQuiet(0), "a column with data is not quiet");
+    assertTrue(b.isQuiet(1), "observed, nothing to measure");
+    assertFalse(b.isQuiet(4), "undecided before quiet: its answers may come later");
+    assertFalse(b.isQuiet(7), "past what was observed: unobserved");
+
+    b.relabel(new TimeRange(1000, 1100));
+    assertTrue(b.isQuiet(1));
+    assertEquals(Coverage.of(new TimeRange(1000, 1060)), b.observed());
+
+    b.reset(new TimeRange(0, 100), 10);
+    assertFalse(b.isQuiet(1), "a reset forgets it");
+  }
 }

@@ -21,6 +21,8 @@ final class Readout {
    * the timeout after its queries, so whether they are answered is not known.
    */
   static final String UNDECIDED = "undecided: within the timeout before the input's end";
+  /** A column observed with nothing in it to measure: no query was answered, so there is no latency. */
+  static final String QUIET = "none: nothing answered here";
 
   private Readout() {}
 
@@ -58,7 +60,7 @@ final class Readout {
 
   static String value(ColumnBuffer b, int i, Unit unit) {
     if (i < 0 || !b.hasData(i)) {
-      return i >= 0 && b.isUndecided(i) ? UNDECIDED : "no data";
+      return i < 0 ? "no data" : b.isUndecided(i) ? UNDECIDED : b.isQuiet(i) ? QUIET : "no data";
     }
     String v = ValueFormat.format(b.value(i), unit);
     if (b.min(i) == b.value(i) && b.max(i) == b.value(i)) {

@@ -13,10 +13,13 @@ import org.dnsseismograph.render.LanePlanner;
 import org.dnsseismograph.render.Palette;
 import org.dnsseismograph.render.ValueFormat;
 import org.dnsseismograph.series.ColumnBuffer;
+import org.dnsseismograph.series.Consolidation;
 import org.dnsseismograph.series.Coverage;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.EventSeriesWriter;
+import org.dnsseismograph.series.LabelConvention;
 import org.dnsseismograph.series.MetricId;
+import org.dnsseismograph.series.SampleSeriesWriter;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.Unit;
@@ -180,6 +183,32 @@ class TimelineViewModelTest {
     assertEquals("unanswered: 0/s", unanswered(vm, end - 5 * S));
     assertEquals("unanswered: " + Readout.UNDECIDED, unanswered(vm, end - 1 * S));
     assertEquals("unanswered: no data", unanswered(vm, end + 5 * S));
+  }
+
+  /** A second observed without an answer has no latency: the readout says so, not "no data". */
+  @Test
+  void theReadoutSaysNothingWasAnsweredWhereAnObservedSecondHasNoLatency() {
+    SampleSeriesWriter p50 = new SampleSeriesWriter(MetricId.of("client.latency.p50"), Unit.MILLISECONDS, S, LabelConvention.START,
+        Consolidation.AVERAGE);
+    for (int sec = 0; sec < 60; sec++) {
+      if (sec != 30) {
+        p50.add(T0 + sec * S, 2);
+      }
+    }
+    p50.setObserved(Coverage.of(new TimeRange(T0, T0 + 60 * S)));
+    LanePlan plan = new LanePlanner(Palette.STANDARD).plan(List.of(SeriesSet.of("cap", List.of(p50.publish()))));
+    TimelineViewModel vm = new TimelineViewModel(plan, new TimeRange(T0, T0 + 70 * S), Runnable::run);
+    vm.setColumns(700);
+    vm.pollFrame();
+
+    assertEquals("p50: 2 ms", line(vm, T0 + 29 * S + 500 * MS, "p50"));
+    assertEquals("p50: " + Readout.QUIET, line(vm, T0 + 30 * S + 500 * MS, "p50"));
+    assertEquals("p50: no data", line(vm, T0 + 65 * S, "p50"));
+  }
+
+  private static String line(TimelineViewModel vm, long t, String label) {
+    vm.setCrosshair(t);
+    return vm.readoutProperty().get().stream().map(ReadoutLine::text).filter(x -> x.startsWith(label)).findFirst().orElseThrow();
   }
 
   private static String unanswered(TimelineViewModel vm, long t) {
