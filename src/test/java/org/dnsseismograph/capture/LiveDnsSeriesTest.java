@@ -176,6 +176,7 @@ class LiveDnsSeriesTest {
     m.get("dns.latency.p50").reduce(new TimeRange(T0, T0 + 10 * S), 10, p50);
     assertTrue(p50.hasData(1), "the answered second");
     assertFalse(p50.hasData(3) || p50.isUndecided(3), "a written second without answers has no latency");
+    assertTrue(p50.isQuiet(3), "observed with nothing answered, not a gap");
     for (int i = 6; i < 10; i++) {
       assertTrue(p50.isUndecided(i), "open second " + i);
     }
@@ -185,6 +186,7 @@ class LiveDnsSeriesTest {
     m.get("dns.latency.p50").reduce(new TimeRange(T0, T0 + 10 * S), 10, p50);
     assertTrue(p50.hasData(8), "the stop writes the open seconds");
     assertFalse(p50.isUndecided(9));
+    assertTrue(p50.isQuiet(9), "written at the stop, without an answer");
     assertEquals(Coverage.of(new TimeRange(T0 + 7 * S, T0 + 10 * S)), ((EventSeries) m.get("dns.unanswered")).undecided());
   }
 
