@@ -69,6 +69,7 @@ public final class LanePlanner {
       src.latency(p);
     }
     src.lines("upstream.rate", "Upstream queries", List.of("upstream.queries", "upstream.responses", "upstream.timeouts"), List.of());
+    src.latency("upstream");
     src.heat("upstream.servers", "Authoritative servers: answer ratio", SERVER);
     src.heat("upstream.zones", "Zones: answer ratio", ZONE);
     src.rest();
@@ -134,7 +135,12 @@ public final class LanePlanner {
         series.add(new LaneSeries(e.getKey(), e.getValue(), palette.series(i++)));
       }
       // Normal answers take a fraction of a millisecond and an outage's seconds: only a log axis shows both.
-      add(p + ".latency", (p.equals("client") ? "Client" : "DNS") + " latency", LaneKind.LINES, series, 100, ValueAxis.LOG);
+      String who = switch (p) {
+        case "client" -> "Client";
+        case "upstream" -> "Upstream";
+        default -> "DNS";
+      };
+      add(p + ".latency", who + " latency", LaneKind.LINES, series, 100, ValueAxis.LOG);
     }
 
     void heat(String id, String title, String metricPrefix) {

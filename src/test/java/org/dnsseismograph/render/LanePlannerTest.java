@@ -15,6 +15,7 @@ import org.dnsseismograph.series.SampleSeriesWriter;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.Unit;
+import org.dnsseismograph.workspace.ValueAxis;
 import org.junit.jupiter.api.Test;
 
 class LanePlannerTest {
@@ -45,18 +46,21 @@ class LanePlannerTest {
   void aCaptureWithRolesGetsTheResolverHealthLanesInReadingOrder() {
     SeriesSet s = set("cap", "client.rcode.SERVFAIL", "client.queries", "client.rcode.NOERROR", "client.responses", "client.retries",
         "client.unanswered", "client.latency.max", "client.latency.p50", "client.rcode.BADCOOKIE", "client.rcode.NXDOMAIN",
-        "upstream.queries", "upstream.timeouts", "upstream.server.192.0.2.10.queries", "upstream.server.192.0.2.10.responses",
+        "upstream.queries", "upstream.timeouts", "upstream.latency.p50", "upstream.latency.max", "upstream.server.192.0.2.10.queries", "upstream.server.192.0.2.10.responses",
         "upstream.server.192.0.2.9.queries", "upstream.server.192.0.2.9.responses", "upstream.server.2001:db8::1.answer_ratio",
         "upstream.zone.example.com..queries", "upstream.zone.example.com..responses", "upstream.zone...queries", "upstream.zone...responses");
     LanePlan p = PLANNER.plan(List.of(s));
     assertEquals(List.of("cap/client.rate", "cap/client.rcode", "cap/client.failures", "cap/client.latency", "cap/upstream.rate",
-        "cap/upstream.servers", "cap/upstream.zones", "annotations"), keys(p));
+        "cap/upstream.latency", "cap/upstream.servers", "cap/upstream.zones", "annotations"), keys(p));
     assertEquals(List.of("queries", "responses"), labels(p.lane("cap/client.rate")));
     assertEquals(List.of("NOERROR", "NXDOMAIN", "SERVFAIL", "BADCOOKIE"), labels(p.lane("cap/client.rcode")));
     assertEquals(LaneKind.STACKED, p.lane("cap/client.rcode").kind());
     assertEquals(List.of("unanswered", "retries"), labels(p.lane("cap/client.failures")));
     assertEquals(List.of("p50", "max"), labels(p.lane("cap/client.latency")));
     assertEquals(Unit.MILLISECONDS, p.lane("cap/client.latency").unit());
+    assertEquals("Upstream latency", p.lane("cap/upstream.latency").title(), "the authoritative servers' answers, in one lane");
+    assertEquals(List.of("p50", "max"), labels(p.lane("cap/upstream.latency")));
+    assertEquals(ValueAxis.LOG, p.lane("cap/upstream.latency").axis());
     Lane servers = p.lane("cap/upstream.servers");
     assertEquals(LaneKind.HEAT, servers.kind());
     assertEquals(List.of("192.0.2.9", "192.0.2.10", "2001:db8::1"), labels(servers), "IPv4 by number, then IPv6");
