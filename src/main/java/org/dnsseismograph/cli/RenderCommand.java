@@ -115,14 +115,13 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   /**
-   * What to draw: the workspace's arrangement (or, when it saved none, the lanes the window shows a
-   * new source with) over the range asked for, else its saved view, else everything.
+   * What to draw: the workspace's arrangement over the lanes the window shows a new source with
+   * (so a lane the workspace does not name, or a workspace that saved none, is shown or hidden as
+   * the window would), over the range asked for, else its saved view, else everything.
    */
   static ExportRequest request(RenderInputs.Loaded in, PictureOptions picture) {
     Workspace w = picture.title == null ? in.workspace() : in.workspace().withTitle(picture.title);
-    if (w.lanes().isEmpty()) {
-      w = w.withLanes(defaultLanes(w, in).settings());
-    }
+    w = w.withLanes(defaultLanes(w.withLanes(List.of()), in).arrangedAs(w.lanes()).settings());
     TimeRange given = picture.from != null && picture.to != null ? picture.range(null) : null;
     ExportRequest r;
     try {

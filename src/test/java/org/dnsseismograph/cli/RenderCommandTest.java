@@ -299,6 +299,25 @@ class RenderCommandTest {
     assertTrue(all.contains("Client queries & responses (/s, log)"), "turned log: " + all);
   }
 
+  /**
+   * A workspace that names some lanes only (written by hand, or saved before a lane existed): the
+   * others are shown or hidden as the window first shows them, not all drawn.
+   */
+  @Test
+  void lanesAWorkspaceDoesNotNameAreShownAsTheWindowShowsThem() throws Exception {
+    Workspace w = new Workspace("some lanes", List.of(new SourceRef("capture.pcap.gz", DemoIncident.CAPTURE.toAbsolutePath().toString(), "",
+        0, "")), List.of(new LaneSettings("capture.pcap.gz/upstream.latency", true, 120)), VIEW, List.of());
+    Path f = dir.resolve("some.seismograph.json");
+    WorkspaceJson.save(w, f);
+    Path svg = dir.resolve("some.svg");
+    assertEquals(ExitCode.OK, run("render", f.toString(), "--out", svg.toString(), "-q"), err.toString());
+    List<String> all = texts(svg);
+    assertTrue(all.contains("Upstream latency (ms, log)"), "named and shown: " + all);
+    assertTrue(all.contains("Client queries & responses (/s)"), "not named, shown at first by the window: " + all);
+    assertFalse(all.contains("DNS queries & responses (/s)"), "not named, hidden at first by the window: " + all);
+    assertFalse(err.toString().contains("left out"), err.toString());
+  }
+
   @Test
   void filesWithoutSavedLanesShowTheLanesTheWindowOpensThemWith() throws Exception {
     Path svg = dir.resolve("defaults.svg");
