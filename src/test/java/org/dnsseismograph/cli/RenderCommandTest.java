@@ -287,16 +287,21 @@ class RenderCommandTest {
     assertEquals(ExitCode.OK, run("render", DemoIncident.CAPTURE.toString(), "--out", svg.toString(), "-q"), err.toString());
     assertTrue(texts(svg).contains("Client latency (ms, log)"), "latency lanes start on a log axis: " + texts(svg));
 
-    Workspace w = new Workspace("chosen", List.of(new SourceRef("capture.pcap.gz", DemoIncident.CAPTURE.toAbsolutePath().toString(), "", 0,
-        "")), List.of(new LaneSettings("capture.pcap.gz/client.latency", true, 100, ValueAxis.LINEAR, LaneStyle.LINES),
-            new LaneSettings("capture.pcap.gz/client.rate", true, 100, ValueAxis.LOG, LaneStyle.LINES)), VIEW, List.of());
-    Path f = dir.resolve("chosen.seismograph.json");
-    WorkspaceJson.save(w, f);
-    Path chosen = dir.resolve("chosen.svg");
-    assertEquals(ExitCode.OK, run("render", f.toString(), "--out", chosen.toString(), "-q"), err.toString());
-    List<String> all = texts(chosen);
+    List<String> all = renderedWith("chosen", List.of(new LaneSettings("capture.pcap.gz/client.latency", true, 100, ValueAxis.LINEAR,
+        LaneStyle.LINES), new LaneSettings("capture.pcap.gz/client.rate", true, 100, ValueAxis.LOG, LaneStyle.LINES)));
     assertTrue(all.contains("Client latency (ms)"), "turned linear: " + all);
     assertTrue(all.contains("Client queries & responses (/s, log)"), "turned log: " + all);
+  }
+
+  /** The texts of what {@code render} draws of a workspace of the demo capture over {@link #VIEW} with these lanes. */
+  private List<String> renderedWith(String name, List<LaneSettings> lanes) throws Exception {
+    Workspace w = new Workspace(name, List.of(new SourceRef("capture.pcap.gz", DemoIncident.CAPTURE.toAbsolutePath().toString(), "", 0, "")),
+        lanes, VIEW, List.of());
+    Path f = dir.resolve(name + ".seismograph.json");
+    WorkspaceJson.save(w, f);
+    Path svg = dir.resolve(name + ".svg");
+    assertEquals(ExitCode.OK, run("render", f.toString(), "--out", svg.toString(), "-q"), err.toString());
+    return texts(svg);
   }
 
   /**
@@ -305,13 +310,7 @@ class RenderCommandTest {
    */
   @Test
   void lanesAWorkspaceDoesNotNameAreShownAsTheWindowShowsThem() throws Exception {
-    Workspace w = new Workspace("some lanes", List.of(new SourceRef("capture.pcap.gz", DemoIncident.CAPTURE.toAbsolutePath().toString(), "",
-        0, "")), List.of(new LaneSettings("capture.pcap.gz/upstream.latency", true, 120)), VIEW, List.of());
-    Path f = dir.resolve("some.seismograph.json");
-    WorkspaceJson.save(w, f);
-    Path svg = dir.resolve("some.svg");
-    assertEquals(ExitCode.OK, run("render", f.toString(), "--out", svg.toString(), "-q"), err.toString());
-    List<String> all = texts(svg);
+    List<String> all = renderedWith("some", List.of(new LaneSettings("capture.pcap.gz/upstream.latency", true, 120)));
     assertTrue(all.contains("Upstream latency (ms, log)"), "named and shown: " + all);
     assertTrue(all.contains("Client queries & responses (/s)"), "not named, shown at first by the window: " + all);
     assertFalse(all.contains("DNS queries & responses (/s)"), "not named, hidden at first by the window: " + all);
