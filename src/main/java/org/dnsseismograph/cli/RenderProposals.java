@@ -15,16 +15,17 @@ import org.dnsseismograph.workspace.Workspace;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --propose} of {@code render} and {@code bundle}: the outages {@code detect} finds in each capture among the sources,
- * proposed as the window proposes them (on the source's offset, labelled and with their evidence),
- * so that a script's picture marks what an analyst opening the same files would be offered. A
- * workspace's own annotation from the same detector over the same span stands instead: what the
- * analyst accepted, edited or rejected is drawn as decided.
+ * {@code --propose} of {@code render} and {@code bundle}: the outages {@code detect} finds in each
+ * capture among the sources, proposed as the window proposes them (on the source's offset, labelled
+ * and with their evidence), so that a script's picture marks what an analyst opening the same files
+ * would be offered. A workspace's own annotation from the same detector over the same span stands
+ * instead: what the analyst accepted, edited or rejected is drawn as decided.
  */
 final class RenderProposals {
   @Option(names = "--propose", description = "Also mark the outages that detect finds in the captures, as proposals (drawn dashed, "
       + "labelled \"proposed outage\") as the window offers them; a workspace's own annotation of the same outage stands as saved.")
   boolean propose;
+
   /**
    * The sources with the proposals among their workspace's annotations.
    *
@@ -39,7 +40,7 @@ final class RenderProposals {
   }
 
   /** {@code in} with every capture's outages proposed. */
-  static Proposed add(RenderInputs.Loaded in, CaptureOptions capture) {
+  private static Proposed add(RenderInputs.Loaded in, CaptureOptions capture) {
     long t0 = System.nanoTime();
     Workspace w = in.workspace();
     List<Annotation> all = new ArrayList<>(w.annotations());
@@ -69,5 +70,4 @@ final class RenderProposals {
         in.exports(), in.files());
     return new Proposed(loaded, added, System.nanoTime() - t0);
   }
-
 }
