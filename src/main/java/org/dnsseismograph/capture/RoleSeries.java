@@ -10,6 +10,7 @@ import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.Retention;
 import org.dnsseismograph.series.TimeRange;
+import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.traffic.Transaction;
 
 /**
@@ -119,8 +120,9 @@ final class RoleSeries {
 
   /**
    * Writes latency seconds that can no longer change at {@code clockNanos} ({@code Long.MAX_VALUE}:
-   * all); the observed time of the seconds still open is undecided, and a closed second without a
-   * sample had nothing answered.
+   * all); the observed time of the seconds still open, and of those in the last timeout of an
+   * observed stretch, is undecided, and any other closed second without a sample had nothing
+   * answered.
    */
   void closeLatency(long clockNanos) {
     long openFrom = latency.closeBefore(clockNanos);
@@ -130,8 +132,11 @@ final class RoleSeries {
         open = open.with(new TimeRange(Math.max(c[0], openFrom), c[1]));
       }
     }
-    latency.setUndecided(open);
-    latency.setObserved(observed());
+    // A second in the last timeout of an observed stretch may have queries answered after it (past
+    // the live edge, a pause or the stop): without a sample it is undecided, as at a file's end.
+    Coverage observed = observed();
+    latency.setUndecided(open.union(observed.tails(timeout, TimeUnits.NANOS_PER_SECOND)));
+    latency.setObserved(observed);
   }
 
   void applyRetention(Retention r) {
