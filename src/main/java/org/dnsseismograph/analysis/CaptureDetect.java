@@ -133,38 +133,17 @@ public final class CaptureDetect {
    * the step: before the table would refuse them, or its chunk limit drop counts. Confined to the
    * aggregating thread.
    */
-  private static final class SpanGuard implements TrafficObserver {
+  private static final class SpanGuard extends MessageSpan {
     private final long step;
-    private long first = Long.MAX_VALUE;
-    private long last = Long.MIN_VALUE;
 
     SpanGuard(long step) {
       this.step = step;
     }
 
     @Override
-    public boolean hearsTransactions() {
-      return false;
-    }
-
-    @Override
-    public void onMessage(MessageFacts m) {
-      see(m.timeNanos);
-    }
-
-    @Override
-    public void onSkipped(long timeNanos) {
-      see(timeNanos);
-    }
-
-    private void see(long t) {
-      if (t >= first && t <= last) {
-        return;
-      }
-      first = Math.min(first, t);
-      last = Math.max(last, t);
-      if (!fits(step, first, last)) {
-        throw new Outgrown(stepFor(first, last));
+    protected void widened(long firstNanos, long lastNanos) {
+      if (!fits(step, firstNanos, lastNanos)) {
+        throw new Outgrown(stepFor(firstNanos, lastNanos));
       }
     }
   }

@@ -81,6 +81,8 @@ public final class CaptureLoader {
     CaptureGaps gaps = CaptureGaps.read(request.files(), request.decode().messages(), request.timeoutNanos(), progress);
     MetricAggregator aggregator = MetricAggregator.forSeries(SeriesSinkConfig.forTimeout(request.timeoutNanos()), gaps, RcodeNames::name,
         CaptureSeries::rcodeNumber);
+    MessageSpan messages = new MessageSpan();
+    aggregator.observe(messages);
     RoleFamilies roles = RoleFamilies.register(aggregator, RoleFamilies.classifier(request.files(), request.decode(), request.resolvers(), progress));
     HealthObservers health = HealthObservers.attach(aggregator, roles, request.timeoutNanos(), gaps, false);
     CapturePipeline pipeline = new CapturePipeline(matching, aggregator, new TransactionColumns(request.timeoutNanos()));
@@ -93,7 +95,7 @@ public final class CaptureLoader {
       }
     });
     SeriesSet series = aggregator.finishedSeries(request.sourceName());
-    CountGrid grid = SeriesGrid.of(series, scan.firstTimestampNanos(), scan.lastTimestampNanos()).covering(scan.fileSpans(), request.timeoutNanos());
+    CountGrid grid = SeriesGrid.of(series, messages.first(), messages.last()).covering(scan.fileSpans(), request.timeoutNanos());
     HealthReport report = HealthDetector.detect(health.input(grid, scan.firstTimestampNanos(), scan.lastTimestampNanos()));
     LoadSnapshot last = publish(pipeline, series, roles, true, listener);
     return new LoadResult(last, scan, report);
