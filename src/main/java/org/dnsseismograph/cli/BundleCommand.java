@@ -56,7 +56,7 @@ final class BundleCommand implements Callable<Integer> {
       throw new InputFailure(workspace, "not a workspace");
     }
     RenderInputs.Loaded in = RenderInputs.workspace(workspace, capture);
-    RenderProposals.Proposed proposals = proposing.apply(in, capture);
+    RenderProposals.Proposed proposals = proposing.apply(in);
     if (proposals != null) {
       in = proposals.loaded();
     }

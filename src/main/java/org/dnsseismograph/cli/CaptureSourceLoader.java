@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dnsseismograph.analysis.CaptureLoader;
 import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.imports.SourceLoader;
@@ -71,8 +72,13 @@ final class CaptureSourceLoader implements SourceLoader {
 
   /** The series of a capture rotated into several files (or of a dnstap log), read as one. */
   SeriesSet load(List<Path> files) throws IOException {
+    return loadResult(files).snapshot().series();
+  }
+
+  /** A capture rotated into several files (or a dnstap log) read as one: its series, and what its detectors found. */
+  LoadResult loadResult(List<Path> files) throws IOException {
     MessageFiles messages = messagesOf(files.get(0));
     DecodeOptions options = messages == null ? decode : decode.withMessages(messages);
-    return new CaptureLoader(new LoadRequest(files, options, timeoutNanos)).load(Progress.NONE, s -> {}).snapshot().series();
+    return new CaptureLoader(new LoadRequest(files, options, timeoutNanos)).load(Progress.NONE, s -> {});
   }
 }

@@ -73,7 +73,7 @@ final class RenderCommand implements Callable<Integer> {
     capture.timeoutNanos();
     long c0 = threadCpuNanos();
     RenderInputs.Loaded in = load(inputs, capture, picture);
-    RenderProposals.Proposed proposals = proposing.apply(in, capture);
+    RenderProposals.Proposed proposals = proposing.apply(in);
     if (proposals != null) {
       in = proposals.loaded();
     }
@@ -99,7 +99,7 @@ final class RenderCommand implements Callable<Integer> {
           r.annotations().stream().filter(a -> a.state().isDrawn()).count(), seconds(in.readNanos()), seconds(in.hashNanos()),
           seconds(drawNanos), seconds(c1 - c0), seconds(c2 - c1));
       if (proposals != null) {
-        err.printf(Locale.ROOT, "seismograph: proposed %d outage(s) found in the captures in %s%n", proposals.count(), seconds(proposals.nanos()));
+        err.printf(Locale.ROOT, "seismograph: proposed %d outage(s) found in the captures%n", proposals.count());
       }
     }
     out.flush();

@@ -9,6 +9,8 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.dnsseismograph.analysis.HealthReport;
+import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.imports.ExportImporter;
 import org.dnsseismograph.imports.ImportOptions;
 import org.dnsseismograph.series.SeriesSet;
@@ -37,11 +39,19 @@ final class RenderInputs {
    * @param series one set per loaded source, named as in the workspace
    * @param readNanos wall time spent reading the sources, hashing included
    * @param hashNanos of that, the time spent hashing them (the footer's content hashes)
-   * @param exports for each set, whether it is an operator's export (else a capture)
-   * @param files for each set, the files it was read from (a rotated capture's pieces in order)
+   * @param health for each set, what the detectors found while the capture loaded (as {@code
+   *     detect} reports it); null for an export
    */
-  record Loaded(Workspace workspace, Path workspaceFile, List<SeriesSet> series, long readNanos, long hashNanos, List<Boolean> exports,
-      List<List<Path>> files) {}
+  record Loaded(Workspace workspace, Path workspaceFile, List<SeriesSet> series, long readNanos, long hashNanos, List<HealthReport> health) {
+
+    /** For each set, whether it is an operator's export (else a capture). */
+    List<Boolean> exports() {
+      return health.stream().map(h -> h == null).toList();
+    }
+  }
+
+  /** One source read: its series, and for a capture what the detectors found. */
+  private record Read(SeriesSet series, HealthReport health) {}
 
   private RenderInputs() {}
 
@@ -76,9 +86,8 @@ final class RenderInputs {
     long t0 = System.nanoTime();
     long hashing = 0;
     List<SeriesSet> sets = new ArrayList<>();
-    List<Boolean> exports = new ArrayList<>();
     List<SourceRef> read = new ArrayList<>();
-    List<List<Path>> files = new ArrayList<>();
+    List<HealthReport> health = new ArrayList<>();
     for (SourceRef s : w.sources()) {
       long h0 = System.nanoTime();
       SourceCheck c = SourceVerifier.check(s, file);
@@ -86,13 +95,13 @@ final class RenderInputs {
       if (c.status().needsAnswer()) {
         throw new InputFailure(file.getFileName() + ": source " + c.describe() + "; open the workspace in the window to locate it");
       }
-      files.add(s.files(c.file()));
-      sets.add(load(files.get(files.size() - 1), s.name(), s.timeZone(), capture));
-      exports.add(!CaptureSourceLoader.readsMessages(c.file()));
+      Read r = load(s.files(c.file()), s.name(), s.timeZone(), capture);
+      sets.add(r.series());
+      health.add(r.health());
       // A workspace saved without hashes (the bundled demo's) still gets a footer naming the bytes drawn.
       read.add(s.contentHash().isEmpty() ? s.withContentHash(c.actualHash()) : s);
     }
-    return new Loaded(w.withSources(read), file, sets, System.nanoTime() - t0, hashing, exports, files);
+    return new Loaded(w.withSources(read), file, sets, System.nanoTime() - t0, hashing, health);
   }
 
   /**
@@ -106,8 +115,8 @@ final class RenderInputs {
     long t0 = System.nanoTime();
     long hashing = 0;
     List<SeriesSet> sets = new ArrayList<>();
-    List<Boolean> exports = new ArrayList<>();
     List<SourceRef> refs = new ArrayList<>();
+    List<HealthReport> health = new ArrayList<>();
     List<List<Path>> sources;
     try {
       sources = RotatedCaptures.group(files, CaptureSourceLoader::messagesOf);
@@ -115,13 +124,13 @@ final class RenderInputs {
       throw InputErrors.describe(e);
     }
     for (List<Path> group : sources) {
-      Path f = group.get(0);
       String name = RotatedCaptures.name(group);
       if (refs.stream().anyMatch(r -> r.name().equals(name))) {
         throw new IllegalArgumentException("two inputs are named " + name + "; sources are told apart by file name");
       }
-      sets.add(load(group, name, "", capture));
-      exports.add(!CaptureSourceLoader.readsMessages(f));
+      Read r = load(group, name, "", capture);
+      sets.add(r.series());
+      health.add(r.health());
       long h0 = System.nanoTime();
       try {
         List<Path> abs = group.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -132,16 +141,18 @@ final class RenderInputs {
       hashing += System.nanoTime() - h0;
     }
     Workspace w = Workspace.empty().withTitle(title).withSources(refs);
-    return new Loaded(w, null, sets, System.nanoTime() - t0, hashing, exports, sources);
+    return new Loaded(w, null, sets, System.nanoTime() - t0, hashing, health);
   }
 
   /** A source of one file, or a capture of several read as one. */
-  private static SeriesSet load(List<Path> files, String name, String zone, CaptureOptions capture) {
+  private static Read load(List<Path> files, String name, String zone, CaptureOptions capture) {
     Path f = files.get(0);
     try {
-      SeriesSet s = CaptureSourceLoader.readsMessages(f) ? new CaptureSourceLoader(capture.decodeOptions(), capture.timeoutNanos()).load(files)
-          : new ExportImporter(importOptions(zone)).load(f);
-      return new SeriesSet(name, s.series());
+      if (CaptureSourceLoader.readsMessages(f)) {
+        LoadResult r = new CaptureSourceLoader(capture.decodeOptions(), capture.timeoutNanos()).loadResult(files);
+        return new Read(new SeriesSet(name, r.snapshot().series().series()), r.health());
+      }
+      return new Read(new SeriesSet(name, new ExportImporter(importOptions(zone)).load(f).series()), null);
     } catch (IOException e) {
       throw InputErrors.describe(e);
     }

@@ -1,13 +1,9 @@
 package org.dnsseismograph.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dnsseismograph.analysis.CaptureDetect;
-import org.dnsseismograph.analysis.LoadRequest;
+import org.dnsseismograph.analysis.HealthReport;
 import org.dnsseismograph.analysis.OutageProposal;
-import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.workspace.Annotation;
 import org.dnsseismograph.workspace.AnnotationKind;
 import org.dnsseismograph.workspace.SourceRef;
@@ -16,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --propose} of {@code render} and {@code bundle}: the outages {@code detect} finds in each
- * capture among the sources, proposed as the window proposes them (on the source's offset, labelled
+ * capture among the sources (found while the capture loaded, not by a second read), proposed as the window proposes them (on the source's offset, labelled
  * and with their evidence), so that a script's picture marks what an analyst opening the same files
  * would be offered. A workspace's own annotation from the same detector over the same span stands
  * instead: what the analyst accepted, edited or rejected is drawn as decided.
@@ -30,35 +26,26 @@ final class RenderProposals {
    * The sources with the proposals among their workspace's annotations.
    *
    * @param count how many proposals were added
-   * @param nanos wall time the detection took
    */
-  record Proposed(RenderInputs.Loaded loaded, int count, long nanos) {}
+  record Proposed(RenderInputs.Loaded loaded, int count) {}
 
   /** {@code in} with every capture's outages proposed, or null without {@code --propose}. */
-  Proposed apply(RenderInputs.Loaded in, CaptureOptions capture) {
-    return propose ? add(in, capture) : null;
+  Proposed apply(RenderInputs.Loaded in) {
+    return propose ? add(in) : null;
   }
 
-  /** {@code in} with every capture's outages proposed. */
-  private static Proposed add(RenderInputs.Loaded in, CaptureOptions capture) {
-    long t0 = System.nanoTime();
+  /** {@code in} with every capture's outages proposed: what its detectors found while it loaded. */
+  private static Proposed add(RenderInputs.Loaded in) {
     Workspace w = in.workspace();
     List<Annotation> all = new ArrayList<>(w.annotations());
     int added = 0;
     for (int i = 0; i < in.series().size(); i++) {
-      if (in.exports().get(i)) {
+      HealthReport health = in.health().get(i);
+      if (health == null) {
         continue;
       }
-      List<Path> files = in.files().get(i);
       SourceRef ref = w.sources().get(i);
-      LoadRequest request = new LoadRequest(files, capture.decodeOptionsFor(files), capture.timeoutNanos(), List.of());
-      List<OutageProposal> found;
-      try {
-        found = OutageProposal.of(CaptureDetect.run(request, Progress.NONE).report(), ref.name(), ref.offsetNanos());
-      } catch (IOException e) {
-        throw InputErrors.describe(e);
-      }
-      for (OutageProposal p : found) {
+      for (OutageProposal p : OutageProposal.of(health, ref.name(), ref.offsetNanos())) {
         Annotation a = Annotation.proposed(AnnotationKind.OUTAGE, p.span(), p.label(), p.detail(), p.zone(), p.servers(), OutageProposal.DETECTOR);
         if (all.stream().noneMatch(known -> known.repeatedBy(a))) {
           all.add(a);
@@ -66,8 +53,7 @@ final class RenderProposals {
         }
       }
     }
-    RenderInputs.Loaded loaded = new RenderInputs.Loaded(w.withAnnotations(all), in.workspaceFile(), in.series(), in.readNanos(), in.hashNanos(),
-        in.exports(), in.files());
-    return new Proposed(loaded, added, System.nanoTime() - t0);
+    RenderInputs.Loaded loaded = new RenderInputs.Loaded(w.withAnnotations(all), in.workspaceFile(), in.series(), in.readNanos(), in.hashNanos(), in.health());
+    return new Proposed(loaded, added);
   }
 }

@@ -76,7 +76,7 @@ public final class WindowSession {
     session.addListener(this::followFile);
     window.setCloseGuard(workspace::close);
     StageEnd.whenHidden(window.stage(), io::shutdown);
-    this.detections = new WindowDetections(window.sources(), window.sidePanel(), window.tasks(), window.loads(), annotations::propose);
+    this.detections = new WindowDetections(window.sources(), window.sidePanel(), annotations::propose);
   }
 
   /**
@@ -117,11 +117,6 @@ public final class WindowSession {
 
   public WorkspaceViewModel workspace() {
     return workspace;
-  }
-
-  /** True while a capture's health detection runs. */
-  public boolean detecting() {
-    return detections.isRunning();
   }
 
   /** The session's sources the window can load (those marked missing left out). */

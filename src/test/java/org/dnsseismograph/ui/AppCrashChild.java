@@ -88,7 +88,7 @@ public final class AppCrashChild {
   }
 
   static boolean loaded(MainWindow w) {
-    return !w.sources().sources().isEmpty() && !w.sources().loadingProperty().get() && !w.session().detecting();
+    return !w.sources().sources().isEmpty() && !w.sources().loadingProperty().get();
   }
 
   private static DialogPane recoveryDialog() {
@@ -122,7 +122,7 @@ public final class AppCrashChild {
   /** What the window shows, when waiting for it failed. */
   private static String describe(MainWindow w) {
     StringBuilder b = new StringBuilder("sources ").append(w.sources().sources()).append(", loading ").append(w.sources().loadingProperty().get())
-        .append(", detecting ").append(w.session().detecting()).append(", modified ").append(w.session().session().isModified())
+        .append(", modified ").append(w.session().session().isModified())
         .append(", status '").append(w.session().workspace().statusProperty().get()).append("', windows:");
     for (Window win : Window.getWindows()) {
       b.append(' ').append(win.getScene() == null ? "?" : win.getScene().getRoot().getId());

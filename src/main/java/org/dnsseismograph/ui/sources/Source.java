@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.dnsseismograph.analysis.ClockOffsetSetting;
+import org.dnsseismograph.analysis.HealthReport;
 import org.dnsseismograph.analysis.LoadSnapshot;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.traffic.ResolverRole;
@@ -47,6 +48,7 @@ public final class Source {
   private final ReadOnlyStringWrapper estimateNote = new ReadOnlyStringWrapper("");
   private final AtomicReference<LoadSnapshot> offered = new AtomicReference<>();
   private String contentHash = "";
+  private HealthReport health;
   private TaskRunner.Job job;
 
   Source(int id, List<Path> files, SourceKind kind, String name, long correctionNanos, ZoneId zone) {
@@ -229,6 +231,18 @@ public final class Source {
 
   void setContentHash(String h) {
     contentHash = h;
+  }
+
+  /**
+   * What the detectors found while the capture loaded (its outages and spikes, as {@code seismograph
+   * detect} reports them), or null before a load of traffic completed.
+   */
+  public HealthReport health() {
+    return health;
+  }
+
+  void setHealth(HealthReport h) {
+    health = h;
   }
 
   TaskRunner.Job job() {

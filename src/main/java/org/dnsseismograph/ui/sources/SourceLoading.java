@@ -36,6 +36,7 @@ final class SourceLoading {
   void start(Source s, String expectedHash) {
     if (s.state() != SourceState.LOADING) {
       s.setState(SourceState.LOADING);
+      s.setHealth(null);
     }
     s.setFailure("");
     s.setFigures(LoadFigures.NONE);
@@ -122,6 +123,7 @@ final class SourceLoading {
   private void capture(Source s, SourceLoads.CaptureLoad load) {
     LoadResult r = load.result();
     s.setContentHash(load.contentHash());
+    s.setHealth(r.health());
     s.setSeries(renamed(r.snapshot().series(), s.name()));
     s.setTraffic(r.snapshot().transactions(), r.snapshot().resolvers());
     List<SkipLine> skips = new ArrayList<>();
