@@ -86,6 +86,11 @@ final class AddressDictionary {
       return of == other.of;
     }
 
+    /** Interns address {@code id} into {@code into}; its id there. */
+    int internInto(int id, AddressDictionary into) {
+      return into.intern(hi[id], lo[id]);
+    }
+
     IpAddress address(int id) {
       return new IpAddress(hi[id], lo[id]);
     }

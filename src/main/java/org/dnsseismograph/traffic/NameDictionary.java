@@ -134,12 +134,21 @@ final class NameDictionary {
 
     /** The presentation text of name {@code id}, as {@link Transaction#qname()} gives it (allocates). */
     String text(int id) {
-      long w = where[id];
       byte[] wire = new byte[WireNameText.WIRE_CAPACITY];
-      System.arraycopy(arenas[arena(w)], offset(w), wire, 0, length(w));
+      int length = wire(id, wire);
       WireNameText text = new WireNameText();
-      text.write(wire, length(w));
+      text.write(wire, length);
       return new String(text.bytes(), 0, text.length(), StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Copies name {@code id} in lower-case wire form into {@code into} (at least {@link
+     * WireNameText#WIRE_CAPACITY} bytes); its length.
+     */
+    int wire(int id, byte[] into) {
+      long w = where[id];
+      System.arraycopy(arenas[arena(w)], offset(w), into, 0, length(w));
+      return length(w);
     }
   }
 }

@@ -178,7 +178,7 @@ public final class TransactionSnapshot {
     }
     AddressDictionary.View a = addresses;
     int addressIds = a.size();
-    WindowTally tally = new WindowTally(names.size(), addressIds, names::text, id -> a.address(id).toString());
+    WindowTally tally = new WindowTally(names, a);
     boolean[] resolver = new boolean[addressIds];
     boolean all = resolvers.isEmpty();
     for (int id = 0; !all && id < addressIds; id++) {

@@ -24,8 +24,10 @@ import org.dnsseismograph.wire.IpAddress;
  * no longer holds the window's start is counted from where it does, and the summary says from where.
  *
  * <p>Cost: O(transactions in the window) array increments by dictionary id, plus the text of the
- * leading entries (of every entry with several captures; the generations of one live source share
- * their dictionaries and count as one). Ties are ordered by key, so the lists are stable. Stateless.
+ * leading entries. Several captures are added up by their names' and addresses' bytes ({@link
+ * WindowTally#merge}: one dictionary lookup per entry counted in any of them); the generations of
+ * one live source share their dictionaries and count as one. Ties are ordered by key, so the lists
+ * are stable. Stateless.
  */
 public final class TopCounts {
   private static final int RCODES = 1 << 12;
@@ -38,17 +40,11 @@ public final class TopCounts {
 
   /** The summary of {@code range} over {@code sources}. */
   public static WindowSummary of(List<TrafficSource> sources, TimeRange range, int n, Progress progress) {
-    Map<String, Long> qnames = new HashMap<>();
-    Map<String, Long> clients = new HashMap<>();
-    Map<String, Long> servers = new HashMap<>();
-    Map<String, Long> answers = new HashMap<>();
     long total = 0;
     long countedFrom = Long.MIN_VALUE;
     List<List<TrafficSource>> groups = together(sources);
     boolean byRole = !groups.isEmpty();
-    // One capture: only the leading entries (and those tied with the n-th) need their text. Several:
-    // an entry's total is the sum over all of them, so every entry is merged.
-    int leading = groups.size() == 1 ? n : Integer.MAX_VALUE;
+    List<WindowTally> tallies = new ArrayList<>(groups.size());
     for (List<TrafficSource> group : groups) {
       TrafficSource s = group.get(0);
       List<TransactionSnapshot> parts = new ArrayList<>(group.size());
@@ -64,17 +60,26 @@ public final class TopCounts {
       }
       Set<IpAddress> resolvers = Set.copyOf(s.resolvers());
       byRole &= !resolvers.isEmpty();
-      WindowTally tally = TransactionSnapshot.tally(parts, ranges, resolvers, progress);
-      tally.qnames(leading, (k, c) -> qnames.merge(k, c, Long::sum));
-      tally.clients(leading, (k, c) -> clients.merge(k, c, Long::sum));
-      tally.servers(leading, (k, c) -> servers.merge(k, c, Long::sum));
+      tallies.add(TransactionSnapshot.tally(parts, ranges, resolvers, progress));
+    }
+    Map<String, Long> qnames = new HashMap<>();
+    Map<String, Long> clients = new HashMap<>();
+    Map<String, Long> servers = new HashMap<>();
+    Map<String, Long> answers = new HashMap<>();
+    if (!tallies.isEmpty()) {
+      progress.checkCancelled();
+      WindowTally tally = WindowTally.merge(tallies);
+      // Only the leading entries (and those tied with the n-th) need their text.
+      tally.qnames(n, qnames::put);
+      tally.clients(n, clients::put);
+      tally.servers(n, servers::put);
       for (int rcode = 0; rcode < RCODES; rcode++) {
         if (tally.answered(rcode) > 0) {
           answers.merge(RcodeNames.name(rcode), tally.answered(rcode), Long::sum);
         }
       }
       if (tally.unanswered() > 0) {
-        answers.merge(NO_ANSWER, tally.unanswered(), Long::sum);
+        answers.put(NO_ANSWER, tally.unanswered());
       }
     }
     return new WindowSummary(range, total, top(qnames, n), top(clients, n), top(servers, n), top(answers, Integer.MAX_VALUE), byRole,

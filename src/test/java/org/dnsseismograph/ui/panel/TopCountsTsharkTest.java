@@ -125,6 +125,39 @@ class TopCountsTsharkTest {
 
   @ParameterizedTest(name = "top {0}")
   @CsvSource({"10", "2147483647"})
+  void twoCapturesLoadedApartAreAddedUpByNameAndAddressAsTsharkCountsThem(int n) throws Exception {
+    // A second load of the capture numbers its names and addresses by dictionaries of its own; put
+    // 7 s later on the timeline, the window holds other traffic of it than of the first.
+    TransactionSnapshot other = new CaptureLoader(new LoadRequest(List.of(DEMO), DecodeOptions.defaults(), TIMEOUT)).load(Progress.NONE, s -> {})
+        .snapshot().transactions();
+    assertFalse(other.sharesDictionariesWith(transactions));
+    TimeRange window = new TimeRange(TimeUnits.parseInstant("2026-11-25T19:09:10Z"), TimeUnits.parseInstant("2026-11-25T19:09:25Z"));
+    WindowSummary a = peer.window(window);
+    WindowSummary b = peer.window(window.shift(-7 * S));
+
+    WindowSummary ours = TopCounts.of(List.of(new TrafficSource("capture.pcap.gz", transactions, 0, List.of()),
+        new TrafficSource("later.pcap.gz", other, 7 * S, List.of())), window, n, Progress.NONE);
+
+    assertEquals(a.transactions() + b.transactions(), ours.transactions());
+    assertEquals(ranked(sum(a.qnames(), b.qnames()), n), ours.qnames(), "question names");
+    assertEquals(ranked(sum(a.clients(), b.clients()), n), ours.clients(), "clients");
+    assertEquals(ranked(sum(a.servers(), b.servers()), n), ours.servers(), "servers");
+    assertEquals(sum(a.answers(), b.answers()), map(ours.answers()), "answers");
+  }
+
+  @Test
+  void twoCapturesWithNothingInTheWindowGiveEmptyLists() {
+    TimeRange before = new TimeRange(TimeUnits.parseInstant("2026-11-24T00:00:00Z"), TimeUnits.parseInstant("2026-11-24T00:01:00Z"));
+    WindowSummary ours = TopCounts.of(List.of(new TrafficSource("capture.pcap.gz", transactions, 0, List.of()),
+        new TrafficSource("copy.pcap.gz", transactions, S, List.of())), before, TopCounts.TOP, Progress.NONE);
+    assertEquals(0, ours.transactions());
+    assertEquals(List.of(), ours.qnames());
+    assertEquals(List.of(), ours.clients());
+    assertEquals(List.of(), ours.answers());
+  }
+
+  @ParameterizedTest(name = "top {0}")
+  @CsvSource({"10", "2147483647"})
   void partsOfOneSourceWithSharedDictionariesAreCountedTogetherByIdAsTheyWouldBeByText(int n) {
     // Two parts of one source ("lo"), numbered by one dictionary (here the same snapshot twice): counted in one tally.
     TimeRange window = new TimeRange(TimeUnits.parseInstant("2026-11-25T19:09:15Z"), TimeUnits.parseInstant("2026-11-25T19:09:35Z"));
@@ -162,6 +195,18 @@ class TopCountsTsharkTest {
     assertEquals(map(expected.answers()), map(ours.answers()), "answers");
     assertFalse(map(ours.clients()).containsKey("127.0.0.100"), "a resolver is no client of itself");
     assertTrue(map(ours.servers()).keySet().stream().noneMatch(resolvers::contains), "nor a server it asked");
+  }
+
+  private static Map<String, Long> sum(List<Ranked<String>> a, List<Ranked<String>> b) {
+    Map<String, Long> m = map(a);
+    b.forEach(e -> m.merge(e.key(), e.count(), Long::sum));
+    return m;
+  }
+
+  /** The {@code n} most frequent, ties by name: how the panel ranks. */
+  private static List<Ranked<String>> ranked(Map<String, Long> counts, int n) {
+    return counts.entrySet().stream().map(e -> new Ranked<>(e.getKey(), e.getValue()))
+        .sorted(java.util.Comparator.comparingLong((Ranked<String> r) -> r.count()).reversed().thenComparing(Ranked::key)).limit(n).toList();
   }
 
   private static List<Ranked<String>> first(List<Ranked<String>> list) {
