@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.wire.DecodeOptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The window and {@code render --propose} take their outages and spikes from the load's own
  * report instead of reading a capture a second time with {@code detect}'s pass; that is only right
  * while the two agree. Here they must, to the byte of the JSON report, on every real capture the
- * repository holds, the demo and a lab run with a server reset among them.
+ * repository holds, the demo and a lab run with a server reset among them, and on a resolver's
+ * dnstap log.
  */
 class LoaderHealthParityTest {
   static Stream<Path> captures() throws IOException {
@@ -31,8 +35,18 @@ class LoaderHealthParityTest {
   @ParameterizedTest
   @MethodSource("captures")
   void theLoadersReportIsDetectsReport(Path file) throws IOException {
-    LoadRequest request = new LoadRequest(List.of(file), Captures.optionsFor(file), 3 * TimeUnits.NANOS_PER_SECOND);
+    assertSameReports(new LoadRequest(List.of(file), Captures.optionsFor(file), 3 * TimeUnits.NANOS_PER_SECOND));
+  }
 
+  @Test
+  void andSoOnAResolversDnstapLog() throws IOException {
+    // Unbound's own log of a lab run (made by capture/make-dnstap-fixture.sh), read as the window reads a dnstap source.
+    Path log = Path.of("src/test/resources/org/dnsseismograph/capture/unbound.dnstap");
+    assertSameReports(new LoadRequest(List.of(log), DecodeOptions.defaults().withMessages(DnstapFiles.INSTANCE), 3 * TimeUnits.NANOS_PER_SECOND));
+  }
+
+  private static void assertSameReports(LoadRequest request) throws IOException {
+    Path file = request.files().get(0);
     String detect = HealthReportJson.toString(CaptureDetect.run(request, Progress.NONE).report());
     String loaded = HealthReportJson.toString(new CaptureLoader(request).load(Progress.NONE, s -> { }).health());
 
