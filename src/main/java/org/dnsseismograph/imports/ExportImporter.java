@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.dnsseismograph.series.SeriesSet;
 
@@ -136,15 +137,32 @@ public final class ExportImporter implements SourceLoader {
 
   @Override
   public boolean recognizes(Path path) {
+    return rejection(path).isEmpty();
+  }
+
+  /**
+   * Why {@code path} is no export this importer reads, judged from its first 64 KiB as {@link
+   * #recognizes} does: empty when it is one; else the reason, with every format tried and why it
+   * did not fit ({@link ImportException#attempts()}) when the file is text.
+   */
+  public Optional<ImportException> rejection(Path path) {
     if (Files.isDirectory(path)) {
-      return true;
+      return Optional.empty();
     }
     try {
       ExportText text = ExportText.readHead(path, RECOGNIZE_BYTES);
       checkText(text);
-      return readers().stream().anyMatch(r -> r.rejection(text) == null);
+      List<FormatAttempt> attempts = new ArrayList<>();
+      for (FormatReader reader : readers()) {
+        String why = reader.rejection(text);
+        if (why == null) {
+          return Optional.empty();
+        }
+        attempts.add(new FormatAttempt(reader.format(), why));
+      }
+      return Optional.of(new ImportException(text.name(), attempts));
     } catch (ImportException e) {
-      return false;
+      return Optional.of(e);
     }
   }
 

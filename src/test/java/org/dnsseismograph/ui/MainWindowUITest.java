@@ -162,6 +162,10 @@ class MainWindowUITest {
     String shown = fx(() -> robot.lookup("#source-status-" + id).queryAs(Label.class).getText());
     assertTrue(shown.startsWith("not-a-source.txt: neither a capture"), shown);
     assertFalse(shown.contains("\n") || shown.contains("Exception"), shown);
+    assertTrue(shown.endsWith("(hover for the formats tried)"), shown);
+    String why = fx(() -> robot.lookup("#source-status-" + id).queryAs(Label.class).getTooltip().getText());
+    assertTrue(why.startsWith("Tried as an export:\n"), why);
+    assertTrue(why.lines().anyMatch(l -> l.startsWith("csv: ")), why);
     await("the failure count", () -> robot.lookup("#status-failures").queryAs(Label.class).getText().equals("1 source failed"));
   }
 

@@ -49,6 +49,7 @@ public final class Source {
   private final AtomicReference<LoadSnapshot> offered = new AtomicReference<>();
   private String contentHash = "";
   private HealthReport health;
+  private List<String> failureDetail = List.of();
   private TaskRunner.Job job;
 
   Source(int id, List<Path> files, SourceKind kind, String name, long correctionNanos, ZoneId zone) {
@@ -243,6 +244,18 @@ public final class Source {
 
   void setHealth(HealthReport h) {
     health = h;
+  }
+
+  /**
+   * More about a failure than its one line: for a text file that is no known export, each format
+   * tried and why it did not fit. Empty when there is nothing more to say.
+   */
+  public List<String> failureDetail() {
+    return failureDetail;
+  }
+
+  void setFailureDetail(List<String> lines) {
+    failureDetail = List.copyOf(lines);
   }
 
   TaskRunner.Job job() {

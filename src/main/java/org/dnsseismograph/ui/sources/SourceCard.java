@@ -22,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.dnsseismograph.analysis.ClockOffsetSetting;
 
 /**
@@ -112,6 +113,12 @@ final class SourceCard extends VBox {
         source.descriptionProperty(), source.figuresProperty()));
     source.stateProperty().addListener((o, was, now) -> failedClass(l));
     failedClass(l);
+    if (!source.failureDetail().isEmpty()) {
+      // Each format tried, one per line: too long for the card, yet what tells a near miss (a CSV whose column is not read as numbers) from noise.
+      Tooltip why = new Tooltip("Tried as an export:\n" + String.join("\n", source.failureDetail()));
+      why.setShowDuration(Duration.INDEFINITE);
+      l.setTooltip(why);
+    }
     return l;
   }
 
@@ -124,7 +131,7 @@ final class SourceCard extends VBox {
 
   private String statusText() {
     return switch (source.state()) {
-      case FAILED -> source.failureProperty().get();
+      case FAILED -> source.failureProperty().get() + (source.failureDetail().isEmpty() ? "" : " (hover for the formats tried)");
       case CANCELLED -> "cancelled: what was read is shown";
       case LOADING -> {
         double f = source.figuresProperty().get().fractionDone();

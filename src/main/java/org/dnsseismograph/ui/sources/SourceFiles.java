@@ -6,8 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.dnsseismograph.capture.DnstapFiles;
 import org.dnsseismograph.imports.ExportImporter;
+import org.dnsseismograph.imports.FormatAttempt;
+import org.dnsseismograph.imports.ImportException;
 import org.dnsseismograph.wire.CaptureFiles;
 import org.dnsseismograph.workspace.WorkspaceJson;
 
@@ -33,8 +37,22 @@ public final class SourceFiles {
     UNKNOWN
   }
 
-  /** A file and what it is; {@code reason} says why when it is UNKNOWN. Immutable. */
-  public record Recognised(Path path, Kind kind, String reason) {}
+  /**
+   * A file and what it is. Immutable.
+   *
+   * @param reason why it is UNKNOWN, in one line; empty otherwise
+   * @param detail for a text file that is no known export, each format tried and why it did not
+   *     fit ({@code csv: no column of numbers besides the time}); else empty
+   */
+  public record Recognised(Path path, Kind kind, String reason, List<String> detail) {
+    public Recognised {
+      detail = List.copyOf(detail);
+    }
+
+    public Recognised(Path path, Kind kind, String reason) {
+      this(path, kind, reason, List.of());
+    }
+  }
 
   private SourceFiles() {}
 
@@ -61,11 +79,13 @@ public final class SourceFiles {
     } catch (IOException e) {
       return new Recognised(path, Kind.UNKNOWN, path.getFileName() + ": cannot read: " + e.getMessage());
     }
-    if (new ExportImporter().recognizes(path)) {
+    Optional<ImportException> notAnExport = new ExportImporter().rejection(path);
+    if (notAnExport.isEmpty()) {
       return new Recognised(path, Kind.EXPORT, "");
     }
     return new Recognised(path, Kind.UNKNOWN, path.getFileName()
-        + ": neither a capture (pcap, pcapng, gzip) nor a dnstap log nor a workspace nor an export in a known format");
+        + ": neither a capture (pcap, pcapng, gzip) nor a dnstap log nor a workspace nor an export in a known format",
+        notAnExport.get().attempts().stream().map(FormatAttempt::toString).toList());
   }
 
   /** JSON whose first 64 KiB name the workspace format. */

@@ -222,7 +222,7 @@ public final class SourcesViewModel {
             case CAPTURE -> add(f.files(), SourceKind.CAPTURE, o.correctionNanos(), o.zone(), o.expectedHash());
             case DNSTAP -> add(f.files(), SourceKind.DNSTAP, o.correctionNanos(), o.zone(), o.expectedHash());
             case EXPORT -> add(r.path(), SourceKind.EXPORT, o.correctionNanos(), o.zone(), o.expectedHash());
-            case UNKNOWN -> addFailed(r.path(), r.reason());
+            case UNKNOWN -> addFailed(r.path(), r.reason(), r.detail());
           }
         }
         seriesChanged();
@@ -232,7 +232,7 @@ public final class SourcesViewModel {
       public void failed(Throwable error) {
         opening--;
         for (Opening o : abs) {
-          addFailed(o.path(), SourceLoads.reason(o.path(), error));
+          addFailed(o.path(), SourceLoads.reason(o.path(), error), List.of());
         }
       }
     });
@@ -311,9 +311,10 @@ public final class SourcesViewModel {
     return s;
   }
 
-  private void addFailed(Path file, String reason) {
+  private void addFailed(Path file, String reason, List<String> detail) {
     Source s = new Source(nextId++, List.of(file), SourceKind.UNKNOWN, file.getFileName().toString(), 0, null);
     s.setFailure(reason);
+    s.setFailureDetail(detail);
     s.setState(SourceState.FAILED);
     sources.add(s);
     seriesChanged();

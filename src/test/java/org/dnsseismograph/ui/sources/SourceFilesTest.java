@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import org.dnsseismograph.imports.ImportFormat;
 import org.dnsseismograph.ui.UiFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +38,27 @@ class SourceFilesTest {
 
     assertEquals(SourceFiles.Kind.UNKNOWN, text.kind());
     assertTrue(text.reason().startsWith("not-a-source.txt: neither a capture"), text.reason());
+    assertEquals(ImportFormat.values().length, text.detail().size(), "every export format tried, one line each: " + text.detail());
+    assertTrue(text.detail().stream().anyMatch(l -> l.startsWith("csv: ")), text.detail().toString());
     assertEquals("gone.pcap: no such file", missing.reason());
+    assertEquals(List.of(), missing.detail());
     assertEquals(SourceFiles.Kind.UNKNOWN, empty.kind());
+    assertEquals(List.of(), empty.detail(), "an empty file is said to be empty, no format tried");
+  }
+
+  @Test
+  void aTableWhoseColumnsAreNotNumbersSaysSoAmongTheFormatsTried(@TempDir Path dir) throws Exception {
+    // Half the cells of the one value column are words: no column of numbers, so no time series.
+    Path csv = Files.writeString(dir.resolve("rates.csv"), """
+        time,queries
+        2026-11-25T19:08:30Z,100
+        2026-11-25T19:08:31Z,n/a?
+        2026-11-25T19:08:32Z,120
+        2026-11-25T19:08:33Z,lost
+        """);
+    SourceFiles.Recognised r = SourceFiles.recognise(csv);
+    assertEquals(SourceFiles.Kind.UNKNOWN, r.kind());
+    assertTrue(r.detail().contains("csv: no column of numbers besides the time"), r.detail().toString());
   }
 
   @Test
