@@ -114,7 +114,8 @@ final class SourceCard extends VBox {
     source.stateProperty().addListener((o, was, now) -> failedClass(l));
     failedClass(l);
     if (!source.failureDetail().isEmpty()) {
-      // Each format tried, one per line: too long for the card, yet what tells a near miss (a CSV whose column is not read as numbers) from noise.
+      // Each format tried, one per line: too long for the card, yet what tells a near miss (a CSV
+      // whose column is not read as numbers) from a file that was never an export.
       Tooltip why = new Tooltip("Tried as an export:\n" + String.join("\n", source.failureDetail()));
       why.setShowDuration(Duration.INDEFINITE);
       l.setTooltip(why);
