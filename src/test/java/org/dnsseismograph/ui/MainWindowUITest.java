@@ -10,12 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.Orientation;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.dnsseismograph.analysis.LoadResult;
 import org.dnsseismograph.render.Lane;
 import org.dnsseismograph.series.TimeRange;
@@ -167,6 +173,36 @@ class MainWindowUITest {
     assertTrue(why.startsWith("Tried as an export:\n"), why);
     assertTrue(why.lines().anyMatch(l -> l.startsWith("csv: ")), why);
     await("the failure count", () -> robot.lookup("#status-failures").queryAs(Label.class).getText().equals("1 source failed"));
+  }
+
+  @Test
+  void theKeyboardShortcutsHelpLinesItsKeysUpInAFixedWidthFont(FxRobot robot) {
+    robot.press(KeyCode.F1).release(KeyCode.F1);
+    await("the shortcuts dialog", () -> shortcutsText() != null);
+    TextArea area = shortcutsText();
+    // The keys are padded with spaces into a column: only a font whose characters are all one width keeps it.
+    Text narrow = new Text("iiiiiiiiii");
+    Text wide = new Text("WWWWWWWWWW");
+    double[] widths = fx(() -> {
+      narrow.setFont(area.getFont());
+      wide.setFont(area.getFont());
+      return new double[] {narrow.getLayoutBounds().getWidth(), wide.getLayoutBounds().getWidth()};
+    });
+    assertEquals(widths[1], widths[0], 0.01, area.getFont().toString());
+    boolean sideways = fx(() -> area.lookupAll(".scroll-bar").stream()
+        .anyMatch(n -> n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()));
+    assertFalse(sideways, "every line fits the area's width: no sideways scrolling");
+    fxRun(() -> ((Stage) area.getScene().getWindow()).close());
+  }
+
+  private static TextArea shortcutsText() {
+    for (Window w : fx(() -> List.copyOf(Window.getWindows()))) {
+      if (w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p && "Keyboard shortcuts".equals(p.getHeaderText())
+          && p.getContent() instanceof TextArea area) {
+        return area;
+      }
+    }
+    return null;
   }
 
   @Test

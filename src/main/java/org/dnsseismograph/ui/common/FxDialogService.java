@@ -35,7 +35,9 @@ public final class FxDialogService implements DialogService {
     area.setEditable(false);
     area.setWrapText(false);
     area.setPrefRowCount(Math.min(24, (int) text.lines().count() + 1));
-    area.setPrefColumnCount(60);
+    // As wide as the longest line (the shortcuts' keys are padded into a column) and the vertical
+    // scroll bar beside it, within reason.
+    area.setPrefColumnCount(Math.min(100, Math.max(60, text.lines().mapToInt(String::length).max().orElse(0) + 5)));
     area.getStyleClass().add("dialog-text");
     a.getDialogPane().setContent(area);
     a.show();
