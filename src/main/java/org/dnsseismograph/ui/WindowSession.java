@@ -65,6 +65,7 @@ public final class WindowSession {
     AnnotateGestures gestures = new AnnotateGestures(window.timelineView(), annotations, editor).install();
     this.workspace = new WorkspaceViewModel(session, new FxSessionDialogs(window::stage), s -> window.showAndLoad(loadable(s), s.file()), io,
         FxExecutor.INSTANCE);
+    workspace.setBundledDirectory(AssetLocator.find().orElse(null));
     workspace.bindTimeline(window.timeline());
     workspace.followSources(window.sources().revision(), () -> window.currentWorkspace().sources());
     WorkspaceCommands files = new WorkspaceCommands(workspace, annotations, window.timeline(), io, FxExecutor.INSTANCE, window::stage);

@@ -53,13 +53,16 @@ public final class WorkspaceCommands implements WorkspaceActions {
     workspace.open(file);
   }
 
-  /** The export dialog over the current view, suggesting the last file exported (or one beside the workspace). */
+  /**
+   * The export dialog over the current view, suggesting the last file exported, or one beside the
+   * workspace (in the home directory for the bundled demo's).
+   */
   @Override
   public void exportView() {
     ExportViewModel vm = ExportViewModel.of(timeline, workspace.session(), background, fx);
     Path file = workspace.session().file();
     vm.targetProperty().set(lastExport != null ? lastExport : file == null ? null
-        : file.resolveSibling(file.getFileName().toString().replace(WorkspaceViewModel.EXTENSION, "") + ".png"));
+        : workspace.suggestedFile(file.getFileName().toString().replace(WorkspaceViewModel.EXTENSION, "") + ".png"));
     new ExportDialog().show(owner.get(), vm).thenAccept(p -> p.ifPresent(x -> lastExport = x));
   }
 

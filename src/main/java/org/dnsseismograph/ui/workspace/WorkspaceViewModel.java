@@ -51,6 +51,7 @@ public final class WorkspaceViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private TimelineViewModel timeline;
   private boolean showing;
+  private Path bundled;
 
   public WorkspaceViewModel(WorkspaceSession session, SessionDialogs dialogs, WorkspaceDisplay host, Executor background, Executor fx) {
     this.session = session;
@@ -120,14 +121,39 @@ public final class WorkspaceViewModel {
     });
   }
 
-  /** Save: to the session's file, or Save as for an untitled one. */
+  /**
+   * Workspaces under {@code dir} are the program's own (the bundled demo): they are never written
+   * over, and what is saved or exported from them is suggested in the analyst's home directory. A
+   * directory the program is installed in is not the analyst's to write, and in a source checkout
+   * the demo is a fixture that Ctrl+S must not change.
+   */
+  public void setBundledDirectory(Path dir) {
+    bundled = dir == null ? null : dir.toAbsolutePath().normalize();
+  }
+
+  /** True when the session's file is one the program ships ({@link #setBundledDirectory}). */
+  public boolean isBundled() {
+    Path f = session.file();
+    return f != null && bundled != null && f.toAbsolutePath().normalize().startsWith(bundled);
+  }
+
+  /**
+   * Where a file named {@code name} is suggested for what the analyst saves or exports from this
+   * session: beside its workspace file, or in the home directory for an untitled or bundled one.
+   */
+  public Path suggestedFile(String name) {
+    Path f = session.file();
+    return f == null || isBundled() ? Path.of(System.getProperty("user.home"), name) : f.resolveSibling(name);
+  }
+
+  /** Save: to the session's file, or Save as for an untitled or bundled one. */
   public CompletableFuture<Boolean> save() {
-    return session.file() == null ? saveAs() : saveTo(session.file());
+    return session.file() == null || isBundled() ? saveAs() : saveTo(session.file());
   }
 
   /** Save as: asks where, then saves there. */
   public CompletableFuture<Boolean> saveAs() {
-    Path suggested = session.file() != null ? session.file() : Path.of("incident" + EXTENSION);
+    Path suggested = session.file() == null ? Path.of("incident" + EXTENSION) : suggestedFile(session.file().getFileName().toString());
     return dialogs.chooseWorkspaceToSave(suggested).thenCompose(p -> p.isEmpty() ? done(false) : saveTo(withExtension(p.get())));
   }
 

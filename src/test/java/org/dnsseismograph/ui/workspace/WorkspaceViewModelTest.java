@@ -1,5 +1,6 @@
 package org.dnsseismograph.ui.workspace;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,6 +149,36 @@ class WorkspaceViewModelTest {
     assertTrue(done(vm.save()));
     assertEquals(List.of("save where? (incident.seismograph.json)"), analyst.asked);
     assertTrue(Files.exists(dir.resolve("new.json")));
+  }
+
+  @Test
+  void aWorkspaceTheProgramShipsIsNeverWrittenOverSaveAsksWhereStartingAtHome() throws IOException {
+    // The bundled demo sits in the program's assets: installed, not the analyst's to write; checked out, a fixture.
+    vm.setBundledDirectory(dir.resolve("case"));
+    done(vm.open(file));
+    assertTrue(vm.isBundled());
+    byte[] shipped = Files.readAllBytes(file);
+    edit();
+    analyst.answer(dir.resolve("mine"));
+
+    assertTrue(done(vm.save()));
+
+    assertEquals(List.of("save where? (incident.seismograph.json)"), analyst.asked, "Save asks where, as for an untitled one");
+    assertArrayEquals(shipped, Files.readAllBytes(file), "the shipped file is as it was");
+    assertEquals(dir.resolve("mine.seismograph.json").toAbsolutePath(), session.file());
+    assertEquals(1, WorkspaceJson.load(session.file()).annotations().size());
+    assertFalse(vm.isBundled(), "the analyst's copy is saved in place from now on");
+    assertEquals(dir.resolve("demo.png").toAbsolutePath(), vm.suggestedFile("demo.png"), "beside the analyst's own workspace");
+  }
+
+  @Test
+  void whatIsSavedOrExportedFromTheBundledDemoIsSuggestedAtHome() throws IOException {
+    vm.setBundledDirectory(dir.resolve("case"));
+    done(vm.open(file));
+    Path home = Path.of(System.getProperty("user.home"));
+    assertEquals(home.resolve("incident.png"), vm.suggestedFile("incident.png"));
+    vm.setBundledDirectory(dir.resolve("elsewhere"));
+    assertEquals(file.resolveSibling("incident.png"), vm.suggestedFile("incident.png"), "an analyst's workspace: beside it");
   }
 
   @Test
