@@ -74,7 +74,7 @@ final class WindowActions {
     factory.bindToggle(Actions.THEME_DARK, theme.isEqualTo(Theme.DARK), () -> setTheme(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
     factory.bind(Actions.ESTIMATE_OFFSETS, offsets::estimateAll, Bindings.size(sources.sources()).lessThan(2));
     factory.bind(Actions.COMMON_MOMENT, moments::find, Bindings.size(sources.sources()).lessThan(2));
-    factory.bind(Actions.SHORTCUTS, () -> window.dialogs().showText("Keyboard shortcuts", "Keyboard shortcuts", shortcutsText()));
+    factory.bind(Actions.SHORTCUTS, () -> window.dialogs().showColumns("Keyboard shortcuts", "Keyboard shortcuts", shortcutsText()));
     factory.bind(Actions.ABOUT, () -> window.dialogs().showText("About DNS Seismograph", "DNS Seismograph " + Version.text(), about()));
     t.planProperty().addListener(o -> refreshLanes());
     refreshRecent();

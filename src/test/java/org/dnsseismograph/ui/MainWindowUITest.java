@@ -189,16 +189,35 @@ class MainWindowUITest {
       return new double[] {narrow.getLayoutBounds().getWidth(), wide.getLayoutBounds().getWidth()};
     });
     assertEquals(widths[1], widths[0], 0.01, area.getFont().toString());
-    boolean sideways = fx(() -> area.lookupAll(".scroll-bar").stream()
-        .anyMatch(n -> n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()));
-    assertFalse(sideways, "every line fits the area's width: no sideways scrolling");
+    assertFalse(scrolls(area, Orientation.HORIZONTAL), "every line fits the area's width: no sideways scrolling");
     fxRun(() -> ((Stage) area.getScene().getWindow()).close());
   }
 
+  @Test
+  void theAboutTextIsWrappedAndReadWithoutScrolling(FxRobot robot) {
+    robot.clickOn("Help").clickOn("About DNS Seismograph");
+    await("the about dialog", () -> dialogText("DNS Seismograph") != null);
+    TextArea area = dialogText("DNS Seismograph");
+    driver.settle();
+    assertTrue(fx(area::isWrapText));
+    assertFalse(scrolls(area, Orientation.HORIZONTAL), "no line runs past the area's width");
+    assertFalse(scrolls(area, Orientation.VERTICAL), "the whole text shows at once");
+    fxRun(() -> ((Stage) area.getScene().getWindow()).close());
+  }
+
+  private static boolean scrolls(TextArea area, Orientation way) {
+    return fx(() -> area.lookupAll(".scroll-bar").stream().anyMatch(n -> n instanceof ScrollBar b && b.getOrientation() == way && b.isVisible()));
+  }
+
   private static TextArea shortcutsText() {
+    return dialogText("Keyboard shortcuts");
+  }
+
+  /** The text of the open dialog whose header starts with {@code header}, or null. */
+  private static TextArea dialogText(String header) {
     for (Window w : fx(() -> List.copyOf(Window.getWindows()))) {
-      if (w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p && "Keyboard shortcuts".equals(p.getHeaderText())
-          && p.getContent() instanceof TextArea area) {
+      if (w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p && p.getHeaderText() != null
+          && p.getHeaderText().startsWith(header) && p.getContent() instanceof TextArea area) {
         return area;
       }
     }

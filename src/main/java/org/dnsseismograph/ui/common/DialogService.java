@@ -15,8 +15,14 @@ public interface DialogService {
   /** Tells the analyst that something failed, with the one-line reason; does not block. */
   void showError(String title, String reason);
 
-  /** Shows a text to read (keyboard shortcuts, about); does not block. */
+  /** Shows prose to read (about), wrapped to the dialog's width; does not block. */
   void showText(String title, String header, String text);
+
+  /**
+   * Shows a text laid out in columns with spaces (the keyboard shortcuts), in a font whose
+   * characters are all one width and as wide as its longest line; does not block.
+   */
+  void showColumns(String title, String header, String text);
 
   /**
    * Asks for files to open (captures, exports, workspaces), starting in {@code startDir} when it is

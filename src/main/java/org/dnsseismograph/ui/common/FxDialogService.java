@@ -15,6 +15,10 @@ import javafx.stage.Window;
  * window so dialogs stay on top of it and take its stylesheets. FX thread only.
  */
 public final class FxDialogService implements DialogService {
+  private static final int TEXT_COLUMNS = 60;
+  private static final int MAX_COLUMNS = 100;
+  private static final int MAX_ROWS = 24;
+
   private final Window owner;
 
   public FxDialogService(Window owner) {
@@ -30,15 +34,33 @@ public final class FxDialogService implements DialogService {
 
   @Override
   public void showText(String title, String header, String text) {
-    Alert a = alert(Alert.AlertType.INFORMATION, title, header);
+    TextArea area = textArea(text, TEXT_COLUMNS);
+    area.setWrapText(true);
+    // Rows as the lines will wrap, so that a short text needs no scrolling.
+    area.setPrefRowCount(Math.min(MAX_ROWS, text.lines().mapToInt(l -> Math.max(1, (l.length() + TEXT_COLUMNS - 1) / TEXT_COLUMNS)).sum() + 1));
+    show(title, header, area);
+  }
+
+  @Override
+  public void showColumns(String title, String header, String text) {
+    // As wide as the longest line and the vertical scroll bar beside it, within reason.
+    TextArea area = textArea(text, Math.min(MAX_COLUMNS, text.lines().mapToInt(String::length).max().orElse(0) + 5));
+    area.setWrapText(false);
+    area.setPrefRowCount(Math.min(MAX_ROWS, (int) text.lines().count() + 1));
+    area.getStyleClass().add("dialog-columns");
+    show(title, header, area);
+  }
+
+  private static TextArea textArea(String text, int columns) {
     TextArea area = new TextArea(text);
     area.setEditable(false);
-    area.setWrapText(false);
-    area.setPrefRowCount(Math.min(24, (int) text.lines().count() + 1));
-    // As wide as the longest line (the shortcuts' keys are padded into a column) and the vertical
-    // scroll bar beside it, within reason.
-    area.setPrefColumnCount(Math.min(100, Math.max(60, text.lines().mapToInt(String::length).max().orElse(0) + 5)));
+    area.setPrefColumnCount(columns);
     area.getStyleClass().add("dialog-text");
+    return area;
+  }
+
+  private void show(String title, String header, TextArea area) {
+    Alert a = alert(Alert.AlertType.INFORMATION, title, header);
     a.getDialogPane().setContent(area);
     a.show();
   }
