@@ -67,10 +67,11 @@ final class LiveForm {
 
   /** Takes the interface list; the first interface that is up is chosen unless one was. */
   void setInterfaces(List<CaptureInterface> found) {
-    interfaces.set(List.copyOf(found));
+    // The choice first, then the list: a view that selects the chosen one when the list comes must find it made.
     if (interfaceName.get().isEmpty()) {
       found.stream().filter(CaptureInterface::up).findFirst().or(() -> found.stream().findFirst()).ifPresent(i -> interfaceName.set(i.name()));
     }
+    interfaces.set(List.copyOf(found));
   }
 
   /**

@@ -261,6 +261,8 @@ class LiveWindowUITest {
     javafx.scene.control.ComboBox<?> box = robot.lookup("#live-interface").query();
     List<String> items = fx(() -> box.getItems().stream().map(i -> box.getConverter() == null ? "" : describe(i)).toList());
     assertTrue(items.stream().anyMatch(i -> i.startsWith("lo — 127.0.0.1") && i.endsWith("(loopback)")), items.toString());
+    Object chosen = fx(box::getValue);
+    assertTrue(chosen != null && ((org.dnsseismograph.capture.CaptureInterface) chosen).up(), "the first interface that is up is chosen: " + chosen);
     String filter = fx(() -> ((javafx.scene.control.TextField) robot.lookup("#live-filter").query()).getText());
     assertEquals(LiveCaptureConfig.defaultFilter(DnsPorts.DEFAULT), filter);
     robot.clickOn("Cancel");
