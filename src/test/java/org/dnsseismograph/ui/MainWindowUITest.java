@@ -237,6 +237,16 @@ class MainWindowUITest {
     assertEquals(2, sheets.size(), sheets.toString());
     assertTrue(sheets.get(0).endsWith("/window.css") && sheets.get(1).endsWith("/dark.css"), sheets.toString());
     assertEquals(Color.web("#1f2023"), fx(() -> side.getBackground().getFills().get(0).getFill()));
+    // The crosshair's readout lies on the plot, which keeps its light palette: its text stays dark.
+    driver.openAndWait(UiFixtures.capture("pktvisor-dns_udp_mixed_rcode.pcap"));
+    driver.settle();
+    Region timeline = fx(() -> (Region) window.scene().lookup("#timeline"));
+    robot.moveTo(timeline).moveBy(0, -fx(timeline::getHeight) / 4);
+    await("the readout", () -> fx(() -> window.scene().lookup("#crosshair-readout").isVisible()));
+    for (javafx.scene.Node n : fx(() -> List.copyOf(window.scene().getRoot().lookupAll("#crosshair-readout .label")))) {
+      Color ink = (Color) fx(() -> ((Label) n).getTextFill());
+      assertTrue(ink.getBrightness() < 0.5, "readable on the readout's white: " + ((Label) n).getText() + " in " + ink);
+    }
 
     robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.D)
         .release(KeyCode.D, KeyCode.SHIFT, KeyCode.SHORTCUT);

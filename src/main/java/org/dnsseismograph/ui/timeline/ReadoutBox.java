@@ -15,12 +15,16 @@ import org.dnsseismograph.render.TimelineLayout;
  * near the right edge). Bound to the view model's readout. FX thread only.
  */
 final class ReadoutBox extends VBox {
+  private static final String INK = "#202124";
+  private static final String MUTED_INK = "#5f6368";
   private final Label time = new Label();
 
   ReadoutBox(TimelineViewModel vm) {
     setId("crosshair-readout");
     time.setId("crosshair-time");
-    time.setStyle("-fx-font-weight: bold;");
+    // The box lies on the plot, which keeps one light palette in both themes (dark.css): its text
+    // keeps the plot's dark ink too, or the dark theme's light text vanished on its light ground.
+    time.setStyle("-fx-font-weight: bold; -fx-text-fill: " + INK + ";");
     setStyle("-fx-background-color: rgba(255,255,255,0.93); -fx-border-color: #9aa0a6; -fx-font-size: 11px;");
     setPadding(new Insets(4, 8, 4, 8));
     setSpacing(1);
@@ -38,12 +42,13 @@ final class ReadoutBox extends VBox {
       if (!r.lane().equals(lane)) {
         lane = r.lane();
         Label heading = new Label(lane);
-        heading.setStyle("-fx-text-fill: #5f6368;");
+        heading.setStyle("-fx-text-fill: " + MUTED_INK + ";");
         getChildren().add(heading);
       }
       Rectangle key = new Rectangle(8, 8, Color.rgb(r.colour().red(), r.colour().green(), r.colour().blue()));
       Label text = new Label(r.text());
       text.getStyleClass().add("readout-line");
+      text.setStyle("-fx-text-fill: " + INK + ";");
       HBox row = new HBox(5, key, text);
       row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
       getChildren().add(row);
