@@ -176,6 +176,20 @@ class MainWindowUITest {
   }
 
   @Test
+  void anEstimatedOffsetIsAcceptedOrRejectedWithButtonsThatSayWhatTheyDo(FxRobot robot) {
+    List<Source> opened = driver.openAndWait(UiFixtures.demo().resolve("capture.pcap.gz"), UiFixtures.demo().resolve("unbound-stats.txt"));
+    int id = opened.stream().filter(s -> s.name().equals("unbound-stats.txt")).findFirst().orElseThrow().id();
+    robot.clickOn("#estimate-" + id);
+    await("the estimate and its decision", () -> fx(() -> robot.lookup("#accept-" + id).query().isVisible()));
+    driver.settle();
+    for (String button : List.of("#reference-" + id, "#estimate-" + id, "#accept-" + id, "#reject-" + id)) {
+      javafx.scene.control.Labeled b = robot.lookup(button).queryAs(javafx.scene.control.Labeled.class);
+      String shown = fx(() -> ((Text) b.lookup(".text")).getText());
+      assertEquals(fx(b::getText), shown, button + " shows its whole word in the side panel's width");
+    }
+  }
+
+  @Test
   void theKeyboardShortcutsHelpLinesItsKeysUpInAFixedWidthFont(FxRobot robot) {
     robot.press(KeyCode.F1).release(KeyCode.F1);
     await("the shortcuts dialog", () -> shortcutsText() != null);

@@ -223,8 +223,12 @@ final class SourceCard extends VBox {
       b.visibleProperty().bind(proposed);
       b.managedProperty().bind(proposed);
     }
-    HBox buttons = new HBox(6, ref, estimate, accept, reject);
+    HBox buttons = new HBox(6, ref, estimate);
     buttons.setAlignment(Pos.CENTER_LEFT);
+    // Under the estimate they decide on, in a row of their own: beside the others they were cut to "A…" and "R…".
+    HBox decision = new HBox(6, accept, reject);
+    decision.setAlignment(Pos.CENTER_LEFT);
+    decision.managedProperty().bind(proposed);
     Label note = new Label();
     note.setId("estimate-note-" + source.id());
     note.getStyleClass().add("estimate-note");
@@ -232,7 +236,7 @@ final class SourceCard extends VBox {
     note.textProperty().bind(source.estimateNoteProperty());
     note.visibleProperty().bind(source.estimateNoteProperty().isNotEmpty());
     note.managedProperty().bind(note.visibleProperty());
-    return new VBox(4, buttons, note);
+    return new VBox(4, buttons, note, decision);
   }
 
   private VBox warnings() {
