@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.dnsseismograph.series.Retention;
+import org.dnsseismograph.traffic.MatcherConfig;
 import org.dnsseismograph.wire.CaptureFormat;
 import org.pcap4j.core.PcapHandle;
 
@@ -36,7 +38,7 @@ public final class LiveCapture implements LiveSource {
 
   /** A capture analysed by the built-in {@link LiveDnsSeries}. */
   public LiveCapture(LiveCaptureConfig config) {
-    this(config, new LiveDnsSeries());
+    this(config, new LiveDnsSeries(MatcherConfig.defaults(), Retention.LIVE_DEFAULT, config.decode().ports()));
   }
 
   public LiveCapture(LiveCaptureConfig config, LiveAnalysis analysis) {

@@ -19,14 +19,20 @@ import org.dnsseismograph.traffic.MatcherStats;
 import org.dnsseismograph.traffic.QueryResponseMatcher;
 import org.dnsseismograph.traffic.RecentTraffic;
 import org.dnsseismograph.traffic.RecentTransactions;
+import org.dnsseismograph.traffic.Side;
+import org.dnsseismograph.traffic.Transaction;
 import org.dnsseismograph.wire.DnsPayload;
+import org.dnsseismograph.wire.DnsPorts;
 
 /**
  * The built-in {@link LiveAnalysis}: the DNS metrics of the file path as live event series, under
- * {@code dns.} for every message and, when the source knows the role (dnstap), also under {@code
- * client.} or {@code upstream.} ({@link RoleSeries}); plus {@code packets.skipped}. Queries are
- * matched to responses per role by the same {@link QueryResponseMatcher} the files use, so {@code
- * unanswered} and latency mean the same thing live.
+ * {@code dns.} for every message and, when its side of the resolver is known, also under {@code
+ * client.} or {@code upstream.} ({@link RoleSeries}, with the upstream side per authoritative
+ * server); plus {@code packets.skipped}. A dnstap message's type says its side; a captured packet's
+ * side is learnt from the resolvers the capture shows ({@link LiveSides}). Queries are matched to
+ * responses by the same {@link QueryResponseMatcher} the files use, so {@code unanswered} and
+ * latency mean the same thing live: one per dnstap role, and one for all captured packets whose
+ * transactions count on the side their addresses are on when they close.
  *
  * <p>Message facts follow the file dispatcher's rules: a malformed message whose 4 header bytes are
  * there still counts as a query or response with its header rcode, but is not matched; a shorter
@@ -56,6 +62,7 @@ public final class LiveDnsSeries implements LiveAnalysis {
   private final QueryResponseMatcher[] matchers = new QueryResponseMatcher[MessageRole.values().length];
   private final EventSeriesWriter skipped = new EventSeriesWriter(MetricId.of("packets.skipped"));
   private final RecentTransactions recent;
+  private final LiveSides sides;
   private long lastRetention;
 
   /** Matching with the file defaults (3 s timeout), {@link Retention#LIVE_DEFAULT}. */
@@ -64,6 +71,12 @@ public final class LiveDnsSeries implements LiveAnalysis {
   }
 
   public LiveDnsSeries(MatcherConfig matching, Retention retention) {
+    this(matching, retention, DnsPorts.DEFAULT);
+  }
+
+  /** @param ports the DNS ports of the capture, which tell a resolver's listening side */
+  public LiveDnsSeries(MatcherConfig matching, Retention retention, DnsPorts ports) {
+    this.sides = new LiveSides(Objects.requireNonNull(ports, "ports"));
     this.matching = Objects.requireNonNull(matching, "matching");
     this.retention = Objects.requireNonNull(retention, "retention");
     this.all = new RoleSeries("dns", matching.timeoutNanos(), coverage);
@@ -94,9 +107,11 @@ public final class LiveDnsSeries implements LiveAnalysis {
       return;
     }
     all.onMessage(t, response, rcode, tc);
-    RoleSeries own = roleSeries(role);
+    MessageRole side = role != MessageRole.UNKNOWN ? role : roleOf(ok ? sides.learn(payload, view) : sides.of(payload, response));
+    RoleSeries own = roleSeries(side);
     if (own != null) {
       own.onMessage(t, response, rcode, tc);
+      own.onServerMessage(t, response, response ? payload.srcHi : payload.dstHi, response ? payload.srcLo : payload.dstLo);
     }
     if (ok) {
       matcher(role).onMessage(payload, view);
@@ -122,26 +137,35 @@ public final class LiveDnsSeries implements LiveAnalysis {
     return s;
   }
 
+  private static MessageRole roleOf(Side side) {
+    return switch (side) {
+      case CLIENT -> MessageRole.CLIENT;
+      case UPSTREAM -> MessageRole.UPSTREAM;
+      case OTHER -> MessageRole.UNKNOWN;
+    };
+  }
+
   private QueryResponseMatcher matcher(MessageRole role) {
     QueryResponseMatcher m = matchers[role.ordinal()];
     if (m == null) {
-      RoleSeries own = roleSeries(role);
-      boolean client = role == MessageRole.CLIENT;
-      m = new QueryResponseMatcher(matching, own == null ? t -> {
-        all.onTransaction(t);
-        recent.append(t);
-      } : t -> {
-        all.onTransaction(t);
-        own.onTransaction(t);
-        recent.append(t);
-        if (client) {
-          // a client's query was sent to the resolver: its server is the resolver
-          recent.addResolver(t.serverHi, t.serverLo);
-        }
-      });
+      // A dnstap role is the transaction's side; a captured packet's is decided when it closes.
+      m = new QueryResponseMatcher(matching, t -> onTransaction(t, role != MessageRole.UNKNOWN ? role : roleOf(sides.of(t))));
       matchers[role.ordinal()] = m;
     }
     return m;
+  }
+
+  private void onTransaction(Transaction t, MessageRole side) {
+    all.onTransaction(t);
+    RoleSeries own = roleSeries(side);
+    if (own != null) {
+      own.onTransaction(t);
+    }
+    recent.append(t);
+    if (side == MessageRole.CLIENT) {
+      // a client's query was sent to the resolver: its server is the resolver
+      recent.addResolver(t.serverHi, t.serverLo);
+    }
   }
 
   @Override

@@ -1,6 +1,9 @@
 package org.dnsseismograph.capture;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.dnsseismograph.dns.RcodeNames;
@@ -12,20 +15,34 @@ import org.dnsseismograph.series.Retention;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.traffic.Transaction;
+import org.dnsseismograph.wire.IpAddress;
 
 /**
  * The live series of one metric prefix ({@code dns}, {@code client} or {@code upstream}), named as
  * the file metrics are: {@code <p>.queries}, {@code <p>.responses}, {@code <p>.rcode.<NAME>} (from
- * the first response with that rcode), {@code <p>.truncated}, {@code <p>.unanswered} (at the
- * query's time, up to the timeout late) and the latency percentiles of {@link LatencyPerSecond}.
+ * the first response with that rcode), {@code <p>.truncated}, {@code <p>.unanswered} ({@code
+ * upstream.timeouts} on the upstream side; at the query's time, up to the timeout late) and the latency percentiles of {@link LatencyPerSecond}.
  * Counts are events on the UTC axis; coverage is declared by the source ({@link #observed}), so
  * quiet observed time reads as zero and paused time as no data. Unanswered queries and latencies
  * in the last timeout of each observed stretch (the live edge, or before a pause or the stop) are
  * not known yet: that time is declared undecided, not covered, so it reads as neither zero nor
- * unobserved. Confined to the worker thread.
+ * unobserved.
+ *
+ * <p>The {@code upstream} series also count per authoritative server, as the file path names them:
+ * {@code upstream.server.<ADDR>.queries}, {@code .responses} (at the message's time) and {@code
+ * .timeouts} (queries closed unanswered, at the query's time), from which the timeline draws each
+ * server's answer ratio. At most {@value #MAX_SERVERS} servers get series of their own, the first
+ * seen; the rest count together under {@code upstream.server.others.*}, so an endless run on a busy
+ * resolver stays bounded and nothing asked goes uncounted. Confined to the worker thread.
  */
 final class RoleSeries {
   private static final int RCODES = 1 << 12;
+  static final int MAX_SERVERS = 256;
+  static final String SERVER = "upstream.server.";
+  static final String OTHER_SERVERS = "others";
+
+  /** The series of one authoritative server. */
+  private record ServerWriters(EventSeriesWriter queries, EventSeriesWriter responses, EventSeriesWriter timeouts) {}
 
   private final String prefix;
   private final long timeout;
@@ -38,6 +55,15 @@ final class RoleSeries {
   /** The rcode writers created so far, by rcode number (display order). */
   private final TreeMap<Integer, EventSeriesWriter> rcodesInOrder = new TreeMap<>();
   private final LatencyPerSecond latency;
+  private final boolean perServer;
+  /** Per server, by its address; insertion order is the order seen. */
+  private final Map<IpAddress, ServerWriters> servers = new HashMap<>();
+  private final List<ServerWriters> serversInOrder = new ArrayList<>();
+  private ServerWriters others;
+  /** The last server looked up, so a run of messages to one server builds no key. */
+  private long lastHi;
+  private long lastLo;
+  private ServerWriters last;
 
   /**
    * @param coverage the observed intervals so far, shared and kept by the caller: replayed into
@@ -50,14 +76,27 @@ final class RoleSeries {
     this.queries = writer("queries");
     this.responses = writer("responses");
     this.truncated = writer("truncated");
-    this.unanswered = new EventSeriesWriter(MetricId.of(prefix + ".unanswered"));
-    unanswered.setImplicitCoverage(false);
+    this.perServer = prefix.equals("upstream");
+    // named as the file path names them, so the same lanes draw them
+    this.unanswered = undecidedAtEdges(prefix + (perServer ? ".timeouts" : ".unanswered"));
     coverDecided();
     this.latency = new LatencyPerSecond(prefix, timeoutNanos);
   }
 
+  /** A writer of queries closed unanswered: covered by {@link #coverDecided}, not by messages. */
+  private static EventSeriesWriter undecidedAtEdges(String name) {
+    EventSeriesWriter w = new EventSeriesWriter(MetricId.of(name));
+    w.setImplicitCoverage(false);
+    return w;
+  }
+
   private EventSeriesWriter writer(String name) {
-    EventSeriesWriter w = new EventSeriesWriter(MetricId.of(prefix + "." + name));
+    return counter(prefix + "." + name);
+  }
+
+  /** A writer of events counted as they are seen, covered by the observed intervals. */
+  private EventSeriesWriter counter(String fullName) {
+    EventSeriesWriter w = new EventSeriesWriter(MetricId.of(fullName));
     w.setImplicitCoverage(false);
     for (long[] c : coverage) {
       w.cover(c[0], c[1]);
@@ -85,14 +124,61 @@ final class RoleSeries {
     }
   }
 
+  /** One upstream message, for its server's series: the destination of a query, the source of a response. */
+  void onServerMessage(long timeNanos, boolean response, long serverHi, long serverLo) {
+    if (perServer) {
+      ServerWriters w = server(serverHi, serverLo);
+      (response ? w.responses : w.queries).append(timeNanos);
+    }
+  }
+
   void onTransaction(Transaction t) {
     switch (t.kind()) {
       case ANSWERED -> latency.record(t.queryTimeNanos, t.latencyNanos);
-      case UNANSWERED -> unanswered.append(t.queryTimeNanos);
+      case UNANSWERED -> {
+        unanswered.append(t.queryTimeNanos);
+        if (perServer) {
+          server(t.serverHi, t.serverLo).timeouts.append(t.queryTimeNanos);
+        }
+      }
       default -> {
         // A response alone was counted as a message already; it has no query to file.
       }
     }
+  }
+
+  private ServerWriters server(long hi, long lo) {
+    if (last != null && hi == lastHi && lo == lastLo) {
+      return last;
+    }
+    IpAddress address = new IpAddress(hi, lo);
+    ServerWriters w = servers.get(address);
+    if (w == null && servers.size() < MAX_SERVERS) {
+      w = newServer(address.toString());
+      servers.put(address, w);
+    } else if (w == null) {
+      // not remembered: the map stays bounded however many servers an endless run meets
+      w = others();
+    }
+    lastHi = hi;
+    lastLo = lo;
+    last = w;
+    return w;
+  }
+
+  private ServerWriters others() {
+    if (others == null) {
+      others = newServer(OTHER_SERVERS);
+    }
+    return others;
+  }
+
+  private ServerWriters newServer(String name) {
+    String p = SERVER + name + ".";
+    ServerWriters w = new ServerWriters(counter(p + "queries"), counter(p + "responses"), undecidedAtEdges(p + "timeouts"));
+    serversInOrder.add(w);
+    coverDecided(w.timeouts, observed());
+    return w;
   }
 
   void observed(long startNanos, long endNanos) {
@@ -103,11 +189,18 @@ final class RoleSeries {
   /** Covers the unanswered queries' series up to a timeout before the end of each observed stretch; the rest is undecided. */
   private void coverDecided() {
     Coverage observed = observed();
+    coverDecided(unanswered, observed);
+    for (ServerWriters w : serversInOrder) {
+      coverDecided(w.timeouts, observed);
+    }
+  }
+
+  private void coverDecided(EventSeriesWriter closedUnanswered, Coverage observed) {
     Coverage decided = observed.withoutTails(timeout);
     for (int i = 0; i < decided.size(); i++) {
-      unanswered.cover(decided.start(i), decided.end(i));
+      closedUnanswered.cover(decided.start(i), decided.end(i));
     }
-    unanswered.setUndecided(observed.tails(timeout, 1));
+    closedUnanswered.setUndecided(observed.tails(timeout, 1));
   }
 
   private Coverage observed() {
@@ -153,11 +246,17 @@ final class RoleSeries {
     out.add(truncated.publish());
     out.add(unanswered.publish());
     latency.publish(out);
+    for (ServerWriters w : serversInOrder) {
+      out.add(w.queries.publish());
+      out.add(w.responses.publish());
+      out.add(w.timeouts.publish());
+    }
   }
 
   private void forEachWriter(Consumer<EventSeriesWriter> action) {
     forEachCounter(action);
     action.accept(unanswered);
+    serversInOrder.forEach(w -> action.accept(w.timeouts));
   }
 
   /** The writers whose counts are known as soon as a message is seen: all but the unanswered queries'. */
@@ -166,5 +265,9 @@ final class RoleSeries {
     action.accept(responses);
     action.accept(truncated);
     rcodesInOrder.values().forEach(action);
+    for (ServerWriters w : serversInOrder) {
+      action.accept(w.queries);
+      action.accept(w.responses);
+    }
   }
 }

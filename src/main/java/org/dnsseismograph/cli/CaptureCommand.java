@@ -86,7 +86,7 @@ final class CaptureCommand implements Callable<Integer> {
     if (!Files.isDirectory(dir)) {
       throw new InputFailure(write, "cannot write here: " + dir + " is not a directory");
     }
-    LiveDnsSeries analysis = new LiveDnsSeries(MatcherConfig.defaults().withTimeout(capture.timeoutNanos()), Retention.LIVE_DEFAULT);
+    LiveDnsSeries analysis = new LiveDnsSeries(MatcherConfig.defaults().withTimeout(capture.timeoutNanos()), Retention.LIVE_DEFAULT, config.decode().ports());
     LiveCapture live = new LiveCapture(config, analysis);
     try {
       live.start();

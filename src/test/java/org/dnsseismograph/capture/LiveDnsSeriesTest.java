@@ -64,8 +64,11 @@ class LiveDnsSeriesTest {
 
   /** Offers {@code dns} at {@code t}, from client port {@code port} to the server (or back when a response). */
   private void offer(LiveDnsSeries series, long t, byte[] dns, int port, boolean response, MessageRole role) {
-    long client = IpAddress.parse("192.0.2.1").lo();
-    long server = IpAddress.parse("192.0.2.53").lo();
+    offerBetween(series, t, dns, IpAddress.parse("192.0.2.1").lo(), IpAddress.parse("192.0.2.53").lo(), port, response, role);
+  }
+
+  /** Offers {@code dns} at {@code t}, from {@code client}'s port {@code port} to {@code server}'s 53 (or back when a response). */
+  private void offerBetween(LiveDnsSeries series, long t, byte[] dns, long client, long server, int port, boolean response, MessageRole role) {
     payload.timestampNanos = t;
     payload.frameNumber++;
     payload.transport = Transport.UDP;
@@ -210,6 +213,41 @@ class LiveDnsSeriesTest {
     assertEquals(1, events(m, "upstream.rcode.SERVFAIL"));
     assertEquals(1, events(m, "dns.unanswered"), "the packet query with no response, closed at the end");
     assertEquals(0, events(m, "client.unanswered"));
+  }
+
+  /**
+   * The resolver's side per authoritative server: the first {@value RoleSeries#MAX_SERVERS} servers
+   * get series of their own, the rest count together, so nothing asked goes uncounted and an endless
+   * run stays bounded; a query never answered is a timeout of its server. The resolver's queries as
+   * dnstap logs them (its upstream role).
+   */
+  @Test
+  void upstreamTrafficCountsPerServerUpToABoundAndTheRestTogether() {
+    LiveDnsSeries series = new LiveDnsSeries();
+    series.observed(T0, T0 + 60 * S);
+    int servers = RoleSeries.MAX_SERVERS + 44;
+    long resolver = IpAddress.parse("192.0.2.53").lo();
+    for (int i = 0; i < servers; i++) {
+      long server = IpAddress.parse("198.51.100.0").lo() + (i << 8) + 1;
+      long t = T0 + i * MS;
+      offerBetween(series, t, query(i, "u" + i + ".example"), resolver, server, 30_000 + i, false, MessageRole.UPSTREAM);
+      if (i % 2 == 0) {
+        offerBetween(series, t + MS / 2, response(i, "u" + i + ".example", Rcode.NOERROR), resolver, server, 30_000 + i, true, MessageRole.UPSTREAM);
+      }
+    }
+    series.advanceTo(T0 + 10 * S);
+    Map<String, ResolvableSeries> m = byName(series.publish());
+    long own = m.keySet().stream().filter(n -> n.startsWith("upstream.server.") && n.endsWith(".queries") && !n.contains("others")).count();
+    assertEquals(RoleSeries.MAX_SERVERS, own);
+    assertEquals(1, events(m, "upstream.server.198.51.100.1.queries"));
+    assertEquals(1, events(m, "upstream.server.198.51.100.1.responses"));
+    assertEquals(0, events(m, "upstream.server.198.51.100.1.timeouts"));
+    assertEquals(1, events(m, "upstream.server.198.51.101.1.timeouts"), "the second server never answered");
+    assertEquals(44, events(m, "upstream.server.others.queries"));
+    assertEquals(22, events(m, "upstream.server.others.responses"));
+    assertEquals(22, events(m, "upstream.server.others.timeouts"));
+    assertEquals(servers / 2, events(m, "upstream.timeouts"));
+    assertEquals(servers, events(m, "upstream.queries"));
   }
 
   @Test
