@@ -14,6 +14,7 @@ import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.common.RecordingProgress;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.testsupport.FrameCopies;
+import org.dnsseismograph.testsupport.LabTruth;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

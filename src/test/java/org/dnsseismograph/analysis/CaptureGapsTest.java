@@ -22,6 +22,7 @@ import org.dnsseismograph.series.SampleSeries;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.testsupport.LabTruth;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.NotACaptureException;
 import org.dnsseismograph.wire.ScanSummary;

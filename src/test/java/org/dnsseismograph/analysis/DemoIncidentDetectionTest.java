@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.testsupport.LabTruth;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.testsupport.LabTruth;
 
 /**
  * Two rotated captures with a gap cut inside an outage, made from the demo capture by Wireshark's

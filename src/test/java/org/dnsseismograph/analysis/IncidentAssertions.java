@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.testsupport.LabTruth;
 
 /** What {@code detect} must say about an incident the lab recorded, against its truth.json. */
 final class IncidentAssertions {

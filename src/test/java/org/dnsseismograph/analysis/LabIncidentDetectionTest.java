@@ -2,20 +2,18 @@ package org.dnsseismograph.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.testsupport.Lab;
+import org.dnsseismograph.testsupport.LabTruth;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,11 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabIncidentDetectionTest {
-  private static final Path RUN_LAB = Path.of("lab/run-lab");
-  private static final List<String> TOOLS = List.of("nsd", "knotd", "unbound", "unbound-control", "pdns_recursor", "rec_control", "dnsperf", "dig",
-      "tcpdump", "capinfos", "python3", "setsid");
   private static final long SECOND = TimeUnits.NANOS_PER_SECOND;
-  private static final int ATTEMPTS = 6;
 
   @TempDir static Path dir;
   private Path outage;
@@ -58,45 +52,10 @@ class LabIncidentDetectionTest {
 
   @BeforeAll
   void runTheLab() throws IOException, InterruptedException {
-    assumeTrue("root".equals(System.getProperty("user.name")), "the lab needs root (port 53 and packet capture); run as root to include this test");
-    List<String> missing = TOOLS.stream().filter(t -> !onPath(t)).toList();
-    assumeTrue(missing.isEmpty(), "the lab's DNS software is missing (" + missing + "); see lab/README.md for the packages");
-    outage = lab("outage", "--scenario", "outage", "--duration", "60", "--outage-start", "25");
-    baseline = lab("baseline", "--scenario", "baseline");
-  }
-
-  private static boolean onPath(String tool) {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(d, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Path lab(String name, String... args) throws IOException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      Path out = dir.resolve(name + "-" + attempt);
-      List<String> cmd = new ArrayList<>(List.of(RUN_LAB.toString(), "--out", out.toString()));
-      cmd.addAll(List.of(args));
-      Path log = dir.resolve(name + "-" + attempt + ".log");
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      if (!p.waitFor(300, TimeUnit.SECONDS)) {
-        p.destroy();
-        p.waitFor(30, TimeUnit.SECONDS);
-        fail("run-lab did not finish within 5 minutes: " + Files.readString(log, StandardCharsets.UTF_8));
-      }
-      String text = Files.readString(log, StandardCharsets.UTF_8);
-      if (p.exitValue() == 0) {
-        return out;
-      }
-      if (text.contains("cannot bind") && attempt < ATTEMPTS) {
-        // Another lab holds the addresses (one lab per machine): wait for it to finish.
-        Thread.sleep(30_000);
-        continue;
-      }
-      fail("run-lab " + String.join(" ", args) + " failed (exit " + p.exitValue() + "): " + text);
-    }
+    String missing = Lab.missing();
+    assumeTrue(missing.isEmpty(), missing);
+    outage = Lab.run(dir, "outage", "--scenario", "outage", "--duration", "60", "--outage-start", "25");
+    baseline = Lab.run(dir, "baseline", "--scenario", "baseline");
   }
 
   private static HealthReport detect(Path run) throws IOException {

@@ -18,6 +18,7 @@ import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.SeriesTable;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.testsupport.LabTruth;
 import org.dnsseismograph.testsupport.Tshark;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.junit.jupiter.api.BeforeAll;

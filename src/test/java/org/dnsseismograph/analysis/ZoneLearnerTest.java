@@ -11,6 +11,7 @@ import java.util.Map;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.dns.RcodeNames;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.testsupport.LabTruth;
 import org.dnsseismograph.traffic.MatcherConfig;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.junit.jupiter.api.Test;

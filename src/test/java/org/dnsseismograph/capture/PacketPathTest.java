@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.testsupport.Captures;
+import org.dnsseismograph.testsupport.LabTruth;
 import org.dnsseismograph.testsupport.Tshark;
 import org.dnsseismograph.wire.FrameReader;
 import org.dnsseismograph.wire.CaptureFiles;
@@ -96,8 +96,7 @@ class PacketPathTest {
   void capturedPacketsCountOnTheirResolversSideFromTheMessageThatShowsItIsOne() throws IOException {
     assumeTrue(Tshark.available(), "tshark is the trusted peer");
     Path file = Path.of("assets/demo/capture.pcap.gz");
-    List<String> resolvers = new ArrayList<>();
-    new ObjectMapper().readTree(Path.of("assets/demo/truth.json").toFile()).get("resolvers").forEach(r -> resolvers.add(r.get("address").asText()));
+    List<String> resolvers = LabTruth.read(Path.of("assets/demo/truth.json")).resolvers();
     assertEquals(List.of("127.0.0.100", "127.0.0.101"), resolvers);
 
     Map<String, Long> expected = new TreeMap<>();

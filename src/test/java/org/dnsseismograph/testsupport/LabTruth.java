@@ -1,11 +1,13 @@
-package org.dnsseismograph.analysis;
+package org.dnsseismograph.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code lab/run-lab} wrote in {@code truth.json} (schema in lab/README.md): the resolvers,
@@ -20,14 +22,14 @@ import java.util.List;
  * @param loadStartNanos when the client load started
  * @param loadEndNanos when the client load ended
  */
-record LabTruth(List<String> resolvers, java.util.Map<String, List<String>> zoneServers, String outageZone, List<String> outageServers,
+public record LabTruth(List<String> resolvers, Map<String, List<String>> zoneServers, String outageZone, List<String> outageServers,
     long outageStartNanos, long outageEndNanos, long loadStartNanos, long loadEndNanos) {
 
-  static LabTruth read(Path truthJson) throws IOException {
+  public static LabTruth read(Path truthJson) throws IOException {
     JsonNode t = new ObjectMapper().readTree(truthJson.toFile());
     List<String> resolvers = new ArrayList<>();
     t.get("resolvers").forEach(r -> resolvers.add(r.get("address").asText()));
-    java.util.Map<String, List<String>> zones = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> zones = new LinkedHashMap<>();
     t.get("zones").forEach(z -> zones.put(z.get("zone").asText(), texts(z.get("servers"))));
     JsonNode o = t.get("outage");
     boolean outage = o != null && !o.isNull();
