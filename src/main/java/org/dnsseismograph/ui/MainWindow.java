@@ -419,7 +419,7 @@ public final class MainWindow implements WorkspaceHost {
   }
 
   /** How captures are read (ports, timeout), for work that reads them again. */
-  SourceLoads loads() {
+  public SourceLoads loads() {
     return loads;
   }
 

@@ -2,13 +2,17 @@ package org.dnsseismograph.ui;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import org.dnsseismograph.analysis.HealthReport;
+import org.dnsseismograph.analysis.Outage;
 import org.dnsseismograph.ui.annotations.OutageProposals;
+import org.dnsseismograph.ui.live.LiveReports;
+import org.dnsseismograph.ui.live.LiveSession;
 import org.dnsseismograph.ui.panel.Detection;
 import org.dnsseismograph.ui.panel.HealthDetections;
 import org.dnsseismograph.ui.panel.SidePanelViewModel;
@@ -24,14 +28,20 @@ import org.dnsseismograph.workspace.Annotation;
  * the timeline's axis (moved again when an offset changes), and the capture's suspected outages are
  * handed over once as proposed annotations. A capture loaded again is detected again.
  *
+ * <p>Live sources are checked from their recordings as they grow ({@link LiveReports}): each check
+ * replaces the source's detections, and an outage is proposed once it has ended (one still going on
+ * at the recording's end would be proposed cut short; the annotations do not take the same
+ * detector's outage twice over an overlapping span).
+ *
  * <p>FX thread only.
  */
-final class WindowDetections {
+final class WindowDetections implements LiveReports {
   private final SourcesViewModel sources;
   private final SidePanelViewModel side;
   private final Consumer<List<Annotation>> proposals;
   private final Map<Source, HealthReport> reports = new IdentityHashMap<>();
   private final Map<Source, InvalidationListener> watching = new IdentityHashMap<>();
+  private final Map<LiveSession, HealthReport> live = new LinkedHashMap<>();
 
   /** @param proposals receives each capture's suspected outages as proposals, once per load */
   WindowDetections(SourcesViewModel sources, SidePanelViewModel side, Consumer<List<Annotation>> proposals) {
@@ -80,6 +90,26 @@ final class WindowDetections {
     }
   }
 
+  @Override
+  public void detected(LiveSession session, HealthReport report) {
+    live.put(session, report);
+    List<Outage> ended = report.outages().stream().filter(o -> o.endNanos() != Outage.OPEN).toList();
+    HealthReport closed = new HealthReport(report.resolvers(), ended, report.spikes(), report.captureStartNanos(), report.captureEndNanos(),
+        report.gridStepNanos());
+    List<Annotation> proposed = OutageProposals.of(closed, session.name(), 0);
+    if (!proposed.isEmpty()) {
+      proposals.accept(proposed);
+    }
+    publish();
+  }
+
+  @Override
+  public void closed(LiveSession session) {
+    if (live.remove(session) != null) {
+      publish();
+    }
+  }
+
   private void publish() {
     List<Detection> all = new ArrayList<>();
     for (Source s : sources.sources()) {
@@ -88,6 +118,7 @@ final class WindowDetections {
         all.addAll(HealthDetections.of(r, s.name(), s.setting().correctionNanos()));
       }
     }
+    live.forEach((session, r) -> all.addAll(HealthDetections.of(r, session.name(), 0)));
     side.setDetections(all);
   }
 }

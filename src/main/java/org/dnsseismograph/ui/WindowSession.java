@@ -13,6 +13,7 @@ import org.dnsseismograph.ui.annotations.AnnotationsView;
 import org.dnsseismograph.ui.annotations.AnnotationsViewModel;
 import org.dnsseismograph.ui.common.FxExecutor;
 import org.dnsseismograph.ui.common.StageEnd;
+import org.dnsseismograph.ui.live.LiveWindow;
 import org.dnsseismograph.ui.workspace.FxSessionDialogs;
 import org.dnsseismograph.ui.workspace.WorkspaceCommands;
 import org.dnsseismograph.ui.workspace.WorkspaceViewModel;
@@ -78,6 +79,7 @@ public final class WindowSession {
     window.setCloseGuard(workspace::close);
     StageEnd.whenHidden(window.stage(), io::shutdown);
     this.detections = new WindowDetections(window.sources(), window.sidePanel(), annotations::propose);
+    LiveWindow.of(window).ifPresent(l -> l.reportDetectionsTo(detections));
   }
 
   /**

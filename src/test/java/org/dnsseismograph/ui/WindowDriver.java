@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.dnsseismograph.ui.live.LiveTimeline;
 import org.dnsseismograph.ui.sources.Source;
 import org.dnsseismograph.ui.sources.SourceState;
 import org.testfx.util.WaitForAsyncUtils;
@@ -57,5 +58,18 @@ public final class WindowDriver {
     await("the timeline to draw the loaded lanes", () -> window.timelineView().timelineLayout() != null
         && window.timeline().frame() != null && window.timeline().frame().range().equals(window.timeline().visibleRange())
         && window.sources().sources().stream().noneMatch(s -> s.state() == SourceState.LOADING));
+  }
+
+  /** Stops following the present and closes a window with live sources once its side panel has settled. */
+  public static void closeLive(LiveTimeline live, MainWindow window) throws InterruptedException {
+    // The side panel sums the visible window once it stood still for a moment, on the window's task
+    // runner: let it do so before the window (and its runner) closes.
+    fxRun(() -> live.stopFollowing());
+    Thread.sleep(1000);
+    fxRun(() -> window.stage().close());
+    // The side panel's settle timer may still fire once the window's task runner has shut down
+    // (ui.panel, reported): that is no failure of the next test.
+    Thread.sleep(500);
+    WaitForAsyncUtils.clearExceptions();
   }
 }

@@ -29,6 +29,8 @@ public final class LiveSession {
   private long seenSequence = -1;
   private LiveState seenState;
   private String startFailure = "";
+  /** Why the last check of the recording for detections failed, or empty. */
+  private String detectionFailure = "";
 
   LiveSession(LiveSource source) {
     this.source = source;
@@ -95,6 +97,12 @@ public final class LiveSession {
     state.set(LiveState.FAILED);
   }
 
+  /** The last check of the recording failed ({@code reason}), or succeeded ({@code ""}): said as the problem while the source has none. */
+  void detectionChecked(String reason) {
+    detectionFailure = reason.isEmpty() ? "" : "detections: " + reason;
+    problem.set(problemOf(snapshot.get()));
+  }
+
   void pause() {
     source.pause();
     poll();
@@ -113,6 +121,13 @@ public final class LiveSession {
     status.set(LiveText.status(s));
     drops.set(LiveText.drops(s));
     dropping.set(s.counters().droppedTotal() > 0);
-    problem.set(s.problem() != null ? s.problem() : startFailure);
+    problem.set(problemOf(s));
+  }
+
+  private String problemOf(LiveSnapshot s) {
+    if (s.problem() != null) {
+      return s.problem();
+    }
+    return startFailure.isEmpty() ? detectionFailure : startFailure;
   }
 }

@@ -43,6 +43,7 @@ public final class LiveWindow {
   private final LiveTimeline live;
   private final DnsPorts ports;
   private final AnimationTimer pulse;
+  private final LiveDetections detections;
   /** Whether a live source on the window recorded files: Capture ▸ Open what was recorded is offered then. */
   private final BooleanProperty recorded = new SimpleBooleanProperty();
 
@@ -50,12 +51,14 @@ public final class LiveWindow {
     this.window = window;
     this.ports = ports;
     this.live = new LiveTimeline(window.sources(), window.timeline(), window.tasks(), window.dialogs());
+    this.detections = new LiveDetections(window.loads().decode(), window.loads().timeoutNanos());
     this.pulse = new AnimationTimer() {
       @Override
       public void handle(long now) {
         if (live.pulse(now)) {
           window.liveTrafficChanged();
         }
+        detections.pulse(live.sessions(), System.nanoTime());
         boolean any = live.sessions().stream().anyMatch(s -> !s.snapshot().recordings().isEmpty());
         if (recorded.get() != any) {
           recorded.set(any);
@@ -90,6 +93,19 @@ public final class LiveWindow {
     return live;
   }
 
+  /**
+   * Sends what the detectors find in the live sources' recordings to {@code reports}: checked every
+   * {@value LiveDetections#MIN_INTERVAL_SECONDS} s or more while they run, once more when they stop.
+   */
+  public void reportDetectionsTo(LiveReports reports) {
+    detections.setListener(reports);
+    live.sessions().addListener((ListChangeListener<LiveSession>) c -> {
+      while (c.next()) {
+        c.getRemoved().forEach(reports::closed);
+      }
+    });
+  }
+
   /** Opens Capture ▸ Live…; starts what the analyst chose. */
   public void showDialog() {
     LiveDialog d = new LiveDialog(new LiveForm(ports), window.tasks(), window.stage());
@@ -111,6 +127,7 @@ public final class LiveWindow {
     pulse.start();
     StageEnd.whenHidden(window.stage(), () -> {
       pulse.stop();
+      detections.close();
       live.stopAll();
     });
   }

@@ -31,6 +31,7 @@ import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.ui.LaunchRequest;
 import org.dnsseismograph.ui.MainWindow;
 import org.dnsseismograph.ui.SeismographApp;
+import org.dnsseismograph.ui.WindowDriver;
 import org.dnsseismograph.ui.common.Actions;
 import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.wire.DecodeOptions;
@@ -42,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -82,15 +82,7 @@ class LiveWindowUITest {
 
   /** Stops following the present and closes the window once its side panel has settled. */
   static void closeSettled(LiveTimeline live, MainWindow window) throws InterruptedException {
-    // The side panel sums the visible window once it stood still for a moment, on the window's task
-    // runner: let it do so before the window (and its runner) closes.
-    fxRun(() -> live.stopFollowing());
-    Thread.sleep(1000);
-    fxRun(() -> window.stage().close());
-    // The side panel's settle timer may still fire once the window's task runner has shut down
-    // (ui.panel, reported): that is no failure of the next test.
-    Thread.sleep(500);
-    WaitForAsyncUtils.clearExceptions();
+    WindowDriver.closeLive(live, window);
   }
 
   static boolean root() {
