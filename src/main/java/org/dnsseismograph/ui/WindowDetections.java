@@ -3,13 +3,16 @@ package org.dnsseismograph.ui;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import org.dnsseismograph.analysis.HealthReport;
 import org.dnsseismograph.analysis.Outage;
+import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.ui.annotations.OutageProposals;
 import org.dnsseismograph.ui.live.LiveReports;
 import org.dnsseismograph.ui.live.LiveSession;
@@ -42,6 +45,7 @@ final class WindowDetections implements LiveReports {
   private final Map<Source, HealthReport> reports = new IdentityHashMap<>();
   private final Map<Source, InvalidationListener> watching = new IdentityHashMap<>();
   private final Map<LiveSession, HealthReport> live = new LinkedHashMap<>();
+  private final Set<LiveSession> unrecorded = new LinkedHashSet<>();
 
   /** @param proposals receives each capture's suspected outages as proposals, once per load */
   WindowDetections(SourcesViewModel sources, SidePanelViewModel side, Consumer<List<Annotation>> proposals) {
@@ -104,10 +108,16 @@ final class WindowDetections implements LiveReports {
   }
 
   @Override
+  public void unrecorded(LiveSession session) {
+    unrecorded.add(session);
+    publish();
+  }
+
+  @Override
   public void closed(LiveSession session) {
-    if (live.remove(session) != null) {
-      publish();
-    }
+    live.remove(session);
+    unrecorded.remove(session);
+    publish();
   }
 
   private void publish() {
@@ -119,6 +129,19 @@ final class WindowDetections implements LiveReports {
       }
     }
     live.forEach((session, r) -> all.addAll(HealthDetections.of(r, session.name(), 0)));
-    side.setDetections(all);
+    side.setDetections(all, whenNone());
+  }
+
+  /** What the empty list says: which live sources were checked up to when, which cannot be. */
+  private String whenNone() {
+    if (!unrecorded.isEmpty()) {
+      String names = String.join(", ", unrecorded.stream().map(LiveSession::name).distinct().toList());
+      boolean one = unrecorded.size() == 1;
+      return names + (one ? " is" : " are") + " not checked for spikes and outages: a live source is checked from its recording, and "
+          + (one ? "this one records" : "these record") + " nothing.";
+    }
+    long checkedTo = live.values().stream().mapToLong(HealthReport::captureEndNanos).filter(t -> t != 0).min().orElse(0);
+    return checkedTo == 0 ? SidePanelViewModel.NO_DETECTIONS
+        : SidePanelViewModel.NO_DETECTIONS + " (live: checked up to " + TimeUnits.format(checkedTo).substring(11, 19) + " UTC)";
   }
 }

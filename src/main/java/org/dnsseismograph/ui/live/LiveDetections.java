@@ -43,6 +43,7 @@ final class LiveDetections {
     long notBefore;
     boolean running;
     boolean lastDone;
+    boolean saidUnrecorded;
 
     Pace(long notBefore) {
       this.notBefore = notBefore;
@@ -77,6 +78,10 @@ final class LiveDetections {
       Pace p = paces.computeIfAbsent(s, x -> new Pace(now + MIN_INTERVAL_NANOS));
       List<Path> files = s.snapshot().recordings();
       LiveState state = s.snapshot().state();
+      if (files.isEmpty() && state.isActive() && !p.saidUnrecorded && listener != null) {
+        p.saidUnrecorded = true;
+        listener.unrecorded(s);
+      }
       if (closed || p.running || p.lastDone || files.isEmpty() || state == LiveState.NEW) {
         continue;
       }

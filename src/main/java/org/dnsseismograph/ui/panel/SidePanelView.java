@@ -109,7 +109,12 @@ public final class SidePanelView extends VBox {
     ListView<Detection> list = new ListView<>(vm.detections());
     list.setId("detections");
     list.setPrefHeight(180);
-    list.setPlaceholder(new Label("no spikes or suspected outages"));
+    Label none = new Label();
+    none.setId("detections-none");
+    none.setWrapText(true);
+    none.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+    none.textProperty().bind(vm.noDetectionsProperty());
+    list.setPlaceholder(none);
     list.setCellFactory(v -> {
       DetectionCell c = new DetectionCell();
       // As wide as the list, so a long title wraps instead of hiding behind a horizontal scroll bar.

@@ -5,6 +5,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dnsseismograph.series.TimeRange;
@@ -18,10 +20,14 @@ import org.dnsseismograph.ui.common.TaskRunner;
  * <p>FX thread only.
  */
 public final class SidePanelViewModel {
+  /** What the detections list says when it is empty and nothing more is known. */
+  public static final String NO_DETECTIONS = "no spikes or suspected outages";
+
   private final TaskRunner tasks;
   private final ReadOnlyObjectWrapper<WindowSummary> summary = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
   private final ObservableList<Detection> detections = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper noDetections = new ReadOnlyStringWrapper(NO_DETECTIONS);
   private List<TrafficSource> sources = List.of();
   private TimeRange range;
   private long requested;
@@ -57,7 +63,18 @@ public final class SidePanelViewModel {
 
   /** Replaces the detections (a capture finished loading, an offset changed). */
   public void setDetections(List<Detection> all) {
+    setDetections(all, NO_DETECTIONS);
+  }
+
+  /** Replaces the detections, and what the list says while there are none (what was checked, what cannot be). */
+  public void setDetections(List<Detection> all, String whenNone) {
     detections.setAll(all.stream().sorted((a, b) -> Long.compare(a.span().startNanos(), b.span().startNanos())).toList());
+    noDetections.set(whenNone);
+  }
+
+  /** What the detections list says while it is empty. */
+  public ReadOnlyStringProperty noDetectionsProperty() {
+    return noDetections.getReadOnlyProperty();
   }
 
   /** The captures whose transactions are summed; call {@link #refresh()} after. */

@@ -114,6 +114,11 @@ class LiveWindowUITest {
     return s;
   }
 
+  /** What the side panel's empty detections list says. */
+  private String detectionsNote() {
+    return text("#detections-none");
+  }
+
   private String text(String id) {
     return fx(() -> ((Label) window.scene().lookup(id)).getText());
   }
@@ -134,6 +139,7 @@ class LiveWindowUITest {
     await("the live lanes on the timeline", () -> window.timeline().plan().visibleLanes().stream().anyMatch(l -> l.key().equals("lo/dns.rate")));
     List<String> shown = fx(() -> window.timeline().plan().visibleLanes().stream().map(Lane::key).toList());
     assertTrue(shown.contains("lo/drops"), shown.toString());
+    await("the detections list to say why this source is never checked", () -> detectionsNote().equals("lo is not checked for spikes and outages: a live source is checked from its recording, and this one records nothing."));
     assertTrue(fx(() -> window.timelineView().isVisible()), "the timeline shows with only live data");
     assertFalse(fx(() -> window.scene().lookup("#drop-hint").isVisible()));
     assertTrue(text("#live-status").startsWith("lo · live · 50 frames · 50 DNS messages"), text("#live-status"));
@@ -201,6 +207,9 @@ class LiveWindowUITest {
     assertEquals(15, frames);
     assertTrue(fx(() -> window.timeline().plan().lanes().stream().anyMatch(l -> l.key().equals("lo/dns.rate"))), "the data stays after Stop");
 
+    // Checked once more after the stop, over the whole recording: nothing found, and the list says up to when it looked.
+    await("the check of the closed recording", () -> detectionsNote().contains("(live: checked up to "));
+    assertTrue(fx(() -> window.sidePanel().detections().isEmpty()));
     assertTrue(fx(() -> window.scene().lookup("#live-open-recording").isVisible()), "the stopped source offers its recording");
     // Capture ▸ Open what was recorded (as that button does): the recording becomes a file source, read whole.
     await("Open what was recorded is offered, and opens", () -> fx(() -> window.actionFactory().run(Actions.OPEN_RECORDINGS)));
