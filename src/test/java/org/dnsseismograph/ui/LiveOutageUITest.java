@@ -18,7 +18,6 @@ import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.testsupport.Lab;
 import org.dnsseismograph.testsupport.LabTruth;
 import org.dnsseismograph.ui.annotations.OutageProposals;
-import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.ui.live.LiveRequest;
 import org.dnsseismograph.ui.live.LiveSession;
 import org.dnsseismograph.ui.live.LiveTimeline;
@@ -54,10 +53,7 @@ class LiveOutageUITest {
 
   @Start
   void start(Stage stage) {
-    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config));
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    stage.show();
+    window = WindowDriver.emptyWindow(stage, config);
   }
 
   @AfterEach

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import javafx.stage.Stage;
 import org.dnsseismograph.capture.DnstapEndpoint;
 import org.dnsseismograph.capture.LiveState;
 import org.dnsseismograph.ui.common.FxTaskRunner;
-import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.ui.live.LiveRequest;
 import org.dnsseismograph.ui.live.LiveSession;
 import org.dnsseismograph.ui.live.LiveTimeline;
@@ -37,10 +35,7 @@ class LiveWorkUITest {
 
   @Start
   void start(Stage stage) {
-    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config));
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    stage.show();
+    window = WindowDriver.emptyWindow(stage, config);
   }
 
   @AfterEach

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.stage.Stage;
+import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.ui.live.LiveTimeline;
 import org.dnsseismograph.ui.sources.Source;
 import org.dnsseismograph.ui.sources.SourceState;
@@ -71,5 +73,14 @@ public final class WindowDriver {
     // (ui.panel, reported): that is no failure of the next test.
     Thread.sleep(500);
     WaitForAsyncUtils.clearExceptions();
+  }
+
+  /** The window as it opens with nothing asked for (no demo), 1280×800, shown; settings kept in {@code config}. */
+  public static MainWindow emptyWindow(Stage stage, Path config) {
+    MainWindow window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config));
+    stage.setWidth(1280);
+    stage.setHeight(800);
+    stage.show();
+    return window;
   }
 }

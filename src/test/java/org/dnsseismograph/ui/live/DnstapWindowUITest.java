@@ -34,10 +34,8 @@ import org.dnsseismograph.render.Lane;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.traffic.Ranked;
-import org.dnsseismograph.ui.LaunchRequest;
 import org.dnsseismograph.ui.MainWindow;
-import org.dnsseismograph.ui.SeismographApp;
-import org.dnsseismograph.ui.common.UserSettings;
+import org.dnsseismograph.ui.WindowDriver;
 import org.dnsseismograph.ui.panel.WindowSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,10 +61,7 @@ class DnstapWindowUITest {
 
   @Start
   void start(Stage stage) {
-    window = SeismographApp.build(stage, new LaunchRequest(List.of(), null, List.of()), new UserSettings(config));
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    stage.show();
+    window = WindowDriver.emptyWindow(stage, config);
     live = LiveWindow.of(window).orElseThrow().live();
   }
 
