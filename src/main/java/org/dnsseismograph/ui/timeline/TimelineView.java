@@ -359,6 +359,6 @@ public final class TimelineView extends Region {
     // The overlay takes the mouse, so it stays visible; fully transparent, it is not composited.
     overlayShown = t != null || !Double.isNaN(selectionFrom);
     overlayCanvas().setOpacity(overlayShown ? 1 : 0);
-    readout.place(layout, t == null ? Double.NaN : layout.xOf(t));
+    readout.place(layout, t == null ? Double.NaN : layout.xOf(t), Math.max(1, getHeight() - OVERVIEW_HEIGHT));
   }
 }

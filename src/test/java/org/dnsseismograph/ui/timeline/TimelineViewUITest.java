@@ -23,11 +23,15 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.dnsseismograph.render.LaneBox;
 import org.dnsseismograph.render.LaneKind;
+import org.dnsseismograph.render.LanePlan;
+import org.dnsseismograph.render.LanePlanner;
+import org.dnsseismograph.render.Palette;
 import org.dnsseismograph.render.TimelineLayout;
 import org.dnsseismograph.render.ValueFormat;
 import org.dnsseismograph.series.ColumnBuffer;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
+import org.dnsseismograph.series.SeriesSet;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.Unit;
 import org.dnsseismograph.ui.WindowDriver;
@@ -292,6 +296,39 @@ class TimelineViewUITest {
     robot.moveTo(screen(5, 5));
     WaitForAsyncUtils.waitForFxEvents();
     assertFalse(fx(() -> view.lookup("#crosshair-readout").isVisible()), "gone when the mouse leaves the lanes");
+  }
+
+  /** More lines than the plot is tall: the lanes go on in a second column, and every value stays in sight. */
+  @Test
+  void aReadoutTallerThanThePlotGoesOnInColumnsWithinIt(FxRobot robot) {
+    Stage stage = fx(() -> (Stage) view.getScene().getWindow());
+    // Twelve captures of the same traffic, each with its lane of queries and responses, in a window 400 px tall.
+    SeriesSet one = TimelineViewModelTest.capture();
+    LanePlan twelve = new LanePlanner(Palette.STANDARD).plan(java.util.Collections.nCopies(12, one));
+    view = fx(() -> {
+      TimelineView v = new TimelineView(new TimelineViewModel(twelve, new TimeRange(T0, T0 + HOUR), reducer));
+      stage.setScene(new Scene(v, 1280, 400));
+      stage.sizeToScene();
+      return v;
+    });
+    vm = view.viewModel();
+    TimelineLayout l = settled();
+    double x = Math.floor(l.xOf(SPIKE.startNanos() + 500 * MS)) + 0.5;
+    robot.moveTo(screen(x, laneMiddle(l, 0)));
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.Node box = fx(() -> view.lookup("#crosshair-readout"));
+    assertTrue(fx(box::isVisible));
+    double plot = fx(() -> view.getHeight() - TimelineView.OVERVIEW_HEIGHT);
+    int lines = fx(() -> vm.readoutProperty().get().size());
+    assertEquals(24, lines);
+    double oneColumn = fx(() -> box.lookupAll(".readout-line").stream().mapToDouble(n -> 2 * (n.getBoundsInParent().getHeight() + 1)).sum());
+    assertTrue(oneColumn > plot, "the test needs more lines than the plot holds: " + oneColumn + " px in one column, " + plot + " px of plot");
+    assertEquals(lines, fx(() -> box.lookupAll(".readout-line").size()), "every value is listed");
+    assertTrue(fx(() -> box.getBoundsInParent().getMaxY()) <= plot, "within the plot: " + fx(() -> box.getBoundsInParent()) + ", plot " + plot);
+    WindowDriver.fxRun(() -> {
+      stage.setScene(new Scene(new javafx.scene.layout.Pane(), 1280, 720));
+      stage.sizeToScene();
+    });
   }
 
   @Test
