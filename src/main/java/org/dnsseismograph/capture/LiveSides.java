@@ -19,8 +19,8 @@ import org.dnsseismograph.wire.IpAddress;
  * with {@code dns.}.
  *
  * <p>Evidence is kept for at most {@value #MAX_ADDRESSES} addresses (about 4 MB), so an endless
- * run stays bounded; messages between two addresses beyond it are not tracked
- * ({@link #untracked()}). Confined to the source's worker thread.
+ * run stays bounded; an address first seen beyond that is never recognised (a resolver shows
+ * itself within its first seconds). Confined to the source's worker thread.
  */
 final class LiveSides {
   static final int MAX_ADDRESSES = 1 << 16;
@@ -51,15 +51,5 @@ final class LiveSides {
 
   Side of(Transaction t) {
     return resolvers.sideOf(t.clientHi, t.clientLo, t.serverHi, t.serverLo);
-  }
-
-  /** The resolvers recognised so far. */
-  ResolverSet resolvers() {
-    return resolvers;
-  }
-
-  /** Messages whose ends could not be tracked because the evidence table was full. */
-  long untracked() {
-    return detector.untracked();
   }
 }

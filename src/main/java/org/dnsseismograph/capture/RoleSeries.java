@@ -21,7 +21,8 @@ import org.dnsseismograph.wire.IpAddress;
  * The live series of one metric prefix ({@code dns}, {@code client} or {@code upstream}), named as
  * the file metrics are: {@code <p>.queries}, {@code <p>.responses}, {@code <p>.rcode.<NAME>} (from
  * the first response with that rcode), {@code <p>.truncated}, {@code <p>.unanswered} ({@code
- * upstream.timeouts} on the upstream side; at the query's time, up to the timeout late) and the latency percentiles of {@link LatencyPerSecond}.
+ * upstream.timeouts} on the upstream side; at the query's time, up to the timeout late) and the
+ * latency percentiles of {@link LatencyPerSecond}.
  * Counts are events on the UTC axis; coverage is declared by the source ({@link #observed}), so
  * quiet observed time reads as zero and paused time as no data. Unanswered queries and latencies
  * in the last timeout of each observed stretch (the live edge, or before a pause or the stop) are
