@@ -4,6 +4,7 @@ import static org.dnsseismograph.ui.WindowDriver.await;
 import static org.dnsseismograph.ui.WindowDriver.fx;
 import static org.dnsseismograph.ui.WindowDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -74,8 +75,9 @@ class LiveOutageUITest {
     List<String> rows = fx(() -> window.timeline().plan().lanes().stream().filter(l -> l.title().contains("Authoritative servers"))
         .flatMap(l -> l.series().stream()).map(LaneSeries::label).toList());
     assertTrue(rows.containsAll(truth.outageServers()), "a row per server while live: " + rows);
-    assertTrue(fx(() -> window.timeline().plan().lanes().stream().map(Lane::title).anyMatch(t -> t.startsWith("Client queries"))),
-        "the clients' side of the resolver is a lane of its own");
+    List<String> visible = fx(() -> window.timeline().plan().visibleLanes().stream().map(Lane::key).toList());
+    assertTrue(visible.containsAll(List.of("lo/client.rate", "lo/upstream.rate", "lo/upstream.servers")), "the resolver's two sides: " + visible);
+    assertFalse(visible.contains("lo/dns.rate"), "all traffic, the two sides added up, gave way to them: " + visible);
 
     fxRun(() -> live.stop(session));
     await("the check of the closed recording", () -> window.sidePanel().detections().stream().anyMatch(d -> d.kind() == Detection.Kind.OUTAGE));

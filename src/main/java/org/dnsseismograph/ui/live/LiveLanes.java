@@ -28,8 +28,11 @@ final class LiveLanes {
 
   private LiveLanes() {}
 
-  /** A plan of the lanes, and the keys of the lanes to show when they are new. */
-  record Planned(LanePlan plan, Set<String> shownAtFirst) {}
+  /** The lanes of all of a capture's traffic, which its client and upstream lanes split once a resolver is known. */
+  private static final List<String> ALL_TRAFFIC = List.of("dns.rate", "dns.rcode", "dns.failures", "dns.latency");
+
+  /** A plan of the lanes, the keys of the lanes to show when they are new, and the live sources' keys. */
+  record Planned(LanePlan plan, Set<String> shownAtFirst, List<String> liveKeys) {}
 
   /**
    * Plans {@code files} (shifted, in the panel's order; {@code fileIsExport} says which are exports)
@@ -49,7 +52,31 @@ final class LiveLanes {
     }
     Set<String> shown = new LinkedHashSet<>(LaneDefaults.shownAtFirst(lanes, keyed));
     liveKeys.forEach(k -> shown.add(k + "/" + DROPS));
-    return new Planned(LanePlan.of(lanes), shown);
+    return new Planned(LanePlan.of(lanes), shown, liveKeys);
+  }
+
+  /**
+   * {@code arranged} with a live source's lanes of all its traffic hidden once its client lanes
+   * appear (not in {@code before}): a capture shows them until it has recognised a resolver, then,
+   * as a file does, its client and upstream sides instead (the hidden lanes stay in View ▸ Lanes).
+   */
+  static LanePlan sidesFound(LanePlan arranged, LanePlan before, List<String> liveKeys) {
+    LanePlan out = arranged;
+    for (String key : liveKeys) {
+      String client = key + "/client.rate";
+      if (has(arranged, client) && (before == null || !has(before, client))) {
+        for (String id : ALL_TRAFFIC) {
+          if (has(arranged, key + "/" + id)) {
+            out = out.withVisible(key + "/" + id, false);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean has(LanePlan p, String key) {
+    return p.lanes().stream().anyMatch(l -> l.key().equals(key));
   }
 
   /** {@code lanes} with the drop-counter lanes of the source {@code key} replaced by one lane where the first was. */

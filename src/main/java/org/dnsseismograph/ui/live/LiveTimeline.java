@@ -265,7 +265,7 @@ public final class LiveTimeline {
     LiveLanes.Planned p = LiveLanes.plan(files.stream().map(Source::shiftedSeries).toList(),
         files.stream().map(s -> s.kind() == SourceKind.EXPORT).toList(), live);
     LanePlan arranged = LaneArrangement.carryOver(p.plan(), timeline.plan(), p.shownAtFirst());
-    timeline.setPlan(arranged);
+    timeline.setPlan(LiveLanes.sidesFound(arranged, timeline.plan(), p.liveKeys()));
   }
 
   /** Widens the extent to the data and the present; while following, the window ends at the present. */

@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.capture.LiveCounters;
 import org.dnsseismograph.capture.LiveSnapshot;
 import org.dnsseismograph.traffic.RecentTraffic;
 import org.dnsseismograph.capture.LiveState;
 import org.dnsseismograph.render.Lane;
+import org.dnsseismograph.render.LanePlan;
 import org.dnsseismograph.series.EventSeriesWriter;
 import org.dnsseismograph.series.MetricId;
 import org.dnsseismograph.series.ResolvableSeries;
 import org.dnsseismograph.series.SeriesSet;
+import org.dnsseismograph.ui.sources.LaneArrangement;
 import org.junit.jupiter.api.Test;
 
 class LiveLanesTest {
@@ -46,6 +49,30 @@ class LiveLanesTest {
     assertTrue(p.shownAtFirst().contains("lo/dns.rate"), p.shownAtFirst().toString());
     assertFalse(p.shownAtFirst().contains("lo/packets.skipped"), "other lanes start hidden");
     assertEquals(Lane.ANNOTATIONS_KEY, keys.get(keys.size() - 1));
+  }
+
+  /**
+   * A capture shows all its traffic until it recognises a resolver; then its client and upstream
+   * lanes come, and the lanes of all traffic go to View ▸ Lanes, once: shown again by the analyst,
+   * they stay.
+   */
+  @Test
+  void theLanesOfAllTrafficGiveWayOnceTheResolversSidesAppear() {
+    LiveLanes.Planned first = LiveLanes.plan(List.of(), List.of(), List.of(captureSet("lo")));
+    LanePlan shown = LiveLanes.sidesFound(LaneArrangement.carryOver(first.plan(), null, first.shownAtFirst()), null, first.liveKeys());
+    assertTrue(shown.isVisible("lo/dns.rate"), "no resolver known yet: all traffic");
+
+    List<ResolvableSeries> sides = new ArrayList<>(captureSet("lo").series().values());
+    sides.addAll(List.of(events("client.queries", 6), events("client.responses", 6), events("upstream.queries", 4), events("upstream.responses", 3)));
+    LiveLanes.Planned second = LiveLanes.plan(List.of(), List.of(), List.of(SeriesSet.of("lo", sides)));
+    LanePlan split = LiveLanes.sidesFound(LaneArrangement.carryOver(second.plan(), shown, second.shownAtFirst()), shown, second.liveKeys());
+    assertTrue(split.isVisible("lo/client.rate") && split.isVisible("lo/upstream.rate"), "the resolver's two sides");
+    assertFalse(split.isVisible("lo/dns.rate"), "all traffic is the two sides added up: hidden");
+    assertTrue(split.isVisible("lo/drops"));
+
+    LanePlan chosen = split.withVisible("lo/dns.rate", true);
+    LanePlan later = LiveLanes.sidesFound(LaneArrangement.carryOver(second.plan(), chosen, second.shownAtFirst()), chosen, second.liveKeys());
+    assertTrue(later.isVisible("lo/dns.rate"), "shown again by the analyst, it stays");
   }
 
   @Test
