@@ -12,7 +12,10 @@ import org.dnsseismograph.series.SeriesSet;
  * source, changes of the mean level (at least {@link #MIN_SCORE} standard deviations of such a
  * change under the series' own noise) are found at the coarsest resolution among the sources; the moments are the times where changes of the
  * most sources fall within one coarse interval of each other (ties broken by the summed size of
- * the changes). Sources are taken as given: apply their clock corrections first.
+ * the changes). Moments within {@value #EDGE_TOLERANCES} intervals of where the sources' recordings
+ * begin together or end come last: there every source changes because the traffic or the recording
+ * starts (a lab's load, a capture begun with a resolver), which is no incident. Sources are taken
+ * as given: apply their clock corrections first.
  *
  * <p>Pure function of its inputs; thread-safe. Cost: O(series × cells), cells capped at {@link
  * #MAX_CELLS} per series.
@@ -22,6 +25,8 @@ public final class CommonMomentFinder {
   public static final double MIN_SCORE = 6;
   static final int MAX_CELLS = 20_000;
   private static final int HALF = 3;
+  /** Moments this many intervals from the sources' common start or end rank after all others. */
+  static final int EDGE_TOLERANCES = 5;
 
   /** A change found in one series. */
   private record Change(int source, MetricId series, long at, double before, double after, double score, long step) {}
@@ -44,7 +49,11 @@ public final class CommonMomentFinder {
     for (Change c : changes) {
       candidates.add(momentAround(c.at, tolerance, changes, sources));
     }
-    candidates.sort(Comparator.comparingInt(CommonMoment::sourcesShowing).reversed()
+    long begin = sources.stream().map(SeriesSet::extent).filter(e -> e != null).mapToLong(e -> e.startNanos()).max().orElse(Long.MIN_VALUE);
+    long end = sources.stream().map(SeriesSet::extent).filter(e -> e != null).mapToLong(e -> e.endNanos()).min().orElse(Long.MAX_VALUE);
+    long edge = EDGE_TOLERANCES * tolerance;
+    candidates.sort(Comparator.comparing((CommonMoment m) -> m.timeNanos() - begin <= edge || end - m.timeNanos() <= edge)
+        .thenComparing(Comparator.comparingInt(CommonMoment::sourcesShowing).reversed())
         .thenComparing(Comparator.comparingDouble(CommonMomentFinder::weight).reversed()));
     List<CommonMoment> out = new ArrayList<>();
     for (CommonMoment m : candidates) {

@@ -70,5 +70,37 @@ class CommonMomentFinderTest {
     CommonMoment surge = moments.stream().filter(m -> m.timeNanos() >= outage && m.timeNanos() <= outage + 5 * S).findFirst()
         .orElseThrow(() -> new AssertionError(moments.toString()));
     assertEquals(3, surge.sourcesShowing(), surge.toString());
+    // The lab's load starting, 2 s into every source, is a change of all three too, but no incident: the first answer is in the
+    // incident (the outage, or the clients' retries and the servers' return in the seconds after it).
+    long end = truth.path("outage").path("endNs").asLong();
+    assertTrue(moments.get(0).timeNanos() >= outage && moments.get(0).timeNanos() <= end + 5 * S,
+        moments.stream().map(m -> TimeUnits.format(m.timeNanos())).toList().toString());
+  }
+
+  /** Every source changing where the recordings begin (the traffic starting) ranks after a change within them, but is still found. */
+  @Test
+  void changesWhereTheRecordingsBeginComeAfterChangesWithinThem() {
+    long startUp = T0 + 2 * S;
+    long within = T0 + 100 * S;
+    List<SeriesSet> sources = List.of(twoSteps("a", "q", startUp, within, 0, 60, 80), twoSteps("b", "r", startUp, within, 0, 45, 60),
+        twoSteps("c", "s", startUp, within, 0, 150, 200));
+
+    List<CommonMoment> moments = finder.find(sources, 5);
+
+    assertEquals(2, moments.size(), moments.toString());
+    assertTrue(Math.abs(moments.get(0).timeNanos() - within) <= S, TimeUnits.format(moments.get(0).timeNanos()));
+    assertTrue(Math.abs(moments.get(1).timeNanos() - startUp) <= S, TimeUnits.format(moments.get(1).timeNanos()));
+    assertTrue(moments.get(1).evidence().stream().mapToDouble(CommonMomentEvidence::score).sum()
+        > moments.get(0).evidence().stream().mapToDouble(CommonMomentEvidence::score).sum(), "the start is the bigger change, yet second");
+  }
+
+  /** A series of {@code seconds} 1 s samples: {@code first} until {@code at1}, {@code second} until {@code at2}, {@code third} after. */
+  private static SeriesSet twoSteps(String source, String metric, long at1, long at2, double first, double second, double third) {
+    SampleSeriesWriter w = new SampleSeriesWriter(MetricId.of(metric), Unit.PER_SECOND, S, LabelConvention.START, Consolidation.AVERAGE);
+    for (int i = 0; i < 200; i++) {
+      long t = T0 + i * S;
+      w.add(t, (t < at1 ? first : t < at2 ? second : third) + (i % 3) * 0.1);
+    }
+    return SeriesSet.of(source, List.of(w.publish()));
   }
 }
