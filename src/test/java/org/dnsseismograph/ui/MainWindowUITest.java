@@ -189,6 +189,27 @@ class MainWindowUITest {
     }
   }
 
+  /** The demo's common moment is the incident, and every line of its evidence is read in the panel's width, wrapped. */
+  @Test
+  void theCommonMomentsEvidenceWrapsInThePanel(FxRobot robot) {
+    driver.openAndWait(UiFixtures.demo().resolve("capture.pcap.gz"), UiFixtures.demo().resolve("unbound-stats.txt"),
+        UiFixtures.demo().resolve("pdns-carbon.txt"));
+    robot.clickOn("#find-common-moment");
+    await("the moments", () -> robot.lookup("#common-moments").queryListView().getItems().size() > 3);
+    driver.settle();
+    // The incident's minute (the servers went dark at 19:09:15.7), not the lab's load starting at 19:08:26.
+    String status = fx(() -> robot.lookup("#common-moment-status").queryAs(Label.class).getText());
+    assertTrue(status.startsWith("3 of 3 sources change at 19:09:"), status);
+    javafx.scene.control.ListView<?> list = robot.lookup("#common-moments").queryListView();
+    assertFalse(fx(() -> list.lookupAll(".scroll-bar").stream().anyMatch(n -> n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL
+        && b.isVisible())), "no line runs past the panel's width");
+    List<Text> shown = fx(() -> list.lookupAll(".list-cell .text").stream().map(n -> (Text) n).filter(t -> !t.getText().isEmpty()).toList());
+    for (Text t : shown) {
+      String text = fx(t::getText);
+      assertFalse(text.endsWith("…") || text.endsWith("..."), "read whole: " + text);
+    }
+  }
+
   @Test
   void theKeyboardShortcutsHelpLinesItsKeysUpInAFixedWidthFont(FxRobot robot) {
     robot.press(KeyCode.F1).release(KeyCode.F1);

@@ -112,7 +112,14 @@ public final class SourcesView extends VBox {
     ListView<Object> list = new ListView<>();
     list.setId("common-moments");
     list.setPrefHeight(150);
-    list.setCellFactory(v -> new MomentCell());
+    list.setCellFactory(v -> {
+      MomentCell c = new MomentCell();
+      // As wide as the list, so a long line of evidence wraps instead of hiding behind a sideways scroll bar.
+      c.prefWidthProperty().bind(v.widthProperty().subtract(20));
+      c.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+      c.setWrapText(true);
+      return c;
+    });
     moments.moments().addListener((ListChangeListener<CommonMoment>) c -> {
       list.getItems().clear();
       for (CommonMoment m : moments.moments()) {
@@ -134,7 +141,7 @@ public final class SourcesView extends VBox {
     return new VBox(4, head, status, list);
   }
 
-  /** A moment in bold, its evidence indented under it. */
+  /** A moment in bold, its evidence indented under it (wrapped lines too). */
   private static final class MomentCell extends ListCell<Object> {
     @Override
     protected void updateItem(Object item, boolean empty) {
@@ -146,7 +153,7 @@ public final class SourcesView extends VBox {
         setText(CommonMomentViewModel.describe(m));
         getStyleClass().add("moment");
       } else if (item instanceof CommonMomentEvidence e) {
-        setText("   " + CommonMomentViewModel.describe(e));
+        setText(CommonMomentViewModel.describe(e));
         getStyleClass().add("evidence");
       }
     }
