@@ -14,9 +14,11 @@ import javafx.scene.layout.VBox;
 import org.dnsseismograph.traffic.Ranked;
 
 /**
- * A ranked list of the side panel: each key with its count and a bar of its share of the window's
- * transactions. Keys too long for the panel are cut in the middle; the tooltip has them whole.
- * FX thread only.
+ * A ranked list of the side panel: each key with a bar and its count. The bars are measured against
+ * the first (largest) count, so the list reads at a glance; as shares of all the window's
+ * transactions most were a pixel wide. The counts take one right-aligned column, so the bars start
+ * in line. Keys too long for the panel are cut in the middle; the tooltip has them whole, with the
+ * count's share of the window's transactions. FX thread only.
  */
 final class TopList extends VBox {
   private final Label empty = new Label("nothing in this window");
@@ -29,28 +31,35 @@ final class TopList extends VBox {
     getChildren().add(empty);
   }
 
-  /** Shows {@code entries}, bars relative to {@code total} transactions. */
+  /** The width of the longest bar, in logical pixels. */
+  static final double BAR = 48;
+  /** The counts' column: "12,345,678" at the list's 11 px. */
+  static final double COUNT_WIDTH = 64;
+
+  /** Shows {@code entries} (largest first), of {@code total} transactions in the window. */
   void show(List<Ranked<String>> entries, long total) {
     if (entries.isEmpty()) {
       getChildren().setAll(empty);
       return;
     }
-    getChildren().setAll(entries.stream().map(e -> row(e, total)).toList());
+    long largest = entries.stream().mapToLong(Ranked::count).max().orElse(1);
+    getChildren().setAll(entries.stream().map(e -> row(e, largest, total)).toList());
   }
 
-  private static HBox row(Ranked<String> e, long total) {
+  private static HBox row(Ranked<String> e, long largest, long total) {
     Label key = new Label(e.key());
     key.getStyleClass().add("top-key");
     key.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-    key.setTooltip(new Tooltip(e.key()));
+    String share = total > 0 ? String.format(Locale.ROOT, "%s: %,d of %,d transactions in the window (%.1f %%)", e.key(), e.count(), total,
+        100.0 * e.count() / total) : e.key();
+    key.setTooltip(new Tooltip(share));
     key.setMaxWidth(Double.MAX_VALUE);
     key.setMinWidth(40);
     HBox.setHgrow(key, Priority.ALWAYS);
-    double share = total > 0 ? (double) e.count() / total : 0;
     Region bar = new Region();
     bar.getStyleClass().add("top-bar");
     bar.setMaxWidth(Region.USE_PREF_SIZE);
-    bar.setPrefWidth(Math.max(1, 48 * share));
+    bar.setPrefWidth(Math.max(1, BAR * e.count() / Math.max(1, largest)));
     bar.setPrefHeight(8);
     bar.setMaxHeight(8);
     StackPane barBox = new StackPane(bar);
@@ -59,7 +68,9 @@ final class TopList extends VBox {
     barBox.setPrefWidth(50);
     Label count = new Label(String.format(Locale.ROOT, "%,d", e.count()));
     count.getStyleClass().add("top-count");
-    count.setMinWidth(Region.USE_PREF_SIZE);
+    count.setMinWidth(COUNT_WIDTH);
+    count.setPrefWidth(COUNT_WIDTH);
+    count.setAlignment(Pos.CENTER_RIGHT);
     HBox h = new HBox(6, key, barBox, count);
     h.setAlignment(Pos.CENTER_LEFT);
     h.getStyleClass().add("top-row");
