@@ -165,7 +165,8 @@ public final class ActionFactory {
       item = toggle(a, b);
     }
     item.setId(a.id());
-    item.setAccelerator(a.accelerator());
+    // A typed key is shown beside its item too, so the menu teaches it; the typed character does the work.
+    item.setAccelerator(a.accelerator() != null || a.keys().isEmpty() ? a.accelerator() : new TypedKey(a.keys()));
     item.setOnAction(e -> b.run().run());
     if (b.disabled() != null) {
       item.disableProperty().bind(b.disabled());

@@ -89,6 +89,23 @@ class ActionFactoryUITest {
     assertEquals("2", fx(field::getText));
   }
 
+  /** The menu shows "+" beside Zoom in, as it shows Ctrl+O beside Open; pressing a key never runs it as a shortcut (the timeline's typed + does). */
+  @Test
+  void aTypedKeyIsShownInTheMenuButRunsNothingAsAShortcut(FxRobot robot) {
+    MenuItem zoomIn = fx(() -> factory.menuBar().getMenus().get(1).getItems().stream().filter(i -> "action-zoom-in".equals(i.getId())).findFirst()
+        .orElseThrow());
+    assertEquals("+", fx(() -> zoomIn.getAccelerator().getDisplayText()));
+    fx(() -> {
+      factory.menuBar().requestFocus();
+      return null;
+    });
+    robot.press(KeyCode.SHIFT).press(KeyCode.EQUALS).release(KeyCode.EQUALS).release(KeyCode.SHIFT);
+    robot.press(KeyCode.ADD).release(KeyCode.ADD);
+    robot.press(KeyCode.PLUS).release(KeyCode.PLUS);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of(), ran, "no key press matches it");
+  }
+
   @Test
   void aDisabledActionDoesNotRun() {
     assertFalse(fx(() -> factory.run(Actions.BACK)));
