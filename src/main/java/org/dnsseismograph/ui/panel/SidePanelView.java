@@ -20,6 +20,7 @@ import javafx.util.Duration;
 import org.dnsseismograph.render.TimeText;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
+import org.dnsseismograph.ui.common.WrappingCells;
 
 /**
  * The side panel for the visible window: the detections (suspected outages and spikes; a click
@@ -115,14 +116,7 @@ public final class SidePanelView extends VBox {
     none.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
     none.textProperty().bind(vm.noDetectionsProperty());
     list.setPlaceholder(none);
-    list.setCellFactory(v -> {
-      DetectionCell c = new DetectionCell();
-      // As wide as the list, so a long title wraps instead of hiding behind a horizontal scroll bar.
-      c.prefWidthProperty().bind(v.widthProperty().subtract(20));
-      c.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-      c.setWrapText(true);
-      return c;
-    });
+    list.setCellFactory(v -> WrappingCells.within(v, new DetectionCell()));
     list.setOnMouseClicked(e -> {
       Detection d = list.getSelectionModel().getSelectedItem();
       if (d != null) {

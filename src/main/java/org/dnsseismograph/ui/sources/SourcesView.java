@@ -22,6 +22,7 @@ import org.dnsseismograph.analysis.CommonMomentEvidence;
 import org.dnsseismograph.series.TimeRange;
 import org.dnsseismograph.series.TimeUnits;
 import org.dnsseismograph.ui.common.DelayedHint;
+import org.dnsseismograph.ui.common.WrappingCells;
 
 /**
  * The sources panel (the timeline's legend of sources): one {@link SourceCard} per source, in the
@@ -112,14 +113,7 @@ public final class SourcesView extends VBox {
     ListView<Object> list = new ListView<>();
     list.setId("common-moments");
     list.setPrefHeight(150);
-    list.setCellFactory(v -> {
-      MomentCell c = new MomentCell();
-      // As wide as the list, so a long line of evidence wraps instead of hiding behind a sideways scroll bar.
-      c.prefWidthProperty().bind(v.widthProperty().subtract(20));
-      c.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-      c.setWrapText(true);
-      return c;
-    });
+    list.setCellFactory(v -> WrappingCells.within(v, new MomentCell()));
     moments.moments().addListener((ListChangeListener<CommonMoment>) c -> {
       list.getItems().clear();
       for (CommonMoment m : moments.moments()) {
