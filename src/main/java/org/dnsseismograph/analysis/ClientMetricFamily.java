@@ -38,6 +38,8 @@ final class ClientMetricFamily implements MetricFamily {
   private final MetricSink.RatioRecorder retryRatio;
   private final RetryTracker tracker = new RetryTracker(RETRY_WINDOW_SECONDS * TimeUnits.NANOS_PER_SECOND, RETRY_MEMORY);
   private final boolean trackRetries;
+  /** Whether a client's query was seen: the series are present only then. */
+  private boolean seen;
   /** The tracker on a worker thread, when the sink takes its late verdicts; else null. */
   private final RetryBatches beside;
 
@@ -63,6 +65,9 @@ final class ClientMetricFamily implements MetricFamily {
   public void onMessage(MessageFacts m) {
     if (m.side != Side.CLIENT || m.response || !m.wellFormed) {
       return;
+    }
+    if (!seen) {
+      seen = true;
     }
     DnsPayload p = m.payload;
     long t = m.timeNanos;
@@ -113,6 +118,7 @@ final class ClientMetricFamily implements MetricFamily {
 
   @Override
   public List<MetricId> present() {
-    return List.of(SOURCES, RETRIES, RETRY_RATIO);
+    // Like the client side's counts: none without a client's query (a capture of the upstream side only).
+    return seen ? List.of(SOURCES, RETRIES, RETRY_RATIO) : List.of();
   }
 }

@@ -46,6 +46,8 @@ final class DnsMetricFamily implements MetricFamily {
   private final MetricSink.EventCounter unanswered;
   private final MetricSink.EventCounter[] rcodes = new MetricSink.EventCounter[RCODES];
   private final MetricSink.LatencyRecorder latency;
+  /** Whether a message of this side was seen: the series are present only then. */
+  private boolean seen;
 
   /**
    * @param prefix the name prefix without its dot ({@code dns}, {@code client}, {@code upstream})
@@ -84,6 +86,9 @@ final class DnsMetricFamily implements MetricFamily {
   public void onMessage(MessageFacts m) {
     if (side != null && m.side != side) {
       return;
+    }
+    if (!seen) {
+      seen = true;
     }
     if (!m.response) {
       queries.add(m.timeNanos);
@@ -157,6 +162,10 @@ final class DnsMetricFamily implements MetricFamily {
 
   @Override
   public List<MetricId> present() {
+    if (!seen && side != null) {
+      // A capture of one side of the resolver has no other side: no lanes of zeros that read as "it asked nothing".
+      return List.of();
+    }
     List<MetricId> ids = new ArrayList<>();
     ids.add(id("queries"));
     ids.add(id("responses"));
