@@ -18,6 +18,7 @@ import org.dnsseismograph.ui.live.LiveReports;
 import org.dnsseismograph.ui.live.LiveSession;
 import org.dnsseismograph.ui.panel.Detection;
 import org.dnsseismograph.ui.panel.HealthDetections;
+import org.dnsseismograph.ui.panel.LiveDetectionHistory;
 import org.dnsseismograph.ui.panel.SidePanelViewModel;
 import org.dnsseismograph.ui.sources.Source;
 import org.dnsseismograph.ui.sources.SourceState;
@@ -32,9 +33,10 @@ import org.dnsseismograph.workspace.Annotation;
  * handed over once as proposed annotations. A capture loaded again is detected again.
  *
  * <p>Live sources are checked from their recordings as they grow ({@link LiveReports}): each check
- * replaces the source's detections, and an outage is proposed once it has ended (one still going on
- * at the recording's end would be proposed cut short; the annotations do not take the same
- * detector's outage twice over an overlapping span).
+ * replaces the source's detections over the part of the recording it read, keeping those found
+ * before it ({@link LiveDetectionHistory}), and an outage is proposed once it has ended (one still
+ * going on at the recording's end would be proposed cut short; the annotations do not take the
+ * same detector's outage twice over an overlapping span).
  *
  * <p>FX thread only.
  */
@@ -44,7 +46,7 @@ final class WindowDetections implements LiveReports {
   private final Consumer<List<Annotation>> proposals;
   private final Map<Source, HealthReport> reports = new IdentityHashMap<>();
   private final Map<Source, InvalidationListener> watching = new IdentityHashMap<>();
-  private final Map<LiveSession, HealthReport> live = new LinkedHashMap<>();
+  private final Map<LiveSession, LiveDetectionHistory> live = new LinkedHashMap<>();
   private final Set<LiveSession> unrecorded = new LinkedHashSet<>();
 
   /** @param proposals receives each capture's suspected outages as proposals, once per load */
@@ -96,7 +98,7 @@ final class WindowDetections implements LiveReports {
 
   @Override
   public void detected(LiveSession session, HealthReport report) {
-    live.put(session, report);
+    live.computeIfAbsent(session, s -> new LiveDetectionHistory(s.name())).add(report);
     List<Outage> ended = report.outages().stream().filter(o -> o.endNanos() != Outage.OPEN).toList();
     HealthReport closed = new HealthReport(report.resolvers(), ended, report.spikes(), report.captureStartNanos(), report.captureEndNanos(),
         report.gridStepNanos());
@@ -128,7 +130,7 @@ final class WindowDetections implements LiveReports {
         all.addAll(HealthDetections.of(r, s.name(), s.setting().correctionNanos()));
       }
     }
-    live.forEach((session, r) -> all.addAll(HealthDetections.of(r, session.name(), 0)));
+    live.values().forEach(h -> all.addAll(h.detections()));
     side.setDetections(all, whenNone());
   }
 
@@ -140,7 +142,7 @@ final class WindowDetections implements LiveReports {
       return names + (one ? " is" : " are") + " not checked for spikes and outages: a live source is checked from its recording, and "
           + (one ? "this one records" : "these record") + " nothing.";
     }
-    long checkedTo = live.values().stream().mapToLong(HealthReport::captureEndNanos).filter(t -> t != 0).min().orElse(0);
+    long checkedTo = live.values().stream().mapToLong(h -> h.latest().captureEndNanos()).filter(t -> t != 0).min().orElse(0);
     return checkedTo == 0 ? SidePanelViewModel.NO_DETECTIONS
         : SidePanelViewModel.NO_DETECTIONS + " (live: checked up to " + TimeUnits.format(checkedTo).substring(11, 19) + " UTC)";
   }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.series.EventSeries;
 import org.dnsseismograph.series.MetricId;
@@ -77,13 +76,7 @@ class OneSidedCaptureTest {
     return s == null ? 0 : s.events();
   }
 
-  private static Path cut(String name, String filter) throws IOException, InterruptedException {
-    Path out = dir.resolve(name);
-    Process p = new ProcessBuilder(Tshark.BINARY.toString(), "-n", "-r", CaptureLoaderTest.DEMO.toString(), "-Y", filter, "-w", out.toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException("tshark could not cut the capture with " + filter);
-    }
-    return out;
+  private static Path cut(String name, String filter) throws IOException {
+    return Tshark.cut(CaptureLoaderTest.DEMO, filter, dir.resolve(name));
   }
 }

@@ -60,6 +60,22 @@ public final class Tshark {
     return lines;
   }
 
+  /** Writes the frames of {@code from} that pass {@code filter} to {@code to} as classic pcap; {@code to}. */
+  public static Path cut(Path from, String filter, Path to) throws IOException {
+    Process p = new ProcessBuilder(BINARY.toString(), "-n", "-r", from.toString(), "-Y", filter, "-F", "pcap", "-w", to.toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IOException("tshark could not cut " + from + " with " + filter);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    return to;
+  }
+
   /** tshark's {@code frame.time_epoch} text ("1614874231.565771000") as epoch nanoseconds. */
   public static long epochNanos(String text) {
     return new BigDecimal(text.trim()).movePointRight(9).longValueExact();

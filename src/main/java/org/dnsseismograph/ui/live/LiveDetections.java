@@ -1,6 +1,7 @@
 package org.dnsseismograph.ui.live;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.ToLongFunction;
 import org.dnsseismograph.analysis.CaptureDetect;
 import org.dnsseismograph.analysis.HealthReport;
 import org.dnsseismograph.analysis.LoadRequest;
@@ -25,11 +27,12 @@ import org.dnsseismograph.wire.DecodeOptions;
  * that a live capture lists spikes and suspected outages and proposes them as a file does. The
  * detectors need the whole picture (roles, baselines, every server's evidence), which the recording
  * holds; the live series keep only what the timeline draws. A run reads the recording up to its
- * last flushed record, on a thread of its own at low priority, never two at once; the next starts
- * {@value #MIN_INTERVAL_SECONDS} s after the last ended, or four times as long as it took when that
- * is longer, so a long recording is checked less often instead of holding a core. A source that
- * stopped is checked once more, over its closed recording. The first check comes that long after the
- * source was seen. A source without a recording is not checked.
+ * last flushed record (of a rotated recording, its newest files up to {@link #MAX_CHECKED_BYTES}),
+ * on a thread of its own at low priority, never two at once; the next starts {@value
+ * #MIN_INTERVAL_SECONDS} s after the last ended, or four times as long as it took when that is
+ * longer, so a long recording is checked less often instead of holding a core. A source that
+ * stopped is checked once more, over its closed recording. The first check comes that long after
+ * the source was seen. A source without a recording is not checked.
  *
  * <p>{@link #pulse} and the listener run on the FX thread.
  */
@@ -37,6 +40,12 @@ final class LiveDetections {
   static final long MIN_INTERVAL_SECONDS = 15;
   private static final long MIN_INTERVAL_NANOS = MIN_INTERVAL_SECONDS * TimeUnits.NANOS_PER_SECOND;
   private static final int SLOWER_THAN_RUN = 4;
+  /**
+   * The most a check reads of a rotated recording, newest files first: about ten million packets, a
+   * check of ~8 s, so a day's recording is checked as often as an hour's; what earlier checks found
+   * before that part is kept ({@code LiveDetectionHistory}).
+   */
+  static final long MAX_CHECKED_BYTES = 1L << 30;
 
   /** Per session: when the next run may start, and whether the run after the stop was made. */
   private static final class Pace {
@@ -96,20 +105,20 @@ final class LiveDetections {
     p.running = true;
     p.lastDone = last;
     DecodeOptions options = s.source() instanceof DnstapReceiver ? decode.withMessages(DnstapFiles.INSTANCE) : decode;
-    LoadRequest request = new LoadRequest(files, options, timeoutNanos);
     try {
-      thread.execute(() -> run(s, p, request));
+      thread.execute(() -> run(s, p, files, options));
     } catch (RejectedExecutionException e) {
       // closed meanwhile: the window is going away
       p.running = false;
     }
   }
 
-  private void run(LiveSession s, Pace p, LoadRequest request) {
+  private void run(LiveSession s, Pace p, List<Path> files, DecodeOptions options) {
     long began = System.nanoTime();
     HealthReport report = null;
     String failure = null;
     try {
+      LoadRequest request = new LoadRequest(newest(files, MAX_CHECKED_BYTES, LiveDetections::size), options, timeoutNanos);
       report = CaptureDetect.run(request, cancelOnClose()).report();
     } catch (IOException | RuntimeException e) {
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -129,6 +138,32 @@ final class LiveDetections {
         listener.detected(s, found);
       }
     });
+  }
+
+  /**
+   * The newest of the rotated {@code files} (oldest first) that together hold at most {@code limit}
+   * bytes, and at least the newest one.
+   */
+  static List<Path> newest(List<Path> files, long limit, ToLongFunction<Path> size) {
+    long total = 0;
+    int from = files.size();
+    while (from > 0) {
+      total += size.applyAsLong(files.get(from - 1));
+      if (total > limit && from < files.size()) {
+        break;
+      }
+      from--;
+    }
+    return List.copyOf(files.subList(from, files.size()));
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      // gone or unreadable: the check says so when it opens it
+      return 0;
+    }
   }
 
   private Progress cancelOnClose() {
