@@ -95,7 +95,10 @@ final class LiveDialog extends Dialog<LiveRequest> {
     endpoint.textProperty().bindBidirectional(form.endpoint);
     TextField dir = new TextField();
     dir.setId("live-record-dir");
-    dir.setPromptText("no recording");
+    // Spikes and suspected outages are found in the recording: say so where the choice is made.
+    dir.setPromptText("none: no detections");
+    dir.setTooltip(new javafx.scene.control.Tooltip("Where every captured frame is written as it arrives. The recording is also what the"
+        + " detectors read, every 15 s or more, to list spikes and propose suspected outages: without one, this source is not checked."));
     dir.textProperty().bindBidirectional(form.recordDirectory);
     Button browse = new Button("Choose…");
     browse.setOnAction(e -> {

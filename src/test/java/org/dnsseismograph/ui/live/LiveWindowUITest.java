@@ -266,6 +266,9 @@ class LiveWindowUITest {
     assertTrue(chosen != null && ((org.dnsseismograph.capture.CaptureInterface) chosen).up(), "the first interface that is up is chosen: " + chosen);
     String filter = fx(() -> ((javafx.scene.control.TextField) robot.lookup("#live-filter").query()).getText());
     assertEquals(LiveCaptureConfig.defaultFilter(DnsPorts.DEFAULT), filter);
+    javafx.scene.control.TextField record = robot.lookup("#live-record-dir").query();
+    assertEquals("none: no detections", fx(record::getPromptText), "no recording by default, and what that costs");
+    assertTrue(fx(() -> record.getTooltip().getText()).contains("without one, this source is not checked"));
     robot.clickOn("Cancel");
     assertTrue(fx(() -> live.sessions().isEmpty()));
   }
