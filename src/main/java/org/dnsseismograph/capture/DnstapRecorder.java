@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Records received dnstap frames as dnstap files, the way {@code fstrm_capture} writes them: a START
@@ -18,8 +17,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * @see <a href="https://farsightsec.github.io/fstrm/">Frame Streams</a>
  */
 final class DnstapRecorder implements Closeable {
+  /** A STOP control frame: escape, frame length, control type. */
+  private static final int STOP_BYTES = 12;
+
   private final Recording recording;
-  private final List<Path> files = new CopyOnWriteArrayList<>();
+  private final KeptFiles files;
+  private int fileCount;
   private FrameStreamWriter writer;
   private long fileBytes;
   private long fileOpenedNanos;
@@ -30,13 +33,14 @@ final class DnstapRecorder implements Closeable {
 
   DnstapRecorder(Recording recording) throws IOException {
     this.recording = recording;
+    this.files = new KeptFiles(recording);
     open();
   }
 
   private void open() throws IOException {
-    Path file = recording.file(files.size() + 1);
+    Path file = recording.file(++fileCount);
     writer = new FrameStreamWriter(new BufferedOutputStream(Files.newOutputStream(file), 64 << 10));
-    files.add(file);
+    files.opened(file);
     writer.writeControl(ControlType.START, DnstapFileReader.CONTENT_TYPE);
     fileBytes = writer.bytesWritten();
     bytes += fileBytes;
@@ -49,10 +53,11 @@ final class DnstapRecorder implements Closeable {
       return;
     }
     long stored = 4L + frame.length;
-    boolean rotate = fileFrames > 0 && (recording.rotateBytes() > 0 && fileBytes + stored > recording.rotateBytes()
+    boolean rotate = fileFrames > 0 && (recording.rotateBytes() > 0 && fileBytes + stored + STOP_BYTES > recording.rotateBytes()
         || recording.rotateNanos() > 0 && System.nanoTime() - fileOpenedNanos >= recording.rotateNanos());
     if (rotate) {
       finishFile();
+      files.closed(fileBytes);
       open();
     }
     writer.writeData(frame, 0, frame.length);
@@ -70,12 +75,19 @@ final class DnstapRecorder implements Closeable {
 
   private void finishFile() throws IOException {
     writer.writeControl(ControlType.STOP);
-    bytes += 12;
+    fileBytes += STOP_BYTES;
+    bytes += STOP_BYTES;
     writer.close();
   }
 
+  /** The files kept, oldest first. */
   List<Path> files() {
-    return List.copyOf(files);
+    return files.files();
+  }
+
+  /** Files deleted to keep the recording within its budget. */
+  int deletedFiles() {
+    return files.deleted();
   }
 
   long frames() {

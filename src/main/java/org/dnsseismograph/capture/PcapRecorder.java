@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.dnsseismograph.wire.CaptureFormat;
 import org.dnsseismograph.wire.PcapWriter;
 
@@ -12,7 +11,7 @@ import org.dnsseismograph.wire.PcapWriter;
  * Records captured frames as they arrive into classic pcap files ({@link PcapWriter}), rotating by
  * size and time as the {@link Recording} says. A file is complete and readable up to the last
  * {@link #flush()}, which the capture thread calls at least every second; each file is closed when
- * the next one opens. Written by the capture thread only; {@link #files()}, {@link #records()} and
+ * the next one opens, and the oldest are deleted then when the recording keeps only its newest. Written by the capture thread only; {@link #files()}, {@link #records()} and
  * {@link #bytes()} may be read from any thread.
  *
  * @see <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html">pcap</a>
@@ -25,8 +24,9 @@ final class PcapRecorder implements Closeable {
   private final int linkType;
   private final int snapLength;
   private final CaptureFormat precision;
-  private final List<Path> files = new CopyOnWriteArrayList<>();
+  private final KeptFiles files;
   private PcapWriter writer;
+  private int fileCount;
   private long fileBytes;
   private long fileStartNanos = Long.MIN_VALUE;
   private volatile long records;
@@ -38,13 +38,14 @@ final class PcapRecorder implements Closeable {
     this.linkType = linkType;
     this.snapLength = snapLength;
     this.precision = precision;
+    this.files = new KeptFiles(recording);
     open();
   }
 
   private void open() throws IOException {
-    Path file = recording.file(files.size() + 1);
+    Path file = recording.file(++fileCount);
     writer = PcapWriter.create(file, precision, linkType, snapLength);
-    files.add(file);
+    files.opened(file);
     fileBytes = FILE_HEADER;
     bytes += FILE_HEADER;
     fileStartNanos = Long.MIN_VALUE;
@@ -55,6 +56,7 @@ final class PcapRecorder implements Closeable {
     int stored = RECORD_HEADER + Math.min(data.length, snapLength);
     if (rotationDue(timestampNanos, stored)) {
       writer.close();
+      files.closed(fileBytes);
       open();
     }
     writer.write(timestampNanos, data, 0, data.length, originalLength);
@@ -80,15 +82,21 @@ final class PcapRecorder implements Closeable {
     writer.flush();
   }
 
+  /** The files kept, oldest first. */
   List<Path> files() {
-    return List.copyOf(files);
+    return files.files();
+  }
+
+  /** Files deleted to keep the recording within its budget. */
+  int deletedFiles() {
+    return files.deleted();
   }
 
   long records() {
     return records;
   }
 
-  /** Bytes of all files, headers included. */
+  /** Bytes of all files written, headers included (deleted ones too). */
   long bytes() {
     return bytes;
   }

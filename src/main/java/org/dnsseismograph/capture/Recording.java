@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param name the file name, with its extension
  * @param rotateBytes start a new file before one would grow past this many bytes; 0 for never
  * @param rotateNanos start a new file once one spans this long of capture time; 0 for never
+ * @param keepBytes the most the files may hold together before the oldest are deleted; 0 keeps all.
+ *     Only with rotation, and at least two files' worth of a size rotation. The file being written
+ *     is always kept, so with rotation by time only it may hold more.
  */
-public record Recording(Path directory, String name, long rotateBytes, long rotateNanos) {
+public record Recording(Path directory, String name, long rotateBytes, long rotateNanos, long keepBytes) {
   /** Smallest rotation size accepted: room for the largest frame with its headers. */
   public static final long MIN_ROTATE_BYTES = 1 << 20;
   /** Shortest rotation time accepted. */
@@ -33,20 +36,36 @@ public record Recording(Path directory, String name, long rotateBytes, long rota
     if (rotateNanos != 0 && rotateNanos < MIN_ROTATE_NANOS) {
       throw new IllegalArgumentException("rotation time must be at least 1 s");
     }
-    if (rotateBytes < 0 || rotateNanos < 0) {
+    if (rotateBytes < 0 || rotateNanos < 0 || keepBytes < 0) {
       throw new IllegalArgumentException("rotation limits must not be negative");
     }
+    if (keepBytes > 0 && rotateBytes == 0 && rotateNanos == 0) {
+      throw new IllegalArgumentException("keeping only the newest files needs rotation by size or by time");
+    }
+    if (keepBytes > 0 && keepBytes < 2 * rotateBytes) {
+      throw new IllegalArgumentException("keep at least two files' worth: " + (2 * rotateBytes >> 20) + " MiB for files of " + (rotateBytes >> 20) + " MiB");
+    }
+  }
+
+  /** A recording that keeps all its files. */
+  public Recording(Path directory, String name, long rotateBytes, long rotateNanos) {
+    this(directory, name, rotateBytes, rotateNanos, 0);
   }
 
   /** Records into exactly {@code file}, without rotation. */
   public static Recording toFile(Path file) {
     Path abs = file.toAbsolutePath();
-    return new Recording(abs.getParent(), abs.getFileName().toString(), 0, 0);
+    return new Recording(abs.getParent(), abs.getFileName().toString(), 0, 0, 0);
   }
 
   /** This recording rotated by size ({@code bytes}, 0 for never) and time ({@code nanos}, 0 for never). */
   public Recording withRotation(long bytes, long nanos) {
-    return new Recording(directory, name, bytes, nanos);
+    return new Recording(directory, name, bytes, nanos, keepBytes);
+  }
+
+  /** This recording keeping its newest files within {@code bytes} (0 keeps all). */
+  public Recording keeping(long bytes) {
+    return new Recording(directory, name, rotateBytes, rotateNanos, bytes);
   }
 
   public boolean rotates() {

@@ -181,8 +181,10 @@ final class CaptureCommand implements Callable<Integer> {
     LiveCounters c = s.counters();
     err.printf(Locale.ROOT, "captured %d frames (%s) on %s in %s: %d DNS messages (%d queries, %d responses)%n", c.received(), ScanReport.bytes(c.receivedBytes()),
         s.sourceName(), TimeUnits.formatDuration(elapsedNanos), c.dnsMessages(), c.queries(), c.responses());
-    err.printf(Locale.ROOT, "recorded %d frames (%s) in %d file%s: %s%n", c.recorded(), ScanReport.bytes(c.recordedBytes()), s.recordings().size(),
-        s.recordings().size() == 1 ? "" : "s", s.recordings().isEmpty() ? "-" : s.recordings().get(0) + (s.recordings().size() > 1 ? " ..." : ""));
+    int files = s.recordings().size() + c.recordingsDeleted();
+    err.printf(Locale.ROOT, "recorded %d frames (%s) in %d file%s: %s%s%n", c.recorded(), ScanReport.bytes(c.recordedBytes()), files, files == 1 ? "" : "s",
+        s.recordings().isEmpty() ? "-" : s.recordings().get(0) + (s.recordings().size() > 1 ? " ..." : ""),
+        c.recordingsDeleted() > 0 ? " (the oldest " + c.recordingsDeleted() + " deleted by --keep)" : "");
     err.printf(Locale.ROOT, "dropped: %d by the kernel, %d by the interface, %d by our queue (recorded, not analysed)%n", c.kernelDropped(),
         c.interfaceDropped(), c.queueDropped());
     if (c.skippedTotal() == 0) {

@@ -77,8 +77,8 @@ final class OpenCommand implements Callable<Integer> {
 
   private Recording recording() {
     if (record == null) {
-      if (rotation.rotateSize != null || rotation.rotateTime != null) {
-        throw new IllegalArgumentException("--rotate-size and --rotate-time need --record FILE.pcap");
+      if (rotation.given()) {
+        throw new IllegalArgumentException("--rotate-size, --rotate-time and --keep need --record FILE.pcap");
       }
       return null;
     }

@@ -17,9 +17,24 @@ final class RotationOptions {
   @Option(names = "--rotate-time", paramLabel = "DURATION", description = "Start a new file once one spans DURATION of traffic (1h, 15min; at least 1s).")
   String rotateTime;
 
-  /** {@code recording} with the rotation asked for (none when neither option is given). */
+  @Option(names = "--keep", paramLabel = "SIZE", description = "With rotation: keep only the newest files, deleting the oldest once the files "
+      + "would hold more than SIZE (10GiB; at least two files of --rotate-size). Without it every file is kept.")
+  String keep;
+
+  /** Whether any of the options was given. */
+  boolean given() {
+    return rotateSize != null || rotateTime != null || keep != null;
+  }
+
+  /** {@code recording} with the rotation asked for (none when no option is given). */
   Recording applyTo(Recording recording) {
-    return recording.withRotation(rotateSize == null ? 0 : parseSize(rotateSize), rotateTime == null ? 0 : positiveDuration("--rotate-time", rotateTime));
+    long bytes = rotateSize == null ? 0 : parseSize("--rotate-size", rotateSize);
+    long nanos = rotateTime == null ? 0 : positiveDuration("--rotate-time", rotateTime);
+    long kept = keep == null ? 0 : parseSize("--keep", keep);
+    if (keep != null && kept <= 0) {
+      throw new IllegalArgumentException("--keep must be a positive size, not " + keep);
+    }
+    return recording.withRotation(bytes, nanos).keeping(kept);
   }
 
   /** A duration option's value in nanoseconds, which must be positive. */
@@ -32,14 +47,14 @@ final class RotationOptions {
   }
 
   /** Parses a size: a number with k/K/KiB, M/MiB, G/GiB (powers of 1024), KB/MB/GB (powers of 1000), or bytes. */
-  static long parseSize(String text) {
+  static long parseSize(String option, String text) {
     String t = text.strip();
     int i = 0;
     while (i < t.length() && (Character.isDigit(t.charAt(i)) || t.charAt(i) == '.')) {
       i++;
     }
     if (i == 0) {
-      throw new IllegalArgumentException("--rotate-size must be a size such as 100MiB or 1GiB, not " + text);
+      throw new IllegalArgumentException(option + " must be a size such as 100MiB or 1GiB, not " + text);
     }
     double n = Double.parseDouble(t.substring(0, i));
     long scale = switch (t.substring(i).strip().toUpperCase(Locale.ROOT)) {
@@ -50,7 +65,7 @@ final class RotationOptions {
       case "KB" -> 1_000L;
       case "MB" -> 1_000_000L;
       case "GB" -> 1_000_000_000L;
-      default -> throw new IllegalArgumentException("unknown size unit in --rotate-size " + text + " (use KiB, MiB, GiB, KB, MB or GB)");
+      default -> throw new IllegalArgumentException("unknown size unit in " + option + " " + text + " (use KiB, MiB, GiB, KB, MB or GB)");
     };
     return Math.round(n * scale);
   }

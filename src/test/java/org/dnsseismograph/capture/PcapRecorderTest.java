@@ -79,6 +79,54 @@ class PcapRecorderTest {
   }
 
   @Test
+  void keepingTheNewestDeletesTheOldestFilesAndOnlyThose(@TempDir Path dir) throws IOException {
+    List<Frame> source = frames(SOURCE);
+    Path foreign = Files.writeString(dir.resolve("keep-00001.pcap.notes"), "an analyst's file beside the recording");
+    Recording rec = new Recording(dir, "keep.pcap", Recording.MIN_ROTATE_BYTES, 0, 3 * Recording.MIN_ROTATE_BYTES);
+    PcapRecorder recorder = new PcapRecorder(rec, source.get(0).linkType(), 262_144, CaptureFormat.PCAP_NANO);
+    List<Frame> written = new ArrayList<>();
+    // The real capture four times over, 1.7 MB each time: about 7 MB in 1 MiB files.
+    for (int round = 0; round < 4; round++) {
+      for (Frame f : source) {
+        long t = f.t() + round * 3_600_000_000_000L;
+        recorder.write(t, f.data(), f.originalLength());
+        written.add(new Frame(t, f.originalLength(), f.data(), f.linkType()));
+      }
+      long onDisk = 0;
+      for (Path p : recorder.files()) {
+        onDisk += Files.size(p);
+      }
+      assertTrue(onDisk <= 3 * Recording.MIN_ROTATE_BYTES, "round " + round + ": " + onDisk + " bytes kept");
+    }
+    recorder.close();
+
+    List<Path> kept = recorder.files();
+    int numbered = kept.size() + recorder.deletedFiles();
+    assertTrue(numbered >= 7 && kept.size() >= 2 && kept.size() <= 3, kept + ", " + recorder.deletedFiles() + " deleted");
+    List<Path> expected = new ArrayList<>();
+    for (int i = recorder.deletedFiles() + 1; i <= numbered; i++) {
+      expected.add(rec.file(i));
+    }
+    assertEquals(expected, kept, "the newest files, in order");
+    for (int i = 1; i <= recorder.deletedFiles(); i++) {
+      assertTrue(Files.notExists(rec.file(i)), rec.file(i) + " deleted");
+    }
+    assertTrue(Files.exists(foreign), "a file the recorder did not write stays");
+    List<Frame> back = new ArrayList<>();
+    for (Path p : kept) {
+      back.addAll(frames(p));
+    }
+    // What is kept is the end of what was written, frame for frame.
+    List<Frame> tail = written.subList(written.size() - back.size(), written.size());
+    for (int i = 0; i < back.size(); i++) {
+      assertEquals(tail.get(i).t(), back.get(i).t(), "time of kept frame " + i);
+      assertArrayEquals(tail.get(i).data(), back.get(i).data(), "bytes of kept frame " + i);
+    }
+    assertTrue(back.size() > source.size(), "more than one round kept: " + back.size());
+    assertEquals(written.size(), recorder.records(), "every frame was recorded");
+  }
+
+  @Test
   void rotatingByTimeStartsANewFileOnceOneSpansTheInterval(@TempDir Path dir) throws IOException {
     Frame real = frames(SOURCE).get(0);
     Recording rec = new Recording(dir, "t.pcap", 0, 1_000_000_000L);
@@ -130,5 +178,10 @@ class PcapRecorderTest {
     assertThrows(IllegalArgumentException.class, () -> new Recording(Path.of("/rec"), "x.pcap", 1000, 0));
     assertThrows(IllegalArgumentException.class, () -> new Recording(Path.of("/rec"), "x.pcap", 0, 1000));
     assertThrows(IllegalArgumentException.class, () -> new Recording(Path.of("/rec"), "a/b.pcap", 0, 0));
+    assertEquals("keeping only the newest files needs rotation by size or by time",
+        assertThrows(IllegalArgumentException.class, () -> new Recording(Path.of("/rec"), "x.pcap", 0, 0, 1L << 30)).getMessage());
+    assertEquals("keep at least two files' worth: 200 MiB for files of 100 MiB",
+        assertThrows(IllegalArgumentException.class, () -> new Recording(Path.of("/rec"), "x.pcap", 100L << 20, 0, 150L << 20)).getMessage());
+    assertEquals(1L << 30, new Recording(Path.of("/rec"), "x.pcap", 0, 60_000_000_000L, 1L << 30).keepBytes(), "by time: any size kept");
   }
 }

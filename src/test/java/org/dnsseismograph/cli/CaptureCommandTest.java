@@ -15,20 +15,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.dnsseismograph.common.Progress;
 import org.dnsseismograph.testsupport.ReadableClasspath;
+import org.dnsseismograph.testsupport.Tshark;
 import org.dnsseismograph.wire.CaptureScanner;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.DnsPorts;
 import org.dnsseismograph.wire.ScanSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.GenericEDNSOption;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 class CaptureCommandTest {
@@ -79,10 +84,10 @@ class CaptureCommandTest {
 
   @Test
   void sizesParseInBinaryAndDecimalUnits() {
-    assertEquals(100L << 20, RotationOptions.parseSize("100MiB"));
-    assertEquals(500L << 10, RotationOptions.parseSize("500k"));
-    assertEquals(2_000_000_000L, RotationOptions.parseSize("2GB"));
-    assertEquals(1L << 30, RotationOptions.parseSize("1G"));
+    assertEquals(100L << 20, RotationOptions.parseSize("--rotate-size", "100MiB"));
+    assertEquals(500L << 10, RotationOptions.parseSize("--rotate-size", "500k"));
+    assertEquals(2_000_000_000L, RotationOptions.parseSize("--rotate-size", "2GB"));
+    assertEquals(1L << 30, RotationOptions.parseSize("--rotate-size", "1G"));
   }
 
   @Test
@@ -114,6 +119,61 @@ class CaptureCommandTest {
     ScanSummary scan = CaptureScanner.scan(List.of(file), DecodeOptions.defaults().withPorts(DnsPorts.of(port)), p -> { }, Progress.NONE);
     assertEquals(20, scan.frames());
     assertEquals(20, scan.dnsMessages());
+  }
+
+  @Test
+  void withKeepOnlyTheNewestFilesStayAndTheyHoldTheLastQueriesSent(@TempDir Path dir) throws Exception {
+    assumeTrue(root(), "capturing needs root (CI runs as root)");
+    assumeTrue(Tshark.available(), "tshark reads the kept files");
+    int port;
+    try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    Path file = dir.resolve("ring.pcap");
+    CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run("capture", "--interface", "lo", "--dns-port", Integer.toString(port),
+        "--filter", "udp dst port " + port, "--write", file.toString(), "--rotate-size", "1MiB", "--keep", "2MiB", "--duration", "6s"));
+    Path first = dir.resolve("ring-00001.pcap");
+    for (int i = 0; i < 100 && !Files.exists(first); i++) {
+      Thread.sleep(20);
+    }
+    assertTrue(Files.exists(first), "the first file is created when capturing starts");
+    // 4,000 queries of about 1,000 bytes each (EDNS padding): about 4 MB, four files of 1 MiB.
+    int sent = 4_000;
+    try (DatagramSocket s = new DatagramSocket()) {
+      for (int i = 0; i < sent; i++) {
+        Message m = Message.newQuery(Record.newRecord(Name.fromString("q" + i + ".example."), Type.A, 1));
+        m.addRecord(new OPTRecord(1232, 0, 0, 0, List.of(new GenericEDNSOption(12, new byte[900]))), Section.ADDITIONAL);
+        byte[] q = m.toWire();
+        s.send(new DatagramPacket(q, q.length, InetAddress.getLoopbackAddress(), port));
+        if (i % 100 == 99) {
+          Thread.sleep(5);
+        }
+      }
+    }
+    Result r = running.get(30, TimeUnit.SECONDS);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("captured " + sent + " frames"), r.err());
+    assertTrue(r.err().contains("dropped: 0 by the kernel, 0 by the interface, 0 by our queue"), r.err());
+    List<Path> kept;
+    try (var files = Files.list(dir)) {
+      kept = files.filter(p -> p.getFileName().toString().startsWith("ring-")).sorted().toList();
+    }
+    long onDisk = 0;
+    for (Path p : kept) {
+      onDisk += Files.size(p);
+    }
+    assertTrue(onDisk <= 2L << 20, kept + " hold " + onDisk + " bytes");
+    assertTrue(Files.notExists(first) && kept.size() == 2, "the newest two of four files kept: " + kept);
+    assertTrue(r.err().matches("(?s).*in 4 files: .*ring-0000\\d\\.pcap \\.\\.\\. \\(the oldest 2 deleted by --keep\\).*"), r.err());
+    List<String> names = new ArrayList<>();
+    for (Path p : kept) {
+      names.addAll(Tshark.fields(p, List.of(), null, "dns.qry.name"));
+    }
+    int from = sent - names.size();
+    for (int i = 0; i < names.size(); i++) {
+      assertEquals("q" + (from + i) + ".example", names.get(i), "the kept files hold the last " + names.size() + " queries, in order");
+    }
+    assertTrue(names.size() > 900, names.size() + " queries kept");
   }
 
   /**

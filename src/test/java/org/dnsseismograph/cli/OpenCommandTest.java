@@ -41,6 +41,22 @@ class OpenCommandTest {
   }
 
   @Test
+  void keepingTheNewestFilesReachesTheWindowAndNeedsRotation(@TempDir Path dir) {
+    Path file = dir.resolve("ring.pcap");
+    assertEquals(ExitCode.OK, open("--live", "lo", "--record", file.toString(), "--rotate-size", "100MiB", "--keep", "10GiB"));
+    assertEquals(new Recording(dir.toAbsolutePath(), "ring.pcap", 100L << 20, 0, 10L << 30), launched.get(0).liveRecording());
+    assertEquals(ExitCode.BAD_USAGE, open("--live", "lo", "--record", file.toString(), "--keep", "10GiB"));
+    assertTrue(err.toString().contains("keeping only the newest files needs rotation by size or by time"), err.toString());
+    assertEquals(ExitCode.BAD_USAGE, open("--live", "lo", "--record", file.toString(), "--rotate-size", "100MiB", "--keep", "150MiB"));
+    assertTrue(err.toString().contains("keep at least two files' worth: 200 MiB for files of 100 MiB"), err.toString());
+    assertEquals(ExitCode.BAD_USAGE, open("--live", "lo", "--record", file.toString(), "--rotate-size", "100MiB", "--keep", "lots"));
+    assertTrue(err.toString().contains("--keep must be a size such as 100MiB or 1GiB, not lots"), err.toString());
+    assertEquals(ExitCode.BAD_USAGE, open("--live", "lo", "--keep", "1GiB"));
+    assertTrue(err.toString().contains("--rotate-size, --rotate-time and --keep need --record FILE.pcap"), err.toString());
+    assertEquals(1, launched.size());
+  }
+
+  @Test
   void liveWithoutRecordingRecordsNothing() {
     assertEquals(ExitCode.OK, open("--live", "lo"));
     assertNull(launched.get(0).liveRecording());

@@ -85,7 +85,7 @@ final class LiveDetections {
     paces.keySet().retainAll(sessions);
     for (LiveSession s : sessions) {
       Pace p = paces.computeIfAbsent(s, x -> new Pace(now + MIN_INTERVAL_NANOS));
-      List<Path> files = s.snapshot().recordings();
+      List<Path> files = checkable(s.snapshot().recordings(), s.snapshot().counters().recordingsDeleted());
       LiveState state = s.snapshot().state();
       if (files.isEmpty() && state.isActive() && !p.saidUnrecorded && listener != null) {
         p.saidUnrecorded = true;
@@ -138,6 +138,15 @@ final class LiveDetections {
         listener.detected(s, found);
       }
     });
+  }
+
+  /**
+   * The recording files (oldest first) a check may read: once a recording that keeps only its
+   * newest files has deleted one ({@code deleted}), its oldest kept file is the next to go, possibly
+   * while the check reads, so it is left out.
+   */
+  static List<Path> checkable(List<Path> files, int deleted) {
+    return deleted > 0 && files.size() > 1 ? files.subList(1, files.size()) : files;
   }
 
   /**

@@ -97,8 +97,9 @@ final class LiveDialog extends Dialog<LiveRequest> {
     dir.setId("live-record-dir");
     // Spikes and suspected outages are found in the recording: say so where the choice is made.
     dir.setPromptText("none: no detections");
-    dir.setTooltip(new javafx.scene.control.Tooltip("Where every captured frame is written as it arrives. The recording is also what the"
-        + " detectors read, every 15 s or more, to list spikes and propose suspected outages: without one, this source is not checked."));
+    dir.setTooltip(new javafx.scene.control.Tooltip("Where every captured frame is written as it arrives (made if missing). The recording is"
+        + " also what the detectors read, every 15 s or more, to list spikes and propose suspected outages: without one, this source is"
+        + " not checked. Only the newest files are kept, within the size below."));
     dir.textProperty().bindBidirectional(form.recordDirectory);
     Button browse = new Button("Choose…");
     browse.setOnAction(e -> {
@@ -115,6 +116,10 @@ final class LiveDialog extends Dialog<LiveRequest> {
     seconds.setId("live-rotate-seconds");
     seconds.setEditable(true);
     seconds.valueProperty().addListener((o, was, now) -> form.rotateSeconds.set(now));
+    Spinner<Integer> keep = new Spinner<>(0, 1 << 24, form.keepMegabytes.get(), 1024);
+    keep.setId("live-keep-mib");
+    keep.setEditable(true);
+    keep.valueProperty().addListener((o, was, now) -> form.keepMegabytes.set(now));
     for (var n : List.of(interfaces, filter, snap)) {
       n.disableProperty().bind(onDnstap.selectedProperty());
     }
@@ -134,6 +139,7 @@ final class LiveDialog extends Dialog<LiveRequest> {
     g.addRow(r++, new Label("Record into"), new HBox(6, dir, browse));
     g.addRow(r++, new Label("New file every (MiB, 0: never)"), mib);
     g.addRow(r++, new Label("New file every (s, 0: never)"), seconds);
+    g.addRow(r++, new Label("Keep the newest (MiB, 0: all)"), keep);
     g.add(error, 0, r, 2, 1);
     return g;
   }

@@ -1,5 +1,7 @@
 package org.dnsseismograph.ui.live;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -7,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,9 +28,12 @@ import org.dnsseismograph.wire.DnsPorts;
 
 /**
  * The fields of Capture ▸ Live… and the request they make: an interface (as libpcap lists it, with
- * its addresses), a BPF filter defaulting to the DNS ports, a snap length, and an optional recording
- * directory with rotation by size (MiB) and time (seconds); or a dnstap socket. {@link #request}
- * checks them and says what is wrong in one line. FX thread only.
+ * its addresses), a BPF filter defaulting to the DNS ports, a snap length; or a dnstap socket. Either
+ * is recorded, by default into {@link #defaultRecordings the user's data directory}, in files of
+ * 100 MiB of which the newest 2 GiB are kept: the detectors read the recording, so a source that is
+ * not recorded lists no spikes and proposes no outages, and a recording is what survives a crash.
+ * The analyst may empty the directory (no recording), or change rotation and what is kept.
+ * {@link #request} checks the fields and says what is wrong in one line. FX thread only.
  */
 final class LiveForm {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -36,15 +43,36 @@ final class LiveForm {
   final BooleanProperty dnstap = new SimpleBooleanProperty();
   final StringProperty filter;
   final IntegerProperty snapLength = new SimpleIntegerProperty(LiveCaptureConfig.DEFAULT_SNAP_LENGTH);
-  final StringProperty recordDirectory = new SimpleStringProperty("");
+  final StringProperty recordDirectory;
   final IntegerProperty rotateMegabytes = new SimpleIntegerProperty(100);
   final IntegerProperty rotateSeconds = new SimpleIntegerProperty(0);
+  /** The newest files kept, MiB; 0 keeps all. */
+  final IntegerProperty keepMegabytes = new SimpleIntegerProperty(2048);
   final StringProperty endpoint = new SimpleStringProperty("unix:" + Path.of(System.getProperty("java.io.tmpdir"), "seismograph-dnstap.sock"));
   private final DnsPorts ports;
 
-  LiveForm(DnsPorts ports) {
+  /** The form recording into {@code recordings} by default (null: not recording by default). */
+  LiveForm(DnsPorts ports, Path recordings) {
     this.ports = ports;
     this.filter = new SimpleStringProperty(LiveCaptureConfig.defaultFilter(ports));
+    this.recordDirectory = new SimpleStringProperty(recordings == null ? "" : recordings.toString());
+  }
+
+  /**
+   * Where live sources are recorded unless the analyst says otherwise: the system property {@code
+   * seismograph.recordings.dir} when set (the tests' own directory), else {@code
+   * $XDG_DATA_HOME/dns-seismograph/recordings}, else {@code ~/.local/share/dns-seismograph/recordings}.
+   *
+   * @see <a href="https://specifications.freedesktop.org/basedir-spec/latest/">XDG Base Directory Specification</a>
+   */
+  static Path defaultRecordings(Properties props, Map<String, String> env) {
+    String explicit = props.getProperty("seismograph.recordings.dir");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    String xdg = env.get("XDG_DATA_HOME");
+    Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(props.getProperty("user.home"), ".local", "share");
+    return base.resolve("dns-seismograph").resolve("recordings");
   }
 
   /** "lo — 127.0.0.1, ::1 (loopback)"; "eth0 — 192.0.2.7 (down)". */
@@ -104,13 +132,37 @@ final class LiveForm {
       return null;
     }
     Path d = Path.of(dir);
-    if (!Files.isDirectory(d) || !Files.isWritable(d)) {
-      throw new IllegalArgumentException("cannot record into " + dir + ": not a writable directory");
+    try {
+      Files.createDirectories(d);
+    } catch (IOException | SecurityException e) {
+      throw new IllegalArgumentException("cannot record into " + dir + ": " + (e instanceof FileAlreadyExistsException ? "not a directory" : e.getMessage()));
+    }
+    if (!Files.isWritable(d)) {
+      throw new IllegalArgumentException("cannot record into " + dir + ": not writable");
     }
     String base = r.capture() != null ? "live-" + r.capture().interfaceName().replaceAll("[^A-Za-z0-9._-]", "_") : "live-dnstap";
     String name = base + "-" + STAMP.format(now) + (r.capture() != null ? ".pcap" : ".fstrm");
     long bytes = Math.max(0, rotateMegabytes.get()) * (1L << 20);
     long nanos = Math.max(0, rotateSeconds.get()) * 1_000_000_000L;
-    return new Recording(d.toAbsolutePath(), name, bytes, nanos);
+    long keep = Math.max(0, keepMegabytes.get()) * (1L << 20);
+    if (keep > 0 && bytes == 0 && nanos == 0) {
+      throw new IllegalArgumentException("keeping only the newest files needs a new file every so many MiB or seconds; or keep all (0)");
+    }
+    long free = usableSpace(d);
+    long needed = Math.max(2 * bytes, Recording.MIN_ROTATE_BYTES * 2);
+    if (free < needed) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "cannot record into %s: only %,d MiB free; empty the field to watch without recording",
+          dir, free >> 20));
+    }
+    return new Recording(d.toAbsolutePath(), name, bytes, nanos, keep);
+  }
+
+  private static long usableSpace(Path dir) {
+    try {
+      return Files.getFileStore(dir).getUsableSpace();
+    } catch (IOException e) {
+      // unknown: let the recorder meet the disk's limit and say so
+      return Long.MAX_VALUE;
+    }
   }
 }

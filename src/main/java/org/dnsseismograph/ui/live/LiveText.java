@@ -9,7 +9,7 @@ import org.dnsseismograph.capture.LiveState;
 final class LiveText {
   private LiveText() {}
 
-  /** "lo · running · 12,345 frames · 6,789 DNS messages · recorded 2 files, 1.2 MB". */
+  /** "lo · live · 12,345 frames · 6,789 DNS messages · recorded 12 files, 1.2 GB (oldest 2 deleted)". */
   static String status(LiveSnapshot s) {
     LiveCounters c = s.counters();
     boolean dnstap = s.sourceName().startsWith("dnstap");
@@ -22,8 +22,11 @@ final class LiveText {
       b.append(String.format(Locale.ROOT, " · %,d discarded while paused", c.pausedDiscarded()));
     }
     if (!s.recordings().isEmpty()) {
-      b.append(String.format(Locale.ROOT, " · recorded %d file%s, %s", s.recordings().size(), s.recordings().size() == 1 ? "" : "s",
-          bytes(c.recordedBytes())));
+      int files = s.recordings().size() + c.recordingsDeleted();
+      b.append(String.format(Locale.ROOT, " · recorded %d file%s, %s", files, files == 1 ? "" : "s", bytes(c.recordedBytes())));
+      if (c.recordingsDeleted() > 0) {
+        b.append(String.format(Locale.ROOT, " (oldest %d deleted)", c.recordingsDeleted()));
+      }
     }
     return b.toString();
   }

@@ -108,7 +108,8 @@ public final class LiveWindow {
 
   /** Opens Capture ▸ Live…; starts what the analyst chose. */
   public void showDialog() {
-    LiveDialog d = new LiveDialog(new LiveForm(ports), window.tasks(), window.stage());
+    LiveForm form = new LiveForm(ports, LiveForm.defaultRecordings(System.getProperties(), System.getenv()));
+    LiveDialog d = new LiveDialog(form, window.tasks(), window.stage());
     Optional<LiveRequest> r = d.showAndWait();
     r.ifPresent(live::start);
   }

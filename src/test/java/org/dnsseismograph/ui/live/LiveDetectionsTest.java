@@ -17,6 +17,13 @@ class LiveDetectionsTest {
   private static final Map<Path, Long> SIZES = Map.of(A, 400 * MB, B, 400 * MB, C, 400 * MB, D, 100 * MB);
 
   @Test
+  void theOldestKeptFileIsNotReadOnceTheRecordingDeletesFiles() {
+    assertEquals(List.of(A, B, C), LiveDetections.checkable(List.of(A, B, C), 0), "nothing deleted yet: all of it");
+    assertEquals(List.of(B, C), LiveDetections.checkable(List.of(A, B, C), 4), "A is the next to be deleted");
+    assertEquals(List.of(C), LiveDetections.checkable(List.of(C), 4), "the file being written is always read");
+  }
+
+  @Test
   void theNewestFilesWithinTheBoundAreRead() {
     assertEquals(List.of(B, C, D), LiveDetections.newest(List.of(A, B, C, D), 1024 * MB, SIZES::get));
     assertEquals(List.of(A, B, C, D), LiveDetections.newest(List.of(A, B, C, D), 1300 * MB, SIZES::get), "all of it fits exactly");

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.dnsseismograph.capture.CaptureInterface;
 import org.dnsseismograph.capture.DnstapEndpoint;
 import org.dnsseismograph.capture.LiveCaptureConfig;
@@ -21,7 +25,7 @@ class LiveFormTest {
 
   @Test
   void theFilterDefaultsToTheDnsPortsAndTheFirstInterfaceUpIsChosen() {
-    LiveForm f = new LiveForm(DnsPorts.of(53, 5353));
+    LiveForm f = new LiveForm(DnsPorts.of(53, 5353), null);
     f.setInterfaces(List.of(new CaptureInterface("eth9", null, List.of(), false, false), new CaptureInterface("lo", "loopback", List.of("127.0.0.1", "::1"),
         true, true)));
     assertEquals("lo", f.interfaceName.get());
@@ -34,6 +38,34 @@ class LiveFormTest {
   }
 
   @Test
+  void byDefaultTheCaptureIsRecordedIntoTheDataDirectoryKeepingItsNewest2GiB(@TempDir Path home) {
+    Path recordings = home.resolve("data").resolve("dns-seismograph").resolve("recordings");
+    LiveForm f = new LiveForm(DnsPorts.DEFAULT, recordings);
+    f.interfaceName.set("lo");
+    Recording rec = f.request(NOW).capture().recording();
+    assertTrue(Files.isDirectory(recordings), "made on the first start");
+    assertEquals(recordings.toAbsolutePath(), rec.directory());
+    assertEquals("live-lo-20261125-213005.pcap", rec.name());
+    assertEquals(100L << 20, rec.rotateBytes());
+    assertEquals(0, rec.rotateNanos());
+    assertEquals(2L << 30, rec.keepBytes());
+    f.recordDirectory.set(" ");
+    assertNull(f.request(NOW).capture().recording(), "an emptied field records nothing");
+  }
+
+  @Test
+  void theDefaultRecordingsFollowTheXdgDataDirectory() {
+    Properties p = new Properties();
+    p.setProperty("user.home", "/home/ana");
+    assertEquals(Path.of("/home/ana/.local/share/dns-seismograph/recordings"), LiveForm.defaultRecordings(p, Map.of()));
+    assertEquals(Path.of("/xdg/data/dns-seismograph/recordings"), LiveForm.defaultRecordings(p, Map.of("XDG_DATA_HOME", "/xdg/data")));
+    assertEquals(Path.of("/home/ana/.local/share/dns-seismograph/recordings"), LiveForm.defaultRecordings(p, Map.of("XDG_DATA_HOME", "data")),
+        "a relative XDG_DATA_HOME is ignored, as the specification says");
+    p.setProperty("seismograph.recordings.dir", "/tmp/rec");
+    assertEquals(Path.of("/tmp/rec"), LiveForm.defaultRecordings(p, Map.of("XDG_DATA_HOME", "/xdg/data")));
+  }
+
+  @Test
   void interfacesAreDescribedWithTheirAddresses() {
     assertEquals("lo — 127.0.0.1, ::1 (loopback)", LiveForm.describe(new CaptureInterface("lo", null, List.of("127.0.0.1", "::1"), true, true)));
     assertEquals("eth1 — Wired (down)", LiveForm.describe(new CaptureInterface("eth1", "Wired", List.of(), false, false)));
@@ -41,7 +73,7 @@ class LiveFormTest {
 
   @Test
   void aRecordingDirectoryRotatesBySizeAndTime(@TempDir Path dir) {
-    LiveForm f = new LiveForm(DnsPorts.DEFAULT);
+    LiveForm f = new LiveForm(DnsPorts.DEFAULT, null);
     f.interfaceName.set("lo");
     f.filter.set("udp port 5300");
     f.snapLength.set(1500);
@@ -61,11 +93,12 @@ class LiveFormTest {
 
   @Test
   void aDnstapSocketIsAsked(@TempDir Path dir) {
-    LiveForm f = new LiveForm(DnsPorts.DEFAULT);
+    LiveForm f = new LiveForm(DnsPorts.DEFAULT, null);
     f.dnstap.set(true);
     f.endpoint.set("tcp:127.0.0.1:6000");
     f.recordDirectory.set(dir.toString());
     f.rotateMegabytes.set(0);
+    f.keepMegabytes.set(0);
     LiveRequest r = f.request(NOW);
     assertNull(r.capture());
     assertEquals(DnstapEndpoint.parse("tcp:127.0.0.1:6000"), r.dnstap().endpoint());
@@ -74,12 +107,20 @@ class LiveFormTest {
   }
 
   @Test
-  void wrongFieldsAreSaidInOneLine(@TempDir Path dir) {
-    LiveForm f = new LiveForm(DnsPorts.DEFAULT);
+  void wrongFieldsAreSaidInOneLine(@TempDir Path dir) throws IOException {
+    LiveForm f = new LiveForm(DnsPorts.DEFAULT, null);
     assertEquals("choose an interface", assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage());
     f.interfaceName.set("lo");
-    f.recordDirectory.set(dir.resolve("missing").toString());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage().startsWith("cannot record into "));
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    f.recordDirectory.set(file.toString());
+    assertEquals("cannot record into " + file + ": not a directory", assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage());
+    f.recordDirectory.set(dir.toString());
+    f.rotateMegabytes.set(0);
+    assertEquals("keeping only the newest files needs a new file every so many MiB or seconds; or keep all (0)",
+        assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage());
+    f.rotateMegabytes.set(100);
+    f.keepMegabytes.set(150);
+    assertEquals("keep at least two files' worth: 200 MiB for files of 100 MiB", assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage());
     f.recordDirectory.set("");
     f.snapLength.set(0);
     assertTrue(assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage().startsWith("snap length must be"));

@@ -267,10 +267,47 @@ class LiveWindowUITest {
     String filter = fx(() -> ((javafx.scene.control.TextField) robot.lookup("#live-filter").query()).getText());
     assertEquals(LiveCaptureConfig.defaultFilter(DnsPorts.DEFAULT), filter);
     javafx.scene.control.TextField record = robot.lookup("#live-record-dir").query();
-    assertEquals("none: no detections", fx(record::getPromptText), "no recording by default, and what that costs");
+    assertEquals(LiveForm.defaultRecordings(System.getProperties(), System.getenv()).toString(), fx(record::getText),
+        "recorded by default, so that the source is checked for detections");
+    assertEquals("none: no detections", fx(record::getPromptText), "what an emptied field costs");
     assertTrue(fx(() -> record.getTooltip().getText()).contains("without one, this source is not checked"));
+    javafx.scene.control.Spinner<?> keep = robot.lookup("#live-keep-mib").query();
+    assertEquals(2048, fx(keep::getValue), "the newest 2 GiB kept");
     robot.clickOn("Cancel");
     assertTrue(fx(() -> live.sessions().isEmpty()));
+  }
+
+  @Test
+  void withTheDialogsDefaultsTheCaptureIsRecordedAndChecked(FxRobot robot) throws Exception {
+    assumeTrue(root(), "capturing on lo needs root");
+    // The dialog decodes DNS on the window's ports (53): nobody listens on this address.
+    int port = 53;
+    robot.clickOn("Capture").clickOn("Live…");
+    await("the interfaces listed", () -> robot.lookup("#live-interface").tryQuery().isPresent()
+        && !((javafx.scene.control.ComboBox<?>) robot.lookup("#live-interface").query()).getItems().isEmpty());
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<org.dnsseismograph.capture.CaptureInterface> box = robot.lookup("#live-interface").query();
+    fxRun(() -> box.getItems().stream().filter(i -> i.name().equals("lo")).findFirst().ifPresent(box::setValue));
+    javafx.scene.control.TextField filter = robot.lookup("#live-filter").query();
+    fxRun(() -> filter.setText("udp and dst host " + TARGET + " and dst port " + port));
+    robot.clickOn("#live-start");
+    await("the capture to run", () -> live.sessions().size() == 1 && live.sessions().get(0).stateProperty().get() == LiveState.RUNNING);
+    LiveSession s = fx(() -> live.sessions().get(0));
+    sendQueries(port, 12);
+    await("12 queries", () -> s.snapshot().counters().queries() == 12);
+    List<Path> files = fx(() -> s.snapshot().recordings());
+    Path dir = LiveForm.defaultRecordings(System.getProperties(), System.getenv());
+    assertEquals(1, files.size(), files.toString());
+    assertEquals(dir.toAbsolutePath(), files.get(0).getParent(), "into the default directory");
+    assertTrue(files.get(0).getFileName().toString().matches("live-lo-\\d{8}-\\d{6}-00001\\.pcap"), files.toString());
+    assertTrue(text("#live-status").contains("recorded 1 file"), text("#live-status"));
+    robot.clickOn("#live-stop");
+    await("stopped", () -> s.stateProperty().get() == LiveState.STOPPED);
+    await("the check of the closed recording", () -> detectionsNote().contains("(live: checked up to "));
+    long frames = org.dnsseismograph.wire.CaptureScanner.scan(files, DecodeOptions.defaults().withPorts(DnsPorts.of(port)), p -> { },
+        org.dnsseismograph.common.Progress.NONE).frames();
+    assertEquals(12, frames, "the recording holds what was captured");
+    Files.delete(files.get(0));
   }
 
   private static String describe(Object i) {
