@@ -95,6 +95,9 @@ final class LiveDialog extends Dialog<LiveRequest> {
     endpoint.textProperty().bindBidirectional(form.endpoint);
     TextField dir = new TextField();
     dir.setId("live-record-dir");
+    // wide enough for the default path under a home directory, as the filter above is
+    dir.setPrefColumnCount(32);
+    HBox.setHgrow(dir, javafx.scene.layout.Priority.ALWAYS);
     // Spikes and suspected outages are found in the recording: say so where the choice is made.
     dir.setPromptText("none: no detections");
     dir.setTooltip(new javafx.scene.control.Tooltip("Where every captured frame is written as it arrives (made if missing). The recording is"
