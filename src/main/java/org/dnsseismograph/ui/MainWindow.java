@@ -369,6 +369,11 @@ public final class MainWindow implements WorkspaceHost {
     return tasks;
   }
 
+  /** What the window remembers between runs. */
+  public UserSettings settings() {
+    return settings;
+  }
+
   /** Registers the workspace component: File ▸ Save, Save as, Export and Edit ▸ Undo, Redo appear. */
   public void register(WorkspaceActions w) {
     workspaceActions = w;

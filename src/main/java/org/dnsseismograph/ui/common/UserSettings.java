@@ -1,6 +1,8 @@
 package org.dnsseismograph.ui.common;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,10 +71,33 @@ public final class UserSettings {
   }
 
   public void put(String key, String value) {
-    properties.setProperty(key, value);
+    putAll(Map.of(key, value));
+  }
+
+  /** Sets several settings and saves them in one write. */
+  public void putAll(Map<String, String> values) {
+    properties.putAll(values);
     StringBuilder b = new StringBuilder("# DNS Seismograph settings\n");
-    properties.stringPropertyNames().stream().sorted().forEach(k -> b.append(k).append('=').append(properties.getProperty(k)).append('\n'));
+    properties.stringPropertyNames().stream().sorted().forEach(k -> b.append(line(k, properties.getProperty(k))));
     write(SETTINGS, b.toString());
+  }
+
+  /**
+   * {@code key=value} as {@link Properties#load} reads it back: a filter or a path may hold a
+   * backslash, a leading blank, a colon or a line break, which a plain {@code key=value} loses.
+   */
+  private static String line(String key, String value) {
+    Properties one = new Properties();
+    one.setProperty(key, value);
+    StringWriter w = new StringWriter();
+    try {
+      one.store(w, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    StringBuilder b = new StringBuilder();
+    w.toString().lines().filter(l -> !l.startsWith("#")).forEach(l -> b.append(l).append('\n'));
+    return b.toString();
   }
 
   /** Why the last read or write failed, or null. */

@@ -23,6 +23,7 @@ import org.dnsseismograph.capture.CaptureInterface;
 import org.dnsseismograph.capture.DnstapEndpoint;
 import org.dnsseismograph.capture.LiveCaptureConfig;
 import org.dnsseismograph.capture.Recording;
+import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.DnsPorts;
 
@@ -32,10 +33,12 @@ import org.dnsseismograph.wire.DnsPorts;
  * is recorded, by default into {@link #defaultRecordings the user's data directory}, in files of
  * 100 MiB of which the newest 2 GiB are kept: the detectors read the recording, so a source that is
  * not recorded lists no spikes and proposes no outages, and a recording is what survives a crash.
- * The analyst may empty the directory (no recording), or change rotation and what is kept.
+ * The analyst may empty the directory (no recording), or change rotation and what is kept; the
+ * fields of the last start are {@link #remember remembered} for the next.
  * {@link #request} checks the fields and says what is wrong in one line. FX thread only.
  */
 final class LiveForm {
+  private static final String KEY = "live.";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   final ObjectProperty<List<CaptureInterface>> interfaces = new SimpleObjectProperty<>(List.of());
@@ -93,13 +96,52 @@ final class LiveForm {
     return b.toString();
   }
 
-  /** Takes the interface list; the first interface that is up is chosen unless one was. */
+  /**
+   * Takes the interface list; the first interface that is up is chosen unless one of the list was
+   * (one remembered from an earlier run may be gone).
+   */
   void setInterfaces(List<CaptureInterface> found) {
     // The choice first, then the list: a view that selects the chosen one when the list comes must find it made.
-    if (interfaceName.get().isEmpty()) {
+    if (found.stream().noneMatch(i -> i.name().equals(interfaceName.get()))) {
       found.stream().filter(CaptureInterface::up).findFirst().or(() -> found.stream().findFirst()).ifPresent(i -> interfaceName.set(i.name()));
     }
     interfaces.set(List.copyOf(found));
+  }
+
+  /** Takes the fields as {@link #remember} left them in {@code settings}; a field not there keeps its default. */
+  void restore(UserSettings settings) {
+    dnstap.set(Boolean.parseBoolean(settings.get(KEY + "dnstap", Boolean.toString(dnstap.get()))));
+    interfaceName.set(settings.get(KEY + "interface", interfaceName.get()));
+    // An empty filter stands for the DNS ports' default, which follows --dns-port.
+    String f = settings.get(KEY + "filter", "");
+    filter.set(f.isBlank() ? LiveCaptureConfig.defaultFilter(ports) : f);
+    snapLength.set(number(settings, "snap", snapLength.get()));
+    endpoint.set(settings.get(KEY + "endpoint", endpoint.get()));
+    recordDirectory.set(settings.get(KEY + "record", recordDirectory.get()));
+    rotateMegabytes.set(number(settings, "rotate.mib", rotateMegabytes.get()));
+    rotateSeconds.set(number(settings, "rotate.seconds", rotateSeconds.get()));
+    keepMegabytes.set(number(settings, "keep.mib", keepMegabytes.get()));
+  }
+
+  /** Keeps the fields in {@code settings}, so that the next Capture ▸ Live… opens with them (an emptied recording field too). */
+  void remember(UserSettings settings) {
+    String f = filter.get() == null ? "" : filter.get().strip();
+    settings.putAll(Map.of(KEY + "dnstap", Boolean.toString(dnstap.get()), KEY + "interface", nonNull(interfaceName.get()), KEY + "filter",
+        f.equals(LiveCaptureConfig.defaultFilter(ports)) ? "" : f, KEY + "snap", Integer.toString(snapLength.get()), KEY + "endpoint",
+        nonNull(endpoint.get()), KEY + "record", nonNull(recordDirectory.get()), KEY + "rotate.mib", Integer.toString(rotateMegabytes.get()),
+        KEY + "rotate.seconds", Integer.toString(rotateSeconds.get()), KEY + "keep.mib", Integer.toString(keepMegabytes.get())));
+  }
+
+  private static int number(UserSettings settings, String key, int fallback) {
+    try {
+      return Integer.parseInt(settings.get(KEY + key, Integer.toString(fallback)).strip());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
   }
 
   /**

@@ -106,12 +106,16 @@ public final class LiveWindow {
     });
   }
 
-  /** Opens Capture ▸ Live…; starts what the analyst chose. */
+  /** Opens Capture ▸ Live… with the fields of its last start; starts what the analyst chose. */
   public void showDialog() {
     LiveForm form = new LiveForm(ports, LiveForm.defaultRecordings(System.getProperties(), System.getenv()));
+    form.restore(window.settings());
     LiveDialog d = new LiveDialog(form, window.tasks(), window.stage());
     Optional<LiveRequest> r = d.showAndWait();
-    r.ifPresent(live::start);
+    r.ifPresent(request -> {
+      form.remember(window.settings());
+      live.start(request);
+    });
   }
 
   private void install() {

@@ -38,6 +38,16 @@ class UserSettingsTest {
   }
 
   @Test
+  void valuesComeBackAsTheyWerePutWhateverTheyHold(@TempDir Path dir) {
+    Map<String, String> odd = Map.of("live.filter", "  ether host 00\\:11:22:33:44:55 and port 53 # not a comment", "live.record", "C:\\captures\\dns",
+        "two.lines", "one\ntwo", "empty", "", "unicode", "zone é.test");
+    new UserSettings(dir).putAll(odd);
+    UserSettings again = new UserSettings(dir);
+    odd.forEach((k, v) -> assertEquals(v, again.get(k, null), k));
+    assertNull(again.lastProblem());
+  }
+
+  @Test
   void anUnwritableDirectoryIsNoErrorForTheWindowButIsSaid(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
     UserSettings s = new UserSettings(file.resolve("cfg"));

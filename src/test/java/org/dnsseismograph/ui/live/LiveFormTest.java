@@ -16,6 +16,7 @@ import org.dnsseismograph.capture.CaptureInterface;
 import org.dnsseismograph.capture.DnstapEndpoint;
 import org.dnsseismograph.capture.LiveCaptureConfig;
 import org.dnsseismograph.capture.Recording;
+import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.wire.DnsPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,39 @@ class LiveFormTest {
         "a relative XDG_DATA_HOME is ignored, as the specification says");
     p.setProperty("seismograph.recordings.dir", "/tmp/rec");
     assertEquals(Path.of("/tmp/rec"), LiveForm.defaultRecordings(p, Map.of("XDG_DATA_HOME", "/xdg/data")));
+  }
+
+  @Test
+  void theFieldsOfTheLastStartAreTheNextDialogs(@TempDir Path dir) {
+    UserSettings settings = new UserSettings(dir.resolve("config"));
+    LiveForm first = new LiveForm(DnsPorts.of(53, 5353), dir.resolve("default"));
+    first.interfaceName.set("eth1");
+    first.filter.set("udp port 53 and host 192.0.2.7");
+    first.snapLength.set(512);
+    first.recordDirectory.set("");
+    first.rotateMegabytes.set(50);
+    first.rotateSeconds.set(900);
+    first.keepMegabytes.set(0);
+    first.remember(settings);
+
+    LiveForm next = new LiveForm(DnsPorts.of(53, 5353), dir.resolve("default"));
+    next.restore(new UserSettings(dir.resolve("config")));
+    assertEquals("eth1", next.interfaceName.get());
+    assertEquals("udp port 53 and host 192.0.2.7", next.filter.get());
+    assertEquals(512, next.snapLength.get());
+    assertEquals("", next.recordDirectory.get(), "not recording was a choice, and is remembered");
+    assertEquals(List.of(50, 900, 0), List.of(next.rotateMegabytes.get(), next.rotateSeconds.get(), next.keepMegabytes.get()));
+    next.setInterfaces(List.of(new CaptureInterface("lo", null, List.of("127.0.0.1"), true, true), new CaptureInterface("eth1", null, List.of(), false, true)));
+    assertEquals("eth1", next.interfaceName.get(), "the remembered interface, listed again, stays chosen");
+    next.setInterfaces(List.of(new CaptureInterface("lo", null, List.of("127.0.0.1"), true, true)));
+    assertEquals("lo", next.interfaceName.get(), "a remembered interface that is gone gives way to the first one up");
+
+    // The default filter is not remembered as text: it follows the DNS ports of the next run.
+    LiveForm defaults = new LiveForm(DnsPorts.of(53, 5353), null);
+    defaults.remember(settings);
+    LiveForm otherPorts = new LiveForm(DnsPorts.of(53, 8053), null);
+    otherPorts.restore(new UserSettings(dir.resolve("config")));
+    assertEquals(LiveCaptureConfig.defaultFilter(DnsPorts.of(53, 8053)), otherPorts.filter.get());
   }
 
   @Test

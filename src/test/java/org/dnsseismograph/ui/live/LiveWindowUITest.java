@@ -308,6 +308,17 @@ class LiveWindowUITest {
         org.dnsseismograph.common.Progress.NONE).frames();
     assertEquals(12, frames, "the recording holds what was captured");
     Files.delete(files.get(0));
+
+    robot.clickOn("Capture").clickOn("Live…");
+    await("the dialog again", () -> robot.lookup("#live-filter").tryQuery().isPresent());
+    assertEquals("udp and dst host " + TARGET + " and dst port " + port, fx(() -> ((javafx.scene.control.TextField) robot.lookup("#live-filter").query())
+        .getText()), "the last start's filter");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<org.dnsseismograph.capture.CaptureInterface> again = robot.lookup("#live-interface").query();
+    await("lo chosen again", () -> again.getValue() != null && again.getValue().name().equals("lo"));
+    robot.clickOn("Cancel");
+    // the other tests meet the dialog's defaults
+    fxRun(() -> new LiveForm(DnsPorts.DEFAULT, dir).remember(window.settings()));
   }
 
   private static String describe(Object i) {
