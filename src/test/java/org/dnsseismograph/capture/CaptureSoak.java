@@ -96,8 +96,9 @@ public final class CaptureSoak {
     System.out.println("dnsperf:");
     SoakLoad.summary(load.get()).forEach(l -> System.out.println("  " + l));
     LiveCounters c = s.counters();
-    System.out.printf(Locale.ROOT, "capture: %d frames (%d bytes) recorded in %d files, %d analysed, %d DNS messages (%d queries, %d responses)%n",
-        c.received(), c.recordedBytes(), s.recordings().size(), c.analyzed(), c.dnsMessages(), c.queries(), c.responses());
+    System.out.printf(Locale.ROOT, "capture: %d frames (%d bytes) recorded in %d files (%d kept), %d analysed, %d DNS messages (%d queries, %d responses)%n",
+        c.received(), c.recordedBytes(), s.recordings().size() + c.recordingsDeleted(), s.recordings().size(), c.analyzed(), c.dnsMessages(), c.queries(),
+        c.responses());
     System.out.printf(Locale.ROOT, "drops: kernel %d, interface %d, our queue %d; skipped %d%n", c.kernelDropped(), c.interfaceDropped(), c.queueDropped(),
         c.skippedTotal());
     System.out.printf(Locale.ROOT, "series: dns.queries %d, dns.responses %d, dns.unanswered %d; snapshots %d%n", LiveCaptureTest.events(s.series(), "dns.queries"),
