@@ -96,7 +96,8 @@ class MainWindowUITest {
 
   @Test
   void cancellingMidLoadKeepsWhatWasReadAndStopsTheLoad(FxRobot robot, @TempDir Path dir) throws Exception {
-    Path file = LongCapture.write(dir, 8);
+    // 32 copies (2.5 M frames): the load must still run when the robot clicks, on a fast machine too (8 copies loaded first there)
+    Path file = LongCapture.write(dir, 32);
     TimeRange whole = direct(file).snapshot().series().extent();
     fxRun(() -> window.open(List.of(file)));
     await("the first partial snapshot", () -> !window.sources().sources().isEmpty()
