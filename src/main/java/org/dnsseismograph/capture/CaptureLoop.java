@@ -148,6 +148,6 @@ final class CaptureLoop implements Runnable, RawPacketListener {
   SourceCounts counts() {
     PcapRecorder r = recorder;
     return new SourceCounts(received, receivedBytes, pausedDiscarded, r == null ? 0 : r.records(), r == null ? 0 : r.bytes(), kernelDropped,
-        interfaceDropped, 0, r == null ? List.of() : r.files(), r == null ? 0 : r.deletedFiles(), List.of());
+        interfaceDropped, 0, r == null ? List.of() : r.files(), r == null ? 0 : r.deletedFiles(), r == null ? 0 : r.deletedEarlierFiles(), List.of());
   }
 }

@@ -297,6 +297,6 @@ public final class DnstapReceiver implements LiveSource {
       }
     });
     return new SourceCounts(received.get(), receivedBytes.get(), pausedDiscarded.get(), r == null ? 0 : r.frames(), r == null ? 0 : r.bytes(), 0, 0,
-        connections.get(), r == null ? List.of() : r.files(), r == null ? 0 : r.deletedFiles(), skipped);
+        connections.get(), r == null ? List.of() : r.files(), r == null ? 0 : r.deletedFiles(), r == null ? 0 : r.deletedEarlierFiles(), skipped);
   }
 }

@@ -90,6 +90,11 @@ final class DnstapRecorder implements Closeable {
     return files.deleted();
   }
 
+  /** Files of earlier recordings deleted to keep within the budget they share. */
+  int deletedEarlierFiles() {
+    return files.deletedEarlier();
+  }
+
   long frames() {
     return frames;
   }

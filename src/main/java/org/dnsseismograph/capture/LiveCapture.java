@@ -128,6 +128,6 @@ public final class LiveCapture implements LiveSource {
 
   private SourceCounts counts() {
     CaptureLoop l = loop;
-    return l == null ? new SourceCounts(0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, List.of()) : l.counts();
+    return l == null ? new SourceCounts(0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, List.of()) : l.counts();
   }
 }

@@ -24,12 +24,14 @@ import org.dnsseismograph.wire.Skipped;
  * @param skipped what decoding skipped, by reason, most frequent first
  * @param connections dnstap senders connected now; 0 for a capture
  * @param recordingsDeleted recording files deleted to keep the recording within its budget
+ * @param earlierRecordingsDeleted files of earlier recordings deleted to keep within the budget they
+ *     share ({@link Recording#keepAcross()})
  */
 public record LiveCounters(long received, long receivedBytes, long pausedDiscarded, long recorded, long recordedBytes, long kernelDropped,
     long interfaceDropped, long queueDropped, int queueDepth, long analyzed, long dnsMessages, long queries, long responses, List<Skipped> skipped,
-    int connections, int recordingsDeleted) {
+    int connections, int recordingsDeleted, int earlierRecordingsDeleted) {
   /** Nothing counted yet. */
-  public static final LiveCounters NONE = new LiveCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0);
+  public static final LiveCounters NONE = new LiveCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0);
 
   public LiveCounters {
     skipped = List.copyOf(skipped);

@@ -265,7 +265,7 @@ final class LiveRuntime<T> {
     queueDrops.publish(series);
     LiveCounters counters = new LiveCounters(s.received(), s.receivedBytes(), s.pausedDiscarded(), s.recorded(), s.recordedBytes(), s.kernelDropped(),
         s.interfaceDropped(), handOff.dropped(), handOff.depth(), stage.analyzed(), stage.dnsMessages(), stage.queries(), stage.responses(),
-        merged(s.skipped(), stage.skipped()), s.connections(), s.recordingsDeleted());
+        merged(s.skipped(), stage.skipped()), s.connections(), s.recordingsDeleted(), s.earlierRecordingsDeleted());
     LiveSnapshot snap = new LiveSnapshot(name, state.get(), ++sequence, now, counters, SeriesSet.of(name, series), transactions, s.recordings(),
         problem);
     latest.set(snap);

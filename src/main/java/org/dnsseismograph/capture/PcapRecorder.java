@@ -92,6 +92,11 @@ final class PcapRecorder implements Closeable {
     return files.deleted();
   }
 
+  /** Files of earlier recordings deleted to keep within the budget they share. */
+  int deletedEarlierFiles() {
+    return files.deletedEarlier();
+  }
+
   long records() {
     return records;
   }

@@ -10,7 +10,7 @@ import org.dnsseismograph.wire.Skipped;
  * skipped (broken streams), merged with the decoding skips. Immutable.
  */
 record SourceCounts(long received, long receivedBytes, long pausedDiscarded, long recorded, long recordedBytes, long kernelDropped,
-    long interfaceDropped, int connections, List<Path> recordings, int recordingsDeleted, List<Skipped> skipped) {
+    long interfaceDropped, int connections, List<Path> recordings, int recordingsDeleted, int earlierRecordingsDeleted, List<Skipped> skipped) {
   SourceCounts {
     recordings = List.copyOf(recordings);
     skipped = List.copyOf(skipped);

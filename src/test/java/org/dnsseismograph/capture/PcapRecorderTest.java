@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.dnsseismograph.testsupport.Captures;
@@ -124,6 +126,49 @@ class PcapRecorderTest {
     }
     assertTrue(back.size() > source.size(), "more than one round kept: " + back.size());
     assertEquals(written.size(), recorder.records(), "every frame was recorded");
+  }
+
+  @Test
+  void aLiveRecordingSharesItsBudgetWithTheEarlierOnesWhichGoFirst(@TempDir Path dir) throws IOException {
+    FileTime old = FileTime.from(Instant.parse("2026-11-20T08:00:00Z"));
+    int mib = 1 << 20;
+    Path a1 = earlierFile(dir, "live-eth0-20261120-080000-00001.pcap", mib, old);
+    Path a2 = earlierFile(dir, "live-eth0-20261120-080000-00002.pcap", mib, old);
+    Path b = earlierFile(dir, "live-dnstap-20261121-090000.fstrm", mib / 2, old);
+    // Written to a moment ago: another live source may still be writing it.
+    Path busy = earlierFile(dir, "live-lo-20261127-000000-00001.pcap", mib, FileTime.from(Instant.now()));
+    Path notOurs = earlierFile(dir, "notes.pcap", mib, old);
+    Path notOursEither = earlierFile(dir, "live-lo.txt", 10, old);
+    Recording rec = Recording.live(dir, "lo", Instant.parse("2026-11-27T23:30:00Z"), false, mib, 0, 3L * mib);
+    assertEquals("live-lo-20261127-233000.pcap", rec.name());
+    assertTrue(rec.keepAcross());
+    List<Frame> source = frames(SOURCE);
+    PcapRecorder recorder = new PcapRecorder(rec, source.get(0).linkType(), 262_144, CaptureFormat.PCAP_NANO);
+    // 2.5 MiB of earlier recordings and room for a 1 MiB file: the oldest one goes before anything is written.
+    assertTrue(Files.notExists(a1), "the oldest earlier file is deleted first");
+    assertTrue(Files.exists(a2) && Files.exists(b));
+    assertEquals(1, recorder.deletedEarlierFiles());
+    for (int round = 0; round < 2; round++) {
+      for (Frame f : source) {
+        recorder.write(f.t() + round * 3_600_000_000_000L, f.data(), f.originalLength());
+      }
+    }
+    recorder.close();
+    assertTrue(Files.notExists(a2) && Files.notExists(b), "then the next earlier ones, before this recording's own");
+    assertEquals(3, recorder.deletedEarlierFiles());
+    assertTrue(Files.exists(busy) && Files.exists(notOurs) && Files.exists(notOursEither), "a busy file and files of other names stay");
+    long kept = 0;
+    for (Path p : recorder.files()) {
+      kept += Files.size(p);
+    }
+    assertTrue(kept <= 3L * mib, kept + " bytes kept");
+    assertEquals(rec.file(recorder.deletedFiles() + 1), recorder.files().get(0));
+  }
+
+  private static Path earlierFile(Path dir, String name, int bytes, FileTime modified) throws IOException {
+    Path p = Files.write(dir.resolve(name), new byte[bytes]);
+    Files.setLastModifiedTime(p, modified);
+    return p;
   }
 
   @Test

@@ -102,7 +102,7 @@ final class LiveDialog extends Dialog<LiveRequest> {
     dir.setPromptText("none: no detections");
     dir.setTooltip(new javafx.scene.control.Tooltip("Where every captured frame is written as it arrives (made if missing). The recording is"
         + " also what the detectors read, every 15 s or more, to list spikes and propose suspected outages: without one, this source is"
-        + " not checked. Only the newest files are kept, within the size below."));
+        + " not checked. Only the newest files are kept, within the size below: of this recording and of the earlier ones there."));
     dir.textProperty().bindBidirectional(form.recordDirectory);
     Button browse = new Button("Choose…");
     browse.setOnAction(e -> {

@@ -5,8 +5,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +37,6 @@ import org.dnsseismograph.wire.DnsPorts;
  */
 final class LiveForm {
   private static final String KEY = "live.";
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   final ObjectProperty<List<CaptureInterface>> interfaces = new SimpleObjectProperty<>(List.of());
   final StringProperty interfaceName = new SimpleStringProperty("");
@@ -182,8 +179,6 @@ final class LiveForm {
     if (!Files.isWritable(d)) {
       throw new IllegalArgumentException("cannot record into " + dir + ": not writable");
     }
-    String base = r.capture() != null ? "live-" + r.capture().interfaceName().replaceAll("[^A-Za-z0-9._-]", "_") : "live-dnstap";
-    String name = base + "-" + STAMP.format(now) + (r.capture() != null ? ".pcap" : ".fstrm");
     long bytes = Math.max(0, rotateMegabytes.get()) * (1L << 20);
     long nanos = Math.max(0, rotateSeconds.get()) * 1_000_000_000L;
     long keep = Math.max(0, keepMegabytes.get()) * (1L << 20);
@@ -196,7 +191,7 @@ final class LiveForm {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "cannot record into %s: only %,d MiB free; empty the field to watch without recording",
           dir, free >> 20));
     }
-    return new Recording(d.toAbsolutePath(), name, bytes, nanos, keep);
+    return Recording.live(d.toAbsolutePath(), r.capture() != null ? r.capture().interfaceName() : "dnstap", now, r.capture() == null, bytes, nanos, keep);
   }
 
   private static long usableSpace(Path dir) {

@@ -27,6 +27,10 @@ final class LiveText {
       if (c.recordingsDeleted() > 0) {
         b.append(String.format(Locale.ROOT, " (oldest %d deleted)", c.recordingsDeleted()));
       }
+      if (c.earlierRecordingsDeleted() > 0) {
+        b.append(String.format(Locale.ROOT, " · %d file%s of earlier recordings deleted to make room", c.earlierRecordingsDeleted(),
+            c.earlierRecordingsDeleted() == 1 ? "" : "s"));
+      }
     }
     return b.toString();
   }

@@ -50,6 +50,7 @@ class LiveFormTest {
     assertEquals(100L << 20, rec.rotateBytes());
     assertEquals(0, rec.rotateNanos());
     assertEquals(2L << 30, rec.keepBytes());
+    assertTrue(rec.keepAcross(), "the 2 GiB hold the earlier recordings there too");
     f.recordDirectory.set(" ");
     assertNull(f.request(NOW).capture().recording(), "an emptied field records nothing");
   }

@@ -86,7 +86,7 @@ class LiveLanesTest {
 
   @Test
   void theStatusSaysCountsDropsAndRecordings() {
-    LiveCounters c = new LiveCounters(12_345, 2_000_000, 7, 12_345, 1_234_567, 3, 0, 4, 0, 12_338, 6_789, 3_400, 3_389, List.of(), 0, 0);
+    LiveCounters c = new LiveCounters(12_345, 2_000_000, 7, 12_345, 1_234_567, 3, 0, 4, 0, 12_338, 6_789, 3_400, 3_389, List.of(), 0, 0, 0);
     LiveSnapshot s = new LiveSnapshot("lo", LiveState.RUNNING, 9, T0, c, captureSet("lo"), RecentTraffic.NONE,
         List.of(Path.of("/tmp/a.pcap"), Path.of("/tmp/b.pcap")), null);
     assertEquals("lo · live · 12,345 frames · 6,789 DNS messages · 7 discarded while paused · recorded 2 files, 1.2 MB", LiveText.status(s));
@@ -95,9 +95,13 @@ class LiveLanesTest {
     assertEquals("dnstap unix:/tmp/t.sock · paused · 12,345 dnstap frames · 6,789 DNS messages · 0 senders · 7 discarded while paused",
         LiveText.status(tap));
     assertEquals("drops: our queue 4", LiveText.drops(tap));
-    LiveCounters ring = new LiveCounters(9_000_000, 0, 0, 9_000_000, 2_400_000_000L, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 22);
+    LiveCounters ring = new LiveCounters(9_000_000, 0, 0, 9_000_000, 2_400_000_000L, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 22, 0);
     LiveSnapshot kept = new LiveSnapshot("eth0", LiveState.RUNNING, 9, T0, ring, captureSet("eth0"), RecentTraffic.NONE,
         List.of(Path.of("/r/x-00023.pcap"), Path.of("/r/x-00024.pcap"), Path.of("/r/x-00025.pcap")), null);
     assertTrue(LiveText.status(kept).endsWith(" · recorded 25 files, 2.4 GB (oldest 22 deleted)"), LiveText.status(kept));
+    LiveCounters room = new LiveCounters(9_000, 0, 0, 9_000, 2_000_000, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 3);
+    LiveSnapshot made = new LiveSnapshot("eth0", LiveState.RUNNING, 9, T0, room, captureSet("eth0"), RecentTraffic.NONE,
+        List.of(Path.of("/r/x-00001.pcap")), null);
+    assertTrue(LiveText.status(made).endsWith(" · recorded 1 file, 2.0 MB · 3 files of earlier recordings deleted to make room"), LiveText.status(made));
   }
 }
