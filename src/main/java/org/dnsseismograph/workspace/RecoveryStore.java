@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dnsseismograph.common.UserDirectory;
 
 /**
  * The recovery copies of sessions, one file per workspace file (or one for an untitled session) in
@@ -48,13 +49,7 @@ public final class RecoveryStore {
 
   /** The program's state directory given system properties and environment (for tests: both explicit). */
   static Path stateDir(java.util.Properties props, Map<String, String> env) {
-    String explicit = props.getProperty("seismograph.state.dir");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    String xdg = env.get("XDG_STATE_HOME");
-    Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(props.getProperty("user.home"), ".local", "state");
-    return base.resolve("dns-seismograph");
+    return UserDirectory.of(props, env, "seismograph.state.dir", "XDG_STATE_HOME", ".local/state", "");
   }
 
   public Path dir() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.dnsseismograph.common.UserDirectory;
 
 /**
  * What the window remembers between runs, in the user's configuration directory ({@code
@@ -41,9 +42,7 @@ public final class UserSettings {
 
   /** The directory of the current user: {@code $XDG_CONFIG_HOME/dns-seismograph} or {@code ~/.config/dns-seismograph}. */
   public static Path defaultDirectory(Map<String, String> env) {
-    String xdg = env.get("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-    return base.resolve("dns-seismograph");
+    return UserDirectory.of(System.getProperties(), env, null, "XDG_CONFIG_HOME", ".config", "");
   }
 
   public Path directory() {

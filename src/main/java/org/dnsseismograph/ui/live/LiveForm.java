@@ -21,6 +21,7 @@ import org.dnsseismograph.capture.CaptureInterface;
 import org.dnsseismograph.capture.DnstapEndpoint;
 import org.dnsseismograph.capture.LiveCaptureConfig;
 import org.dnsseismograph.capture.Recording;
+import org.dnsseismograph.common.UserDirectory;
 import org.dnsseismograph.ui.common.UserSettings;
 import org.dnsseismograph.wire.DecodeOptions;
 import org.dnsseismograph.wire.DnsPorts;
@@ -62,17 +63,9 @@ final class LiveForm {
    * Where live sources are recorded unless the analyst says otherwise: the system property {@code
    * seismograph.recordings.dir} when set (the tests' own directory), else {@code
    * $XDG_DATA_HOME/dns-seismograph/recordings}, else {@code ~/.local/share/dns-seismograph/recordings}.
-   *
-   * @see <a href="https://specifications.freedesktop.org/basedir-spec/latest/">XDG Base Directory Specification</a>
    */
   static Path defaultRecordings(Properties props, Map<String, String> env) {
-    String explicit = props.getProperty("seismograph.recordings.dir");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    String xdg = env.get("XDG_DATA_HOME");
-    Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(props.getProperty("user.home"), ".local", "share");
-    return base.resolve("dns-seismograph").resolve("recordings");
+    return UserDirectory.of(props, env, "seismograph.recordings.dir", "XDG_DATA_HOME", ".local/share", "recordings");
   }
 
   /** "lo — 127.0.0.1, ::1 (loopback)"; "eth0 — 192.0.2.7 (down)". */
