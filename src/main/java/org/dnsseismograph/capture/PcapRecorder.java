@@ -11,7 +11,8 @@ import org.dnsseismograph.wire.PcapWriter;
  * Records captured frames as they arrive into classic pcap files ({@link PcapWriter}), rotating by
  * size and time as the {@link Recording} says. A file is complete and readable up to the last
  * {@link #flush()}, which the capture thread calls at least every second; each file is closed when
- * the next one opens, and the oldest are deleted then when the recording keeps only its newest. Written by the capture thread only; {@link #files()}, {@link #records()} and
+ * the next one opens, and the oldest are deleted then when the recording keeps only its newest
+ * ({@link KeptFiles}). Written by the capture thread only; {@link #files()}, {@link #records()} and
  * {@link #bytes()} may be read from any thread.
  *
  * @see <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html">pcap</a>
