@@ -16,10 +16,12 @@ import org.dnsseismograph.render.Rgba;
 import org.dnsseismograph.series.SeriesSet;
 
 /**
- * The lanes of the files and the live sources together: the files' lanes as the sources panel
- * plans them, then each live source's DNS lanes, with its drop counters (libpcap's, the
- * interface's, our queue's) gathered into one "Drops" lane that is always shown, so a loss is seen
- * where it happened. Stateless.
+ * The lanes of the live sources and the files together: each live source's DNS lanes first, with
+ * its drop counters (libpcap's, the interface's, our queue's) gathered into one "Drops" lane that is
+ * always shown, so a loss is seen where it happened; then the files' lanes as the sources panel
+ * plans them. The present is what the analyst watches: started beside captures of another day (the
+ * bundled demo's fourteen lanes), a live source's lanes would otherwise open below the fold, under
+ * lanes that say "no data" while the view follows the present. Stateless.
  */
 final class LiveLanes {
   /** The lane id of a live source's drops, after its key: {@code lo/drops}. */
@@ -35,17 +37,18 @@ final class LiveLanes {
   record Planned(LanePlan plan, Set<String> shownAtFirst, List<String> liveKeys) {}
 
   /**
-   * Plans {@code files} (shifted, in the panel's order; {@code fileIsExport} says which are exports)
-   * followed by {@code live}.
+   * Plans {@code live} followed by {@code files} (shifted, in the panel's order; {@code fileIsExport}
+   * says which are exports).
    */
   static Planned plan(List<SeriesSet> files, List<Boolean> fileIsExport, List<SeriesSet> live) {
-    List<SeriesSet> all = new ArrayList<>(files);
-    all.addAll(live);
-    List<Boolean> exports = new ArrayList<>(fileIsExport);
+    List<SeriesSet> all = new ArrayList<>(live);
+    all.addAll(files);
+    List<Boolean> exports = new ArrayList<>();
     live.forEach(l -> exports.add(false));
+    exports.addAll(fileIsExport);
     LanePlan raw = new LanePlanner(Palette.STANDARD).plan(all);
     List<LaneDefaults.Keyed> keyed = LaneDefaults.keyed(all, exports, AlignmentMetrics::rateSeries);
-    List<String> liveKeys = keyed.subList(files.size(), keyed.size()).stream().map(LaneDefaults.Keyed::key).toList();
+    List<String> liveKeys = keyed.subList(0, live.size()).stream().map(LaneDefaults.Keyed::key).toList();
     List<Lane> lanes = raw.lanes();
     for (String key : liveKeys) {
       lanes = withDropsLane(lanes, key, all.size() > 1 ? key + " · " : "");

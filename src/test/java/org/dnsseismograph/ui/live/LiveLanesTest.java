@@ -76,11 +76,13 @@ class LiveLanesTest {
   }
 
   @Test
-  void filesComeFirstAndTitlesNameTheSourceWhenThereAreSeveral() {
+  void liveSourcesComeFirstAndTitlesNameTheSourceWhenThereAreSeveral() {
     SeriesSet file = SeriesSet.of("capture.pcap", List.of(events("dns.queries", 5), events("dns.responses", 5)));
     LiveLanes.Planned p = LiveLanes.plan(List.of(file), List.of(false), List.of(captureSet("lo")));
     List<String> keys = p.plan().lanes().stream().map(Lane::key).toList();
-    assertTrue(keys.indexOf("capture.pcap/dns.rate") < keys.indexOf("lo/dns.rate"), keys.toString());
+    assertEquals("lo/dns.rate", keys.get(0), keys.toString());
+    assertTrue(keys.indexOf("lo/drops") < keys.indexOf("capture.pcap/dns.rate"), keys.toString());
+    assertEquals(List.of("lo"), p.liveKeys());
     assertTrue(p.plan().lane("lo/drops").title().startsWith("lo · Drops"), p.plan().lane("lo/drops").title());
   }
 

@@ -282,6 +282,10 @@ class LiveWindowUITest {
     assumeTrue(root(), "capturing on lo needs root");
     // The dialog decodes DNS on the window's ports (53): nobody listens on this address.
     int port = 53;
+    // A capture of another day is open: the live lanes go above its lanes, which say "no data" while the view follows the present.
+    fxRun(() -> window.open(List.of(org.dnsseismograph.ui.UiFixtures.capture("pktvisor-dns_udp_mixed_rcode.pcap"))));
+    await("the capture loaded", () -> window.sources().sources().size() == 1
+        && window.sources().sources().get(0).state() == org.dnsseismograph.ui.sources.SourceState.READY);
     robot.clickOn("Capture").clickOn("Live…");
     await("the interfaces listed", () -> robot.lookup("#live-interface").tryQuery().isPresent()
         && !((javafx.scene.control.ComboBox<?>) robot.lookup("#live-interface").query()).getItems().isEmpty());
@@ -301,6 +305,8 @@ class LiveWindowUITest {
     assertEquals(dir.toAbsolutePath(), files.get(0).getParent(), "into the default directory");
     assertTrue(files.get(0).getFileName().toString().matches("live-lo-\\d{8}-\\d{6}-00001\\.pcap"), files.toString());
     assertTrue(text("#live-status").contains("recorded 1 file"), text("#live-status"));
+    await("the live lanes first", () -> window.timeline().plan().visibleLanes().get(0).key().startsWith("lo/"));
+    assertTrue(fx(() -> window.timeline().plan().visibleLanes().stream().anyMatch(l -> l.key().startsWith("pktvisor"))), "the capture's lanes stay");
     robot.clickOn("#live-stop");
     await("stopped", () -> s.stateProperty().get() == LiveState.STOPPED);
     await("the check of the closed recording", () -> detectionsNote().contains("(live: checked up to "));
