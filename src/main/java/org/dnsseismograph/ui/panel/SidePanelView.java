@@ -1,5 +1,6 @@
 package org.dnsseismograph.ui.panel;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -71,7 +72,7 @@ public final class SidePanelView extends VBox {
     annotations.setId("annotations-slot");
     annotations.setVisible(false);
     annotations.setManaged(false);
-    VBox sections = new VBox(6, pane("Detections", detections(vm, zoomTo)), annotations, pane("Top question names", qnames), clientsPane,
+    VBox sections = new VBox(6, pane("Detections", detections(vm, visible, zoomTo)), annotations, pane("Top question names", qnames), clientsPane,
         serversPane, pane("Answers", answers));
     ScrollPane scroll = new ScrollPane(sections);
     scroll.setFitToWidth(true);
@@ -106,8 +107,31 @@ public final class SidePanelView extends VBox {
     return p;
   }
 
-  private ListView<Detection> detections(SidePanelViewModel vm, Consumer<TimeRange> zoomTo) {
+  private ListView<Detection> detections(SidePanelViewModel vm, ObservableValue<TimeRange> visible, Consumer<TimeRange> zoomTo) {
     ListView<Detection> list = new ListView<>(vm.detections());
+    // The list holds every source's detections by time; the ones in the visible window are kept in
+    // sight, so that a live source's new outage, or the spikes of a span zoomed into, need no search.
+    int[] inSight = {-1};
+    Runnable keepInSight = () -> {
+      int i = firstWithin(list.getItems(), visible.getValue());
+      if (i >= 0 && i != inSight[0]) {
+        list.layout();
+        // the least scroll that shows it (ListView.scrollTo puts it at the top, and with cells of
+        // several heights stopped short of a new last item)
+        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+          flow.scrollTo(i);
+        } else {
+          list.scrollTo(i);
+        }
+      }
+      inSight[0] = i;
+    };
+    visible.addListener((o, was, now) -> keepInSight.run());
+    list.getItems().addListener((javafx.collections.ListChangeListener<Detection>) c -> {
+      inSight[0] = -1;
+      // after the skin's own listener (added after this one) has seen the new items
+      javafx.application.Platform.runLater(keepInSight);
+    });
     list.setId("detections");
     list.setPrefHeight(180);
     Label none = new Label();
@@ -130,6 +154,20 @@ public final class SidePanelView extends VBox {
       }
     });
     return list;
+  }
+
+  /** The first of {@code detections} (by start) that overlaps {@code range}, or -1. */
+  static int firstWithin(List<Detection> detections, TimeRange range) {
+    if (range == null) {
+      return -1;
+    }
+    for (int i = 0; i < detections.size(); i++) {
+      TimeRange d = detections.get(i).span();
+      if (d.startNanos() < range.endNanos() && d.endNanos() > range.startNanos()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void show(WindowSummary s) {

@@ -80,6 +80,39 @@ class SidePanelViewUITest {
   }
 
   @Test
+  void theDetectionsInTheVisibleWindowAreKeptInSight() {
+    List<Detection> earlier = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      earlier.add(new Detection(Detection.Kind.SPIKE, "spike " + i, "", new TimeRange(i * 60 * S, i * 60 * S + S), "capture.pcap"));
+    }
+    fxRun(() -> vm.setDetections(earlier));
+    fxRun(() -> { });
+    assertTrue(fx(() -> shown().contains(0)), "the window at the start: the first ones, " + fx(this::shown));
+    fxRun(() -> visible.set(new TimeRange(35 * 60 * S - S, 35 * 60 * S + 10 * S)));
+    assertTrue(fx(() -> shown().contains(35)), "zoomed to the 36th: " + fx(this::shown));
+    // A live source's new outage, in the window that follows the present, comes into sight.
+    fxRun(() -> visible.set(new TimeRange(50 * 60 * S, 51 * 60 * S)));
+    fxRun(() -> vm.setDetections(List.of(earlier.get(0), earlier.get(1))));
+    List<Detection> withNew = new java.util.ArrayList<>(earlier);
+    withNew.add(new Detection(Detection.Kind.OUTAGE, "example.test. dark", "", new TimeRange(50 * 60 * S + 5 * S, 50 * 60 * S + 15 * S), "lo"));
+    fxRun(() -> vm.setDetections(withNew));
+    fxRun(() -> { });
+    assertTrue(fx(() -> shown().contains(40)), "the new outage: " + fx(this::shown));
+  }
+
+  /** Indexes of the detections' cells on screen. */
+  private List<Integer> shown() {
+    javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) stage.getScene().lookup("#detections");
+    list.layout();
+    javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+    List<Integer> out = new java.util.ArrayList<>();
+    for (int i = flow.getFirstVisibleCell().getIndex(); i <= flow.getLastVisibleCell().getIndex(); i++) {
+      out.add(i);
+    }
+    return out;
+  }
+
+  @Test
   void aWindowGrowingWithTheLoadIsLeftToTheWindowsCadence() throws InterruptedException {
     growingWithLoad = true;
     fxRun(() -> visible.set(new TimeRange(0, 20 * S)));
