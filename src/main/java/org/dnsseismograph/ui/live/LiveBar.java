@@ -52,6 +52,9 @@ final class LiveBar extends VBox {
     Label status = new Label();
     status.setId("live-status" + id);
     status.textProperty().bind(s.statusProperty());
+    javafx.scene.control.Tooltip where = new javafx.scene.control.Tooltip();
+    where.textProperty().bind(Bindings.createStringBinding(() -> LiveText.recordingPlace(s.snapshot()), s.snapshotProperty()));
+    status.setTooltip(where);
     Label drops = new Label();
     drops.setId("live-drops" + id);
     drops.textProperty().bind(s.dropsProperty());

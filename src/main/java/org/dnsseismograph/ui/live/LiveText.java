@@ -1,5 +1,6 @@
 package org.dnsseismograph.ui.live;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import org.dnsseismograph.capture.LiveCounters;
 import org.dnsseismograph.capture.LiveSnapshot;
@@ -33,6 +34,20 @@ final class LiveText {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Where the source records, for the status line's tooltip: "Recording into /dir: live-lo-…-00003.pcap
+   * is being written, 3 files kept", or that it records nothing and what that costs.
+   */
+  static String recordingPlace(LiveSnapshot s) {
+    if (s.recordings().isEmpty()) {
+      return "Not recorded: this source is not checked for spikes and outages, and nothing of it outlives the window.";
+    }
+    Path newest = s.recordings().get(s.recordings().size() - 1);
+    int kept = s.recordings().size();
+    return String.format(Locale.ROOT, "Recording into %s: %s %s, %d file%s kept", newest.getParent(), newest.getFileName(),
+        s.state().isActive() ? "is being written" : "was the last", kept, kept == 1 ? "" : "s");
   }
 
   /** "drops: kernel 0 · interface 0 · our queue 0" (dnstap has only the queue). */

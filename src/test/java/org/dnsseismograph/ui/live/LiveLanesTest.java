@@ -104,6 +104,8 @@ class LiveLanesTest {
     LiveCounters room = new LiveCounters(9_000, 0, 0, 9_000, 2_000_000, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 3);
     LiveSnapshot made = new LiveSnapshot("eth0", LiveState.RUNNING, 9, T0, room, captureSet("eth0"), RecentTraffic.NONE,
         List.of(Path.of("/r/x-00001.pcap")), null);
+    assertEquals("Recording into /r: x-00001.pcap is being written, 1 file kept", LiveText.recordingPlace(made));
+    assertTrue(LiveText.recordingPlace(tap).startsWith("Not recorded: this source is not checked"), LiveText.recordingPlace(tap));
     assertTrue(LiveText.status(made).endsWith(" · recorded 1 file, 2.0 MB · 3 files of earlier recordings deleted to make room"), LiveText.status(made));
   }
 }
