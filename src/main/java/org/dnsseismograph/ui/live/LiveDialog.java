@@ -47,16 +47,39 @@ final class LiveDialog extends Dialog<LiveRequest> {
     getDialogPane().setContent(fields());
     Button start = (Button) getDialogPane().lookupButton(START);
     start.setId("live-start");
+    // Start closes the dialog only once the request holds and its recording directory takes it;
+    // that check is I/O, so it runs on the task runner while Start waits.
     start.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+      e.consume();
+      LiveRequest request;
       try {
-        form.request(Instant.now());
-        error.setText("");
+        request = form.request(Instant.now());
       } catch (IllegalArgumentException ex) {
         error.setText(ex.getMessage());
-        e.consume();
+        return;
       }
+      start.setDisable(true);
+      error.setText("");
+      tasks.submit("Checking where to record", p -> {
+        if (request.recording() != null) {
+          LiveForm.checkDirectory(request.recording());
+        }
+        return request;
+      }, new TaskRunner.Outcome<LiveRequest>() {
+        @Override
+        public void succeeded(LiveRequest checked) {
+          setResult(checked);
+          close();
+        }
+
+        @Override
+        public void failed(Throwable ex) {
+          start.setDisable(false);
+          error.setText(ex.getMessage());
+        }
+      });
     });
-    setResultConverter(b -> b == START ? form.request(Instant.now()) : null);
+    setResultConverter(b -> null);
     tasks.submit("Listing interfaces", p -> CaptureInterfaces.list(), new TaskRunner.Outcome<List<CaptureInterface>>() {
       @Override
       public void succeeded(List<CaptureInterface> found) {

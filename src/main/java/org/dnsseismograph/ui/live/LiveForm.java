@@ -135,7 +135,7 @@ final class LiveForm {
   }
 
   /**
-   * The request the fields describe.
+   * The request the fields describe, without touching the disk ({@link #checkDirectory} does).
    *
    * @throws IllegalArgumentException with a one-line reason when a field is wrong
    */
@@ -164,27 +164,37 @@ final class LiveForm {
       return null;
     }
     Path d = Path.of(dir);
-    try {
-      Files.createDirectories(d);
-    } catch (IOException | SecurityException e) {
-      throw new IllegalArgumentException("cannot record into " + dir + ": " + (e instanceof FileAlreadyExistsException ? "not a directory" : e.getMessage()));
-    }
-    if (!Files.isWritable(d)) {
-      throw new IllegalArgumentException("cannot record into " + dir + ": not writable");
-    }
     long bytes = Math.max(0, rotateMegabytes.get()) * (1L << 20);
     long nanos = Math.max(0, rotateSeconds.get()) * 1_000_000_000L;
     long keep = Math.max(0, keepMegabytes.get()) * (1L << 20);
     if (keep > 0 && bytes == 0 && nanos == 0) {
       throw new IllegalArgumentException("keeping only the newest files needs a new file every so many MiB or seconds; or keep all (0)");
     }
-    long free = usableSpace(d);
-    long needed = Math.max(2 * bytes, Recording.MIN_ROTATE_BYTES * 2);
-    if (free < needed) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "cannot record into %s: only %,d MiB free; empty the field to watch without recording",
-          dir, free >> 20));
-    }
     return Recording.live(d.toAbsolutePath(), r.capture() != null ? r.capture().interfaceName() : "dnstap", now, r.capture() == null, bytes, nanos, keep);
+  }
+
+  /**
+   * Makes the recording's directory when missing and checks that it takes the recording: writable,
+   * with room for two of its files. I/O (a network home directory may take its time): not on the FX
+   * thread.
+   *
+   * @throws IllegalArgumentException with a one-line reason
+   */
+  static void checkDirectory(Recording recording) {
+    Path d = recording.directory();
+    try {
+      Files.createDirectories(d);
+    } catch (IOException | SecurityException e) {
+      throw new IllegalArgumentException("cannot record into " + d + ": " + (e instanceof FileAlreadyExistsException ? "not a directory" : e.getMessage()));
+    }
+    if (!Files.isWritable(d)) {
+      throw new IllegalArgumentException("cannot record into " + d + ": not writable");
+    }
+    long free = usableSpace(d);
+    if (free < Math.max(2 * recording.rotateBytes(), Recording.MIN_ROTATE_BYTES * 2)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "cannot record into %s: only %,d MiB free; empty the field to watch without recording",
+          d, free >> 20));
+    }
   }
 
   private static long usableSpace(Path dir) {

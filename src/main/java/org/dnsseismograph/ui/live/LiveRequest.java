@@ -44,6 +44,11 @@ public record LiveRequest(LiveCaptureConfig capture, DnstapReceiverConfig dnstap
     return capture != null ? new LiveRequest(capture.withRecording(recording), null) : new LiveRequest(null, dnstap.withRecording(recording));
   }
 
+  /** Where the source records, or null for nowhere. */
+  public Recording recording() {
+    return capture != null ? capture.recording() : dnstap.recording();
+  }
+
   /** The source this request describes, not started. */
   public LiveSource open() {
     return capture != null ? new LiveCapture(capture) : new DnstapReceiver(dnstap);

@@ -44,7 +44,9 @@ class LiveFormTest {
     LiveForm f = new LiveForm(DnsPorts.DEFAULT, recordings);
     f.interfaceName.set("lo");
     Recording rec = f.request(NOW).capture().recording();
-    assertTrue(Files.isDirectory(recordings), "made on the first start");
+    assertTrue(Files.notExists(recordings), "the request touches no disk (the FX thread makes it)");
+    LiveForm.checkDirectory(rec);
+    assertTrue(Files.isDirectory(recordings), "made by the check before the start");
     assertEquals(recordings.toAbsolutePath(), rec.directory());
     assertEquals("live-lo-20261125-213005.pcap", rec.name());
     assertEquals(100L << 20, rec.rotateBytes());
@@ -146,7 +148,9 @@ class LiveFormTest {
     f.interfaceName.set("lo");
     Path file = Files.writeString(dir.resolve("a-file"), "x");
     f.recordDirectory.set(file.toString());
-    assertEquals("cannot record into " + file + ": not a directory", assertThrows(IllegalArgumentException.class, () -> f.request(NOW)).getMessage());
+    Recording intoAFile = f.request(NOW).capture().recording();
+    assertEquals("cannot record into " + file + ": not a directory",
+        assertThrows(IllegalArgumentException.class, () -> LiveForm.checkDirectory(intoAFile)).getMessage());
     f.recordDirectory.set(dir.toString());
     f.rotateMegabytes.set(0);
     assertEquals("keeping only the newest files needs a new file every so many MiB or seconds; or keep all (0)",

@@ -250,7 +250,7 @@ class LiveWindowUITest {
   }
 
   @Test
-  void theCaptureMenuOpensTheDialogListingLibpcapsInterfaces(FxRobot robot) {
+  void theCaptureMenuOpensTheDialogListingLibpcapsInterfaces(FxRobot robot) throws IOException {
     MenuBar bar = fx(() -> (MenuBar) window.scene().lookup("#menu-bar"));
     List<String> menus = fx(() -> bar.getMenus().stream().map(m -> m.getText()).toList());
     assertEquals("Capture", menus.get(menus.indexOf("Help") - 1), menus.toString());
@@ -273,6 +273,14 @@ class LiveWindowUITest {
     assertTrue(fx(() -> record.getTooltip().getText()).contains("without one, this source is not checked"));
     javafx.scene.control.Spinner<?> keep = robot.lookup("#live-keep-mib").query();
     assertEquals(2048, fx(keep::getValue), "the newest 2 GiB kept");
+    // A directory that cannot take the recording is said under the fields (checked off the FX thread), and the dialog stays.
+    Path aFile = Files.writeString(config.resolve("not-a-directory"), "x");
+    fxRun(() -> record.setText(aFile.toString()));
+    robot.clickOn("#live-start");
+    await("the reason under the fields", () -> fx(() -> ((Label) robot.lookup("#live-form-error").query()).getText())
+        .equals("cannot record into " + aFile + ": not a directory"));
+    assertTrue(fx(() -> live.sessions().isEmpty()), "nothing started");
+    assertFalse(fx(() -> robot.lookup("#live-start").query().isDisabled()), "Start can be pressed again");
     robot.clickOn("Cancel");
     assertTrue(fx(() -> live.sessions().isEmpty()));
   }
