@@ -56,7 +56,7 @@ final class KeptFiles {
   }
 
   /** The earlier live recordings in the directory, oldest first, leaving out the ones written to since {@code busySince}. */
-  static List<Closed> earlier(Recording recording, FileTime busySince) throws IOException {
+  private static List<Closed> earlier(Recording recording, FileTime busySince) throws IOException {
     record Found(String order, Closed file) {}
     String stem = recording.name().substring(0, recording.name().lastIndexOf('.'));
     List<Found> found = new ArrayList<>();

@@ -162,8 +162,7 @@ public final class SidePanelView extends VBox {
       return -1;
     }
     for (int i = 0; i < detections.size(); i++) {
-      TimeRange d = detections.get(i).span();
-      if (d.startNanos() < range.endNanos() && d.endNanos() > range.startNanos()) {
+      if (detections.get(i).span().overlaps(range)) {
         return i;
       }
     }
